@@ -1,0 +1,73 @@
+//! Finding owners, sectors and priorities by the names people type, case-insensitively, with
+//! the closest known names offered when nothing matches.
+
+use super::id::{OwnerId, PriorityId, SectorId};
+use super::model::Backlog;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    pub given: String,
+    /// Known names, closest first (at most three).
+    pub closest: Vec<String>,
+}
+
+fn find_by_name<I: Copy>(given: &str, candidates: impl Iterator<Item = (I, String)>) -> Result<I, UnknownName> {
+    let wanted = given.trim().to_lowercase();
+    let mut scored: Vec<(f64, String)> = Vec::new();
+    for (id, name) in candidates {
+        let lowered = name.to_lowercase();
+        if lowered == wanted {
+            return Ok(id);
+        }
+        let mut score = strsim::jaro_winkler(&wanted, &lowered);
+        if !wanted.is_empty() && lowered.contains(&wanted) {
+            score += 1.0;
+        }
+        scored.push((score, name));
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Err(UnknownName { given: given.to_string(), closest: scored.into_iter().take(3).map(|(_, n)| n).collect() })
+}
+
+impl Backlog {
+    pub fn owner_by_name(&self, name: &str) -> Result<OwnerId, UnknownName> {
+        find_by_name(name, self.owners.iter().map(|o| (o.id, o.name.clone())))
+    }
+
+    /// Matches a sector's full name or its short label.
+    pub fn sector_by_name(&self, name: &str) -> Result<SectorId, UnknownName> {
+        let by_short = self.sectors.iter().find(|s| s.short.as_deref().is_some_and(|short| short.to_lowercase() == name.trim().to_lowercase()));
+        match by_short {
+            Some(sector) => Ok(sector.id),
+            None => find_by_name(name, self.sectors.iter().map(|s| (s.id, s.name.clone()))),
+        }
+    }
+
+    pub fn priority_by_title(&self, title: &str) -> Result<PriorityId, UnknownName> {
+        find_by_name(title, self.priorities.iter().map(|p| (p.id, p.title.clone())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::{Backlog, OwnerDraft};
+
+    #[test]
+    fn matches_case_insensitively_including_norwegian_letters() {
+        let mut b = Backlog::new("t", &["Oppvekst"]);
+        let (id, _) = b.add_owner(OwnerDraft { name: "Øystein Ås".into(), role: String::new(), sector: None }).unwrap();
+        assert_eq!(b.owner_by_name("øystein ås"), Ok(id));
+        assert_eq!(b.owner_by_name("ØYSTEIN ÅS"), Ok(id));
+    }
+
+    #[test]
+    fn unknown_name_lists_closest_first() {
+        let mut b = Backlog::new("t", &[]);
+        for name in ["Kari Nordmann", "Ola Hansen", "Kari Nordby"] {
+            b.add_owner(OwnerDraft { name: name.into(), role: String::new(), sector: None }).unwrap();
+        }
+        let err = b.owner_by_name("Kari Nordman").unwrap_err();
+        assert_eq!(err.closest[0], "Kari Nordmann");
+        assert_eq!(err.closest.len(), 3);
+    }
+}

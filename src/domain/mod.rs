@@ -1,0 +1,12 @@
+//! The backlog's types and the operations that keep it consistent.
+
+pub mod id;
+pub mod lookup;
+pub mod model;
+pub mod ops;
+pub mod patch;
+
+pub use id::{Id, MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
+pub use model::*;
+pub use ops::{DomainError, MeasureDraft, OwnerDraft, PriorityDraft};
+pub use patch::{Edit, Patch};

@@ -1,0 +1,292 @@
+//! The backlog's data types, exactly as they are stored in the JSON file.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::id::{MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
+
+/// Major schema version this build reads and writes. A file with a higher major version is
+/// refused; fields added by a newer minor version are kept in `extra` and written back.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Backlog {
+    pub schema_version: u32,
+    pub name: String,
+    #[serde(default)]
+    pub next_ids: NextIds,
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default)]
+    pub sectors: Vec<Sector>,
+    #[serde(default)]
+    pub owners: Vec<Owner>,
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+    /// Top-level fields written by a newer minor version; carried through untouched.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The next number to hand out per record kind. Numbers only grow, so an id is never reused,
+/// not even after a delete followed by an undo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextIds {
+    pub measure: u32,
+    pub owner: u32,
+    pub priority: u32,
+    pub sector: u32,
+    pub meeting: u32,
+}
+
+impl Default for NextIds {
+    fn default() -> Self {
+        NextIds { measure: 1, owner: 1, priority: 1, sector: 1, meeting: 1 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// An owner with more active measures than this is flagged as overloaded.
+    #[serde(default = "default_owner_load_threshold")]
+    pub owner_load_threshold: u32,
+}
+
+fn default_owner_load_threshold() -> u32 {
+    6
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { owner_load_threshold: default_owner_load_threshold() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sector {
+    pub id: SectorId,
+    pub name: String,
+    /// Short label for narrow columns; derived from the name when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Owner {
+    pub id: OwnerId,
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<SectorId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Priority {
+    pub id: PriorityId,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// 1 is the group's first priority.
+    pub rank: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Idea,
+    Assessing,
+    Decided,
+    InProgress,
+    Done,
+    Parked,
+    Rejected,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Idea,
+        Status::Assessing,
+        Status::Decided,
+        Status::InProgress,
+        Status::Done,
+        Status::Parked,
+        Status::Rejected,
+    ];
+
+    /// The JSON / CLI key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Idea => "idea",
+            Status::Assessing => "assessing",
+            Status::Decided => "decided",
+            Status::InProgress => "in_progress",
+            Status::Done => "done",
+            Status::Parked => "parked",
+            Status::Rejected => "rejected",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Status> {
+        let wanted = key.trim().to_lowercase().replace('-', "_");
+        Status::ALL.into_iter().find(|s| s.key() == wanted)
+    }
+
+    /// One step forward along idea → assessing → decided → in_progress → done. A parked or
+    /// rejected measure is reopened for assessment.
+    pub fn next(self) -> Option<Status> {
+        match self {
+            Status::Idea => Some(Status::Assessing),
+            Status::Assessing => Some(Status::Decided),
+            Status::Decided => Some(Status::InProgress),
+            Status::InProgress => Some(Status::Done),
+            Status::Done => None,
+            Status::Parked | Status::Rejected => Some(Status::Assessing),
+        }
+    }
+
+    /// One step back along the lifecycle; the side exits have no step back.
+    pub fn previous(self) -> Option<Status> {
+        match self {
+            Status::Idea | Status::Parked | Status::Rejected => None,
+            Status::Assessing => Some(Status::Idea),
+            Status::Decided => Some(Status::Assessing),
+            Status::InProgress => Some(Status::Decided),
+            Status::Done => Some(Status::InProgress),
+        }
+    }
+
+    /// Active means still to be carried out: not done, parked or rejected.
+    pub fn is_active(self) -> bool {
+        !matches!(self, Status::Done | Status::Parked | Status::Rejected)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Funding {
+    /// Funded inside the operating budget (drift).
+    Operating,
+    /// Investment budget (investering).
+    Investment,
+    /// External grant (ekstern).
+    External,
+    /// Not funded yet (ufinansiert).
+    Unfunded,
+}
+
+impl Funding {
+    pub const ALL: [Funding; 4] =
+        [Funding::Operating, Funding::Investment, Funding::External, Funding::Unfunded];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Funding::Operating => "operating",
+            Funding::Investment => "investment",
+            Funding::External => "external",
+            Funding::Unfunded => "unfunded",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Political {
+    /// The measure needs a political decision.
+    pub needed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_number: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Measure {
+    pub id: MeasureId,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub status: Status,
+    #[serde(default)]
+    pub owner: Option<OwnerId>,
+    #[serde(default)]
+    pub sectors: Vec<SectorId>,
+    #[serde(default)]
+    pub priorities: Vec<PriorityId>,
+    #[serde(default)]
+    pub value: Option<u8>,
+    #[serde(default)]
+    pub effort: Option<u8>,
+    #[serde(default)]
+    pub due: Option<Date>,
+    #[serde(default)]
+    pub funding: Option<Funding>,
+    /// Estimated cost in NOK, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_estimate: Option<u64>,
+    #[serde(default)]
+    pub political: Political,
+    #[serde(default)]
+    pub benefits: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    #[serde(default)]
+    pub log: Vec<LogEntry>,
+}
+
+impl Measure {
+    pub fn is_cross_sector(&self) -> bool {
+        self.sectors.len() >= 2
+    }
+
+    pub fn is_overdue(&self, today: Date) -> bool {
+        self.status.is_active() && self.due.is_some_and(|due| due < today)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogKind {
+    Decision,
+    StatusChange,
+    Note,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    pub at: Timestamp,
+    pub kind: LogKind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Status>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Status>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<MeetingId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub date: Date,
+    pub title: String,
+    #[serde(default)]
+    pub attendees: Vec<OwnerId>,
+    #[serde(default)]
+    pub agenda: Vec<MeasureId>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub measure: MeasureId,
+    pub at: Timestamp,
+    pub text: String,
+}

@@ -1,0 +1,496 @@
+//! Operations that change a backlog. Each validates its input, keeps the invariants (unique
+//! ids, no dangling links) and returns the [`Edit`] that undoes it.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::id::{Id, MeasureId, OwnerId, PriorityId, SectorId};
+use super::model::{
+    Backlog, Funding, LogEntry, LogKind, Measure, NextIds, Owner, Political, Priority,
+    SCHEMA_VERSION, Sector, Settings, Status,
+};
+use super::patch::{Change, Edit, Key, Patch, Record};
+
+/// Why an operation was refused. The UI turns each into a message in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DomainError {
+    EmptyTitle,
+    EmptyName,
+    OutOfRange { field: &'static str, value: u8 },
+    UnknownMeasure(MeasureId),
+    UnknownOwner(OwnerId),
+    UnknownPriority(PriorityId),
+    UnknownSector(SectorId),
+    NoStep,
+}
+
+impl std::fmt::Display for DomainError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DomainError::EmptyTitle => write!(f, "the title is empty"),
+            DomainError::EmptyName => write!(f, "the name is empty"),
+            DomainError::OutOfRange { field, value } => write!(f, "{field} must be 1–5, not {value}"),
+            DomainError::UnknownMeasure(id) => write!(f, "no measure {id}"),
+            DomainError::UnknownOwner(id) => write!(f, "no owner {id}"),
+            DomainError::UnknownPriority(id) => write!(f, "no priority {id}"),
+            DomainError::UnknownSector(id) => write!(f, "no sector {id}"),
+            DomainError::NoStep => write!(f, "no further step in the lifecycle"),
+        }
+    }
+}
+
+impl std::error::Error for DomainError {}
+
+/// The fields of a measure a person edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureDraft {
+    pub title: String,
+    pub description: String,
+    pub status: Status,
+    pub owner: Option<OwnerId>,
+    pub sectors: Vec<SectorId>,
+    pub priorities: Vec<PriorityId>,
+    pub value: Option<u8>,
+    pub effort: Option<u8>,
+    pub due: Option<Date>,
+    pub funding: Option<Funding>,
+    pub cost_estimate: Option<u64>,
+    pub political: Political,
+    pub benefits: String,
+    pub tags: Vec<String>,
+}
+
+impl MeasureDraft {
+    pub fn titled(title: &str) -> Self {
+        MeasureDraft {
+            title: title.to_string(),
+            description: String::new(),
+            status: Status::Idea,
+            owner: None,
+            sectors: Vec::new(),
+            priorities: Vec::new(),
+            value: None,
+            effort: None,
+            due: None,
+            funding: None,
+            cost_estimate: None,
+            political: Political::default(),
+            benefits: String::new(),
+            tags: Vec::new(),
+        }
+    }
+
+    pub fn from_measure(m: &Measure) -> Self {
+        MeasureDraft {
+            title: m.title.clone(),
+            description: m.description.clone(),
+            status: m.status,
+            owner: m.owner,
+            sectors: m.sectors.clone(),
+            priorities: m.priorities.clone(),
+            value: m.value,
+            effort: m.effort,
+            due: m.due,
+            funding: m.funding,
+            cost_estimate: m.cost_estimate,
+            political: m.political.clone(),
+            benefits: m.benefits.clone(),
+            tags: m.tags.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnerDraft {
+    pub name: String,
+    pub role: String,
+    pub sector: Option<SectorId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PriorityDraft {
+    pub title: String,
+    pub description: String,
+}
+
+fn dedup_keep_order<T: PartialEq + Copy>(items: &[T]) -> Vec<T> {
+    let mut out: Vec<T> = Vec::with_capacity(items.len());
+    for item in items {
+        if !out.contains(item) {
+            out.push(*item);
+        }
+    }
+    out
+}
+
+fn clean_tags(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        if !out.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+            out.push(tag.to_string());
+        }
+    }
+    out
+}
+
+impl Backlog {
+    /// A new, empty backlog with the given sectors.
+    pub fn new(name: &str, sector_names: &[&str]) -> Self {
+        let mut backlog = Backlog {
+            schema_version: SCHEMA_VERSION,
+            name: name.to_string(),
+            next_ids: NextIds::default(),
+            settings: Settings::default(),
+            sectors: Vec::new(),
+            owners: Vec::new(),
+            priorities: Vec::new(),
+            measures: Vec::new(),
+            meetings: Vec::new(),
+            extra: Default::default(),
+        };
+        for name in sector_names {
+            let id = Id(backlog.next_ids.sector);
+            backlog.next_ids.sector += 1;
+            backlog.sectors.push(Sector { id, name: (*name).to_string(), short: None });
+        }
+        backlog
+    }
+
+    pub fn measure(&self, id: MeasureId) -> Option<&Measure> {
+        self.measures.binary_search_by_key(&id, |m| m.id).ok().map(|i| &self.measures[i])
+    }
+
+    pub fn owner(&self, id: OwnerId) -> Option<&Owner> {
+        self.owners.binary_search_by_key(&id, |o| o.id).ok().map(|i| &self.owners[i])
+    }
+
+    pub fn priority(&self, id: PriorityId) -> Option<&Priority> {
+        self.priorities.binary_search_by_key(&id, |p| p.id).ok().map(|i| &self.priorities[i])
+    }
+
+    pub fn sector(&self, id: SectorId) -> Option<&Sector> {
+        self.sectors.binary_search_by_key(&id, |s| s.id).ok().map(|i| &self.sectors[i])
+    }
+
+    /// Priorities in rank order (1 first).
+    pub fn priorities_by_rank(&self) -> Vec<&Priority> {
+        let mut list: Vec<&Priority> = self.priorities.iter().collect();
+        list.sort_by_key(|p| (p.rank, p.id));
+        list
+    }
+
+    fn check_draft(&self, draft: &MeasureDraft) -> Result<(), DomainError> {
+        if draft.title.trim().is_empty() {
+            return Err(DomainError::EmptyTitle);
+        }
+        for (field, value) in [("value", draft.value), ("effort", draft.effort)] {
+            if let Some(v) = value.filter(|v| !(1..=5).contains(v)) {
+                return Err(DomainError::OutOfRange { field, value: v });
+            }
+        }
+        if let Some(owner) = draft.owner.filter(|o| self.owner(*o).is_none()) {
+            return Err(DomainError::UnknownOwner(owner));
+        }
+        if let Some(s) = draft.sectors.iter().find(|s| self.sector(**s).is_none()) {
+            return Err(DomainError::UnknownSector(*s));
+        }
+        if let Some(p) = draft.priorities.iter().find(|p| self.priority(**p).is_none()) {
+            return Err(DomainError::UnknownPriority(*p));
+        }
+        Ok(())
+    }
+
+    fn fill(measure: &mut Measure, draft: MeasureDraft) {
+        measure.title = draft.title.trim().to_string();
+        measure.description = draft.description.trim_end().to_string();
+        measure.status = draft.status;
+        measure.owner = draft.owner;
+        measure.sectors = dedup_keep_order(&draft.sectors);
+        measure.priorities = dedup_keep_order(&draft.priorities);
+        measure.value = draft.value;
+        measure.effort = draft.effort;
+        measure.due = draft.due;
+        measure.funding = draft.funding;
+        measure.cost_estimate = draft.cost_estimate;
+        measure.political = Political {
+            needed: draft.political.needed,
+            case_number: draft.political.case_number.map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
+        };
+        measure.benefits = draft.benefits.trim_end().to_string();
+        measure.tags = clean_tags(&draft.tags);
+    }
+
+    /// Adds a measure with the next free id.
+    pub fn add_measure(&mut self, draft: MeasureDraft, now: Timestamp) -> Result<(MeasureId, Edit), DomainError> {
+        self.check_draft(&draft)?;
+        let id = Id(self.next_ids.measure);
+        self.next_ids.measure += 1;
+        let mut measure = Measure {
+            id,
+            title: String::new(),
+            description: String::new(),
+            status: draft.status,
+            owner: None,
+            sectors: Vec::new(),
+            priorities: Vec::new(),
+            value: None,
+            effort: None,
+            due: None,
+            funding: None,
+            cost_estimate: None,
+            political: Political::default(),
+            benefits: String::new(),
+            tags: Vec::new(),
+            created: now,
+            updated: now,
+            log: Vec::new(),
+        };
+        Self::fill(&mut measure, draft);
+        let mut patch = Patch::default();
+        patch.put_measure(measure);
+        Ok((id, self.commit(patch)))
+    }
+
+    /// Replaces a measure's editable fields. A changed status is written to its log. Returns
+    /// `None` when nothing changed.
+    pub fn update_measure(&mut self, id: MeasureId, draft: MeasureDraft, now: Timestamp) -> Result<Option<Edit>, DomainError> {
+        self.check_draft(&draft)?;
+        let old = self.measure(id).ok_or(DomainError::UnknownMeasure(id))?;
+        let mut measure = old.clone();
+        Self::fill(&mut measure, draft);
+        if measure == *old {
+            return Ok(None);
+        }
+        if measure.status != old.status {
+            measure.log.push(status_entry(old.status, measure.status, now));
+        }
+        measure.updated = now;
+        let mut patch = Patch::default();
+        patch.put_measure(measure);
+        Ok(Some(self.commit(patch)))
+    }
+
+    /// Moves a measure one step along its lifecycle (`forward`) or back, and logs it.
+    pub fn step_status(&mut self, id: MeasureId, forward: bool, now: Timestamp) -> Result<Edit, DomainError> {
+        self.step_statuses(&[id], forward, now)
+    }
+
+    /// Steps several measures at once (one undo step). Measures with no further step are left
+    /// alone; if none can move, that is an error.
+    pub fn step_statuses(&mut self, ids: &[MeasureId], forward: bool, now: Timestamp) -> Result<Edit, DomainError> {
+        let mut patch = Patch::default();
+        for id in ids {
+            let old = self.measure(*id).ok_or(DomainError::UnknownMeasure(*id))?;
+            let step = if forward { old.status.next() } else { old.status.previous() };
+            if let Some(to) = step {
+                let mut measure = old.clone();
+                measure.log.push(status_entry(old.status, to, now));
+                measure.status = to;
+                measure.updated = now;
+                patch.put_measure(measure);
+            }
+        }
+        if patch.is_empty() {
+            return Err(DomainError::NoStep);
+        }
+        Ok(self.commit(patch))
+    }
+
+    /// Appends a note or decision to a measure's log.
+    pub fn log_to_measure(&mut self, id: MeasureId, entry: LogEntry) -> Result<Edit, DomainError> {
+        let mut measure = self.measure(id).ok_or(DomainError::UnknownMeasure(id))?.clone();
+        measure.updated = entry.at;
+        measure.log.push(entry);
+        let mut patch = Patch::default();
+        patch.put_measure(measure);
+        Ok(self.commit(patch))
+    }
+
+    pub fn delete_measures(&mut self, ids: &[MeasureId]) -> Result<Edit, DomainError> {
+        let mut patch = Patch::default();
+        for id in ids {
+            self.measure(*id).ok_or(DomainError::UnknownMeasure(*id))?;
+            patch.0.push(Change { key: Key::Measure(*id), after: None });
+        }
+        Ok(self.commit(patch))
+    }
+
+    pub fn add_owner(&mut self, draft: OwnerDraft) -> Result<(OwnerId, Edit), DomainError> {
+        let owner = self.checked_owner(Id(self.next_ids.owner), draft)?;
+        self.next_ids.owner += 1;
+        let id = owner.id;
+        Ok((id, self.commit(Patch(vec![Change { key: Key::Owner(id), after: Some(Record::Owner(owner)) }]))))
+    }
+
+    pub fn update_owner(&mut self, id: OwnerId, draft: OwnerDraft) -> Result<Option<Edit>, DomainError> {
+        let old = self.owner(id).ok_or(DomainError::UnknownOwner(id))?;
+        let owner = self.checked_owner(id, draft)?;
+        if owner == *old {
+            return Ok(None);
+        }
+        Ok(Some(self.commit(Patch(vec![Change { key: Key::Owner(id), after: Some(Record::Owner(owner)) }]))))
+    }
+
+    fn checked_owner(&self, id: OwnerId, draft: OwnerDraft) -> Result<Owner, DomainError> {
+        if draft.name.trim().is_empty() {
+            return Err(DomainError::EmptyName);
+        }
+        if let Some(s) = draft.sector.filter(|s| self.sector(*s).is_none()) {
+            return Err(DomainError::UnknownSector(s));
+        }
+        Ok(Owner { id, name: draft.name.trim().to_string(), role: draft.role.trim().to_string(), sector: draft.sector })
+    }
+
+    /// Deletes an owner and unlinks it from measures and meetings; no measure is deleted.
+    pub fn delete_owner(&mut self, id: OwnerId, now: Timestamp) -> Result<Edit, DomainError> {
+        self.owner(id).ok_or(DomainError::UnknownOwner(id))?;
+        let mut patch = Patch::default();
+        for measure in self.measures.iter().filter(|m| m.owner == Some(id)) {
+            let mut changed = measure.clone();
+            changed.owner = None;
+            changed.updated = now;
+            patch.put_measure(changed);
+        }
+        for meeting in self.meetings.iter().filter(|m| m.attendees.contains(&id)) {
+            let mut changed = meeting.clone();
+            changed.attendees.retain(|a| *a != id);
+            patch.0.push(Change { key: Key::Meeting(changed.id), after: Some(Record::Meeting(changed)) });
+        }
+        patch.0.push(Change { key: Key::Owner(id), after: None });
+        Ok(self.commit(patch))
+    }
+
+    pub fn add_priority(&mut self, draft: PriorityDraft) -> Result<(PriorityId, Edit), DomainError> {
+        if draft.title.trim().is_empty() {
+            return Err(DomainError::EmptyTitle);
+        }
+        let id = Id(self.next_ids.priority);
+        self.next_ids.priority += 1;
+        let rank = self.priorities.iter().map(|p| p.rank).max().unwrap_or(0) + 1;
+        let priority = Priority { id, title: draft.title.trim().to_string(), description: draft.description.trim_end().to_string(), rank };
+        Ok((id, self.commit(Patch(vec![Change { key: Key::Priority(id), after: Some(Record::Priority(priority)) }]))))
+    }
+
+    pub fn update_priority(&mut self, id: PriorityId, draft: PriorityDraft) -> Result<Option<Edit>, DomainError> {
+        if draft.title.trim().is_empty() {
+            return Err(DomainError::EmptyTitle);
+        }
+        let old = self.priority(id).ok_or(DomainError::UnknownPriority(id))?;
+        let mut priority = old.clone();
+        priority.title = draft.title.trim().to_string();
+        priority.description = draft.description.trim_end().to_string();
+        if priority == *old {
+            return Ok(None);
+        }
+        Ok(Some(self.commit(Patch(vec![Change { key: Key::Priority(id), after: Some(Record::Priority(priority)) }]))))
+    }
+
+    /// Deletes a priority, unlinks it from measures and closes the gap in the ranking.
+    pub fn delete_priority(&mut self, id: PriorityId, now: Timestamp) -> Result<Edit, DomainError> {
+        let removed_rank = self.priority(id).ok_or(DomainError::UnknownPriority(id))?.rank;
+        let mut patch = Patch::default();
+        for measure in self.measures.iter().filter(|m| m.priorities.contains(&id)) {
+            let mut changed = measure.clone();
+            changed.priorities.retain(|p| *p != id);
+            changed.updated = now;
+            patch.put_measure(changed);
+        }
+        for priority in self.priorities.iter().filter(|p| p.id != id && p.rank > removed_rank) {
+            let mut changed = priority.clone();
+            changed.rank -= 1;
+            patch.0.push(Change { key: Key::Priority(changed.id), after: Some(Record::Priority(changed)) });
+        }
+        patch.0.push(Change { key: Key::Priority(id), after: None });
+        Ok(self.commit(patch))
+    }
+
+    pub fn add_sector(&mut self, name: &str) -> Result<(SectorId, Edit), DomainError> {
+        if name.trim().is_empty() {
+            return Err(DomainError::EmptyName);
+        }
+        let id = Id(self.next_ids.sector);
+        self.next_ids.sector += 1;
+        let sector = Sector { id, name: name.trim().to_string(), short: None };
+        Ok((id, self.commit(Patch(vec![Change { key: Key::Sector(id), after: Some(Record::Sector(sector)) }]))))
+    }
+
+    /// Deletes a sector and unlinks it from measures and owners.
+    pub fn delete_sector(&mut self, id: SectorId, now: Timestamp) -> Result<Edit, DomainError> {
+        self.sector(id).ok_or(DomainError::UnknownSector(id))?;
+        let mut patch = Patch::default();
+        for measure in self.measures.iter().filter(|m| m.sectors.contains(&id)) {
+            let mut changed = measure.clone();
+            changed.sectors.retain(|s| *s != id);
+            changed.updated = now;
+            patch.put_measure(changed);
+        }
+        for owner in self.owners.iter().filter(|o| o.sector == Some(id)) {
+            let mut changed = owner.clone();
+            changed.sector = None;
+            patch.0.push(Change { key: Key::Owner(changed.id), after: Some(Record::Owner(changed)) });
+        }
+        patch.0.push(Change { key: Key::Sector(id), after: None });
+        Ok(self.commit(patch))
+    }
+
+    /// Number of active measures an owner carries.
+    pub fn active_count_for_owner(&self, id: OwnerId) -> usize {
+        self.measures.iter().filter(|m| m.owner == Some(id) && m.status.is_active()).count()
+    }
+
+    pub fn measure_count_for_priority(&self, id: PriorityId) -> usize {
+        self.measures.iter().filter(|m| m.priorities.contains(&id)).count()
+    }
+
+    /// Everything that would make the file inconsistent: duplicate ids, links to records that
+    /// do not exist, ids at or above the next free number. Empty when the backlog is sound.
+    pub fn invariant_violations(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        fn strictly_sorted<T, I: Ord + std::fmt::Display>(items: &[T], id: impl Fn(&T) -> I, kind: &str, next: u32, number: impl Fn(&T) -> u32, problems: &mut Vec<String>) {
+            for pair in items.windows(2) {
+                if id(&pair[0]) >= id(&pair[1]) {
+                    problems.push(format!("{kind} {} is duplicated or out of order", id(&pair[1])));
+                }
+            }
+            if let Some(item) = items.iter().find(|i| number(i) >= next) {
+                problems.push(format!("{kind} {} is not below the next free id", id(item)));
+            }
+        }
+        strictly_sorted(&self.sectors, |s| s.id, "sector", self.next_ids.sector, |s| s.id.0, &mut problems);
+        strictly_sorted(&self.owners, |o| o.id, "owner", self.next_ids.owner, |o| o.id.0, &mut problems);
+        strictly_sorted(&self.priorities, |p| p.id, "priority", self.next_ids.priority, |p| p.id.0, &mut problems);
+        strictly_sorted(&self.measures, |m| m.id, "measure", self.next_ids.measure, |m| m.id.0, &mut problems);
+        strictly_sorted(&self.meetings, |m| m.id, "meeting", self.next_ids.meeting, |m| m.id.0, &mut problems);
+        for owner in &self.owners {
+            if let Some(s) = owner.sector.filter(|s| self.sector(*s).is_none()) {
+                problems.push(format!("owner {} links to missing sector {s}", owner.id));
+            }
+        }
+        for m in &self.measures {
+            if let Some(o) = m.owner.filter(|o| self.owner(*o).is_none()) {
+                problems.push(format!("measure {} links to missing owner {o}", m.id));
+            }
+            for s in m.sectors.iter().filter(|s| self.sector(**s).is_none()) {
+                problems.push(format!("measure {} links to missing sector {s}", m.id));
+            }
+            for p in m.priorities.iter().filter(|p| self.priority(**p).is_none()) {
+                problems.push(format!("measure {} links to missing priority {p}", m.id));
+            }
+            for (field, v) in [("value", m.value), ("effort", m.effort)] {
+                if let Some(v) = v.filter(|v| !(1..=5).contains(v)) {
+                    problems.push(format!("measure {} has {field} {v}, outside 1–5", m.id));
+                }
+            }
+        }
+        for meeting in &self.meetings {
+            for a in meeting.attendees.iter().filter(|a| self.owner(**a).is_none()) {
+                problems.push(format!("meeting {} links to missing owner {a}", meeting.id));
+            }
+        }
+        problems
+    }
+}
+
+fn status_entry(from: Status, to: Status, at: Timestamp) -> LogEntry {
+    LogEntry { at, kind: LogKind::StatusChange, text: String::new(), from: Some(from), to: Some(to), meeting: None }
+}

@@ -1,0 +1,108 @@
+//! Every change to a backlog is a [`Patch`]: a list of records to put or remove. Applying a
+//! patch returns its inverse, which is what undo replays; redo replays the patch itself.
+
+use super::id::{MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
+use super::model::{Backlog, Measure, Meeting, Owner, Priority, Sector};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Sector(Sector),
+    Owner(Owner),
+    Priority(Priority),
+    Measure(Box<Measure>),
+    Meeting(Meeting),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Sector(SectorId),
+    Owner(OwnerId),
+    Priority(PriorityId),
+    Measure(MeasureId),
+    Meeting(MeetingId),
+}
+
+/// Put `after` under `key`, or remove the record when `after` is `None`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub key: Key,
+    pub after: Option<Record>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Patch(pub Vec<Change>);
+
+/// One undoable step: what to replay to go back, and what to replay to go forward again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    pub undo: Patch,
+    pub redo: Patch,
+}
+
+impl Patch {
+    pub fn put_measure(&mut self, measure: Measure) {
+        self.0.push(Change { key: Key::Measure(measure.id), after: Some(Record::Measure(Box::new(measure))) });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Inserts, replaces or removes the record with `id` in a vector kept sorted by id, and
+/// returns what was there before.
+fn put_sorted<T, I: Ord + Copy>(items: &mut Vec<T>, id: I, id_of: impl Fn(&T) -> I, after: Option<T>) -> Option<T> {
+    match (items.binary_search_by_key(&id, &id_of), after) {
+        (Ok(index), Some(record)) => Some(std::mem::replace(&mut items[index], record)),
+        (Ok(index), None) => Some(items.remove(index)),
+        (Err(index), Some(record)) => {
+            items.insert(index, record);
+            None
+        }
+        (Err(_), None) => None,
+    }
+}
+
+impl Backlog {
+    /// Applies `patch` and returns the patch that reverses it.
+    pub fn apply(&mut self, patch: &Patch) -> Patch {
+        let mut inverse = Vec::with_capacity(patch.0.len());
+        for change in &patch.0 {
+            let before = self.put(change.key, change.after.clone());
+            inverse.push(Change { key: change.key, after: before });
+        }
+        inverse.reverse();
+        Patch(inverse)
+    }
+
+    /// Applies a patch built by a domain operation and returns the matching undo step.
+    pub(crate) fn commit(&mut self, patch: Patch) -> Edit {
+        let undo = self.apply(&patch);
+        Edit { undo, redo: patch }
+    }
+
+    fn put(&mut self, key: Key, after: Option<Record>) -> Option<Record> {
+        match key {
+            Key::Sector(id) => {
+                let after = after.and_then(|r| if let Record::Sector(x) = r { Some(x) } else { None });
+                put_sorted(&mut self.sectors, id, |x| x.id, after).map(Record::Sector)
+            }
+            Key::Owner(id) => {
+                let after = after.and_then(|r| if let Record::Owner(x) = r { Some(x) } else { None });
+                put_sorted(&mut self.owners, id, |x| x.id, after).map(Record::Owner)
+            }
+            Key::Priority(id) => {
+                let after = after.and_then(|r| if let Record::Priority(x) = r { Some(x) } else { None });
+                put_sorted(&mut self.priorities, id, |x| x.id, after).map(Record::Priority)
+            }
+            Key::Measure(id) => {
+                let after = after.and_then(|r| if let Record::Measure(x) = r { Some(*x) } else { None });
+                put_sorted(&mut self.measures, id, |x| x.id, after).map(|m| Record::Measure(Box::new(m)))
+            }
+            Key::Meeting(id) => {
+                let after = after.and_then(|r| if let Record::Meeting(x) = r { Some(x) } else { None });
+                put_sorted(&mut self.meetings, id, |x| x.id, after).map(Record::Meeting)
+            }
+        }
+    }
+}
