@@ -2,3 +2,7 @@
 //! measures.
 
 pub mod domain;
+pub mod i18n;
+pub mod store;
+pub mod app;
+pub mod ui;

@@ -290,3 +290,58 @@ pub struct Decision {
     pub at: Timestamp,
     pub text: String,
 }
+
+impl Sector {
+    /// The `short` label, or one made from the name: initials of a multi-word name ("Helse og
+    /// omsorg" → "HO"), the first four letters of a single word ("Samfunnsutvikling" → "Samf").
+    pub fn short_label(&self) -> String {
+        if let Some(short) = self.short.as_deref().filter(|s| !s.trim().is_empty()) {
+            return short.trim().to_string();
+        }
+        const FILLER: [&str; 5] = ["og", "i", "and", "of", "the"];
+        let words: Vec<&str> = self
+            .name
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '-')
+            .filter(|w| !w.is_empty() && !FILLER.contains(&w.to_lowercase().as_str()))
+            .collect();
+        match words.as_slice() {
+            [] => String::new(),
+            [word] => word.chars().take(4).collect(),
+            many => many.iter().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Id;
+
+    fn sector(name: &str, short: Option<&str>) -> Sector {
+        Sector { id: Id(1), name: name.to_string(), short: short.map(str::to_string) }
+    }
+
+    #[test]
+    fn short_labels() {
+        assert_eq!(sector("Helse og omsorg", None).short_label(), "HO");
+        assert_eq!(sector("Miljø, idrett og kultur", None).short_label(), "MIK");
+        assert_eq!(sector("Samfunnsutvikling", None).short_label(), "Samf");
+        assert_eq!(sector("Økonomi", None).short_label(), "Økon");
+        assert_eq!(sector("Helse og omsorg", Some("Helse")).short_label(), "Helse");
+    }
+
+    #[test]
+    fn lifecycle_steps() {
+        assert_eq!(Status::Idea.next(), Some(Status::Assessing));
+        assert_eq!(Status::InProgress.next(), Some(Status::Done));
+        assert_eq!(Status::Done.next(), None);
+        assert_eq!(Status::Parked.next(), Some(Status::Assessing));
+        assert_eq!(Status::Idea.previous(), None);
+        assert_eq!(Status::Done.previous(), Some(Status::InProgress));
+        assert_eq!(Status::Rejected.previous(), None);
+        for status in Status::ALL {
+            assert_eq!(Status::from_key(status.key()), Some(status));
+        }
+        assert_eq!(Status::from_key("In-Progress"), Some(Status::InProgress));
+    }
+}

@@ -1,0 +1,452 @@
+//! Modal edit forms: one field per line, text fields backed by ratatui-textarea, pickers for
+//! the linked records. A form turns into a domain draft only when every field is valid.
+
+use jiff::civil::Date;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea};
+
+use crate::domain::{
+    Backlog, Funding, MeasureDraft, MeasureId, OwnerDraft, OwnerId, Political, PriorityDraft, PriorityId, SectorId, Status,
+};
+use crate::i18n::{Lang, Msg};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormTarget {
+    NewMeasure,
+    EditMeasure(MeasureId),
+    NewOwner,
+    EditOwner(OwnerId),
+    NewPriority,
+    EditPriority(PriorityId),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldId {
+    Title,
+    Description,
+    Status,
+    Owner,
+    Sectors,
+    Priorities,
+    Value,
+    Effort,
+    Due,
+    Funding,
+    Cost,
+    Political,
+    CaseNumber,
+    Benefits,
+    Tags,
+    Name,
+    Role,
+    HomeSector,
+}
+
+/// What a picker option stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Nothing,
+    Status(Status),
+    Owner(OwnerId),
+    Sector(SectorId),
+    Priority(PriorityId),
+    Funding(Funding),
+}
+
+#[derive(Debug, Clone)]
+pub enum Input {
+    Line(TextArea<'static>),
+    Lines(TextArea<'static>),
+    /// Exactly one of `options` (label, value).
+    Pick { options: Vec<(String, Choice)>, selected: usize },
+    /// Any number of `options`.
+    Multi { options: Vec<(String, Choice)>, checked: Vec<bool>, cursor: usize },
+    Toggle(bool),
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub id: FieldId,
+    pub label: Msg,
+    pub hint: Option<Msg>,
+    pub input: Input,
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub target: FormTarget,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// The field that failed validation and why, in the user's language.
+    pub error: Option<(usize, String)>,
+}
+
+fn text_area(text: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
+    area.set_cursor_line_style(Style::default());
+    area.move_cursor(CursorMove::Bottom);
+    area.move_cursor(CursorMove::End);
+    area
+}
+
+fn line(id: FieldId, label: Msg, text: &str) -> Field {
+    Field { id, label, hint: None, input: Input::Line(text_area(text)) }
+}
+
+fn lines(id: FieldId, label: Msg, text: &str) -> Field {
+    Field { id, label, hint: Some(Msg::FormDescriptionHint), input: Input::Lines(text_area(text)) }
+}
+
+fn pick(id: FieldId, label: Msg, options: Vec<(String, Choice)>, current: Choice) -> Field {
+    let selected = options.iter().position(|(_, c)| *c == current).unwrap_or(0);
+    Field { id, label, hint: Some(Msg::FormChoiceHint), input: Input::Pick { options, selected } }
+}
+
+fn multi(id: FieldId, label: Msg, options: Vec<(String, Choice)>, current: &[Choice]) -> Field {
+    let checked = options.iter().map(|(_, c)| current.contains(c)).collect();
+    Field { id, label, hint: Some(Msg::FormMultiHint), input: Input::Multi { options, checked, cursor: 0 } }
+}
+
+fn with_hint(mut field: Field, hint: Msg) -> Field {
+    field.hint = Some(hint);
+    field
+}
+
+fn number_text(n: Option<impl ToString>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
+}
+
+fn owner_options(backlog: &Backlog, lang: Lang) -> Vec<(String, Choice)> {
+    let mut owners: Vec<_> = backlog.owners.iter().collect();
+    owners.sort_by_key(|o| o.name.to_lowercase());
+    std::iter::once((lang.tr(Msg::None).to_string(), Choice::Nothing))
+        .chain(owners.into_iter().map(|o| {
+            let label = if o.role.is_empty() { o.name.clone() } else { format!("{} ({})", o.name, o.role) };
+            (label, Choice::Owner(o.id))
+        }))
+        .collect()
+}
+
+fn sector_options(backlog: &Backlog) -> Vec<(String, Choice)> {
+    backlog.sectors.iter().map(|s| (s.name.clone(), Choice::Sector(s.id))).collect()
+}
+
+impl Form {
+    pub fn new_measure(backlog: &Backlog, lang: Lang) -> Form {
+        Form::measure(FormTarget::NewMeasure, &MeasureDraft::titled(""), backlog, lang)
+    }
+
+    pub fn edit_measure(id: MeasureId, backlog: &Backlog, lang: Lang) -> Option<Form> {
+        backlog.measure(id).map(|m| Form::measure(FormTarget::EditMeasure(id), &MeasureDraft::from_measure(m), backlog, lang))
+    }
+
+    fn measure(target: FormTarget, d: &MeasureDraft, backlog: &Backlog, lang: Lang) -> Form {
+        let statuses = Status::ALL.iter().map(|s| (lang.status(*s).to_string(), Choice::Status(*s))).collect();
+        let priorities = backlog.priorities_by_rank().into_iter().map(|p| (format!("{}. {}", p.rank, p.title), Choice::Priority(p.id))).collect();
+        let funding = std::iter::once((lang.tr(Msg::None).to_string(), Choice::Nothing))
+            .chain(Funding::ALL.iter().map(|f| (lang.funding(*f).to_string(), Choice::Funding(*f))))
+            .collect();
+        let sectors: Vec<Choice> = d.sectors.iter().map(|s| Choice::Sector(*s)).collect();
+        let prios: Vec<Choice> = d.priorities.iter().map(|p| Choice::Priority(*p)).collect();
+        let fields = vec![
+            line(FieldId::Title, Msg::FieldTitle, &d.title),
+            lines(FieldId::Description, Msg::FieldDescription, &d.description),
+            pick(FieldId::Status, Msg::FieldStatus, statuses, Choice::Status(d.status)),
+            pick(FieldId::Owner, Msg::FieldOwner, owner_options(backlog, lang), d.owner.map_or(Choice::Nothing, Choice::Owner)),
+            multi(FieldId::Sectors, Msg::FieldSectors, sector_options(backlog), &sectors),
+            multi(FieldId::Priorities, Msg::FieldPriorities, priorities, &prios),
+            line(FieldId::Value, Msg::FieldValue, &number_text(d.value)),
+            line(FieldId::Effort, Msg::FieldEffort, &number_text(d.effort)),
+            with_hint(line(FieldId::Due, Msg::FieldDue, &d.due.map(|due| due.to_string()).unwrap_or_default()), Msg::FormDateHint),
+            pick(FieldId::Funding, Msg::FieldFunding, funding, d.funding.map_or(Choice::Nothing, Choice::Funding)),
+            line(FieldId::Cost, Msg::FieldCost, &number_text(d.cost_estimate)),
+            Field { id: FieldId::Political, label: Msg::FieldPolitical, hint: Some(Msg::FormChoiceHint), input: Input::Toggle(d.political.needed) },
+            line(FieldId::CaseNumber, Msg::FieldCaseNumber, d.political.case_number.as_deref().unwrap_or("")),
+            lines(FieldId::Benefits, Msg::FieldBenefits, &d.benefits),
+            with_hint(line(FieldId::Tags, Msg::FieldTags, &d.tags.join(", ")), Msg::FormTagsHint),
+        ];
+        Form::with_fields(target, fields)
+    }
+
+    pub fn new_owner(backlog: &Backlog, lang: Lang) -> Form {
+        Form::owner(FormTarget::NewOwner, &OwnerDraft { name: String::new(), role: String::new(), sector: None }, backlog, lang)
+    }
+
+    pub fn edit_owner(id: OwnerId, backlog: &Backlog, lang: Lang) -> Option<Form> {
+        let o = backlog.owner(id)?;
+        Some(Form::owner(FormTarget::EditOwner(id), &OwnerDraft { name: o.name.clone(), role: o.role.clone(), sector: o.sector }, backlog, lang))
+    }
+
+    fn owner(target: FormTarget, d: &OwnerDraft, backlog: &Backlog, lang: Lang) -> Form {
+        let sectors = std::iter::once((lang.tr(Msg::None).to_string(), Choice::Nothing)).chain(sector_options(backlog)).collect();
+        Form::with_fields(
+            target,
+            vec![
+                line(FieldId::Name, Msg::FieldName, &d.name),
+                line(FieldId::Role, Msg::FieldRole, &d.role),
+                pick(FieldId::HomeSector, Msg::FieldHomeSector, sectors, d.sector.map_or(Choice::Nothing, Choice::Sector)),
+            ],
+        )
+    }
+
+    pub fn new_priority() -> Form {
+        Form::priority(FormTarget::NewPriority, &PriorityDraft { title: String::new(), description: String::new() })
+    }
+
+    pub fn edit_priority(id: PriorityId, backlog: &Backlog) -> Option<Form> {
+        let p = backlog.priority(id)?;
+        Some(Form::priority(FormTarget::EditPriority(id), &PriorityDraft { title: p.title.clone(), description: p.description.clone() }))
+    }
+
+    fn priority(target: FormTarget, d: &PriorityDraft) -> Form {
+        Form::with_fields(target, vec![line(FieldId::Title, Msg::FieldTitle, &d.title), lines(FieldId::Description, Msg::FieldDescription, &d.description)])
+    }
+
+    fn with_fields(target: FormTarget, fields: Vec<Field>) -> Form {
+        let mut form = Form { target, fields, focus: 0, error: None };
+        form.show_cursor_in_focus();
+        form
+    }
+
+    pub fn title(&self, lang: Lang) -> String {
+        match self.target {
+            FormTarget::NewMeasure => lang.tr(Msg::FormNewMeasure).to_string(),
+            FormTarget::EditMeasure(id) => lang.fill(Msg::FormEditMeasure, &[("id", &id.to_string())]),
+            FormTarget::NewOwner => lang.tr(Msg::FormNewOwner).to_string(),
+            FormTarget::EditOwner(_) => lang.tr(Msg::FormEditOwner).to_string(),
+            FormTarget::NewPriority => lang.tr(Msg::FormNewPriority).to_string(),
+            FormTarget::EditPriority(_) => lang.tr(Msg::FormEditPriority).to_string(),
+        }
+    }
+
+    pub fn focused(&self) -> &Field {
+        &self.fields[self.focus]
+    }
+
+    /// Only the focused text field shows a cursor.
+    fn show_cursor_in_focus(&mut self) {
+        for (index, field) in self.fields.iter_mut().enumerate() {
+            if let Input::Line(area) | Input::Lines(area) = &mut field.input {
+                let style = if index == self.focus { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() };
+                area.set_cursor_style(style);
+            }
+        }
+    }
+
+    pub fn move_focus(&mut self, forward: bool) {
+        let count = self.fields.len();
+        self.focus = if forward { (self.focus + 1) % count } else { (self.focus + count - 1) % count };
+        self.show_cursor_in_focus();
+    }
+
+    /// Moves inside the focused multi-select; returns false when the focused field has no list
+    /// to move in (the caller then moves between fields).
+    pub fn move_in_list(&mut self, down: bool) -> bool {
+        if let Input::Multi { options, cursor, .. } = &mut self.fields[self.focus].input {
+            let next = if down { *cursor + 1 } else { cursor.wrapping_sub(1) };
+            if next < options.len() {
+                *cursor = next;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Space/←/→ on a picker. Returns false if the focused field is not a picker.
+    pub fn cycle_or_toggle(&mut self, forward: bool) -> bool {
+        match &mut self.fields[self.focus].input {
+            Input::Pick { options, selected } => {
+                let n = options.len().max(1);
+                *selected = if forward { (*selected + 1) % n } else { (*selected + n - 1) % n };
+                true
+            }
+            Input::Multi { checked, cursor, .. } => {
+                if let Some(flag) = checked.get_mut(*cursor) {
+                    *flag = !*flag;
+                }
+                true
+            }
+            Input::Toggle(on) => {
+                *on = !*on;
+                true
+            }
+            Input::Line(_) | Input::Lines(_) => false,
+        }
+    }
+
+    pub fn focused_is_multiline(&self) -> bool {
+        matches!(self.focused().input, Input::Lines(_))
+    }
+
+    /// Typing into the focused text field.
+    pub fn type_key(&mut self, key: KeyEvent) {
+        match &mut self.fields[self.focus].input {
+            Input::Line(area) => {
+                area.input(key);
+                // A pasted or typed newline has no place in a single-line field.
+                if area.lines().len() > 1 {
+                    let joined = area.lines().join(" ");
+                    *area = text_area(&joined);
+                    area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+                }
+            }
+            Input::Lines(area) => {
+                area.input(key);
+            }
+            Input::Pick { .. } | Input::Multi { .. } | Input::Toggle(_) => {}
+        }
+        if self.error.as_ref().is_some_and(|(index, _)| *index == self.focus) {
+            self.error = None;
+        }
+    }
+
+    fn index_of(&self, id: FieldId) -> usize {
+        self.fields.iter().position(|f| f.id == id).unwrap_or(0)
+    }
+
+    fn text(&self, id: FieldId) -> String {
+        match self.fields.iter().find(|f| f.id == id).map(|f| &f.input) {
+            Some(Input::Line(area) | Input::Lines(area)) => area.lines().join("\n"),
+            _ => String::new(),
+        }
+    }
+
+    fn picked(&self, id: FieldId) -> Choice {
+        match self.fields.iter().find(|f| f.id == id).map(|f| &f.input) {
+            Some(Input::Pick { options, selected }) => options.get(*selected).map_or(Choice::Nothing, |(_, c)| *c),
+            _ => Choice::Nothing,
+        }
+    }
+
+    fn checked(&self, id: FieldId) -> Vec<Choice> {
+        match self.fields.iter().find(|f| f.id == id).map(|f| &f.input) {
+            Some(Input::Multi { options, checked, .. }) => options.iter().zip(checked).filter(|(_, on)| **on).map(|((_, c), _)| *c).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn toggled(&self, id: FieldId) -> bool {
+        matches!(self.fields.iter().find(|f| f.id == id).map(|f| &f.input), Some(Input::Toggle(true)))
+    }
+
+    fn fail(&self, id: FieldId, message: String) -> (usize, String) {
+        (self.index_of(id), message)
+    }
+
+    fn one_to_five(&self, id: FieldId, lang: Lang) -> Result<Option<u8>, (usize, String)> {
+        let text = self.text(id);
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse::<u8>().ok().filter(|v| (1..=5).contains(v)).map(Some).ok_or_else(|| self.fail(id, lang.tr(Msg::ErrOneToFive).to_string()))
+    }
+
+    pub fn measure_draft(&self, lang: Lang) -> Result<MeasureDraft, (usize, String)> {
+        let title = self.text(FieldId::Title);
+        if title.trim().is_empty() {
+            return Err(self.fail(FieldId::Title, lang.tr(Msg::ErrEmptyTitle).to_string()));
+        }
+        let value = self.one_to_five(FieldId::Value, lang)?;
+        let effort = self.one_to_five(FieldId::Effort, lang)?;
+        let due_text = self.text(FieldId::Due);
+        let due = parse_date(&due_text).map_err(|_| self.fail(FieldId::Due, lang.fill(Msg::ErrBadDate, &[("text", due_text.trim())])))?;
+        let cost_text: String = self.text(FieldId::Cost).chars().filter(|c| !c.is_whitespace()).collect();
+        let cost_estimate = if cost_text.is_empty() {
+            None
+        } else {
+            Some(cost_text.parse::<u64>().map_err(|_| self.fail(FieldId::Cost, lang.tr(Msg::ErrBadNumber).to_string()))?)
+        };
+        let status = match self.picked(FieldId::Status) {
+            Choice::Status(s) => s,
+            _ => Status::Idea,
+        };
+        let owner = match self.picked(FieldId::Owner) {
+            Choice::Owner(o) => Some(o),
+            _ => None,
+        };
+        let funding = match self.picked(FieldId::Funding) {
+            Choice::Funding(f) => Some(f),
+            _ => None,
+        };
+        let case_number = Some(self.text(FieldId::CaseNumber)).filter(|c| !c.trim().is_empty());
+        Ok(MeasureDraft {
+            title,
+            description: self.text(FieldId::Description),
+            status,
+            owner,
+            sectors: self.checked(FieldId::Sectors).into_iter().filter_map(|c| if let Choice::Sector(s) = c { Some(s) } else { None }).collect(),
+            priorities: self.checked(FieldId::Priorities).into_iter().filter_map(|c| if let Choice::Priority(p) = c { Some(p) } else { None }).collect(),
+            value,
+            effort,
+            due,
+            funding,
+            cost_estimate,
+            political: Political { needed: self.toggled(FieldId::Political), case_number },
+            benefits: self.text(FieldId::Benefits),
+            tags: self.text(FieldId::Tags).split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+        })
+    }
+
+    pub fn owner_draft(&self, lang: Lang) -> Result<OwnerDraft, (usize, String)> {
+        let name = self.text(FieldId::Name);
+        if name.trim().is_empty() {
+            return Err(self.fail(FieldId::Name, lang.tr(Msg::ErrEmptyName).to_string()));
+        }
+        let sector = match self.picked(FieldId::HomeSector) {
+            Choice::Sector(s) => Some(s),
+            _ => None,
+        };
+        Ok(OwnerDraft { name, role: self.text(FieldId::Role), sector })
+    }
+
+    pub fn priority_draft(&self, lang: Lang) -> Result<PriorityDraft, (usize, String)> {
+        let title = self.text(FieldId::Title);
+        if title.trim().is_empty() {
+            return Err(self.fail(FieldId::Title, lang.tr(Msg::ErrEmptyTitle).to_string()));
+        }
+        Ok(PriorityDraft { title, description: self.text(FieldId::Description) })
+    }
+
+    /// Shows `message` on the field with `index` and moves there.
+    pub fn show_error(&mut self, index: usize, message: String) {
+        self.focus = index.min(self.fields.len() - 1);
+        self.error = Some((self.focus, message));
+        self.show_cursor_in_focus();
+    }
+}
+
+/// `YYYY-MM-DD` (also `dd.mm.yyyy`, as Norwegians write dates); empty means no date.
+pub fn parse_date(text: &str) -> Result<Option<Date>, ()> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Ok(date) = text.parse::<Date>() {
+        return Ok(Some(date));
+    }
+    let parts: Vec<&str> = text.split('.').collect();
+    if let [d, m, y] = parts[..]
+        && y.len() == 4
+        && let (Ok(d), Ok(m), Ok(y)) = (d.parse::<i8>(), m.parse::<i8>(), y.parse::<i16>())
+    {
+        return Date::new(y, m, d).map(Some).map_err(|_| ());
+    }
+    Err(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_both_notations() {
+        assert_eq!(parse_date("2027-03-31"), Ok(Some(jiff::civil::date(2027, 3, 31))));
+        assert_eq!(parse_date("31.03.2027"), Ok(Some(jiff::civil::date(2027, 3, 31))));
+        assert_eq!(parse_date("  "), Ok(None));
+        assert!(parse_date("2027-02-30").is_err());
+        assert!(parse_date("31.13.2027").is_err());
+        assert!(parse_date("neste uke").is_err());
+    }
+}

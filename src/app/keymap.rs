@@ -1,0 +1,201 @@
+//! Every key binding, as data. Help, status-bar hints and key handling are all read from
+//! this one table, so they cannot drift apart.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Pane};
+use crate::i18n::{Lang, Msg};
+
+/// Where a binding applies: the top-most thing open decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    List,
+    Help,
+    Confirm,
+    Form,
+}
+
+impl Context {
+    pub fn title(self) -> Msg {
+        match self {
+            Context::List => Msg::HelpSectionLists,
+            Context::Help => Msg::HelpTitle,
+            Context::Confirm => Msg::HelpSectionConfirm,
+            Context::Form => Msg::HelpSectionForm,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub context: Context,
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+    pub action: Action,
+    /// A short word for the status bar; only the bindings worth a hint have one.
+    pub hint: Option<Msg>,
+}
+
+const fn key(context: Context, code: KeyCode, action: Action) -> Binding {
+    Binding { context, code, modifiers: KeyModifiers::NONE, action, hint: None }
+}
+
+const fn ctrl(context: Context, c: char, action: Action) -> Binding {
+    Binding { context, code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL, action, hint: None }
+}
+
+const fn hinted(binding: Binding, hint: Msg) -> Binding {
+    Binding { hint: Some(hint), ..binding }
+}
+
+use Context::{Confirm, Form, Help, List};
+use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
+
+pub static BINDINGS: &[Binding] = &[
+    hinted(key(List, Char('n'), Action::New), Msg::HintNew),
+    hinted(key(List, Char('e'), Action::Edit), Msg::HintEdit),
+    key(List, Enter, Action::Edit),
+    hinted(key(List, Char('d'), Action::Delete), Msg::HintDelete),
+    hinted(key(List, Char('s'), Action::StatusForward), Msg::HintStatus),
+    key(List, Char('S'), Action::StatusBack),
+    key(List, Char('j'), Action::Down),
+    key(List, Down, Action::Down),
+    key(List, Char('k'), Action::Up),
+    key(List, Up, Action::Up),
+    key(List, Char('g'), Action::First),
+    key(List, Home, Action::First),
+    key(List, Char('G'), Action::Last),
+    key(List, End, Action::Last),
+    key(List, PageDown, Action::PageDown),
+    key(List, PageUp, Action::PageUp),
+    key(List, Char('J'), Action::DetailDown),
+    key(List, Char('K'), Action::DetailUp),
+    hinted(key(List, Tab, Action::NextPane), Msg::HintPane),
+    key(List, BackTab, Action::PrevPane),
+    key(List, Char('1'), Action::Focus(Pane::Measures)),
+    key(List, Char('2'), Action::Focus(Pane::Owners)),
+    key(List, Char('3'), Action::Focus(Pane::Priorities)),
+    hinted(key(List, Char('u'), Action::Undo), Msg::HintUndo),
+    ctrl(List, 'r', Action::Redo),
+    hinted(key(List, Char('?'), Action::Help), Msg::HintHelp),
+    key(List, Esc, Action::Cancel),
+    hinted(key(List, Char('q'), Action::Quit), Msg::HintQuit),
+    ctrl(List, 'c', Action::Quit),
+    key(Help, Char('j'), Action::Down),
+    key(Help, Down, Action::Down),
+    key(Help, Char('k'), Action::Up),
+    key(Help, Up, Action::Up),
+    key(Help, PageDown, Action::PageDown),
+    key(Help, PageUp, Action::PageUp),
+    key(Help, Esc, Action::Cancel),
+    key(Help, Char('?'), Action::Cancel),
+    key(Help, Char('q'), Action::Cancel),
+    ctrl(Help, 'c', Action::Quit),
+    key(Confirm, Char('y'), Action::ConfirmYes),
+    key(Confirm, Char('j'), Action::ConfirmYes),
+    key(Confirm, Char('n'), Action::ConfirmNo),
+    key(Confirm, Esc, Action::ConfirmNo),
+    ctrl(Confirm, 'c', Action::Quit),
+    key(Form, Tab, Action::FormNextField),
+    key(Form, BackTab, Action::FormPrevField),
+    key(Form, Down, Action::FormDown),
+    key(Form, Up, Action::FormUp),
+    ctrl(Form, 's', Action::FormSave),
+    key(Form, Enter, Action::FormSaveLine),
+    key(Form, Char(' '), Action::FormToggle),
+    key(Form, Esc, Action::Cancel),
+    ctrl(Form, 'c', Action::Quit),
+];
+
+/// Shift only matters through the character it produces (`G`, `?`), and Shift-Tab arrives as
+/// BackTab with Shift held; compare without it.
+fn normalized(modifiers: KeyModifiers) -> KeyModifiers {
+    modifiers - KeyModifiers::SHIFT
+}
+
+pub fn lookup(context: Context, event: KeyEvent) -> Option<Action> {
+    BINDINGS
+        .iter()
+        .find(|b| b.context == context && b.code == event.code && normalized(b.modifiers) == normalized(event.modifiers))
+        .map(|b| b.action)
+}
+
+pub fn bindings_in(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.context == context)
+}
+
+/// How a key is written in help and hints.
+pub fn key_label(binding: &Binding, lang: Lang) -> String {
+    let name = match binding.code {
+        Char(' ') => match lang {
+            Lang::Nb => "Mellomrom".to_string(),
+            Lang::En => "Space".to_string(),
+        },
+        Char(c) => c.to_string(),
+        Enter => "Enter".to_string(),
+        Esc => "Esc".to_string(),
+        Tab => "Tab".to_string(),
+        BackTab => "Shift-Tab".to_string(),
+        Down => "↓".to_string(),
+        Up => "↑".to_string(),
+        Home => "Home".to_string(),
+        End => "End".to_string(),
+        PageDown => "PgDn".to_string(),
+        PageUp => "PgUp".to_string(),
+        other => format!("{other}"),
+    };
+    if binding.modifiers.contains(KeyModifiers::CONTROL) { format!("Ctrl-{name}") } else { name }
+}
+
+/// The help overlay's rows for one context: all keys of an action on one line, in table order.
+pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
+    for binding in bindings_in(context) {
+        let label = key_label(binding, lang);
+        match rows.iter_mut().find(|(action, _)| *action == binding.action) {
+            Some((_, keys)) => keys.push(label),
+            None => rows.push((binding.action, vec![label])),
+        }
+    }
+    rows.into_iter().map(|(action, keys)| (keys.join(" / "), lang.tr(action.description()))).collect()
+}
+
+/// Status-bar hints for one context, e.g. `n ny`.
+pub fn hints(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
+    bindings_in(context).filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint)))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        let mut seen = HashSet::new();
+        for b in BINDINGS {
+            assert!(seen.insert((b.context, b.code, normalized(b.modifiers))), "clash: {:?} {:?} in {:?}", b.code, b.modifiers, b.context);
+        }
+    }
+
+    #[test]
+    fn shift_tab_and_capitals_match_with_shift_held() {
+        let back = KeyEvent::new(BackTab, KeyModifiers::SHIFT);
+        assert_eq!(lookup(List, back), Some(Action::PrevPane));
+        let big_g = KeyEvent::new(Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(List, big_g), Some(Action::Last));
+        let ctrl_c = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(List, ctrl_c), Some(Action::Quit));
+        assert_eq!(lookup(List, KeyEvent::new(Char('c'), KeyModifiers::NONE)), None);
+    }
+
+    #[test]
+    fn help_lists_every_list_action_with_all_its_keys() {
+        let rows = help_rows(List, Lang::En);
+        let down = rows.iter().find(|(_, d)| *d == "Down").unwrap();
+        assert_eq!(down.0, "j / ↓");
+        let quit = rows.iter().find(|(_, d)| d.starts_with("Quit")).unwrap();
+        assert_eq!(quit.0, "q / Ctrl-c");
+    }
+}

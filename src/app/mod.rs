@@ -1,0 +1,193 @@
+//! Application state and everything that changes it: key → [`Action`] → [`update`].
+
+pub mod action;
+pub mod form;
+pub mod history;
+pub mod keymap;
+pub mod update;
+mod views;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use ratatui::layout::Size;
+
+pub use action::{Action, Pane};
+pub use form::Form;
+pub use update::{handle_key, update};
+pub use views::ListView;
+
+use crate::domain::{Backlog, MeasureId, OwnerId, PriorityId};
+use crate::i18n::Lang;
+use crate::store::Persist;
+use history::History;
+use keymap::Context;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    DeleteMeasure(MeasureId),
+    DeleteOwner(OwnerId),
+    DeletePriority(PriorityId),
+    QuitUnsaved,
+}
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    None,
+    Help { scroll: u16 },
+    Confirm(Confirm),
+    Form(Box<Form>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    /// The last save failed with this reason; the change lives only in memory.
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// Where "now" comes from: the wall clock, or a fixed instant in tests.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    System,
+    Fixed(Timestamp),
+}
+
+impl Clock {
+    pub fn now(self) -> Timestamp {
+        match self {
+            Clock::System => Timestamp::now(),
+            Clock::Fixed(t) => t,
+        }
+    }
+
+    pub fn today(self) -> Date {
+        match self {
+            Clock::System => jiff::Zoned::now().date(),
+            Clock::Fixed(t) => t.to_zoned(jiff::tz::TimeZone::UTC).date(),
+        }
+    }
+}
+
+pub struct App {
+    pub backlog: Backlog,
+    pub lang: Lang,
+    pub demo: bool,
+    pub focus: Pane,
+    pub measures: ListView,
+    pub owners: ListView,
+    pub priorities: ListView,
+    pub overlay: Overlay,
+    pub message: Option<Message>,
+    pub save_state: SaveState,
+    pub history: History,
+    pub should_quit: bool,
+    pub clock: Clock,
+    pub viewport: Size,
+    pub detail_scroll: u16,
+    store: Box<dyn Persist>,
+}
+
+impl App {
+    pub fn new(backlog: Backlog, lang: Lang, store: Box<dyn Persist>, clock: Clock) -> App {
+        let mut app = App {
+            backlog,
+            lang,
+            demo: false,
+            focus: Pane::Measures,
+            measures: ListView::default(),
+            owners: ListView::default(),
+            priorities: ListView::default(),
+            overlay: Overlay::None,
+            message: None,
+            save_state: SaveState::Saved,
+            history: History::default(),
+            should_quit: false,
+            clock,
+            viewport: Size::new(120, 40),
+            detail_scroll: 0,
+            store,
+        };
+        app.refresh_views();
+        app
+    }
+
+    pub fn store_location(&self) -> &std::path::Path {
+        self.store.location()
+    }
+
+    pub fn today(&self) -> Date {
+        self.clock.today()
+    }
+
+    /// Which part of the keymap is live.
+    pub fn context(&self) -> Context {
+        match self.overlay {
+            Overlay::None => Context::List,
+            Overlay::Help { .. } => Context::Help,
+            Overlay::Confirm(_) => Context::Confirm,
+            Overlay::Form(_) => Context::Form,
+        }
+    }
+
+    pub fn list(&self, pane: Pane) -> &ListView {
+        match pane {
+            Pane::Measures => &self.measures,
+            Pane::Owners => &self.owners,
+            Pane::Priorities => &self.priorities,
+        }
+    }
+
+    fn list_mut(&mut self, pane: Pane) -> &mut ListView {
+        match pane {
+            Pane::Measures => &mut self.measures,
+            Pane::Owners => &mut self.owners,
+            Pane::Priorities => &mut self.priorities,
+        }
+    }
+
+    pub fn selected_measure(&self) -> Option<MeasureId> {
+        self.measures.selected_row().and_then(|i| self.backlog.measures.get(i)).map(|m| m.id)
+    }
+
+    pub fn selected_owner(&self) -> Option<OwnerId> {
+        self.owners.selected_row().and_then(|i| self.backlog.owners.get(i)).map(|o| o.id)
+    }
+
+    pub fn selected_priority(&self) -> Option<PriorityId> {
+        self.priorities.selected_row().and_then(|i| self.backlog.priorities.get(i)).map(|p| p.id)
+    }
+
+    /// Rebuilds the row orders after a change, keeping each list's selection on the same record.
+    pub fn refresh_views(&mut self) {
+        let measure = self.selected_measure();
+        let owner = self.selected_owner();
+        let priority = self.selected_priority();
+        self.measures.set_rows(views::measure_rows(&self.backlog));
+        self.owners.set_rows(views::owner_rows(&self.backlog));
+        self.priorities.set_rows(views::priority_rows(&self.backlog));
+        if let Some(id) = measure {
+            self.measures.select_where(|i| self.backlog.measures.get(i).is_some_and(|m| m.id == id));
+        }
+        if let Some(id) = owner {
+            self.owners.select_where(|i| self.backlog.owners.get(i).is_some_and(|o| o.id == id));
+        }
+        if let Some(id) = priority {
+            self.priorities.select_where(|i| self.backlog.priorities.get(i).is_some_and(|p| p.id == id));
+        }
+        self.keep_cursors_visible();
+    }
+
+    /// Moves each list's scroll offset so its cursor stays on screen.
+    pub fn keep_cursors_visible(&mut self) {
+        for pane in Pane::ALL {
+            let height = crate::ui::layout::list_rows(self.viewport);
+            self.list_mut(pane).scroll_into_view(height);
+        }
+    }
+}

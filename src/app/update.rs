@@ -1,0 +1,386 @@
+//! The only place app state changes: a key becomes an [`Action`], an action changes the state
+//! through a domain operation, and every backlog change is recorded for undo and saved.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+
+use super::form::{Form, FormTarget, Input};
+use super::keymap::{self, Context};
+use super::{Action, App, Confirm, Message, Overlay, Pane, SaveState};
+use crate::domain::{DomainError, Edit};
+use crate::i18n::{Lang, Msg};
+
+/// Feeds one key press to the app.
+pub fn handle_key(app: &mut App, key: KeyEvent) {
+    if key.kind != KeyEventKind::Press {
+        return;
+    }
+    let context = app.context();
+    match keymap::lookup(context, key) {
+        Some(action) => update(app, action),
+        None if context == Context::Form => form_key(app, key),
+        None => {}
+    }
+}
+
+fn form_key(app: &mut App, key: KeyEvent) {
+    let Overlay::Form(form) = &mut app.overlay else { return };
+    let is_picker = !matches!(form.focused().input, Input::Line(_) | Input::Lines(_));
+    match key.code {
+        KeyCode::Left | KeyCode::Char('h') if is_picker => {
+            form.cycle_or_toggle(false);
+        }
+        KeyCode::Right | KeyCode::Char('l') if is_picker => {
+            form.cycle_or_toggle(true);
+        }
+        _ => form.type_key(key),
+    }
+}
+
+pub fn update(app: &mut App, action: Action) {
+    app.message = None;
+    match app.context() {
+        Context::List => list_action(app, action),
+        Context::Help => help_action(app, action),
+        Context::Confirm => confirm_action(app, action),
+        Context::Form => form_action(app, action),
+    }
+    app.keep_cursors_visible();
+}
+
+fn list_action(app: &mut App, action: Action) {
+    let page = crate::ui::layout::list_rows(app.viewport).max(1) as isize;
+    match action {
+        Action::Quit => quit(app),
+        Action::Help => app.overlay = Overlay::Help { scroll: 0 },
+        Action::NextPane | Action::PrevPane => {
+            let index = Pane::ALL.iter().position(|p| *p == app.focus).unwrap_or(0);
+            let step = if action == Action::NextPane { 1 } else { Pane::ALL.len() - 1 };
+            focus(app, Pane::ALL[(index + step) % Pane::ALL.len()]);
+        }
+        Action::Focus(pane) => focus(app, pane),
+        Action::Down => move_cursor(app, |l| l.move_by(1)),
+        Action::Up => move_cursor(app, |l| l.move_by(-1)),
+        Action::PageDown => move_cursor(app, |l| l.move_by(page)),
+        Action::PageUp => move_cursor(app, |l| l.move_by(-page)),
+        Action::First => move_cursor(app, |l| l.first()),
+        Action::Last => move_cursor(app, |l| l.last()),
+        Action::DetailDown => app.detail_scroll = app.detail_scroll.saturating_add(3),
+        Action::DetailUp => app.detail_scroll = app.detail_scroll.saturating_sub(3),
+        Action::New => open_new_form(app),
+        Action::Edit => open_edit_form(app),
+        Action::Delete => ask_delete(app),
+        Action::StatusForward => step_status(app, true),
+        Action::StatusBack => step_status(app, false),
+        Action::Undo => undo(app),
+        Action::Redo => redo(app),
+        Action::Cancel => app.message = None,
+        _ => {}
+    }
+}
+
+fn focus(app: &mut App, pane: Pane) {
+    app.focus = pane;
+    app.detail_scroll = 0;
+}
+
+fn move_cursor(app: &mut App, mover: impl FnOnce(&mut super::ListView)) {
+    mover(app.list_mut(app.focus));
+    app.detail_scroll = 0;
+}
+
+fn help_action(app: &mut App, action: Action) {
+    let Overlay::Help { scroll } = &mut app.overlay else { return };
+    match action {
+        Action::Down => *scroll = scroll.saturating_add(1),
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::PageDown => *scroll = scroll.saturating_add(10),
+        Action::PageUp => *scroll = scroll.saturating_sub(10),
+        Action::Cancel => app.overlay = Overlay::None,
+        Action::Quit => quit(app),
+        _ => {}
+    }
+}
+
+fn say(app: &mut App, text: String) {
+    app.message = Some(Message { text, is_error: false });
+}
+
+fn complain(app: &mut App, text: String) {
+    app.message = Some(Message { text, is_error: true });
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Records a change for undo, saves it and tells the user.
+fn committed(app: &mut App, edit: Edit, label: String) {
+    app.history.record(edit, label.clone());
+    app.refresh_views();
+    persist(app);
+    if app.save_state == SaveState::Saved {
+        say(app, capitalized(&label));
+    }
+}
+
+fn persist(app: &mut App) {
+    match app.store.save(&app.backlog) {
+        Ok(()) => app.save_state = SaveState::Saved,
+        Err(error) => {
+            let text = app.lang.fill(Msg::SaveFailed, &[("path", &app.store.location().display().to_string()), ("error", &error.to_string())]);
+            app.save_state = SaveState::Failed(error.to_string());
+            complain(app, text);
+        }
+    }
+}
+
+fn quit(app: &mut App) {
+    if let SaveState::Failed(_) = app.save_state {
+        persist(app);
+    }
+    match &app.save_state {
+        SaveState::Saved => app.should_quit = true,
+        SaveState::Failed(_) => app.overlay = Overlay::Confirm(Confirm::QuitUnsaved),
+    }
+}
+
+fn open_new_form(app: &mut App) {
+    let form = match app.focus {
+        Pane::Measures => Form::new_measure(&app.backlog, app.lang),
+        Pane::Owners => Form::new_owner(&app.backlog, app.lang),
+        Pane::Priorities => Form::new_priority(),
+    };
+    app.overlay = Overlay::Form(Box::new(form));
+}
+
+fn open_edit_form(app: &mut App) {
+    let form = match app.focus {
+        Pane::Measures => app.selected_measure().and_then(|id| Form::edit_measure(id, &app.backlog, app.lang)),
+        Pane::Owners => app.selected_owner().and_then(|id| Form::edit_owner(id, &app.backlog, app.lang)),
+        Pane::Priorities => app.selected_priority().and_then(|id| Form::edit_priority(id, &app.backlog)),
+    };
+    match form {
+        Some(form) => app.overlay = Overlay::Form(Box::new(form)),
+        None => say(app, app.lang.tr(Msg::NothingSelected).to_string()),
+    }
+}
+
+fn ask_delete(app: &mut App) {
+    let confirm = match app.focus {
+        Pane::Measures => app.selected_measure().map(Confirm::DeleteMeasure),
+        Pane::Owners => app.selected_owner().map(Confirm::DeleteOwner),
+        Pane::Priorities => app.selected_priority().map(Confirm::DeletePriority),
+    };
+    match confirm {
+        Some(confirm) => app.overlay = Overlay::Confirm(confirm),
+        None => say(app, app.lang.tr(Msg::NothingSelected).to_string()),
+    }
+}
+
+fn step_status(app: &mut App, forward: bool) {
+    if app.focus != Pane::Measures {
+        return say(app, app.lang.tr(Msg::MsgOnlyMeasures).to_string());
+    }
+    let Some(id) = app.selected_measure() else { return say(app, app.lang.tr(Msg::NothingSelected).to_string()) };
+    let lang = app.lang;
+    let from = app.backlog.measure(id).map(|m| m.status);
+    let now = app.clock.now();
+    match (app.backlog.step_status(id, forward, now), from) {
+        (Ok(edit), Some(from)) => {
+            let to = app.backlog.measure(id).map_or(from, |m| m.status);
+            let label = lang.fill(Msg::MsgStatusChanged, &[("id", &id.to_string()), ("from", lang.status(from)), ("to", lang.status(to))]);
+            committed(app, edit, label);
+        }
+        (_, from) => {
+            let msg = if forward { Msg::MsgNoStepForward } else { Msg::MsgNoStepBack };
+            let status = from.map(|s| lang.status(s)).unwrap_or_default();
+            say(app, lang.fill(msg, &[("id", &id.to_string()), ("status", status)]));
+        }
+    }
+}
+
+fn confirm_action(app: &mut App, action: Action) {
+    let Overlay::Confirm(confirm) = app.overlay else { return };
+    match action {
+        Action::ConfirmYes => {
+            app.overlay = Overlay::None;
+            match confirm {
+                Confirm::QuitUnsaved => app.should_quit = true,
+                Confirm::DeleteMeasure(id) => {
+                    let label = app.lang.fill(Msg::MsgDeleted, &[("what", &id.to_string())]);
+                    let result = app.backlog.delete_measures(&[id]);
+                    finish(app, result, label);
+                }
+                Confirm::DeleteOwner(id) => {
+                    let name = app.backlog.owner(id).map(|o| o.name.clone()).unwrap_or_default();
+                    let what = app.lang.fill(Msg::WhatOwner, &[("name", &name)]);
+                    let label = app.lang.fill(Msg::MsgDeleted, &[("what", &what)]);
+                    let now = app.clock.now();
+                    let result = app.backlog.delete_owner(id, now);
+                    finish(app, result, label);
+                }
+                Confirm::DeletePriority(id) => {
+                    let title = app.backlog.priority(id).map(|p| p.title.clone()).unwrap_or_default();
+                    let what = app.lang.fill(Msg::WhatPriority, &[("title", &title)]);
+                    let label = app.lang.fill(Msg::MsgDeleted, &[("what", &what)]);
+                    let now = app.clock.now();
+                    let result = app.backlog.delete_priority(id, now);
+                    finish(app, result, label);
+                }
+            }
+        }
+        Action::ConfirmNo => app.overlay = Overlay::None,
+        Action::Quit => app.should_quit = true,
+        _ => {}
+    }
+}
+
+fn finish(app: &mut App, result: Result<Edit, DomainError>, label: String) {
+    match result {
+        Ok(edit) => committed(app, edit, label),
+        Err(error) => complain(app, error.to_string()),
+    }
+}
+
+fn form_action(app: &mut App, action: Action) {
+    let Overlay::Form(form) = &mut app.overlay else { return };
+    match action {
+        Action::Cancel => app.overlay = Overlay::None,
+        Action::Quit => quit(app),
+        Action::FormNextField => form.move_focus(true),
+        Action::FormPrevField => form.move_focus(false),
+        Action::FormDown | Action::FormUp => {
+            let down = action == Action::FormDown;
+            if form.focused_is_multiline() {
+                form.type_key(KeyEvent::from(if down { KeyCode::Down } else { KeyCode::Up }));
+            } else if !form.move_in_list(down) {
+                form.move_focus(down);
+            }
+        }
+        Action::FormSave => submit_form(app),
+        Action::FormSaveLine if form.focused_is_multiline() => {
+            form.type_key(KeyEvent::from(KeyCode::Enter));
+        }
+        Action::FormSaveLine => submit_form(app),
+        Action::FormToggle => {
+            if !form.cycle_or_toggle(true) {
+                form.type_key(KeyEvent::from(KeyCode::Char(' ')));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn submit_form(app: &mut App) {
+    let Overlay::Form(form) = &app.overlay else { return };
+    let lang = app.lang;
+    let now = app.clock.now();
+    let target = form.target;
+    let outcome: Result<Option<(Edit, String)>, (usize, String)> = match target {
+        FormTarget::NewMeasure | FormTarget::EditMeasure(_) => form.measure_draft(lang).and_then(|draft| {
+            let result = match target {
+                FormTarget::EditMeasure(id) => app
+                    .backlog
+                    .update_measure(id, draft, now)
+                    .map(|e| e.map(|e| (e, lang.fill(Msg::MsgUpdated, &[("what", &id.to_string())])))),
+                _ => app.backlog.add_measure(draft, now).map(|(id, e)| Some((e, lang.fill(Msg::MsgAdded, &[("what", &id.to_string())])))),
+            };
+            result.map_err(|e| domain_field_error(form, e, lang))
+        }),
+        FormTarget::NewOwner | FormTarget::EditOwner(_) => form.owner_draft(lang).and_then(|draft| {
+            let what = lang.fill(Msg::WhatOwner, &[("name", draft.name.trim())]);
+            let result = match target {
+                FormTarget::EditOwner(id) => app.backlog.update_owner(id, draft).map(|e| e.map(|e| (e, lang.fill(Msg::MsgUpdated, &[("what", &what)])))),
+                _ => app.backlog.add_owner(draft).map(|(_, e)| Some((e, lang.fill(Msg::MsgAdded, &[("what", &what)])))),
+            };
+            result.map_err(|e| domain_field_error(form, e, lang))
+        }),
+        FormTarget::NewPriority | FormTarget::EditPriority(_) => form.priority_draft(lang).and_then(|draft| {
+            let what = lang.fill(Msg::WhatPriority, &[("title", draft.title.trim())]);
+            let result = match target {
+                FormTarget::EditPriority(id) => app.backlog.update_priority(id, draft).map(|e| e.map(|e| (e, lang.fill(Msg::MsgUpdated, &[("what", &what)])))),
+                _ => app.backlog.add_priority(draft).map(|(_, e)| Some((e, lang.fill(Msg::MsgAdded, &[("what", &what)])))),
+            };
+            result.map_err(|e| domain_field_error(form, e, lang))
+        }),
+    };
+    match outcome {
+        Ok(Some((edit, label))) => {
+            app.overlay = Overlay::None;
+            committed(app, edit, label);
+            select_new(app, target);
+        }
+        Ok(None) => {
+            app.overlay = Overlay::None;
+            say(app, lang.tr(Msg::MsgNoChange).to_string());
+        }
+        Err((index, message)) => {
+            if let Overlay::Form(form) = &mut app.overlay {
+                form.show_error(index, message);
+            }
+        }
+    }
+}
+
+/// A domain refusal the form could not foresee (e.g. a record deleted meanwhile).
+fn domain_field_error(form: &Form, error: DomainError, lang: Lang) -> (usize, String) {
+    let message = match error {
+        DomainError::EmptyTitle => lang.tr(Msg::ErrEmptyTitle).to_string(),
+        DomainError::EmptyName => lang.tr(Msg::ErrEmptyName).to_string(),
+        DomainError::OutOfRange { .. } => lang.tr(Msg::ErrOneToFive).to_string(),
+        _ => lang.tr(Msg::ErrUnknownLink).to_string(),
+    };
+    (form.focus, message)
+}
+
+/// After adding a record, the cursor lands on it.
+fn select_new(app: &mut App, target: FormTarget) {
+    match target {
+        FormTarget::NewMeasure => {
+            if let Some(last) = app.backlog.measures.len().checked_sub(1) {
+                app.measures.select_where(|i| i == last);
+            }
+        }
+        FormTarget::NewOwner => {
+            let newest = app.backlog.owners.iter().enumerate().max_by_key(|(_, o)| o.id).map(|(i, _)| i);
+            if let Some(newest) = newest {
+                app.owners.select_where(|i| i == newest);
+            }
+        }
+        FormTarget::NewPriority => {
+            let newest = app.backlog.priorities.iter().enumerate().max_by_key(|(_, p)| p.id).map(|(i, _)| i);
+            if let Some(newest) = newest {
+                app.priorities.select_where(|i| i == newest);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn undo(app: &mut App) {
+    let Some(step) = app.history.take_undo() else { return say(app, app.lang.tr(Msg::MsgNothingToUndo).to_string()) };
+    app.backlog.apply(&step.edit.undo);
+    let text = app.lang.fill(Msg::MsgUndone, &[("what", &step.label)]);
+    app.history.push_undone(step);
+    app.refresh_views();
+    persist(app);
+    if app.save_state == SaveState::Saved {
+        say(app, text);
+    }
+}
+
+fn redo(app: &mut App) {
+    let Some(step) = app.history.take_redo() else { return say(app, app.lang.tr(Msg::MsgNothingToRedo).to_string()) };
+    app.backlog.apply(&step.edit.redo);
+    let text = app.lang.fill(Msg::MsgRedone, &[("what", &step.label)]);
+    app.history.push_redone(step);
+    app.refresh_views();
+    persist(app);
+    if app.save_state == SaveState::Saved {
+        say(app, text);
+    }
+}

@@ -1,0 +1,57 @@
+//! Where the backlog lives: `--data` wins over `TILTAK_DATA`, which wins over the user's data
+//! directory.
+
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "backlog.json";
+pub const DEMO_FILE_NAME: &str = "demo-backlog.json";
+pub const ENV_VAR: &str = "TILTAK_DATA";
+
+/// `<data dir>` from `directories`, e.g. `~/.local/share/tiltak` on Linux.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("no", "tiltak", "tiltak").map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+/// The backlog file to use. With `demo`, a separate demo file beside where the backlog would be
+/// (never the backlog itself) unless `--data` names a path. `None` when no data directory can be
+/// found.
+pub fn resolve(flag: Option<&Path>, env: Option<&str>, demo: bool) -> Option<PathBuf> {
+    if let Some(path) = flag {
+        return Some(path.to_path_buf());
+    }
+    let from_env = env.filter(|v| !v.trim().is_empty()).map(PathBuf::from);
+    match (from_env, demo) {
+        (Some(path), false) => Some(path),
+        (Some(path), true) => Some(dir_of(&path).join(DEMO_FILE_NAME)),
+        (None, false) => default_data_dir().map(|d| d.join(FILE_NAME)),
+        (None, true) => default_data_dir().map(|d| d.join(DEMO_FILE_NAME)),
+    }
+}
+
+/// The directory holding `file`; `.` for a bare file name.
+pub fn dir_of(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flag_wins_over_environment() {
+        let got = resolve(Some(Path::new("/a/b.json")), Some("/c/d.json"), false);
+        assert_eq!(got, Some(PathBuf::from("/a/b.json")));
+        assert_eq!(resolve(None, Some("/c/d.json"), false), Some(PathBuf::from("/c/d.json")));
+    }
+
+    #[test]
+    fn demo_never_uses_the_backlog_file() {
+        assert_eq!(resolve(None, Some("/c/d.json"), true), Some(PathBuf::from("/c/demo-backlog.json")));
+        assert_eq!(resolve(Some(Path::new("/x/demo.json")), None, true), Some(PathBuf::from("/x/demo.json")));
+        let default = resolve(None, None, true).unwrap();
+        assert!(default.ends_with(DEMO_FILE_NAME));
+    }
+}

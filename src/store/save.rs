@@ -1,0 +1,78 @@
+//! Atomic saves: write a temp file in the same directory, fsync it, rename it over the
+//! backlog, fsync the directory. A crash at any point leaves either the old or the new file.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use crate::domain::Backlog;
+
+use super::paths::dir_of;
+
+/// Temp files are named `.<file name>.<random>.tmp`, so stale ones can be recognised.
+pub fn temp_prefix(file: &Path) -> String {
+    format!(".{}.", file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+}
+
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Pretty, stable JSON: collections are kept sorted by id, fields in a fixed order.
+pub fn to_json(backlog: &Backlog) -> Vec<u8> {
+    // Serializing plain data structs to a Vec cannot fail.
+    let mut bytes = serde_json::to_vec_pretty(backlog).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+pub fn save(backlog: &Backlog, path: &Path) -> std::io::Result<()> {
+    write_atomically(path, &to_json(backlog))
+}
+
+/// Creates the data directory (0700) when missing.
+pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = dir_of(path);
+    ensure_dir(&dir)?;
+    let prefix = temp_prefix(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
+    let mut temp = builder.tempfile_in(&dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_dir(&dir)
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Removes temp files of ours left behind by a killed process. Call only while holding the lock.
+pub fn remove_stale_temp_files(path: &Path) {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = fs::read_dir(dir_of(path)) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! The focused list: measures, owners or priorities. Rows are built only for the visible slice.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::Theme;
+use crate::app::{App, ListView, Pane};
+use crate::domain::{Backlog, Measure};
+use crate::i18n::{Lang, Msg};
+
+pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let lang = app.lang;
+    let view = app.list(app.focus);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Span::styled(format!(" {} ", lang.tr(app.focus.title())), theme.title()));
+    if view.rows.is_empty() {
+        let empty = match app.focus {
+            Pane::Measures => Msg::EmptyMeasures,
+            Pane::Owners => Msg::EmptyOwners,
+            Pane::Priorities => Msg::EmptyPriorities,
+        };
+        frame.render_widget(Paragraph::new(lang.tr(empty)).style(theme.dim()).wrap(Wrap { trim: true }).block(block), area);
+        return;
+    }
+    let height = usize::from(area.height.saturating_sub(3)).max(1);
+    let mut window = view.clone();
+    window.scroll_into_view(height);
+    let visible = &window.rows[window.offset..(window.offset + height).min(window.rows.len())];
+    let (header, widths, rows): (Vec<&str>, Vec<Constraint>, Vec<Row>) = match app.focus {
+        Pane::Measures => measure_table(app, theme, visible),
+        Pane::Owners => owner_table(app, visible),
+        Pane::Priorities => priority_table(app, visible),
+    };
+    let header = Row::new(header.into_iter().map(|h| Cell::from(h.to_string()))).style(theme.header());
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶ ")
+        .column_spacing(1);
+    let mut state = TableState::default().with_selected(Some(window.cursor - window.offset));
+    frame.render_stateful_widget(table, area, &mut state);
+    render_position(frame, theme, area, &window);
+}
+
+/// "12/31" in the bottom border, so a long list shows where you are.
+fn render_position(frame: &mut Frame, theme: Theme, area: Rect, view: &ListView) {
+    let text = format!(" {}/{} ", view.cursor + 1, view.rows.len());
+    let width = text.chars().count() as u16;
+    if area.width > width + 2 && area.height > 0 {
+        let spot = Rect::new(area.x + area.width - width - 1, area.y + area.height - 1, width, 1);
+        frame.render_widget(Paragraph::new(text).style(theme.dim()), spot);
+    }
+}
+
+pub fn owner_name(backlog: &Backlog, measure: &Measure) -> String {
+    measure.owner.and_then(|o| backlog.owner(o)).map(|o| o.name.clone()).unwrap_or_default()
+}
+
+pub fn sector_labels(backlog: &Backlog, measure: &Measure) -> String {
+    measure.sectors.iter().filter_map(|s| backlog.sector(*s)).map(|s| s.short_label()).collect::<Vec<_>>().join(",")
+}
+
+pub fn due_text(lang: Lang, measure: &Measure, today: jiff::civil::Date) -> String {
+    match measure.due {
+        Some(due) if measure.is_overdue(today) => format!("!{}", lang.date(due)),
+        Some(due) => lang.date(due),
+        None => String::new(),
+    }
+}
+
+fn measure_table<'a>(app: &'a App, theme: Theme, visible: &[usize]) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
+    let lang = app.lang;
+    let today = app.today();
+    let backlog = &app.backlog;
+    let rows = visible
+        .iter()
+        .filter_map(|i| backlog.measures.get(*i))
+        .map(|m| {
+            let due_style = if m.is_overdue(today) { theme.error() } else { Default::default() };
+            Row::new(vec![
+                Cell::from(m.id.to_string()),
+                Cell::from(m.title.as_str()),
+                Cell::from(Span::styled(lang.status(m.status), theme.status(m.status))),
+                Cell::from(owner_name(backlog, m)),
+                Cell::from(sector_labels(backlog, m)),
+                Cell::from(Span::styled(due_text(lang, m, today), due_style)),
+            ])
+        })
+        .collect();
+    let header = vec![
+        lang.tr(Msg::ColId),
+        lang.tr(Msg::ColTitle),
+        lang.tr(Msg::ColStatus),
+        lang.tr(Msg::ColOwner),
+        lang.tr(Msg::ColSectors),
+        lang.tr(Msg::ColDue),
+    ];
+    let widths = vec![
+        Constraint::Length(5),
+        Constraint::Fill(1),
+        Constraint::Length(13),
+        Constraint::Max(20),
+        Constraint::Max(12),
+        Constraint::Length(11),
+    ];
+    (header, widths, rows)
+}
+
+fn owner_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
+    let lang = app.lang;
+    let rows = visible
+        .iter()
+        .filter_map(|i| app.backlog.owners.get(*i))
+        .map(|o| {
+            Row::new(vec![
+                Cell::from(o.name.as_str()),
+                Cell::from(o.role.as_str()),
+                Cell::from(format!("{:>6}", app.backlog.active_count_for_owner(o.id))),
+            ])
+        })
+        .collect();
+    let header = vec![lang.tr(Msg::ColName), lang.tr(Msg::ColRole), lang.tr(Msg::ColActive)];
+    (header, vec![Constraint::Fill(2), Constraint::Fill(2), Constraint::Length(7)], rows)
+}
+
+fn priority_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
+    let lang = app.lang;
+    let rows = visible
+        .iter()
+        .filter_map(|i| app.backlog.priorities.get(*i))
+        .map(|p| {
+            Row::new(vec![
+                Cell::from(format!("{:>4}", p.rank)),
+                Cell::from(p.title.as_str()),
+                Cell::from(format!("{:>6}", app.backlog.measure_count_for_priority(p.id))),
+            ])
+        })
+        .collect();
+    let header = vec![lang.tr(Msg::ColRank), lang.tr(Msg::ColTitle), lang.tr(Msg::ColMeasures)];
+    (header, vec![Constraint::Length(4), Constraint::Fill(1), Constraint::Length(7)], rows)
+}
+
+/// A one-line "T-3 Title (status)" for lists inside the detail panel.
+pub fn measure_line<'a>(lang: Lang, theme: Theme, m: &'a Measure) -> Line<'a> {
+    Line::from(vec![
+        Span::raw(format!("  {:<5} ", m.id.to_string())),
+        Span::raw(m.title.as_str()),
+        Span::raw(" "),
+        Span::styled(format!("({})", lang.status(m.status)), theme.status(m.status)),
+    ])
+}

@@ -1,0 +1,67 @@
+//! Pure render functions: they read `&App` and draw; they never change state.
+
+mod confirm;
+mod detail;
+mod form;
+mod help;
+pub mod layout;
+mod lists;
+mod statusbar;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Size;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Overlay, Pane};
+use crate::i18n::Msg;
+pub use theme::Theme;
+
+pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
+    let area = frame.area();
+    let size = Size::new(area.width, area.height);
+    if layout::too_small(size) {
+        let text = app.lang.fill(
+            Msg::TooSmall,
+            &[
+                ("w", &area.width.to_string()),
+                ("h", &area.height.to_string()),
+                ("min_w", &layout::MIN_WIDTH.to_string()),
+                ("min_h", &layout::MIN_HEIGHT.to_string()),
+            ],
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).style(theme.warn()), area);
+        return;
+    }
+    let areas = layout::areas(size);
+    render_tabs(frame, app, theme, areas.tabs);
+    lists::render(frame, app, theme, areas.list);
+    detail::render(frame, app, theme, areas.detail);
+    statusbar::render(frame, app, theme, areas.status);
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help { scroll } => help::render(frame, app, theme, *scroll),
+        Overlay::Confirm(confirm) => confirm::render(frame, app, theme, *confirm),
+        Overlay::Form(form) => form::render(frame, app, theme, form),
+    }
+}
+
+fn render_tabs(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layout::Rect) {
+    let lang = app.lang;
+    let mut spans = vec![Span::styled(format!(" {} ", lang.tr(Msg::AppTitle)), theme.title())];
+    for (index, pane) in Pane::ALL.iter().enumerate() {
+        let count = app.list(*pane).rows.len();
+        let text = format!(" {} {} ({count}) ", index + 1, lang.tr(pane.title()));
+        let style = if *pane == app.focus { theme.selected() } else { theme.dim() };
+        spans.push(Span::raw("│"));
+        spans.push(Span::styled(text, style));
+    }
+    spans.push(Span::raw("│ "));
+    spans.push(Span::styled(app.backlog.name.clone(), theme.dim()));
+    if app.demo {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!("[{}]", lang.tr(Msg::DemoBanner)), theme.warn()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,37 @@
+//! The bottom line: the last message or the key hints for what is open, and the save state.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Theme;
+use crate::app::keymap::hints;
+use crate::app::{App, SaveState};
+use crate::i18n::Msg;
+
+pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let lang = app.lang;
+    let (save_text, save_style) = match app.save_state {
+        SaveState::Saved => (lang.tr(Msg::Saved), theme.ok()),
+        SaveState::Failed(_) => (lang.tr(Msg::Unsaved), theme.error()),
+    };
+    let save_width = save_text.chars().count() as u16 + 1;
+    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(save_width)]).areas(area);
+    let line = match &app.message {
+        Some(message) => Line::styled(format!(" {}", message.text), if message.is_error { theme.error() } else { theme.ok() }),
+        None => {
+            let mut spans = vec![Span::raw(" ")];
+            for (i, (key, word)) in hints(app.context(), lang).into_iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::styled(" · ", theme.dim()));
+                }
+                spans.push(Span::styled(key, theme.label()));
+                spans.push(Span::raw(format!(" {word}")));
+            }
+            Line::from(spans)
+        }
+    };
+    frame.render_widget(Paragraph::new(line), left);
+    frame.render_widget(Paragraph::new(save_text).style(save_style), right);
+}
