@@ -156,6 +156,7 @@ catalogue! {
     FieldPriorities => ("Prioriteringer", "Priorities"),
     FieldValue => ("Verdi (1–5)", "Value (1–5)"),
     FieldEffort => ("Innsats (1–5)", "Effort (1–5)"),
+    FieldValueEffort => ("Verdi / innsats", "Value / effort"),
     FieldDue => ("Frist", "Due date"),
     FieldFunding => ("Finansiering", "Funding"),
     FieldCost => ("Kostnadsanslag (kr)", "Cost estimate (NOK)"),
@@ -323,6 +324,22 @@ catalogue! {
     CliNothingWritten => ("Ingenting er skrevet.", "Nothing was written."),
     CliNoMeasures => ("Ingen tiltak.", "No measures."),
     PanicMessage => ("tiltak stoppet på grunn av en intern feil. Dataene dine ligger i {path} (siste lagrede endring er med).", "tiltak stopped because of an internal error. Your data is in {path} (the last saved change is included)."),
+    ErrLocked => ("{path} er åpen i et annet tiltak-vindu eller en annen kommando; prøv igjen når den er ferdig.", "{path} is open in another tiltak window or command; try again when it has finished."),
+    CliHelpData => ("Datafil (ellers TILTAK_DATA, ellers datamappen)", "Data file (else TILTAK_DATA, else the data directory)"),
+    CliHelpLang => ("Språk: nb eller en (ellers LANG)", "Language: nb or en (else LANG)"),
+    CliHelpDemo => ("Åpne en demokopi (egen fil, aldri din backlog)", "Open a demo copy (a separate file, never your backlog)"),
+    CliHelpPath => ("Skriv ut stien til datafilen", "Print the data file's path"),
+    CliHelpAdd => ("Legg til et tiltak og skriv ut id-en", "Add a measure and print its id"),
+    CliHelpTitle => ("Tiltakets tittel", "The measure's title"),
+    CliHelpOwner => ("Eierens navn", "The owner's name"),
+    CliHelpSector => ("Sektor (kan gjentas)", "Sector (repeatable)"),
+    CliHelpPriority => ("Prioritering (kan gjentas)", "Priority (repeatable)"),
+    CliHelpStatus => ("Status: idea, assessing, decided, in_progress, done, parked, rejected", "Status: idea, assessing, decided, in_progress, done, parked, rejected"),
+    CliHelpDue => ("Frist, ÅÅÅÅ-MM-DD", "Due date, YYYY-MM-DD"),
+    CliHelpList => ("List tiltak", "List measures"),
+    CliHelpFilterStatus => ("Bare tiltak med denne statusen", "Only measures with this status"),
+    CliHelpFilterOwner => ("Bare tiltak med denne eieren", "Only measures with this owner"),
+    CliHelpJson => ("Skriv JSON i stedet for en tabell", "Print JSON instead of a table"),
     AboutCli => ("Tiltaksbacklog for toppledergruppens digitale transformasjon", "Backlog of the leadership group's digital-transformation measures"),
 }
 
@@ -345,7 +362,11 @@ mod tests {
             let (nb, en) = msg.texts();
             assert!(!nb.is_empty() && !en.is_empty(), "{msg:?}");
             let holes = |s: &str| {
-                let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
+                let mut v: Vec<String> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                    .collect();
                 v.sort();
                 v
             };

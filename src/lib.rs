@@ -1,8 +1,10 @@
 //! tiltak: a keyboard-driven backlog of a municipal leadership group's digital-transformation
 //! measures.
 
+pub mod app;
+pub mod cli;
 pub mod domain;
 pub mod i18n;
 pub mod store;
-pub mod app;
+pub mod tui;
 pub mod ui;

@@ -1,1 +1,66 @@
-fn main(){}
+use std::process::ExitCode;
+
+use tiltak::app::{App, Clock};
+use tiltak::cli::{self, Failure};
+use tiltak::i18n::{Lang, Msg};
+use tiltak::store::{self, FileStore, Lock, save::remove_stale_temp_files};
+use tiltak::ui::Theme;
+
+const DEMO_BACKLOG: &str = include_str!("../assets/demo-backlog.json");
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let lang = cli::early_lang(&args);
+    let parsed = cli::parse(lang, args);
+    let lang = Lang::detect(parsed.lang.as_deref());
+    match &parsed.command {
+        Some(command) => cli::run(&parsed, command, lang),
+        None => match interactive(&parsed, lang) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(failure) => {
+                eprintln!("tiltak: {}", failure.message);
+                ExitCode::from(failure.code)
+            }
+        },
+    }
+}
+
+fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
+    let path = cli::data_path(parsed, lang)?;
+    let fail = |message: String| Failure { message, code: 1 };
+    let lock = match Lock::try_acquire(&path) {
+        Ok(Some(lock)) => lock,
+        Ok(None) => {
+            return Err(fail(
+                lang.fill(Msg::ErrLocked, &[("path", &path.display().to_string())]),
+            ));
+        }
+        Err(error) => {
+            return Err(fail(lang.fill(
+                Msg::ErrSave,
+                &[("path", &path.display().to_string()), ("error", &error.to_string())],
+            )));
+        }
+    };
+    remove_stale_temp_files(&path);
+    if parsed.demo && !path.exists() {
+        store::save::write_atomically(&path, DEMO_BACKLOG.as_bytes()).map_err(|e| {
+            fail(lang.fill(
+                Msg::ErrSave,
+                &[("path", &path.display().to_string()), ("error", &e.to_string())],
+            ))
+        })?;
+    }
+    let (backlog, _) = cli::open(&path, lang)?;
+    let shown_path = path.display().to_string();
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous_hook(info);
+        eprintln!("{}", lang.fill(Msg::PanicMessage, &[("path", &shown_path)]));
+    }));
+    let mut app = App::new(backlog, lang, Box::new(FileStore { path: path.clone() }), Clock::System);
+    app.demo = parsed.demo;
+    let result = tiltak::tui::run(&mut app, Theme::from_env());
+    drop(lock);
+    result.map_err(|e| fail(lang.fill(Msg::ErrTerminal, &[("error", &e.to_string())])))
+}

@@ -7,7 +7,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::domain::{
-    Backlog, Funding, MeasureDraft, MeasureId, OwnerDraft, OwnerId, Political, PriorityDraft, PriorityId, SectorId, Status,
+    Backlog, Funding, MeasureDraft, MeasureId, OwnerDraft, OwnerId, Political, PriorityDraft, PriorityId, SectorId,
+    Status,
 };
 use crate::i18n::{Lang, Msg};
 
@@ -59,9 +60,16 @@ pub enum Input {
     Line(TextArea<'static>),
     Lines(TextArea<'static>),
     /// Exactly one of `options` (label, value).
-    Pick { options: Vec<(String, Choice)>, selected: usize },
+    Pick {
+        options: Vec<(String, Choice)>,
+        selected: usize,
+    },
     /// Any number of `options`.
-    Multi { options: Vec<(String, Choice)>, checked: Vec<bool>, cursor: usize },
+    Multi {
+        options: Vec<(String, Choice)>,
+        checked: Vec<bool>,
+        cursor: usize,
+    },
     Toggle(bool),
 }
 
@@ -91,21 +99,45 @@ fn text_area(text: &str) -> TextArea<'static> {
 }
 
 fn line(id: FieldId, label: Msg, text: &str) -> Field {
-    Field { id, label, hint: None, input: Input::Line(text_area(text)) }
+    Field {
+        id,
+        label,
+        hint: None,
+        input: Input::Line(text_area(text)),
+    }
 }
 
 fn lines(id: FieldId, label: Msg, text: &str) -> Field {
-    Field { id, label, hint: Some(Msg::FormDescriptionHint), input: Input::Lines(text_area(text)) }
+    Field {
+        id,
+        label,
+        hint: Some(Msg::FormDescriptionHint),
+        input: Input::Lines(text_area(text)),
+    }
 }
 
 fn pick(id: FieldId, label: Msg, options: Vec<(String, Choice)>, current: Choice) -> Field {
     let selected = options.iter().position(|(_, c)| *c == current).unwrap_or(0);
-    Field { id, label, hint: Some(Msg::FormChoiceHint), input: Input::Pick { options, selected } }
+    Field {
+        id,
+        label,
+        hint: Some(Msg::FormChoiceHint),
+        input: Input::Pick { options, selected },
+    }
 }
 
 fn multi(id: FieldId, label: Msg, options: Vec<(String, Choice)>, current: &[Choice]) -> Field {
     let checked = options.iter().map(|(_, c)| current.contains(c)).collect();
-    Field { id, label, hint: Some(Msg::FormMultiHint), input: Input::Multi { options, checked, cursor: 0 } }
+    Field {
+        id,
+        label,
+        hint: Some(Msg::FormMultiHint),
+        input: Input::Multi {
+            options,
+            checked,
+            cursor: 0,
+        },
+    }
 }
 
 fn with_hint(mut field: Field, hint: Msg) -> Field {
@@ -122,14 +154,22 @@ fn owner_options(backlog: &Backlog, lang: Lang) -> Vec<(String, Choice)> {
     owners.sort_by_key(|o| o.name.to_lowercase());
     std::iter::once((lang.tr(Msg::None).to_string(), Choice::Nothing))
         .chain(owners.into_iter().map(|o| {
-            let label = if o.role.is_empty() { o.name.clone() } else { format!("{} ({})", o.name, o.role) };
+            let label = if o.role.is_empty() {
+                o.name.clone()
+            } else {
+                format!("{} ({})", o.name, o.role)
+            };
             (label, Choice::Owner(o.id))
         }))
         .collect()
 }
 
 fn sector_options(backlog: &Backlog) -> Vec<(String, Choice)> {
-    backlog.sectors.iter().map(|s| (s.name.clone(), Choice::Sector(s.id))).collect()
+    backlog
+        .sectors
+        .iter()
+        .map(|s| (s.name.clone(), Choice::Sector(s.id)))
+        .collect()
 }
 
 impl Form {
@@ -138,14 +178,32 @@ impl Form {
     }
 
     pub fn edit_measure(id: MeasureId, backlog: &Backlog, lang: Lang) -> Option<Form> {
-        backlog.measure(id).map(|m| Form::measure(FormTarget::EditMeasure(id), &MeasureDraft::from_measure(m), backlog, lang))
+        backlog.measure(id).map(|m| {
+            Form::measure(
+                FormTarget::EditMeasure(id),
+                &MeasureDraft::from_measure(m),
+                backlog,
+                lang,
+            )
+        })
     }
 
     fn measure(target: FormTarget, d: &MeasureDraft, backlog: &Backlog, lang: Lang) -> Form {
-        let statuses = Status::ALL.iter().map(|s| (lang.status(*s).to_string(), Choice::Status(*s))).collect();
-        let priorities = backlog.priorities_by_rank().into_iter().map(|p| (format!("{}. {}", p.rank, p.title), Choice::Priority(p.id))).collect();
+        let statuses = Status::ALL
+            .iter()
+            .map(|s| (lang.status(*s).to_string(), Choice::Status(*s)))
+            .collect();
+        let priorities = backlog
+            .priorities_by_rank()
+            .into_iter()
+            .map(|p| (format!("{}. {}", p.rank, p.title), Choice::Priority(p.id)))
+            .collect();
         let funding = std::iter::once((lang.tr(Msg::None).to_string(), Choice::Nothing))
-            .chain(Funding::ALL.iter().map(|f| (lang.funding(*f).to_string(), Choice::Funding(*f))))
+            .chain(
+                Funding::ALL
+                    .iter()
+                    .map(|f| (lang.funding(*f).to_string(), Choice::Funding(*f))),
+            )
             .collect();
         let sectors: Vec<Choice> = d.sectors.iter().map(|s| Choice::Sector(*s)).collect();
         let prios: Vec<Choice> = d.priorities.iter().map(|p| Choice::Priority(*p)).collect();
@@ -153,58 +211,135 @@ impl Form {
             line(FieldId::Title, Msg::FieldTitle, &d.title),
             lines(FieldId::Description, Msg::FieldDescription, &d.description),
             pick(FieldId::Status, Msg::FieldStatus, statuses, Choice::Status(d.status)),
-            pick(FieldId::Owner, Msg::FieldOwner, owner_options(backlog, lang), d.owner.map_or(Choice::Nothing, Choice::Owner)),
+            pick(
+                FieldId::Owner,
+                Msg::FieldOwner,
+                owner_options(backlog, lang),
+                d.owner.map_or(Choice::Nothing, Choice::Owner),
+            ),
             multi(FieldId::Sectors, Msg::FieldSectors, sector_options(backlog), &sectors),
             multi(FieldId::Priorities, Msg::FieldPriorities, priorities, &prios),
             line(FieldId::Value, Msg::FieldValue, &number_text(d.value)),
             line(FieldId::Effort, Msg::FieldEffort, &number_text(d.effort)),
-            with_hint(line(FieldId::Due, Msg::FieldDue, &d.due.map(|due| due.to_string()).unwrap_or_default()), Msg::FormDateHint),
-            pick(FieldId::Funding, Msg::FieldFunding, funding, d.funding.map_or(Choice::Nothing, Choice::Funding)),
+            with_hint(
+                line(
+                    FieldId::Due,
+                    Msg::FieldDue,
+                    &d.due.map(|due| due.to_string()).unwrap_or_default(),
+                ),
+                Msg::FormDateHint,
+            ),
+            pick(
+                FieldId::Funding,
+                Msg::FieldFunding,
+                funding,
+                d.funding.map_or(Choice::Nothing, Choice::Funding),
+            ),
             line(FieldId::Cost, Msg::FieldCost, &number_text(d.cost_estimate)),
-            Field { id: FieldId::Political, label: Msg::FieldPolitical, hint: Some(Msg::FormChoiceHint), input: Input::Toggle(d.political.needed) },
-            line(FieldId::CaseNumber, Msg::FieldCaseNumber, d.political.case_number.as_deref().unwrap_or("")),
+            Field {
+                id: FieldId::Political,
+                label: Msg::FieldPolitical,
+                hint: Some(Msg::FormChoiceHint),
+                input: Input::Toggle(d.political.needed),
+            },
+            line(
+                FieldId::CaseNumber,
+                Msg::FieldCaseNumber,
+                d.political.case_number.as_deref().unwrap_or(""),
+            ),
             lines(FieldId::Benefits, Msg::FieldBenefits, &d.benefits),
-            with_hint(line(FieldId::Tags, Msg::FieldTags, &d.tags.join(", ")), Msg::FormTagsHint),
+            with_hint(
+                line(FieldId::Tags, Msg::FieldTags, &d.tags.join(", ")),
+                Msg::FormTagsHint,
+            ),
         ];
         Form::with_fields(target, fields)
     }
 
     pub fn new_owner(backlog: &Backlog, lang: Lang) -> Form {
-        Form::owner(FormTarget::NewOwner, &OwnerDraft { name: String::new(), role: String::new(), sector: None }, backlog, lang)
+        Form::owner(
+            FormTarget::NewOwner,
+            &OwnerDraft {
+                name: String::new(),
+                role: String::new(),
+                sector: None,
+            },
+            backlog,
+            lang,
+        )
     }
 
     pub fn edit_owner(id: OwnerId, backlog: &Backlog, lang: Lang) -> Option<Form> {
         let o = backlog.owner(id)?;
-        Some(Form::owner(FormTarget::EditOwner(id), &OwnerDraft { name: o.name.clone(), role: o.role.clone(), sector: o.sector }, backlog, lang))
+        Some(Form::owner(
+            FormTarget::EditOwner(id),
+            &OwnerDraft {
+                name: o.name.clone(),
+                role: o.role.clone(),
+                sector: o.sector,
+            },
+            backlog,
+            lang,
+        ))
     }
 
     fn owner(target: FormTarget, d: &OwnerDraft, backlog: &Backlog, lang: Lang) -> Form {
-        let sectors = std::iter::once((lang.tr(Msg::None).to_string(), Choice::Nothing)).chain(sector_options(backlog)).collect();
+        let sectors = std::iter::once((lang.tr(Msg::None).to_string(), Choice::Nothing))
+            .chain(sector_options(backlog))
+            .collect();
         Form::with_fields(
             target,
             vec![
                 line(FieldId::Name, Msg::FieldName, &d.name),
                 line(FieldId::Role, Msg::FieldRole, &d.role),
-                pick(FieldId::HomeSector, Msg::FieldHomeSector, sectors, d.sector.map_or(Choice::Nothing, Choice::Sector)),
+                pick(
+                    FieldId::HomeSector,
+                    Msg::FieldHomeSector,
+                    sectors,
+                    d.sector.map_or(Choice::Nothing, Choice::Sector),
+                ),
             ],
         )
     }
 
     pub fn new_priority() -> Form {
-        Form::priority(FormTarget::NewPriority, &PriorityDraft { title: String::new(), description: String::new() })
+        Form::priority(
+            FormTarget::NewPriority,
+            &PriorityDraft {
+                title: String::new(),
+                description: String::new(),
+            },
+        )
     }
 
     pub fn edit_priority(id: PriorityId, backlog: &Backlog) -> Option<Form> {
         let p = backlog.priority(id)?;
-        Some(Form::priority(FormTarget::EditPriority(id), &PriorityDraft { title: p.title.clone(), description: p.description.clone() }))
+        Some(Form::priority(
+            FormTarget::EditPriority(id),
+            &PriorityDraft {
+                title: p.title.clone(),
+                description: p.description.clone(),
+            },
+        ))
     }
 
     fn priority(target: FormTarget, d: &PriorityDraft) -> Form {
-        Form::with_fields(target, vec![line(FieldId::Title, Msg::FieldTitle, &d.title), lines(FieldId::Description, Msg::FieldDescription, &d.description)])
+        Form::with_fields(
+            target,
+            vec![
+                line(FieldId::Title, Msg::FieldTitle, &d.title),
+                lines(FieldId::Description, Msg::FieldDescription, &d.description),
+            ],
+        )
     }
 
     fn with_fields(target: FormTarget, fields: Vec<Field>) -> Form {
-        let mut form = Form { target, fields, focus: 0, error: None };
+        let mut form = Form {
+            target,
+            fields,
+            focus: 0,
+            error: None,
+        };
         form.show_cursor_in_focus();
         form
     }
@@ -228,7 +363,11 @@ impl Form {
     fn show_cursor_in_focus(&mut self) {
         for (index, field) in self.fields.iter_mut().enumerate() {
             if let Input::Line(area) | Input::Lines(area) = &mut field.input {
-                let style = if index == self.focus { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() };
+                let style = if index == self.focus {
+                    Style::default().add_modifier(Modifier::REVERSED)
+                } else {
+                    Style::default()
+                };
                 area.set_cursor_style(style);
             }
         }
@@ -236,7 +375,11 @@ impl Form {
 
     pub fn move_focus(&mut self, forward: bool) {
         let count = self.fields.len();
-        self.focus = if forward { (self.focus + 1) % count } else { (self.focus + count - 1) % count };
+        self.focus = if forward {
+            (self.focus + 1) % count
+        } else {
+            (self.focus + count - 1) % count
+        };
         self.show_cursor_in_focus();
     }
 
@@ -258,7 +401,11 @@ impl Form {
         match &mut self.fields[self.focus].input {
             Input::Pick { options, selected } => {
                 let n = options.len().max(1);
-                *selected = if forward { (*selected + 1) % n } else { (*selected + n - 1) % n };
+                *selected = if forward {
+                    (*selected + 1) % n
+                } else {
+                    (*selected + n - 1) % n
+                };
                 true
             }
             Input::Multi { checked, cursor, .. } => {
@@ -321,13 +468,21 @@ impl Form {
 
     fn checked(&self, id: FieldId) -> Vec<Choice> {
         match self.fields.iter().find(|f| f.id == id).map(|f| &f.input) {
-            Some(Input::Multi { options, checked, .. }) => options.iter().zip(checked).filter(|(_, on)| **on).map(|((_, c), _)| *c).collect(),
+            Some(Input::Multi { options, checked, .. }) => options
+                .iter()
+                .zip(checked)
+                .filter(|(_, on)| **on)
+                .map(|((_, c), _)| *c)
+                .collect(),
             _ => Vec::new(),
         }
     }
 
     fn toggled(&self, id: FieldId) -> bool {
-        matches!(self.fields.iter().find(|f| f.id == id).map(|f| &f.input), Some(Input::Toggle(true)))
+        matches!(
+            self.fields.iter().find(|f| f.id == id).map(|f| &f.input),
+            Some(Input::Toggle(true))
+        )
     }
 
     fn fail(&self, id: FieldId, message: String) -> (usize, String) {
@@ -340,7 +495,11 @@ impl Form {
         if text.is_empty() {
             return Ok(None);
         }
-        text.parse::<u8>().ok().filter(|v| (1..=5).contains(v)).map(Some).ok_or_else(|| self.fail(id, lang.tr(Msg::ErrOneToFive).to_string()))
+        text.parse::<u8>()
+            .ok()
+            .filter(|v| (1..=5).contains(v))
+            .map(Some)
+            .ok_or_else(|| self.fail(id, lang.tr(Msg::ErrOneToFive).to_string()))
     }
 
     pub fn measure_draft(&self, lang: Lang) -> Result<MeasureDraft, (usize, String)> {
@@ -351,12 +510,21 @@ impl Form {
         let value = self.one_to_five(FieldId::Value, lang)?;
         let effort = self.one_to_five(FieldId::Effort, lang)?;
         let due_text = self.text(FieldId::Due);
-        let due = parse_date(&due_text).map_err(|_| self.fail(FieldId::Due, lang.fill(Msg::ErrBadDate, &[("text", due_text.trim())])))?;
-        let cost_text: String = self.text(FieldId::Cost).chars().filter(|c| !c.is_whitespace()).collect();
+        let due = parse_date(&due_text)
+            .map_err(|_| self.fail(FieldId::Due, lang.fill(Msg::ErrBadDate, &[("text", due_text.trim())])))?;
+        let cost_text: String = self
+            .text(FieldId::Cost)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         let cost_estimate = if cost_text.is_empty() {
             None
         } else {
-            Some(cost_text.parse::<u64>().map_err(|_| self.fail(FieldId::Cost, lang.tr(Msg::ErrBadNumber).to_string()))?)
+            Some(
+                cost_text
+                    .parse::<u64>()
+                    .map_err(|_| self.fail(FieldId::Cost, lang.tr(Msg::ErrBadNumber).to_string()))?,
+            )
         };
         let status = match self.picked(FieldId::Status) {
             Choice::Status(s) => s,
@@ -376,16 +544,32 @@ impl Form {
             description: self.text(FieldId::Description),
             status,
             owner,
-            sectors: self.checked(FieldId::Sectors).into_iter().filter_map(|c| if let Choice::Sector(s) = c { Some(s) } else { None }).collect(),
-            priorities: self.checked(FieldId::Priorities).into_iter().filter_map(|c| if let Choice::Priority(p) = c { Some(p) } else { None }).collect(),
+            sectors: self
+                .checked(FieldId::Sectors)
+                .into_iter()
+                .filter_map(|c| if let Choice::Sector(s) = c { Some(s) } else { None })
+                .collect(),
+            priorities: self
+                .checked(FieldId::Priorities)
+                .into_iter()
+                .filter_map(|c| if let Choice::Priority(p) = c { Some(p) } else { None })
+                .collect(),
             value,
             effort,
             due,
             funding,
             cost_estimate,
-            political: Political { needed: self.toggled(FieldId::Political), case_number },
+            political: Political {
+                needed: self.toggled(FieldId::Political),
+                case_number,
+            },
             benefits: self.text(FieldId::Benefits),
-            tags: self.text(FieldId::Tags).split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+            tags: self
+                .text(FieldId::Tags)
+                .split(',')
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect(),
         })
     }
 
@@ -398,7 +582,11 @@ impl Form {
             Choice::Sector(s) => Some(s),
             _ => None,
         };
-        Ok(OwnerDraft { name, role: self.text(FieldId::Role), sector })
+        Ok(OwnerDraft {
+            name,
+            role: self.text(FieldId::Role),
+            sector,
+        })
     }
 
     pub fn priority_draft(&self, lang: Lang) -> Result<PriorityDraft, (usize, String)> {
@@ -406,7 +594,10 @@ impl Form {
         if title.trim().is_empty() {
             return Err(self.fail(FieldId::Title, lang.tr(Msg::ErrEmptyTitle).to_string()));
         }
-        Ok(PriorityDraft { title, description: self.text(FieldId::Description) })
+        Ok(PriorityDraft {
+            title,
+            description: self.text(FieldId::Description),
+        })
     }
 
     /// Shows `message` on the field with `index` and moves there.
@@ -418,7 +609,7 @@ impl Form {
 }
 
 /// `YYYY-MM-DD` (also `dd.mm.yyyy`, as Norwegians write dates); empty means no date.
-pub fn parse_date(text: &str) -> Result<Option<Date>, ()> {
+pub fn parse_date(text: &str) -> Result<Option<Date>, BadDate> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -431,10 +622,14 @@ pub fn parse_date(text: &str) -> Result<Option<Date>, ()> {
         && y.len() == 4
         && let (Ok(d), Ok(m), Ok(y)) = (d.parse::<i8>(), m.parse::<i8>(), y.parse::<i16>())
     {
-        return Date::new(y, m, d).map(Some).map_err(|_| ());
+        return Date::new(y, m, d).map(Some).map_err(|_| BadDate);
     }
-    Err(())
+    Err(BadDate)
 }
+
+/// The text is not a date in either accepted notation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadDate;
 
 #[cfg(test)]
 mod tests {

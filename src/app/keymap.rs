@@ -37,15 +37,30 @@ pub struct Binding {
 }
 
 const fn key(context: Context, code: KeyCode, action: Action) -> Binding {
-    Binding { context, code, modifiers: KeyModifiers::NONE, action, hint: None }
+    Binding {
+        context,
+        code,
+        modifiers: KeyModifiers::NONE,
+        action,
+        hint: None,
+    }
 }
 
 const fn ctrl(context: Context, c: char, action: Action) -> Binding {
-    Binding { context, code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL, action, hint: None }
+    Binding {
+        context,
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+        action,
+        hint: None,
+    }
 }
 
 const fn hinted(binding: Binding, hint: Msg) -> Binding {
-    Binding { hint: Some(hint), ..binding }
+    Binding {
+        hint: Some(hint),
+        ..binding
+    }
 }
 
 use Context::{Confirm, Form, Help, List};
@@ -116,7 +131,9 @@ fn normalized(modifiers: KeyModifiers) -> KeyModifiers {
 pub fn lookup(context: Context, event: KeyEvent) -> Option<Action> {
     BINDINGS
         .iter()
-        .find(|b| b.context == context && b.code == event.code && normalized(b.modifiers) == normalized(event.modifiers))
+        .find(|b| {
+            b.context == context && b.code == event.code && normalized(b.modifiers) == normalized(event.modifiers)
+        })
         .map(|b| b.action)
 }
 
@@ -144,7 +161,11 @@ pub fn key_label(binding: &Binding, lang: Lang) -> String {
         PageUp => "PgUp".to_string(),
         other => format!("{other}"),
     };
-    if binding.modifiers.contains(KeyModifiers::CONTROL) { format!("Ctrl-{name}") } else { name }
+    if binding.modifiers.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{name}")
+    } else {
+        name
+    }
 }
 
 /// The help overlay's rows for one context: all keys of an action on one line, in table order.
@@ -157,12 +178,16 @@ pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
             None => rows.push((binding.action, vec![label])),
         }
     }
-    rows.into_iter().map(|(action, keys)| (keys.join(" / "), lang.tr(action.description()))).collect()
+    rows.into_iter()
+        .map(|(action, keys)| (keys.join(" / "), lang.tr(action.description())))
+        .collect()
 }
 
 /// Status-bar hints for one context, e.g. `n ny`.
 pub fn hints(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
-    bindings_in(context).filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint)))).collect()
+    bindings_in(context)
+        .filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint))))
+        .collect()
 }
 
 #[cfg(test)]
@@ -175,7 +200,13 @@ mod tests {
     fn no_key_is_bound_twice_in_one_context() {
         let mut seen = HashSet::new();
         for b in BINDINGS {
-            assert!(seen.insert((b.context, b.code, normalized(b.modifiers))), "clash: {:?} {:?} in {:?}", b.code, b.modifiers, b.context);
+            assert!(
+                seen.insert((b.context, b.code, normalized(b.modifiers))),
+                "clash: {:?} {:?} in {:?}",
+                b.code,
+                b.modifiers,
+                b.context
+            );
         }
     }
 

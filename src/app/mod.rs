@@ -5,7 +5,7 @@ pub mod form;
 pub mod history;
 pub mod keymap;
 pub mod update;
-mod views;
+pub mod views;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -152,15 +152,24 @@ impl App {
     }
 
     pub fn selected_measure(&self) -> Option<MeasureId> {
-        self.measures.selected_row().and_then(|i| self.backlog.measures.get(i)).map(|m| m.id)
+        self.measures
+            .selected_row()
+            .and_then(|i| self.backlog.measures.get(i))
+            .map(|m| m.id)
     }
 
     pub fn selected_owner(&self) -> Option<OwnerId> {
-        self.owners.selected_row().and_then(|i| self.backlog.owners.get(i)).map(|o| o.id)
+        self.owners
+            .selected_row()
+            .and_then(|i| self.backlog.owners.get(i))
+            .map(|o| o.id)
     }
 
     pub fn selected_priority(&self) -> Option<PriorityId> {
-        self.priorities.selected_row().and_then(|i| self.backlog.priorities.get(i)).map(|p| p.id)
+        self.priorities
+            .selected_row()
+            .and_then(|i| self.backlog.priorities.get(i))
+            .map(|p| p.id)
     }
 
     /// Rebuilds the row orders after a change, keeping each list's selection on the same record.
@@ -172,13 +181,16 @@ impl App {
         self.owners.set_rows(views::owner_rows(&self.backlog));
         self.priorities.set_rows(views::priority_rows(&self.backlog));
         if let Some(id) = measure {
-            self.measures.select_where(|i| self.backlog.measures.get(i).is_some_and(|m| m.id == id));
+            self.measures
+                .select_where(|i| self.backlog.measures.get(i).is_some_and(|m| m.id == id));
         }
         if let Some(id) = owner {
-            self.owners.select_where(|i| self.backlog.owners.get(i).is_some_and(|o| o.id == id));
+            self.owners
+                .select_where(|i| self.backlog.owners.get(i).is_some_and(|o| o.id == id));
         }
         if let Some(id) = priority {
-            self.priorities.select_where(|i| self.backlog.priorities.get(i).is_some_and(|p| p.id == id));
+            self.priorities
+                .select_where(|i| self.backlog.priorities.get(i).is_some_and(|p| p.id == id));
         }
         self.keep_cursors_visible();
     }

@@ -54,7 +54,11 @@ fn list_action(app: &mut App, action: Action) {
         Action::Help => app.overlay = Overlay::Help { scroll: 0 },
         Action::NextPane | Action::PrevPane => {
             let index = Pane::ALL.iter().position(|p| *p == app.focus).unwrap_or(0);
-            let step = if action == Action::NextPane { 1 } else { Pane::ALL.len() - 1 };
+            let step = if action == Action::NextPane {
+                1
+            } else {
+                Pane::ALL.len() - 1
+            };
             focus(app, Pane::ALL[(index + step) % Pane::ALL.len()]);
         }
         Action::Focus(pane) => focus(app, pane),
@@ -89,7 +93,9 @@ fn move_cursor(app: &mut App, mover: impl FnOnce(&mut super::ListView)) {
 }
 
 fn help_action(app: &mut App, action: Action) {
-    let Overlay::Help { scroll } = &mut app.overlay else { return };
+    let Overlay::Help { scroll } = &mut app.overlay else {
+        return;
+    };
     match action {
         Action::Down => *scroll = scroll.saturating_add(1),
         Action::Up => *scroll = scroll.saturating_sub(1),
@@ -131,7 +137,13 @@ fn persist(app: &mut App) {
     match app.store.save(&app.backlog) {
         Ok(()) => app.save_state = SaveState::Saved,
         Err(error) => {
-            let text = app.lang.fill(Msg::SaveFailed, &[("path", &app.store.location().display().to_string()), ("error", &error.to_string())]);
+            let text = app.lang.fill(
+                Msg::SaveFailed,
+                &[
+                    ("path", &app.store.location().display().to_string()),
+                    ("error", &error.to_string()),
+                ],
+            );
             app.save_state = SaveState::Failed(error.to_string());
             complain(app, text);
         }
@@ -159,9 +171,15 @@ fn open_new_form(app: &mut App) {
 
 fn open_edit_form(app: &mut App) {
     let form = match app.focus {
-        Pane::Measures => app.selected_measure().and_then(|id| Form::edit_measure(id, &app.backlog, app.lang)),
-        Pane::Owners => app.selected_owner().and_then(|id| Form::edit_owner(id, &app.backlog, app.lang)),
-        Pane::Priorities => app.selected_priority().and_then(|id| Form::edit_priority(id, &app.backlog)),
+        Pane::Measures => app
+            .selected_measure()
+            .and_then(|id| Form::edit_measure(id, &app.backlog, app.lang)),
+        Pane::Owners => app
+            .selected_owner()
+            .and_then(|id| Form::edit_owner(id, &app.backlog, app.lang)),
+        Pane::Priorities => app
+            .selected_priority()
+            .and_then(|id| Form::edit_priority(id, &app.backlog)),
     };
     match form {
         Some(form) => app.overlay = Overlay::Form(Box::new(form)),
@@ -185,18 +203,31 @@ fn step_status(app: &mut App, forward: bool) {
     if app.focus != Pane::Measures {
         return say(app, app.lang.tr(Msg::MsgOnlyMeasures).to_string());
     }
-    let Some(id) = app.selected_measure() else { return say(app, app.lang.tr(Msg::NothingSelected).to_string()) };
+    let Some(id) = app.selected_measure() else {
+        return say(app, app.lang.tr(Msg::NothingSelected).to_string());
+    };
     let lang = app.lang;
     let from = app.backlog.measure(id).map(|m| m.status);
     let now = app.clock.now();
     match (app.backlog.step_status(id, forward, now), from) {
         (Ok(edit), Some(from)) => {
             let to = app.backlog.measure(id).map_or(from, |m| m.status);
-            let label = lang.fill(Msg::MsgStatusChanged, &[("id", &id.to_string()), ("from", lang.status(from)), ("to", lang.status(to))]);
+            let label = lang.fill(
+                Msg::MsgStatusChanged,
+                &[
+                    ("id", &id.to_string()),
+                    ("from", lang.status(from)),
+                    ("to", lang.status(to)),
+                ],
+            );
             committed(app, edit, label);
         }
         (_, from) => {
-            let msg = if forward { Msg::MsgNoStepForward } else { Msg::MsgNoStepBack };
+            let msg = if forward {
+                Msg::MsgNoStepForward
+            } else {
+                Msg::MsgNoStepBack
+            };
             let status = from.map(|s| lang.status(s)).unwrap_or_default();
             say(app, lang.fill(msg, &[("id", &id.to_string()), ("status", status)]));
         }
@@ -266,11 +297,7 @@ fn form_action(app: &mut App, action: Action) {
             form.type_key(KeyEvent::from(KeyCode::Enter));
         }
         Action::FormSaveLine => submit_form(app),
-        Action::FormToggle => {
-            if !form.cycle_or_toggle(true) {
-                form.type_key(KeyEvent::from(KeyCode::Char(' ')));
-            }
-        }
+        Action::FormToggle if !form.cycle_or_toggle(true) => form.type_key(KeyEvent::from(KeyCode::Char(' '))),
         _ => {}
     }
 }
@@ -287,23 +314,38 @@ fn submit_form(app: &mut App) {
                     .backlog
                     .update_measure(id, draft, now)
                     .map(|e| e.map(|e| (e, lang.fill(Msg::MsgUpdated, &[("what", &id.to_string())])))),
-                _ => app.backlog.add_measure(draft, now).map(|(id, e)| Some((e, lang.fill(Msg::MsgAdded, &[("what", &id.to_string())])))),
+                _ => app
+                    .backlog
+                    .add_measure(draft, now)
+                    .map(|(id, e)| Some((e, lang.fill(Msg::MsgAdded, &[("what", &id.to_string())])))),
             };
             result.map_err(|e| domain_field_error(form, e, lang))
         }),
         FormTarget::NewOwner | FormTarget::EditOwner(_) => form.owner_draft(lang).and_then(|draft| {
             let what = lang.fill(Msg::WhatOwner, &[("name", draft.name.trim())]);
             let result = match target {
-                FormTarget::EditOwner(id) => app.backlog.update_owner(id, draft).map(|e| e.map(|e| (e, lang.fill(Msg::MsgUpdated, &[("what", &what)])))),
-                _ => app.backlog.add_owner(draft).map(|(_, e)| Some((e, lang.fill(Msg::MsgAdded, &[("what", &what)])))),
+                FormTarget::EditOwner(id) => app
+                    .backlog
+                    .update_owner(id, draft)
+                    .map(|e| e.map(|e| (e, lang.fill(Msg::MsgUpdated, &[("what", &what)])))),
+                _ => app
+                    .backlog
+                    .add_owner(draft)
+                    .map(|(_, e)| Some((e, lang.fill(Msg::MsgAdded, &[("what", &what)])))),
             };
             result.map_err(|e| domain_field_error(form, e, lang))
         }),
         FormTarget::NewPriority | FormTarget::EditPriority(_) => form.priority_draft(lang).and_then(|draft| {
             let what = lang.fill(Msg::WhatPriority, &[("title", draft.title.trim())]);
             let result = match target {
-                FormTarget::EditPriority(id) => app.backlog.update_priority(id, draft).map(|e| e.map(|e| (e, lang.fill(Msg::MsgUpdated, &[("what", &what)])))),
-                _ => app.backlog.add_priority(draft).map(|(_, e)| Some((e, lang.fill(Msg::MsgAdded, &[("what", &what)])))),
+                FormTarget::EditPriority(id) => app
+                    .backlog
+                    .update_priority(id, draft)
+                    .map(|e| e.map(|e| (e, lang.fill(Msg::MsgUpdated, &[("what", &what)])))),
+                _ => app
+                    .backlog
+                    .add_priority(draft)
+                    .map(|(_, e)| Some((e, lang.fill(Msg::MsgAdded, &[("what", &what)])))),
             };
             result.map_err(|e| domain_field_error(form, e, lang))
         }),
@@ -346,13 +388,25 @@ fn select_new(app: &mut App, target: FormTarget) {
             }
         }
         FormTarget::NewOwner => {
-            let newest = app.backlog.owners.iter().enumerate().max_by_key(|(_, o)| o.id).map(|(i, _)| i);
+            let newest = app
+                .backlog
+                .owners
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, o)| o.id)
+                .map(|(i, _)| i);
             if let Some(newest) = newest {
                 app.owners.select_where(|i| i == newest);
             }
         }
         FormTarget::NewPriority => {
-            let newest = app.backlog.priorities.iter().enumerate().max_by_key(|(_, p)| p.id).map(|(i, _)| i);
+            let newest = app
+                .backlog
+                .priorities
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, p)| p.id)
+                .map(|(i, _)| i);
             if let Some(newest) = newest {
                 app.priorities.select_where(|i| i == newest);
             }
@@ -362,7 +416,9 @@ fn select_new(app: &mut App, target: FormTarget) {
 }
 
 fn undo(app: &mut App) {
-    let Some(step) = app.history.take_undo() else { return say(app, app.lang.tr(Msg::MsgNothingToUndo).to_string()) };
+    let Some(step) = app.history.take_undo() else {
+        return say(app, app.lang.tr(Msg::MsgNothingToUndo).to_string());
+    };
     app.backlog.apply(&step.edit.undo);
     let text = app.lang.fill(Msg::MsgUndone, &[("what", &step.label)]);
     app.history.push_undone(step);
@@ -374,7 +430,9 @@ fn undo(app: &mut App) {
 }
 
 fn redo(app: &mut App) {
-    let Some(step) = app.history.take_redo() else { return say(app, app.lang.tr(Msg::MsgNothingToRedo).to_string()) };
+    let Some(step) = app.history.take_redo() else {
+        return say(app, app.lang.tr(Msg::MsgNothingToRedo).to_string());
+    };
     app.backlog.apply(&step.edit.redo);
     let text = app.lang.fill(Msg::MsgRedone, &[("what", &step.label)]);
     app.history.push_redone(step);

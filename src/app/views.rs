@@ -57,7 +57,13 @@ fn lifecycle_position(status: Status) -> usize {
 }
 
 fn best_rank(backlog: &Backlog, measure: &Measure) -> u32 {
-    measure.priorities.iter().filter_map(|p| backlog.priority(*p)).map(|p| p.rank).min().unwrap_or(u32::MAX)
+    measure
+        .priorities
+        .iter()
+        .filter_map(|p| backlog.priority(*p))
+        .map(|p| p.rank)
+        .min()
+        .unwrap_or(u32::MAX)
 }
 
 /// Default order: by lifecycle status, then by the best-ranked priority, then by id.
@@ -74,14 +80,24 @@ pub fn measure_rows(backlog: &Backlog) -> Vec<usize> {
 
 /// Owners by name, as a person looks them up.
 pub fn owner_rows(backlog: &Backlog) -> Vec<usize> {
-    let mut keyed: Vec<(String, usize)> = backlog.owners.iter().enumerate().map(|(i, o)| (o.name.to_lowercase(), i)).collect();
+    let mut keyed: Vec<(String, usize)> = backlog
+        .owners
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.name.to_lowercase(), i))
+        .collect();
     keyed.sort();
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// Priorities by rank.
 pub fn priority_rows(backlog: &Backlog) -> Vec<usize> {
-    let mut keyed: Vec<(u32, usize)> = backlog.priorities.iter().enumerate().map(|(i, p)| (p.rank, i)).collect();
+    let mut keyed: Vec<(u32, usize)> = backlog
+        .priorities
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.rank, i))
+        .collect();
     keyed.sort();
     keyed.into_iter().map(|(_, i)| i).collect()
 }

@@ -26,7 +26,10 @@ fn find_by_name<I: Copy>(given: &str, candidates: impl Iterator<Item = (I, Strin
         scored.push((score, name));
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    Err(UnknownName { given: given.to_string(), closest: scored.into_iter().take(3).map(|(_, n)| n).collect() })
+    Err(UnknownName {
+        given: given.to_string(),
+        closest: scored.into_iter().take(3).map(|(_, n)| n).collect(),
+    })
 }
 
 impl Backlog {
@@ -36,7 +39,11 @@ impl Backlog {
 
     /// Matches a sector's full name or its short label.
     pub fn sector_by_name(&self, name: &str) -> Result<SectorId, UnknownName> {
-        let by_short = self.sectors.iter().find(|s| s.short.as_deref().is_some_and(|short| short.to_lowercase() == name.trim().to_lowercase()));
+        let by_short = self.sectors.iter().find(|s| {
+            s.short
+                .as_deref()
+                .is_some_and(|short| short.to_lowercase() == name.trim().to_lowercase())
+        });
         match by_short {
             Some(sector) => Ok(sector.id),
             None => find_by_name(name, self.sectors.iter().map(|s| (s.id, s.name.clone()))),
@@ -55,7 +62,13 @@ mod tests {
     #[test]
     fn matches_case_insensitively_including_norwegian_letters() {
         let mut b = Backlog::new("t", &["Oppvekst"]);
-        let (id, _) = b.add_owner(OwnerDraft { name: "Øystein Ås".into(), role: String::new(), sector: None }).unwrap();
+        let (id, _) = b
+            .add_owner(OwnerDraft {
+                name: "Øystein Ås".into(),
+                role: String::new(),
+                sector: None,
+            })
+            .unwrap();
         assert_eq!(b.owner_by_name("øystein ås"), Ok(id));
         assert_eq!(b.owner_by_name("ØYSTEIN ÅS"), Ok(id));
     }
@@ -64,7 +77,12 @@ mod tests {
     fn unknown_name_lists_closest_first() {
         let mut b = Backlog::new("t", &[]);
         for name in ["Kari Nordmann", "Ola Hansen", "Kari Nordby"] {
-            b.add_owner(OwnerDraft { name: name.into(), role: String::new(), sector: None }).unwrap();
+            b.add_owner(OwnerDraft {
+                name: name.into(),
+                role: String::new(),
+                sector: None,
+            })
+            .unwrap();
         }
         let err = b.owner_by_name("Kari Nordman").unwrap_err();
         assert_eq!(err.closest[0], "Kari Nordmann");

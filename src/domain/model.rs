@@ -47,7 +47,13 @@ pub struct NextIds {
 
 impl Default for NextIds {
     fn default() -> Self {
-        NextIds { measure: 1, owner: 1, priority: 1, sector: 1, meeting: 1 }
+        NextIds {
+            measure: 1,
+            owner: 1,
+            priority: 1,
+            sector: 1,
+            meeting: 1,
+        }
     }
 }
 
@@ -64,7 +70,9 @@ fn default_owner_load_threshold() -> u32 {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { owner_load_threshold: default_owner_load_threshold() }
+        Settings {
+            owner_load_threshold: default_owner_load_threshold(),
+        }
     }
 }
 
@@ -182,8 +190,12 @@ pub enum Funding {
 }
 
 impl Funding {
-    pub const ALL: [Funding; 4] =
-        [Funding::Operating, Funding::Investment, Funding::External, Funding::Unfunded];
+    pub const ALL: [Funding; 4] = [
+        Funding::Operating,
+        Funding::Investment,
+        Funding::External,
+        Funding::Unfunded,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -307,7 +319,11 @@ impl Sector {
         match words.as_slice() {
             [] => String::new(),
             [word] => word.chars().take(4).collect(),
-            many => many.iter().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect(),
+            many => many
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect(),
         }
     }
 }
@@ -318,7 +334,11 @@ mod tests {
     use crate::domain::Id;
 
     fn sector(name: &str, short: Option<&str>) -> Sector {
-        Sector { id: Id(1), name: name.to_string(), short: short.map(str::to_string) }
+        Sector {
+            id: Id(1),
+            name: name.to_string(),
+            short: short.map(str::to_string),
+        }
     }
 
     #[test]

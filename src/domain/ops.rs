@@ -6,8 +6,8 @@ use jiff::civil::Date;
 
 use super::id::{Id, MeasureId, OwnerId, PriorityId, SectorId};
 use super::model::{
-    Backlog, Funding, LogEntry, LogKind, Measure, NextIds, Owner, Political, Priority,
-    SCHEMA_VERSION, Sector, Settings, Status,
+    Backlog, Funding, LogEntry, LogKind, Measure, NextIds, Owner, Political, Priority, SCHEMA_VERSION, Sector,
+    Settings, Status,
 };
 use super::patch::{Change, Edit, Key, Patch, Record};
 
@@ -151,25 +151,41 @@ impl Backlog {
         for name in sector_names {
             let id = Id(backlog.next_ids.sector);
             backlog.next_ids.sector += 1;
-            backlog.sectors.push(Sector { id, name: (*name).to_string(), short: None });
+            backlog.sectors.push(Sector {
+                id,
+                name: (*name).to_string(),
+                short: None,
+            });
         }
         backlog
     }
 
     pub fn measure(&self, id: MeasureId) -> Option<&Measure> {
-        self.measures.binary_search_by_key(&id, |m| m.id).ok().map(|i| &self.measures[i])
+        self.measures
+            .binary_search_by_key(&id, |m| m.id)
+            .ok()
+            .map(|i| &self.measures[i])
     }
 
     pub fn owner(&self, id: OwnerId) -> Option<&Owner> {
-        self.owners.binary_search_by_key(&id, |o| o.id).ok().map(|i| &self.owners[i])
+        self.owners
+            .binary_search_by_key(&id, |o| o.id)
+            .ok()
+            .map(|i| &self.owners[i])
     }
 
     pub fn priority(&self, id: PriorityId) -> Option<&Priority> {
-        self.priorities.binary_search_by_key(&id, |p| p.id).ok().map(|i| &self.priorities[i])
+        self.priorities
+            .binary_search_by_key(&id, |p| p.id)
+            .ok()
+            .map(|i| &self.priorities[i])
     }
 
     pub fn sector(&self, id: SectorId) -> Option<&Sector> {
-        self.sectors.binary_search_by_key(&id, |s| s.id).ok().map(|i| &self.sectors[i])
+        self.sectors
+            .binary_search_by_key(&id, |s| s.id)
+            .ok()
+            .map(|i| &self.sectors[i])
     }
 
     /// Priorities in rank order (1 first).
@@ -214,7 +230,11 @@ impl Backlog {
         measure.cost_estimate = draft.cost_estimate;
         measure.political = Political {
             needed: draft.political.needed,
-            case_number: draft.political.case_number.map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
+            case_number: draft
+                .political
+                .case_number
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty()),
         };
         measure.benefits = draft.benefits.trim_end().to_string();
         measure.tags = clean_tags(&draft.tags);
@@ -253,7 +273,12 @@ impl Backlog {
 
     /// Replaces a measure's editable fields. A changed status is written to its log. Returns
     /// `None` when nothing changed.
-    pub fn update_measure(&mut self, id: MeasureId, draft: MeasureDraft, now: Timestamp) -> Result<Option<Edit>, DomainError> {
+    pub fn update_measure(
+        &mut self,
+        id: MeasureId,
+        draft: MeasureDraft,
+        now: Timestamp,
+    ) -> Result<Option<Edit>, DomainError> {
         self.check_draft(&draft)?;
         let old = self.measure(id).ok_or(DomainError::UnknownMeasure(id))?;
         let mut measure = old.clone();
@@ -281,7 +306,11 @@ impl Backlog {
         let mut patch = Patch::default();
         for id in ids {
             let old = self.measure(*id).ok_or(DomainError::UnknownMeasure(*id))?;
-            let step = if forward { old.status.next() } else { old.status.previous() };
+            let step = if forward {
+                old.status.next()
+            } else {
+                old.status.previous()
+            };
             if let Some(to) = step {
                 let mut measure = old.clone();
                 measure.log.push(status_entry(old.status, to, now));
@@ -310,7 +339,10 @@ impl Backlog {
         let mut patch = Patch::default();
         for id in ids {
             self.measure(*id).ok_or(DomainError::UnknownMeasure(*id))?;
-            patch.0.push(Change { key: Key::Measure(*id), after: None });
+            patch.0.push(Change {
+                key: Key::Measure(*id),
+                after: None,
+            });
         }
         Ok(self.commit(patch))
     }
@@ -319,7 +351,13 @@ impl Backlog {
         let owner = self.checked_owner(Id(self.next_ids.owner), draft)?;
         self.next_ids.owner += 1;
         let id = owner.id;
-        Ok((id, self.commit(Patch(vec![Change { key: Key::Owner(id), after: Some(Record::Owner(owner)) }]))))
+        Ok((
+            id,
+            self.commit(Patch(vec![Change {
+                key: Key::Owner(id),
+                after: Some(Record::Owner(owner)),
+            }])),
+        ))
     }
 
     pub fn update_owner(&mut self, id: OwnerId, draft: OwnerDraft) -> Result<Option<Edit>, DomainError> {
@@ -328,7 +366,10 @@ impl Backlog {
         if owner == *old {
             return Ok(None);
         }
-        Ok(Some(self.commit(Patch(vec![Change { key: Key::Owner(id), after: Some(Record::Owner(owner)) }]))))
+        Ok(Some(self.commit(Patch(vec![Change {
+            key: Key::Owner(id),
+            after: Some(Record::Owner(owner)),
+        }]))))
     }
 
     fn checked_owner(&self, id: OwnerId, draft: OwnerDraft) -> Result<Owner, DomainError> {
@@ -338,7 +379,12 @@ impl Backlog {
         if let Some(s) = draft.sector.filter(|s| self.sector(*s).is_none()) {
             return Err(DomainError::UnknownSector(s));
         }
-        Ok(Owner { id, name: draft.name.trim().to_string(), role: draft.role.trim().to_string(), sector: draft.sector })
+        Ok(Owner {
+            id,
+            name: draft.name.trim().to_string(),
+            role: draft.role.trim().to_string(),
+            sector: draft.sector,
+        })
     }
 
     /// Deletes an owner and unlinks it from measures and meetings; no measure is deleted.
@@ -354,9 +400,15 @@ impl Backlog {
         for meeting in self.meetings.iter().filter(|m| m.attendees.contains(&id)) {
             let mut changed = meeting.clone();
             changed.attendees.retain(|a| *a != id);
-            patch.0.push(Change { key: Key::Meeting(changed.id), after: Some(Record::Meeting(changed)) });
+            patch.0.push(Change {
+                key: Key::Meeting(changed.id),
+                after: Some(Record::Meeting(changed)),
+            });
         }
-        patch.0.push(Change { key: Key::Owner(id), after: None });
+        patch.0.push(Change {
+            key: Key::Owner(id),
+            after: None,
+        });
         Ok(self.commit(patch))
     }
 
@@ -367,8 +419,19 @@ impl Backlog {
         let id = Id(self.next_ids.priority);
         self.next_ids.priority += 1;
         let rank = self.priorities.iter().map(|p| p.rank).max().unwrap_or(0) + 1;
-        let priority = Priority { id, title: draft.title.trim().to_string(), description: draft.description.trim_end().to_string(), rank };
-        Ok((id, self.commit(Patch(vec![Change { key: Key::Priority(id), after: Some(Record::Priority(priority)) }]))))
+        let priority = Priority {
+            id,
+            title: draft.title.trim().to_string(),
+            description: draft.description.trim_end().to_string(),
+            rank,
+        };
+        Ok((
+            id,
+            self.commit(Patch(vec![Change {
+                key: Key::Priority(id),
+                after: Some(Record::Priority(priority)),
+            }])),
+        ))
     }
 
     pub fn update_priority(&mut self, id: PriorityId, draft: PriorityDraft) -> Result<Option<Edit>, DomainError> {
@@ -382,7 +445,10 @@ impl Backlog {
         if priority == *old {
             return Ok(None);
         }
-        Ok(Some(self.commit(Patch(vec![Change { key: Key::Priority(id), after: Some(Record::Priority(priority)) }]))))
+        Ok(Some(self.commit(Patch(vec![Change {
+            key: Key::Priority(id),
+            after: Some(Record::Priority(priority)),
+        }]))))
     }
 
     /// Deletes a priority, unlinks it from measures and closes the gap in the ranking.
@@ -398,9 +464,15 @@ impl Backlog {
         for priority in self.priorities.iter().filter(|p| p.id != id && p.rank > removed_rank) {
             let mut changed = priority.clone();
             changed.rank -= 1;
-            patch.0.push(Change { key: Key::Priority(changed.id), after: Some(Record::Priority(changed)) });
+            patch.0.push(Change {
+                key: Key::Priority(changed.id),
+                after: Some(Record::Priority(changed)),
+            });
         }
-        patch.0.push(Change { key: Key::Priority(id), after: None });
+        patch.0.push(Change {
+            key: Key::Priority(id),
+            after: None,
+        });
         Ok(self.commit(patch))
     }
 
@@ -410,8 +482,18 @@ impl Backlog {
         }
         let id = Id(self.next_ids.sector);
         self.next_ids.sector += 1;
-        let sector = Sector { id, name: name.trim().to_string(), short: None };
-        Ok((id, self.commit(Patch(vec![Change { key: Key::Sector(id), after: Some(Record::Sector(sector)) }]))))
+        let sector = Sector {
+            id,
+            name: name.trim().to_string(),
+            short: None,
+        };
+        Ok((
+            id,
+            self.commit(Patch(vec![Change {
+                key: Key::Sector(id),
+                after: Some(Record::Sector(sector)),
+            }])),
+        ))
     }
 
     /// Deletes a sector and unlinks it from measures and owners.
@@ -427,15 +509,24 @@ impl Backlog {
         for owner in self.owners.iter().filter(|o| o.sector == Some(id)) {
             let mut changed = owner.clone();
             changed.sector = None;
-            patch.0.push(Change { key: Key::Owner(changed.id), after: Some(Record::Owner(changed)) });
+            patch.0.push(Change {
+                key: Key::Owner(changed.id),
+                after: Some(Record::Owner(changed)),
+            });
         }
-        patch.0.push(Change { key: Key::Sector(id), after: None });
+        patch.0.push(Change {
+            key: Key::Sector(id),
+            after: None,
+        });
         Ok(self.commit(patch))
     }
 
     /// Number of active measures an owner carries.
     pub fn active_count_for_owner(&self, id: OwnerId) -> usize {
-        self.measures.iter().filter(|m| m.owner == Some(id) && m.status.is_active()).count()
+        self.measures
+            .iter()
+            .filter(|m| m.owner == Some(id) && m.status.is_active())
+            .count()
     }
 
     pub fn measure_count_for_priority(&self, id: PriorityId) -> usize {
@@ -446,7 +537,14 @@ impl Backlog {
     /// do not exist, ids at or above the next free number. Empty when the backlog is sound.
     pub fn invariant_violations(&self) -> Vec<String> {
         let mut problems = Vec::new();
-        fn strictly_sorted<T, I: Ord + std::fmt::Display>(items: &[T], id: impl Fn(&T) -> I, kind: &str, next: u32, number: impl Fn(&T) -> u32, problems: &mut Vec<String>) {
+        fn strictly_sorted<T, I: Ord + std::fmt::Display>(
+            items: &[T],
+            id: impl Fn(&T) -> I,
+            kind: &str,
+            next: u32,
+            number: impl Fn(&T) -> u32,
+            problems: &mut Vec<String>,
+        ) {
             for pair in items.windows(2) {
                 if id(&pair[0]) >= id(&pair[1]) {
                     problems.push(format!("{kind} {} is duplicated or out of order", id(&pair[1])));
@@ -456,11 +554,46 @@ impl Backlog {
                 problems.push(format!("{kind} {} is not below the next free id", id(item)));
             }
         }
-        strictly_sorted(&self.sectors, |s| s.id, "sector", self.next_ids.sector, |s| s.id.0, &mut problems);
-        strictly_sorted(&self.owners, |o| o.id, "owner", self.next_ids.owner, |o| o.id.0, &mut problems);
-        strictly_sorted(&self.priorities, |p| p.id, "priority", self.next_ids.priority, |p| p.id.0, &mut problems);
-        strictly_sorted(&self.measures, |m| m.id, "measure", self.next_ids.measure, |m| m.id.0, &mut problems);
-        strictly_sorted(&self.meetings, |m| m.id, "meeting", self.next_ids.meeting, |m| m.id.0, &mut problems);
+        strictly_sorted(
+            &self.sectors,
+            |s| s.id,
+            "sector",
+            self.next_ids.sector,
+            |s| s.id.0,
+            &mut problems,
+        );
+        strictly_sorted(
+            &self.owners,
+            |o| o.id,
+            "owner",
+            self.next_ids.owner,
+            |o| o.id.0,
+            &mut problems,
+        );
+        strictly_sorted(
+            &self.priorities,
+            |p| p.id,
+            "priority",
+            self.next_ids.priority,
+            |p| p.id.0,
+            &mut problems,
+        );
+        strictly_sorted(
+            &self.measures,
+            |m| m.id,
+            "measure",
+            self.next_ids.measure,
+            |m| m.id.0,
+            &mut problems,
+        );
+        strictly_sorted(
+            &self.meetings,
+            |m| m.id,
+            "meeting",
+            self.next_ids.meeting,
+            |m| m.id.0,
+            &mut problems,
+        );
         for owner in &self.owners {
             if let Some(s) = owner.sector.filter(|s| self.sector(*s).is_none()) {
                 problems.push(format!("owner {} links to missing sector {s}", owner.id));
@@ -492,5 +625,12 @@ impl Backlog {
 }
 
 fn status_entry(from: Status, to: Status, at: Timestamp) -> LogEntry {
-    LogEntry { at, kind: LogKind::StatusChange, text: String::new(), from: Some(from), to: Some(to), meeting: None }
+    LogEntry {
+        at,
+        kind: LogKind::StatusChange,
+        text: String::new(),
+        from: Some(from),
+        to: Some(to),
+        meeting: None,
+    }
 }

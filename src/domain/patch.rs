@@ -41,7 +41,10 @@ pub struct Edit {
 
 impl Patch {
     pub fn put_measure(&mut self, measure: Measure) {
-        self.0.push(Change { key: Key::Measure(measure.id), after: Some(Record::Measure(Box::new(measure))) });
+        self.0.push(Change {
+            key: Key::Measure(measure.id),
+            after: Some(Record::Measure(Box::new(measure))),
+        });
     }
 
     pub fn is_empty(&self) -> bool {
@@ -69,7 +72,10 @@ impl Backlog {
         let mut inverse = Vec::with_capacity(patch.0.len());
         for change in &patch.0 {
             let before = self.put(change.key, change.after.clone());
-            inverse.push(Change { key: change.key, after: before });
+            inverse.push(Change {
+                key: change.key,
+                after: before,
+            });
         }
         inverse.reverse();
         Patch(inverse)

@@ -10,27 +10,61 @@ use crate::i18n::{Lang, Msg};
 
 #[derive(Debug)]
 pub enum LoadError {
-    Io { path: PathBuf, error: std::io::Error },
-    Parse { path: PathBuf, line: usize, column: usize, message: String },
-    Newer { path: PathBuf, found: u64 },
-    Invalid { path: PathBuf, problems: Vec<String> },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    Newer {
+        path: PathBuf,
+        found: u64,
+    },
+    Invalid {
+        path: PathBuf,
+        problems: Vec<String>,
+    },
 }
 
 impl LoadError {
     pub fn message(&self, lang: Lang) -> String {
         let text = match self {
-            LoadError::Io { path, error } => lang.fill(Msg::ErrLoadIo, &[("path", &path.display().to_string()), ("error", &error.to_string())]),
-            LoadError::Parse { path, line, column, message } => lang.fill(
+            LoadError::Io { path, error } => lang.fill(
+                Msg::ErrLoadIo,
+                &[("path", &path.display().to_string()), ("error", &error.to_string())],
+            ),
+            LoadError::Parse {
+                path,
+                line,
+                column,
+                message,
+            } => lang.fill(
                 Msg::ErrLoadParse,
-                &[("path", &path.display().to_string()), ("line", &line.to_string()), ("column", &column.to_string()), ("error", message)],
+                &[
+                    ("path", &path.display().to_string()),
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("error", message),
+                ],
             ),
             LoadError::Newer { path, found } => lang.fill(
                 Msg::ErrLoadNewer,
-                &[("path", &path.display().to_string()), ("found", &found.to_string()), ("supported", &SCHEMA_VERSION.to_string())],
+                &[
+                    ("path", &path.display().to_string()),
+                    ("found", &found.to_string()),
+                    ("supported", &SCHEMA_VERSION.to_string()),
+                ],
             ),
             LoadError::Invalid { path, problems } => {
                 let shown: Vec<&str> = problems.iter().take(5).map(String::as_str).collect();
-                lang.fill(Msg::ErrLoadInvalid, &[("path", &path.display().to_string()), ("error", &shown.join("; "))])
+                lang.fill(
+                    Msg::ErrLoadInvalid,
+                    &[("path", &path.display().to_string()), ("error", &shown.join("; "))],
+                )
             }
         };
         format!("{text}\n{}", lang.tr(Msg::ErrLoadUntouched))
@@ -47,7 +81,12 @@ pub fn load(path: &Path) -> Result<Option<Backlog>, LoadError> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => return Err(LoadError::Io { path: path.to_path_buf(), error }),
+        Err(error) => {
+            return Err(LoadError::Io {
+                path: path.to_path_buf(),
+                error,
+            });
+        }
     };
     parse(path, &bytes).map(Some)
 }
@@ -63,7 +102,12 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Backlog, LoadError> {
     // The version is checked first, so a newer file is refused as newer rather than as broken.
     let probe: VersionProbe = serde_json::from_slice(bytes).map_err(parse_error)?;
     match probe.schema_version.as_ref().and_then(serde_json::Value::as_u64) {
-        Some(found) if found > u64::from(SCHEMA_VERSION) => return Err(LoadError::Newer { path: path.to_path_buf(), found }),
+        Some(found) if found > u64::from(SCHEMA_VERSION) => {
+            return Err(LoadError::Newer {
+                path: path.to_path_buf(),
+                found,
+            });
+        }
         Some(_) => {}
         None => {
             return Err(LoadError::Parse {
@@ -82,7 +126,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Backlog, LoadError> {
     backlog.meetings.sort_by_key(|x| x.id);
     let problems = backlog.invariant_violations();
     if !problems.is_empty() {
-        return Err(LoadError::Invalid { path: path.to_path_buf(), problems });
+        return Err(LoadError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        });
     }
     Ok(backlog)
 }

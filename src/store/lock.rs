@@ -6,8 +6,8 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::save::ensure_dir;
 use super::paths::dir_of;
+use super::save::ensure_dir;
 
 #[derive(Debug)]
 pub struct Lock {

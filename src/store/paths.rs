@@ -44,13 +44,22 @@ mod tests {
     fn flag_wins_over_environment() {
         let got = resolve(Some(Path::new("/a/b.json")), Some("/c/d.json"), false);
         assert_eq!(got, Some(PathBuf::from("/a/b.json")));
-        assert_eq!(resolve(None, Some("/c/d.json"), false), Some(PathBuf::from("/c/d.json")));
+        assert_eq!(
+            resolve(None, Some("/c/d.json"), false),
+            Some(PathBuf::from("/c/d.json"))
+        );
     }
 
     #[test]
     fn demo_never_uses_the_backlog_file() {
-        assert_eq!(resolve(None, Some("/c/d.json"), true), Some(PathBuf::from("/c/demo-backlog.json")));
-        assert_eq!(resolve(Some(Path::new("/x/demo.json")), None, true), Some(PathBuf::from("/x/demo.json")));
+        assert_eq!(
+            resolve(None, Some("/c/d.json"), true),
+            Some(PathBuf::from("/c/demo-backlog.json"))
+        );
+        assert_eq!(
+            resolve(Some(Path::new("/x/demo.json")), None, true),
+            Some(PathBuf::from("/x/demo.json"))
+        );
         let default = resolve(None, None, true).unwrap();
         assert!(default.ends_with(DEMO_FILE_NAME));
     }

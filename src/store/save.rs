@@ -11,7 +11,12 @@ use super::paths::dir_of;
 
 /// Temp files are named `.<file name>.<random>.tmp`, so stale ones can be recognised.
 pub fn temp_prefix(file: &Path) -> String {
-    format!(".{}.", file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+    format!(
+        ".{}.",
+        file.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    )
 }
 
 pub const TEMP_SUFFIX: &str = ".tmp";
@@ -68,7 +73,9 @@ fn sync_dir(_dir: &Path) -> std::io::Result<()> {
 /// Removes temp files of ours left behind by a killed process. Call only while holding the lock.
 pub fn remove_stale_temp_files(path: &Path) {
     let prefix = temp_prefix(path);
-    let Ok(entries) = fs::read_dir(dir_of(path)) else { return };
+    let Ok(entries) = fs::read_dir(dir_of(path)) else {
+        return;
+    };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) {

@@ -20,11 +20,20 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
         Confirm::DeleteOwner(id) => {
             let name = b.owner(id).map(|o| o.name.as_str()).unwrap_or_default();
             let count = b.measures.iter().filter(|m| m.owner == Some(id)).count();
-            lang.fill(Msg::ConfirmDeleteOwner, &[("name", name), ("count", &count.to_string())])
+            lang.fill(
+                Msg::ConfirmDeleteOwner,
+                &[("name", name), ("count", &count.to_string())],
+            )
         }
         Confirm::DeletePriority(id) => {
             let title = b.priority(id).map(|p| p.title.as_str()).unwrap_or_default();
-            lang.fill(Msg::ConfirmDeletePriority, &[("title", title), ("count", &b.measure_count_for_priority(id).to_string())])
+            lang.fill(
+                Msg::ConfirmDeletePriority,
+                &[
+                    ("title", title),
+                    ("count", &b.measure_count_for_priority(id).to_string()),
+                ],
+            )
         }
         Confirm::QuitUnsaved => {
             let error = match &app.save_state {
@@ -41,6 +50,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
         .borders(Borders::ALL)
         .border_style(theme.warn())
         .title(Span::styled(format!(" {} ", lang.tr(Msg::ConfirmTitle)), theme.title()));
-    let lines = vec![Line::raw(question), Line::raw(""), Line::styled(lang.tr(Msg::ConfirmYesNo), theme.label())];
+    let lines = vec![
+        Line::raw(question),
+        Line::raw(""),
+        Line::styled(lang.tr(Msg::ConfirmYesNo), theme.label()),
+    ];
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
 }

@@ -14,22 +14,44 @@ use crate::i18n::{Lang, Msg};
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let lang = app.lang;
     let lines = match app.focus {
-        Pane::Measures => app.selected_measure().and_then(|id| app.backlog.measure(id)).map(|m| measure_lines(app, theme, m)),
-        Pane::Owners => app.selected_owner().and_then(|id| app.backlog.owner(id)).map(|o| owner_lines(lang, theme, &app.backlog, o)),
-        Pane::Priorities => app.selected_priority().and_then(|id| app.backlog.priority(id)).map(|p| priority_lines(lang, theme, &app.backlog, p)),
+        Pane::Measures => app
+            .selected_measure()
+            .and_then(|id| app.backlog.measure(id))
+            .map(|m| measure_lines(app, theme, m)),
+        Pane::Owners => app
+            .selected_owner()
+            .and_then(|id| app.backlog.owner(id))
+            .map(|o| owner_lines(lang, theme, &app.backlog, o)),
+        Pane::Priorities => app
+            .selected_priority()
+            .and_then(|id| app.backlog.priority(id))
+            .map(|p| priority_lines(lang, theme, &app.backlog, p)),
     };
     let lines = lines.unwrap_or_else(|| vec![Line::styled(lang.tr(Msg::NothingSelected), theme.dim())]);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(false))
         .title(Span::styled(format!(" {} ", lang.tr(Msg::PaneDetail)), theme.title()));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((app.detail_scroll, 0)), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((app.detail_scroll, 0)),
+        area,
+    );
 }
 
 fn field<'a>(lang: Lang, theme: Theme, label: Msg, value: impl Into<String>) -> Line<'a> {
     let value = value.into();
-    let value = if value.is_empty() { lang.tr(Msg::None).to_string() } else { value };
-    Line::from(vec![Span::styled(format!("{}: ", lang.tr(label)), theme.label()), Span::raw(value)])
+    let value = if value.is_empty() {
+        lang.tr(Msg::None).to_string()
+    } else {
+        value
+    };
+    Line::from(vec![
+        Span::styled(format!("{}: ", lang.tr(label)), theme.label()),
+        Span::raw(value),
+    ])
 }
 
 fn heading<'a>(lang: Lang, theme: Theme, label: Msg) -> Line<'a> {
@@ -44,17 +66,33 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
     let lang = app.lang;
     let backlog = &app.backlog;
     let today = app.today();
-    let sectors: Vec<String> = m.sectors.iter().filter_map(|s| backlog.sector(*s)).map(|s| s.name.clone()).collect();
+    let sectors: Vec<String> = m
+        .sectors
+        .iter()
+        .filter_map(|s| backlog.sector(*s))
+        .map(|s| s.name.clone())
+        .collect();
     let mut sector_text = sectors.join(", ");
     if m.is_cross_sector() {
         sector_text.push_str(&format!(" ({})", lang.tr(Msg::CrossSector)));
     }
-    let priorities: Vec<String> =
-        m.priorities.iter().filter_map(|p| backlog.priority(*p)).map(|p| format!("{}. {}", p.rank, p.title)).collect();
-    let number = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_else(|| lang.tr(Msg::None).to_string());
+    let priorities: Vec<String> = m
+        .priorities
+        .iter()
+        .filter_map(|p| backlog.priority(*p))
+        .map(|p| format!("{}. {}", p.rank, p.title))
+        .collect();
+    let number = |n: Option<u8>| {
+        n.map(|n| n.to_string())
+            .unwrap_or_else(|| lang.tr(Msg::None).to_string())
+    };
     let mut value_effort = format!("{} / {}", number(m.value), number(m.effort));
     if let (Some(v), Some(e)) = (m.value, m.effort) {
-        value_effort.push_str(&format!("  ({} {:.1})", lang.tr(Msg::ScoreLabel), f64::from(v) / f64::from(e)));
+        value_effort.push_str(&format!(
+            "  ({} {:.1})",
+            lang.tr(Msg::ScoreLabel),
+            f64::from(v) / f64::from(e)
+        ));
     }
     let mut due = due_text(lang, m, today).trim_start_matches('!').to_string();
     if m.is_overdue(today) {
@@ -65,12 +103,19 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
         funding.push_str(&format!(" · {} kr", group_thousands(cost)));
     }
     let political = match (&m.political.needed, &m.political.case_number) {
-        (true, Some(case)) => format!("{} ({} {case})", lang.tr(Msg::NeedsPolitical), lang.tr(Msg::FieldCaseNumber).to_lowercase()),
+        (true, Some(case)) => format!(
+            "{} ({} {case})",
+            lang.tr(Msg::NeedsPolitical),
+            lang.tr(Msg::FieldCaseNumber).to_lowercase()
+        ),
         (true, None) => lang.tr(Msg::NeedsPolitical).to_string(),
         (false, _) => lang.tr(Msg::NoPolitical).to_string(),
     };
     let mut lines = vec![
-        Line::from(vec![Span::styled(format!("{} ", m.id), theme.dim()), Span::styled(m.title.as_str(), theme.title())]),
+        Line::from(vec![
+            Span::styled(format!("{} ", m.id), theme.dim()),
+            Span::styled(m.title.as_str(), theme.title()),
+        ]),
         Line::from(vec![
             Span::styled(format!("{}: ", lang.tr(Msg::FieldStatus)), theme.label()),
             Span::styled(lang.status(m.status), theme.status(m.status)),
@@ -79,7 +124,10 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
         field(lang, theme, Msg::FieldSectors, sector_text),
         field(lang, theme, Msg::FieldPriorities, priorities.join("; ")),
         field(lang, theme, Msg::ColDue, due),
-        Line::from(vec![Span::styled(format!("{}/{}: ", lang.tr(Msg::FieldValue), lang.tr(Msg::FieldEffort)), theme.label()), Span::raw(value_effort)]),
+        Line::from(vec![
+            Span::styled(format!("{}: ", lang.tr(Msg::FieldValueEffort)), theme.label()),
+            Span::raw(value_effort),
+        ]),
         field(lang, theme, Msg::FieldFunding, funding),
         field(lang, theme, Msg::FieldPolitical, political),
         field(lang, theme, Msg::FieldTags, m.tags.join(", ")),
@@ -87,7 +135,12 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
             lang,
             theme,
             Msg::FieldUpdated,
-            format!("{}  ({} {})", date_of(lang, m.updated), lang.tr(Msg::FieldCreated).to_lowercase(), date_of(lang, m.created)),
+            format!(
+                "{}  ({} {})",
+                date_of(lang, m.updated),
+                lang.tr(Msg::FieldCreated).to_lowercase(),
+                date_of(lang, m.created)
+            ),
         ),
     ];
     if !m.description.is_empty() {
@@ -106,16 +159,25 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
         lines.push(Line::styled(lang.tr(Msg::NoLog), theme.dim()));
     }
     for entry in m.log.iter().rev() {
-        let mut spans = vec![Span::styled(format!("{} ", date_of(lang, entry.at)), theme.dim()), Span::styled(format!("{}: ", lang.log_kind(entry.kind)), theme.label())];
+        let mut spans = vec![
+            Span::styled(format!("{} ", date_of(lang, entry.at)), theme.dim()),
+            Span::styled(format!("{}: ", lang.log_kind(entry.kind)), theme.label()),
+        ];
         if let (Some(from), Some(to)) = (entry.from, entry.to) {
-            spans.push(Span::raw(lang.fill(Msg::LogStatusLine, &[("from", lang.status(from)), ("to", lang.status(to))])));
+            spans.push(Span::raw(lang.fill(
+                Msg::LogStatusLine,
+                &[("from", lang.status(from)), ("to", lang.status(to))],
+            )));
             if !entry.text.is_empty() {
                 spans.push(Span::raw(" – "));
             }
         }
         spans.push(Span::raw(entry.text.clone()));
         if let Some(meeting) = entry.meeting {
-            spans.push(Span::styled(format!(" {}", lang.fill(Msg::LogFromMeeting, &[("id", &meeting.to_string())])), theme.dim()));
+            spans.push(Span::styled(
+                format!(" {}", lang.fill(Msg::LogFromMeeting, &[("id", &meeting.to_string())])),
+                theme.dim(),
+            ));
         }
         lines.push(Line::from(spans));
     }
@@ -132,7 +194,7 @@ pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(c);
@@ -141,7 +203,11 @@ pub fn group_thousands(n: u64) -> String {
 }
 
 fn owner_lines<'a>(lang: Lang, theme: Theme, backlog: &'a Backlog, o: &'a Owner) -> Vec<Line<'a>> {
-    let sector = o.sector.and_then(|s| backlog.sector(s)).map(|s| s.name.clone()).unwrap_or_default();
+    let sector = o
+        .sector
+        .and_then(|s| backlog.sector(s))
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
     let theirs: Vec<&Measure> = backlog.measures.iter().filter(|m| m.owner == Some(o.id)).collect();
     let active = theirs.iter().filter(|m| m.status.is_active()).count();
     let mut lines = vec![
@@ -167,7 +233,13 @@ fn priority_lines<'a>(lang: Lang, theme: Theme, backlog: &'a Backlog, p: &'a Pri
     }
     lines.push(Line::raw(""));
     lines.push(heading(lang, theme, Msg::FieldMeasures));
-    lines.extend(backlog.measures.iter().filter(|m| m.priorities.contains(&p.id)).map(|m| measure_line(lang, theme, m)));
+    lines.extend(
+        backlog
+            .measures
+            .iter()
+            .filter(|m| m.priorities.contains(&p.id))
+            .map(|m| measure_line(lang, theme, m)),
+    );
     lines
 }
 

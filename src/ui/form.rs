@@ -27,7 +27,11 @@ fn field_height(field: &Field, focused: bool, has_error: bool) -> u16 {
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, form: &Form) {
     let lang = app.lang;
     let screen = frame.area();
-    let area = centered(screen, screen.width.saturating_sub(4).min(100), screen.height.saturating_sub(2));
+    let area = centered(
+        screen,
+        screen.width.saturating_sub(4).min(100),
+        screen.height.saturating_sub(2),
+    );
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -60,12 +64,20 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, form: &Form) {
         let label_style = if focused { theme.selected() } else { theme.label() };
         let marker = if focused { "▶ " } else { "  " };
         let label = Rect::new(body.x, y, LABEL_WIDTH, 1);
-        frame.render_widget(Paragraph::new(format!("{marker}{}", lang.tr(field.label))).style(label_style), label);
+        frame.render_widget(
+            Paragraph::new(format!("{marker}{}", lang.tr(field.label))).style(label_style),
+            label,
+        );
         let input_height = height - u16::from(form.error.as_ref().is_some_and(|(e, _)| *e == index));
         let input = Rect::new(body.x + LABEL_WIDTH + 1, y, body.width - LABEL_WIDTH - 1, input_height);
         render_input(frame, app, theme, field, focused, input);
         if let Some((_, message)) = form.error.as_ref().filter(|(e, _)| *e == index) {
-            let spot = Rect::new(body.x + LABEL_WIDTH + 1, y + input_height, body.width - LABEL_WIDTH - 1, 1);
+            let spot = Rect::new(
+                body.x + LABEL_WIDTH + 1,
+                y + input_height,
+                body.width - LABEL_WIDTH - 1,
+                1,
+            );
             frame.render_widget(Paragraph::new(format!("⚠ {message}")).style(theme.error()), spot);
         }
         y += height;
@@ -84,14 +96,26 @@ fn render_input(frame: &mut Frame, app: &App, theme: Theme, field: &Field, focus
         Input::Line(text) | Input::Lines(text) => frame.render_widget(text, area),
         Input::Pick { options, selected } => {
             let label = options.get(*selected).map(|(l, _)| l.as_str()).unwrap_or_default();
-            let text = if focused { format!("◀ {label} ▶") } else { label.to_string() };
+            let text = if focused {
+                format!("◀ {label} ▶")
+            } else {
+                label.to_string()
+            };
             frame.render_widget(Paragraph::new(text), area);
         }
         Input::Toggle(on) => {
-            let text = format!("[{}] {}", if *on { "x" } else { " " }, lang.tr(if *on { Msg::Yes } else { Msg::No }));
+            let text = format!(
+                "[{}] {}",
+                if *on { "x" } else { " " },
+                lang.tr(if *on { Msg::Yes } else { Msg::No })
+            );
             frame.render_widget(Paragraph::new(text), area);
         }
-        Input::Multi { options, checked, cursor } if focused => {
+        Input::Multi {
+            options,
+            checked,
+            cursor,
+        } if focused => {
             let rows = usize::from(area.height).max(1);
             let start = cursor.saturating_sub(rows - 1);
             let lines: Vec<Line> = options
@@ -101,15 +125,32 @@ fn render_input(frame: &mut Frame, app: &App, theme: Theme, field: &Field, focus
                 .skip(start)
                 .take(rows)
                 .map(|(i, ((label, _), on))| {
-                    let text = format!("{} [{}] {label}", if i == *cursor { "›" } else { " " }, if *on { "x" } else { " " });
-                    if i == *cursor { Line::styled(text, theme.selected()) } else { Line::raw(text) }
+                    let text = format!(
+                        "{} [{}] {label}",
+                        if i == *cursor { "›" } else { " " },
+                        if *on { "x" } else { " " }
+                    );
+                    if i == *cursor {
+                        Line::styled(text, theme.selected())
+                    } else {
+                        Line::raw(text)
+                    }
                 })
                 .collect();
             frame.render_widget(Paragraph::new(lines), area);
         }
         Input::Multi { options, checked, .. } => {
-            let chosen: Vec<&str> = options.iter().zip(checked).filter(|(_, on)| **on).map(|((l, _), _)| l.as_str()).collect();
-            let text = if chosen.is_empty() { lang.tr(Msg::None).to_string() } else { chosen.join(", ") };
+            let chosen: Vec<&str> = options
+                .iter()
+                .zip(checked)
+                .filter(|(_, on)| **on)
+                .map(|((l, _), _)| l.as_str())
+                .collect();
+            let text = if chosen.is_empty() {
+                lang.tr(Msg::None).to_string()
+            } else {
+                chosen.join(", ")
+            };
             frame.render_widget(Paragraph::new(Line::from(vec![Span::raw(text)])), area);
         }
     }

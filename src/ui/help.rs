@@ -19,7 +19,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
         }
         lines.push(Line::styled(lang.tr(context.title()), theme.header()));
         for (keys, description) in help_rows(context, lang) {
-            lines.push(Line::from(vec![Span::styled(format!("  {keys:<18}"), theme.label()), Span::raw(description)]));
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<18}"), theme.label()),
+                Span::raw(description),
+            ]));
         }
     }
     let screen = frame.area();
@@ -31,5 +34,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
         .border_style(theme.border(true))
         .title(Span::styled(format!(" {} ", lang.tr(Msg::HelpTitle)), theme.title()))
         .title_bottom(Span::styled(format!(" {} ", lang.tr(Msg::HelpFooter)), theme.dim()));
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll.min(max_scroll), 0)), area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((scroll.min(max_scroll), 0)),
+        area,
+    );
 }

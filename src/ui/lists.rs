@@ -23,7 +23,13 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             Pane::Owners => Msg::EmptyOwners,
             Pane::Priorities => Msg::EmptyPriorities,
         };
-        frame.render_widget(Paragraph::new(lang.tr(empty)).style(theme.dim()).wrap(Wrap { trim: true }).block(block), area);
+        frame.render_widget(
+            Paragraph::new(lang.tr(empty))
+                .style(theme.dim())
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
         return;
     }
     let height = usize::from(area.height.saturating_sub(3)).max(1);
@@ -31,7 +37,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     window.scroll_into_view(height);
     let visible = &window.rows[window.offset..(window.offset + height).min(window.rows.len())];
     let (header, widths, rows): (Vec<&str>, Vec<Constraint>, Vec<Row>) = match app.focus {
-        Pane::Measures => measure_table(app, theme, visible),
+        Pane::Measures => measure_table(app, theme, visible, area.width.saturating_sub(2)),
         Pane::Owners => owner_table(app, visible),
         Pane::Priorities => priority_table(app, visible),
     };
@@ -58,11 +64,21 @@ fn render_position(frame: &mut Frame, theme: Theme, area: Rect, view: &ListView)
 }
 
 pub fn owner_name(backlog: &Backlog, measure: &Measure) -> String {
-    measure.owner.and_then(|o| backlog.owner(o)).map(|o| o.name.clone()).unwrap_or_default()
+    measure
+        .owner
+        .and_then(|o| backlog.owner(o))
+        .map(|o| o.name.clone())
+        .unwrap_or_default()
 }
 
 pub fn sector_labels(backlog: &Backlog, measure: &Measure) -> String {
-    measure.sectors.iter().filter_map(|s| backlog.sector(*s)).map(|s| s.short_label()).collect::<Vec<_>>().join(",")
+    measure
+        .sectors
+        .iter()
+        .filter_map(|s| backlog.sector(*s))
+        .map(|s| s.short_label())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 pub fn due_text(lang: Lang, measure: &Measure, today: jiff::civil::Date) -> String {
@@ -73,7 +89,28 @@ pub fn due_text(lang: Lang, measure: &Measure, today: jiff::civil::Date) -> Stri
     }
 }
 
-fn measure_table<'a>(app: &'a App, theme: Theme, visible: &[usize]) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
+/// Fixed columns for id, status and due; owner and sectors grow with the width, and the title
+/// takes the rest, so it stays readable at 80 columns.
+fn measure_widths(width: u16) -> Vec<Constraint> {
+    let spare = width.saturating_sub(2 + 5 + 13 + 11 + 5 + 24);
+    let owner = (spare / 3).clamp(10, 22);
+    let sectors = (spare / 5).clamp(6, 16);
+    vec![
+        Constraint::Length(5),
+        Constraint::Fill(1),
+        Constraint::Length(13),
+        Constraint::Length(owner),
+        Constraint::Length(sectors),
+        Constraint::Length(11),
+    ]
+}
+
+fn measure_table<'a>(
+    app: &'a App,
+    theme: Theme,
+    visible: &[usize],
+    width: u16,
+) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
     let lang = app.lang;
     let today = app.today();
     let backlog = &app.backlog;
@@ -81,7 +118,11 @@ fn measure_table<'a>(app: &'a App, theme: Theme, visible: &[usize]) -> (Vec<&'st
         .iter()
         .filter_map(|i| backlog.measures.get(*i))
         .map(|m| {
-            let due_style = if m.is_overdue(today) { theme.error() } else { Default::default() };
+            let due_style = if m.is_overdue(today) {
+                theme.error()
+            } else {
+                Default::default()
+            };
             Row::new(vec![
                 Cell::from(m.id.to_string()),
                 Cell::from(m.title.as_str()),
@@ -100,15 +141,7 @@ fn measure_table<'a>(app: &'a App, theme: Theme, visible: &[usize]) -> (Vec<&'st
         lang.tr(Msg::ColSectors),
         lang.tr(Msg::ColDue),
     ];
-    let widths = vec![
-        Constraint::Length(5),
-        Constraint::Fill(1),
-        Constraint::Length(13),
-        Constraint::Max(20),
-        Constraint::Max(12),
-        Constraint::Length(11),
-    ];
-    (header, widths, rows)
+    (header, measure_widths(width), rows)
 }
 
 fn owner_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
@@ -125,7 +158,11 @@ fn owner_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>, Vec<C
         })
         .collect();
     let header = vec![lang.tr(Msg::ColName), lang.tr(Msg::ColRole), lang.tr(Msg::ColActive)];
-    (header, vec![Constraint::Fill(2), Constraint::Fill(2), Constraint::Length(7)], rows)
+    (
+        header,
+        vec![Constraint::Fill(2), Constraint::Fill(2), Constraint::Length(7)],
+        rows,
+    )
 }
 
 fn priority_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
@@ -142,7 +179,11 @@ fn priority_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>, Ve
         })
         .collect();
     let header = vec![lang.tr(Msg::ColRank), lang.tr(Msg::ColTitle), lang.tr(Msg::ColMeasures)];
-    (header, vec![Constraint::Length(4), Constraint::Fill(1), Constraint::Length(7)], rows)
+    (
+        header,
+        vec![Constraint::Length(4), Constraint::Fill(1), Constraint::Length(7)],
+        rows,
+    )
 }
 
 /// A one-line "T-3 Title (status)" for lists inside the detail panel.

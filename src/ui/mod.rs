@@ -16,6 +16,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, Overlay, Pane};
 use crate::i18n::Msg;
+pub use lists::due_text;
 pub use theme::Theme;
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
@@ -53,7 +54,11 @@ fn render_tabs(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layout
     for (index, pane) in Pane::ALL.iter().enumerate() {
         let count = app.list(*pane).rows.len();
         let text = format!(" {} {} ({count}) ", index + 1, lang.tr(pane.title()));
-        let style = if *pane == app.focus { theme.selected() } else { theme.dim() };
+        let style = if *pane == app.focus {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
         spans.push(Span::raw("│"));
         spans.push(Span::styled(text, style));
     }

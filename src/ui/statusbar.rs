@@ -19,7 +19,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let save_width = save_text.chars().count() as u16 + 1;
     let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(save_width)]).areas(area);
     let line = match &app.message {
-        Some(message) => Line::styled(format!(" {}", message.text), if message.is_error { theme.error() } else { theme.ok() }),
+        Some(message) => Line::styled(
+            format!(" {}", message.text),
+            if message.is_error { theme.error() } else { theme.ok() },
+        ),
         None => {
             let mut spans = vec![Span::raw(" ")];
             for (i, (key, word)) in hints(app.context(), lang).into_iter().enumerate() {

@@ -12,11 +12,17 @@ pub struct Theme {
 impl Theme {
     /// Honours the NO_COLOR convention (any non-empty value).
     pub fn from_env() -> Theme {
-        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
+        Theme {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
     }
 
     fn fg(self, color: Color) -> Style {
-        if self.color { Style::default().fg(color) } else { Style::default() }
+        if self.color {
+            Style::default().fg(color)
+        } else {
+            Style::default()
+        }
     }
 
     pub fn selected(self) -> Style {
@@ -29,7 +35,11 @@ impl Theme {
     }
 
     pub fn border(self, focused: bool) -> Style {
-        if focused { self.fg(Color::Cyan).add_modifier(Modifier::BOLD) } else { self.fg(Color::DarkGray) }
+        if focused {
+            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            self.fg(Color::DarkGray)
+        }
     }
 
     pub fn dim(self) -> Style {

@@ -1,0 +1,417 @@
+//! Command-line parsing (clap) and the non-interactive subcommands.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::lookup::UnknownName;
+use crate::domain::{Backlog, MeasureDraft, Status};
+use crate::i18n::{Lang, Msg};
+use crate::store::{self, Lock, paths};
+
+#[derive(Debug, Parser)]
+#[command(name = "tiltak", version)]
+pub struct Cli {
+    /// Data file
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+    /// Language
+    #[arg(long, global = true, value_name = "nb|en")]
+    pub lang: Option<String>,
+    /// Demo
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Path
+    Path,
+    /// Add
+    Add {
+        title: String,
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        sector: Vec<String>,
+        #[arg(long, value_name = "TITLE")]
+        priority: Vec<String>,
+        #[arg(long, value_name = "KEY")]
+        status: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        due: Option<String>,
+    },
+    /// List
+    List {
+        #[arg(long, value_name = "KEY")]
+        status: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The language a run speaks, found before clap parses, so `--help` can use it.
+pub fn early_lang(args: &[String]) -> Lang {
+    let flag = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    Lang::detect(flag.as_deref())
+}
+
+/// The clap command with every help text taken from the catalogue.
+pub fn command(lang: Lang) -> clap::Command {
+    let tr = |msg: Msg| lang.tr(msg);
+    Cli::command()
+        .about(tr(Msg::AboutCli))
+        .mut_arg("data", |a| a.help(tr(Msg::CliHelpData)))
+        .mut_arg("lang", |a| a.help(tr(Msg::CliHelpLang)))
+        .mut_arg("demo", |a| a.help(tr(Msg::CliHelpDemo)))
+        .mut_subcommand("path", |c| c.about(tr(Msg::CliHelpPath)))
+        .mut_subcommand("add", |c| {
+            c.about(tr(Msg::CliHelpAdd))
+                .mut_arg("title", |a| a.help(tr(Msg::CliHelpTitle)))
+                .mut_arg("owner", |a| a.help(tr(Msg::CliHelpOwner)))
+                .mut_arg("sector", |a| a.help(tr(Msg::CliHelpSector)))
+                .mut_arg("priority", |a| a.help(tr(Msg::CliHelpPriority)))
+                .mut_arg("status", |a| a.help(tr(Msg::CliHelpStatus)))
+                .mut_arg("due", |a| a.help(tr(Msg::CliHelpDue)))
+        })
+        .mut_subcommand("list", |c| {
+            c.about(tr(Msg::CliHelpList))
+                .mut_arg("status", |a| a.help(tr(Msg::CliHelpFilterStatus)))
+                .mut_arg("owner", |a| a.help(tr(Msg::CliHelpFilterOwner)))
+                .mut_arg("json", |a| a.help(tr(Msg::CliHelpJson)))
+        })
+}
+
+pub fn parse(lang: Lang, args: Vec<String>) -> Cli {
+    let matches: ArgMatches = command(lang).get_matches_from(args);
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    }
+}
+
+/// A failed command: what to print and which exit code to use.
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    /// Bad input from the user (unknown name, bad date): exit code 2.
+    fn usage(message: String) -> Failure {
+        Failure { message, code: 2 }
+    }
+
+    /// The file could not be read or written: exit code 1.
+    fn io(message: String) -> Failure {
+        Failure { message, code: 1 }
+    }
+}
+
+pub fn data_path(cli: &Cli, lang: Lang) -> Result<PathBuf, Failure> {
+    let env = std::env::var(paths::ENV_VAR).ok();
+    paths::resolve(cli.data.as_deref(), env.as_deref(), cli.demo)
+        .ok_or_else(|| Failure::io(lang.tr(Msg::ErrNoDataDir).to_string()))
+}
+
+/// The backlog at `path`, or a new one when there is no file yet.
+pub fn open(path: &Path, lang: Lang) -> Result<(Backlog, bool), Failure> {
+    match store::load(path) {
+        Ok(Some(backlog)) => Ok((backlog, true)),
+        Ok(None) => Ok((new_backlog(lang), false)),
+        Err(error) => Err(Failure::io(error.message(lang))),
+    }
+}
+
+pub fn new_backlog(lang: Lang) -> Backlog {
+    Backlog::new(lang.tr(Msg::DefaultBacklogName), &lang.default_sectors())
+}
+
+pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
+    let result = data_path(cli, lang).and_then(|path| match command {
+        Command::Path => {
+            println!("{}", path.display());
+            Ok(())
+        }
+        Command::Add {
+            title,
+            owner,
+            sector,
+            priority,
+            status,
+            due,
+        } => add(
+            &path,
+            lang,
+            title,
+            owner.as_deref(),
+            sector,
+            priority,
+            status.as_deref(),
+            due.as_deref(),
+        ),
+        Command::List { status, owner, json } => list(&path, lang, status.as_deref(), owner.as_deref(), *json),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("tiltak: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn unknown(lang: Lang, msg: Msg, err: UnknownName) -> Failure {
+    let mut text = lang.fill(msg, &[("name", &err.given)]);
+    text.push(' ');
+    if err.closest.is_empty() {
+        text.push_str(lang.tr(Msg::ErrNoneKnown));
+    } else {
+        text.push_str(&lang.fill(Msg::ErrClosest, &[("names", &err.closest.join(", "))]));
+    }
+    text.push(' ');
+    text.push_str(lang.tr(Msg::CliNothingWritten));
+    Failure::usage(text)
+}
+
+fn parse_status(lang: Lang, key: &str) -> Result<Status, Failure> {
+    Status::from_key(key).ok_or_else(|| {
+        let valid: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+        Failure::usage(lang.fill(Msg::ErrUnknownStatus, &[("status", key), ("valid", &valid.join(", "))]))
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn add(
+    path: &Path,
+    lang: Lang,
+    title: &str,
+    owner: Option<&str>,
+    sectors: &[String],
+    priorities: &[String],
+    status: Option<&str>,
+    due: Option<&str>,
+) -> Result<(), Failure> {
+    if title.trim().is_empty() {
+        return Err(Failure::usage(format!(
+            "{} {}",
+            lang.tr(Msg::ErrCliEmptyTitle),
+            lang.tr(Msg::CliNothingWritten)
+        )));
+    }
+    let status = status.map(|s| parse_status(lang, s)).transpose()?;
+    let due = match due {
+        Some(text) => Some(
+            text.trim()
+                .parse::<jiff::civil::Date>()
+                .map_err(|_| Failure::usage(lang.fill(Msg::ErrCliBadDate, &[("text", text)])))?,
+        ),
+        None => None,
+    };
+    let _lock = lock_for_writing(path, lang)?;
+    let (mut backlog, _) = open(path, lang)?;
+    let mut draft = MeasureDraft::titled(title);
+    if let Some(status) = status {
+        draft.status = status;
+    }
+    draft.due = due;
+    draft.owner = owner
+        .map(|name| {
+            backlog
+                .owner_by_name(name)
+                .map_err(|e| unknown(lang, Msg::ErrUnknownOwner, e))
+        })
+        .transpose()?;
+    for name in sectors {
+        draft.sectors.push(
+            backlog
+                .sector_by_name(name)
+                .map_err(|e| unknown(lang, Msg::ErrUnknownSector, e))?,
+        );
+    }
+    for name in priorities {
+        draft.priorities.push(
+            backlog
+                .priority_by_title(name)
+                .map_err(|e| unknown(lang, Msg::ErrUnknownPriority, e))?,
+        );
+    }
+    let (id, _) = backlog
+        .add_measure(draft, jiff::Timestamp::now())
+        .map_err(|e| Failure::usage(e.to_string()))?;
+    store::save(&backlog, path).map_err(|e| {
+        Failure::io(lang.fill(
+            Msg::ErrSave,
+            &[("path", &path.display().to_string()), ("error", &e.to_string())],
+        ))
+    })?;
+    println!("{id}");
+    Ok(())
+}
+
+/// CLI writes wait a moment for a running app or another command to finish.
+fn lock_for_writing(path: &Path, lang: Lang) -> Result<Lock, Failure> {
+    match Lock::acquire_within(path, Duration::from_secs(2)) {
+        Ok(Some(lock)) => Ok(lock),
+        Ok(None) => Err(Failure::io(
+            lang.fill(Msg::ErrLocked, &[("path", &path.display().to_string())]),
+        )),
+        Err(error) => Err(Failure::io(lang.fill(
+            Msg::ErrSave,
+            &[("path", &path.display().to_string()), ("error", &error.to_string())],
+        ))),
+    }
+}
+
+#[derive(Serialize)]
+struct MeasureJson<'a> {
+    id: String,
+    title: &'a str,
+    status: &'static str,
+    owner: Option<&'a str>,
+    sectors: Vec<&'a str>,
+    priorities: Vec<&'a str>,
+    due: Option<String>,
+    value: Option<u8>,
+    effort: Option<u8>,
+    funding: Option<&'static str>,
+    political_needed: bool,
+    case_number: Option<&'a str>,
+    tags: &'a [String],
+    description: &'a str,
+    benefits: &'a str,
+    created: String,
+    updated: String,
+}
+
+fn list(path: &Path, lang: Lang, status: Option<&str>, owner: Option<&str>, json: bool) -> Result<(), Failure> {
+    let status = status.map(|s| parse_status(lang, s)).transpose()?;
+    let (backlog, _) = open(path, lang)?;
+    let owner = owner
+        .map(|name| {
+            backlog
+                .owner_by_name(name)
+                .map_err(|e| unknown(lang, Msg::ErrUnknownOwner, e))
+        })
+        .transpose()?;
+    let rows: Vec<_> = crate::app::views::measure_rows(&backlog)
+        .into_iter()
+        .filter_map(|i| backlog.measures.get(i))
+        .filter(|m| status.is_none_or(|s| m.status == s))
+        .filter(|m| owner.is_none_or(|o| m.owner == Some(o)))
+        .collect();
+    let mut out = std::io::stdout().lock();
+    let written = if json {
+        let items: Vec<MeasureJson> = rows
+            .iter()
+            .map(|m| MeasureJson {
+                id: m.id.to_string(),
+                title: &m.title,
+                status: m.status.key(),
+                owner: m.owner.and_then(|o| backlog.owner(o)).map(|o| o.name.as_str()),
+                sectors: m
+                    .sectors
+                    .iter()
+                    .filter_map(|s| backlog.sector(*s))
+                    .map(|s| s.name.as_str())
+                    .collect(),
+                priorities: m
+                    .priorities
+                    .iter()
+                    .filter_map(|p| backlog.priority(*p))
+                    .map(|p| p.title.as_str())
+                    .collect(),
+                due: m.due.map(|d| d.to_string()),
+                value: m.value,
+                effort: m.effort,
+                funding: m.funding.map(|f| f.key()),
+                political_needed: m.political.needed,
+                case_number: m.political.case_number.as_deref(),
+                tags: &m.tags,
+                description: &m.description,
+                benefits: &m.benefits,
+                created: m.created.to_string(),
+                updated: m.updated.to_string(),
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &items)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        write_table(&mut out, lang, &backlog, &rows)
+    };
+    match written {
+        Ok(()) => Ok(()),
+        // A closed pipe (`tiltak list | head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::io(e.to_string())),
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let shown = text.width();
+    if shown >= width {
+        text.to_string()
+    } else {
+        format!("{text}{}", " ".repeat(width - shown))
+    }
+}
+
+fn write_table(
+    out: &mut impl Write,
+    lang: Lang,
+    backlog: &Backlog,
+    rows: &[&crate::domain::Measure],
+) -> std::io::Result<()> {
+    if rows.is_empty() {
+        return writeln!(out, "{}", lang.tr(Msg::CliNoMeasures));
+    }
+    let today = jiff::Zoned::now().date();
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|m| {
+            [
+                m.id.to_string(),
+                lang.status(m.status).to_string(),
+                m.owner
+                    .and_then(|o| backlog.owner(o))
+                    .map(|o| o.name.clone())
+                    .unwrap_or_else(|| lang.tr(Msg::None).to_string()),
+                crate::ui::due_text(lang, m, today),
+                m.title.clone(),
+            ]
+        })
+        .collect();
+    let header = [
+        lang.tr(Msg::ColId),
+        lang.tr(Msg::ColStatus),
+        lang.tr(Msg::ColOwner),
+        lang.tr(Msg::ColDue),
+        lang.tr(Msg::ColTitle),
+    ]
+    .map(str::to_string);
+    let mut widths = [0usize; 4];
+    for row in std::iter::once(&header).chain(cells.iter()) {
+        for (w, cell) in widths.iter_mut().zip(row.iter()) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    for row in std::iter::once(&header).chain(cells.iter()) {
+        let line: Vec<String> = row.iter().take(4).zip(widths).map(|(c, w)| pad(c, w)).collect();
+        writeln!(out, "{}  {}", line.join("  "), row[4])?;
+    }
+    Ok(())
+}

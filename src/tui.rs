@@ -1,0 +1,66 @@
+//! The interactive session: terminal setup and restore, the event loop, signals.
+
+use std::io;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event};
+use ratatui::layout::Size;
+
+use crate::app::{App, handle_key};
+use crate::ui::{self, Theme};
+
+/// Held while a key is handled (which includes saving the change it makes). A signal waits for
+/// it, so the process never ends between a change and its save.
+static BUSY: Mutex<()> = Mutex::new(());
+
+/// Runs the app until the user quits or the process gets SIGTERM/SIGHUP.
+pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
+    watch_signals()?;
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, app, theme);
+    ratatui::restore();
+    result
+}
+
+/// SIGTERM and SIGHUP end the session like `q`: every change is already saved, so the terminal
+/// is restored and the process exits. This runs on its own thread because a hung-up terminal
+/// can keep the main thread inside the terminal read.
+#[cfg(unix)]
+fn watch_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _quiet = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            ratatui::restore();
+            std::process::exit(0);
+        }
+    });
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn watch_signals() -> io::Result<()> {
+    Ok(())
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: Theme) -> io::Result<()> {
+    while !app.should_quit {
+        let size = terminal.size()?;
+        app.viewport = Size::new(size.width, size.height);
+        app.keep_cursors_visible();
+        terminal.draw(|frame| ui::render(frame, app, theme))?;
+        if !event::poll(Duration::from_millis(250))? {
+            continue;
+        }
+        let event = event::read()?;
+        let _busy = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match event {
+            Event::Key(key) => handle_key(app, key),
+            Event::Resize(width, height) => app.viewport = Size::new(width, height),
+            _ => {}
+        }
+    }
+    Ok(())
+}
