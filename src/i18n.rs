@@ -226,7 +226,7 @@ catalogue! {
     ConfirmDeleteMeasure => ("Slette {id} «{title}»?", "Delete {id} “{title}”?"),
     ConfirmDeleteOwner => ("Slette eieren {name}? {count} tiltak mister eieren sin (tiltakene beholdes).", "Delete owner {name}? {count} measures lose their owner (the measures are kept)."),
     ConfirmDeletePriority => ("Slette prioriteringen «{title}»? Den fjernes fra {count} tiltak (tiltakene beholdes).", "Delete priority “{title}”? It is removed from {count} measures (the measures are kept)."),
-    ConfirmYesNo => ("y: ja · n/Esc: nei", "y: yes · n/Esc: no"),
+    ConfirmYesNo => ("y/j: ja · n/Esc: nei", "y: yes · n/Esc: no"),
     ConfirmQuitUnsaved => ("Endringene er IKKE lagret: {error}. Avslutte likevel og miste dem?", "Changes are NOT saved: {error}. Quit anyway and lose them?"),
     ConfirmTitle => ("Bekreft", "Confirm"),
 

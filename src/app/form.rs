@@ -107,13 +107,12 @@ fn line(id: FieldId, label: Msg, text: &str) -> Field {
     }
 }
 
+/// Multi-line text starts with the cursor at the top, so the beginning of the text shows.
 fn lines(id: FieldId, label: Msg, text: &str) -> Field {
-    Field {
-        id,
-        label,
-        hint: Some(Msg::FormDescriptionHint),
-        input: Input::Lines(text_area(text)),
-    }
+    let mut area = text_area(text);
+    area.move_cursor(CursorMove::Top);
+    area.move_cursor(CursorMove::Head);
+    Field { id, label, hint: Some(Msg::FormDescriptionHint), input: Input::Lines(area) }
 }
 
 fn pick(id: FieldId, label: Msg, options: Vec<(String, Choice)>, current: Choice) -> Field {

@@ -27,11 +27,15 @@ fn field_height(field: &Field, focused: bool, has_error: bool) -> u16 {
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, form: &Form) {
     let lang = app.lang;
     let screen = frame.area();
-    let area = centered(
-        screen,
-        screen.width.saturating_sub(4).min(100),
-        screen.height.saturating_sub(2),
-    );
+    let heights: Vec<u16> = form
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| field_height(f, i == form.focus, form.error.as_ref().is_some_and(|(e, _)| *e == i)))
+        .collect();
+    let wanted = heights.iter().sum::<u16>() + 3;
+    let width = screen.width.saturating_sub(4).min(100);
+    let area = centered(screen, width, wanted.min(screen.height.saturating_sub(2)));
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -43,12 +47,6 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, form: &Form) {
         return;
     }
     let body = Rect::new(inner.x, inner.y, inner.width, inner.height - 1);
-    let heights: Vec<u16> = form
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| field_height(f, i == form.focus, form.error.as_ref().is_some_and(|(e, _)| *e == i)))
-        .collect();
     // Scroll so the focused field is wholly visible.
     let mut first = 0;
     while first < form.focus && heights[first..=form.focus].iter().sum::<u16>() > body.height {

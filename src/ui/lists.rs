@@ -93,8 +93,8 @@ pub fn due_text(lang: Lang, measure: &Measure, today: jiff::civil::Date) -> Stri
 /// takes the rest, so it stays readable at 80 columns.
 fn measure_widths(width: u16) -> Vec<Constraint> {
     let spare = width.saturating_sub(2 + 5 + 13 + 11 + 5 + 24);
-    let owner = (spare / 3).clamp(10, 22);
-    let sectors = (spare / 5).clamp(6, 16);
+    let owner = (spare / 2).clamp(10, 22);
+    let sectors = (spare / 4).clamp(6, 16);
     vec![
         Constraint::Length(5),
         Constraint::Fill(1),
@@ -181,7 +181,7 @@ fn priority_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>, Ve
     let header = vec![lang.tr(Msg::ColRank), lang.tr(Msg::ColTitle), lang.tr(Msg::ColMeasures)];
     (
         header,
-        vec![Constraint::Length(4), Constraint::Fill(1), Constraint::Length(7)],
+        vec![Constraint::Length(4), Constraint::Fill(1), Constraint::Length(8)],
         rows,
     )
 }

@@ -24,8 +24,18 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             if message.is_error { theme.error() } else { theme.ok() },
         ),
         None => {
+            // As many hints as fit, in keymap order; the last ones ("? help", "q quit") are kept
+            // by dropping from the middle first.
+            let all = hints(app.context(), lang);
+            let width_of = |list: &[(String, &str)]| -> usize {
+                list.iter().map(|(k, w)| k.chars().count() + w.chars().count() + 4).sum::<usize>() + 1
+            };
+            let mut shown = all.clone();
+            while shown.len() > 2 && width_of(&shown) > usize::from(left.width) {
+                shown.remove(shown.len() - 3);
+            }
             let mut spans = vec![Span::raw(" ")];
-            for (i, (key, word)) in hints(app.context(), lang).into_iter().enumerate() {
+            for (i, (key, word)) in shown.into_iter().enumerate() {
                 if i > 0 {
                     spans.push(Span::styled(" · ", theme.dim()));
                 }

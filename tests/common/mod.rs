@@ -1,0 +1,102 @@
+//! Helpers shared by the TUI tests: an app on a fixed clock with an in-memory store, key
+//! presses, and the screen as text.
+
+#![allow(dead_code)]
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Size;
+use tiltak::app::{App, Clock, handle_key};
+use tiltak::domain::Backlog;
+use tiltak::i18n::Lang;
+use tiltak::store::Persist;
+use tiltak::ui::{self, Theme};
+
+pub const NOW: &str = "2026-11-29T12:00:00Z";
+
+/// Records every save; can be told to fail.
+#[derive(Clone, Default)]
+pub struct MemoryStore {
+    pub saves: Rc<RefCell<Vec<Backlog>>>,
+    pub failing: Rc<RefCell<bool>>,
+    path: PathBuf,
+}
+
+impl Persist for MemoryStore {
+    fn save(&mut self, backlog: &Backlog) -> std::io::Result<()> {
+        if *self.failing.borrow() {
+            return Err(std::io::Error::other("disk full"));
+        }
+        self.saves.borrow_mut().push(backlog.clone());
+        Ok(())
+    }
+
+    fn location(&self) -> &Path {
+        &self.path
+    }
+}
+
+pub fn demo() -> Backlog {
+    tiltak::store::load::parse(Path::new("demo"), include_bytes!("../../assets/demo-backlog.json")).unwrap()
+}
+
+pub fn empty(lang: Lang) -> Backlog {
+    tiltak::cli::new_backlog(lang)
+}
+
+pub fn app_with(backlog: Backlog, lang: Lang) -> (App, MemoryStore) {
+    let store = MemoryStore { path: PathBuf::from("/data/backlog.json"), ..Default::default() };
+    let mut app = App::new(backlog, lang, Box::new(store.clone()), Clock::Fixed(NOW.parse().unwrap()));
+    app.viewport = Size::new(120, 40);
+    (app, store)
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    handle_key(app, key(code));
+}
+
+/// Each character as a key press (capitals with Shift, as terminals send them).
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let modifiers = if c.is_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+        handle_key(app, KeyEvent::new(KeyCode::Char(c), modifiers));
+    }
+}
+
+pub fn screen(app: &mut App, width: u16, height: u16) -> String {
+    app.viewport = Size::new(width, height);
+    app.keep_cursors_visible();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::render(frame, app, Theme { color: true })).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..width {
+            let symbol = buffer[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,307 @@
+//! TUI flows driven by key presses through the real update and render code.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use tiltak::app::{Overlay, Pane, SaveState, handle_key};
+use tiltak::domain::{Id, Status};
+use tiltak::i18n::Lang;
+
+#[test]
+fn adding_a_measure_with_n_title_enter_saves_it_and_selects_it() {
+    let (mut app, store) = app_with(empty(Lang::En), Lang::En);
+    type_text(&mut app, "n");
+    assert!(matches!(app.overlay, Overlay::Form(_)), "n opens the form");
+    type_text(&mut app, "Felles innbyggerportal for Østre Bærum");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.overlay, Overlay::None));
+    let saved = store.saves.borrow().last().cloned().expect("saved");
+    assert_eq!(saved.measures.len(), 1);
+    assert_eq!(saved.measures[0].id, Id(1));
+    assert_eq!(saved.measures[0].title, "Felles innbyggerportal for Østre Bærum");
+    assert_eq!(saved.measures[0].status, Status::Idea);
+    assert_eq!(app.selected_measure(), Some(Id(1)));
+    assert!(screen(&mut app, 80, 24).contains("Added T-1"));
+}
+
+#[test]
+fn empty_title_keeps_the_form_open_with_a_message_and_saves_nothing() {
+    let (mut app, store) = app_with(empty(Lang::Nb), Lang::Nb);
+    type_text(&mut app, "n");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.overlay, Overlay::Form(_)));
+    assert!(store.saves.borrow().is_empty());
+    assert!(screen(&mut app, 80, 24).contains("⚠ Tittelen kan ikke være tom."));
+}
+
+fn focus_field(app: &mut tiltak::app::App, tabs: usize) {
+    for _ in 0..tabs {
+        press(app, KeyCode::Tab);
+    }
+}
+
+#[test]
+fn invalid_value_and_date_are_refused_on_their_field() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    let before = app.backlog.clone();
+    type_text(&mut app, "e");
+    focus_field(&mut app, 6); // value
+    type_text(&mut app, "7");
+    handle_key(&mut app, ctrl('s'));
+    assert!(screen(&mut app, 100, 30).contains("⚠ Enter a number from 1 to 5."));
+    press(&mut app, KeyCode::Backspace);
+    focus_field(&mut app, 2); // due
+    type_text(&mut app, "2027-02-30");
+    handle_key(&mut app, ctrl('s'));
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("⚠ Invalid date"), "{shown}");
+    assert!(store.saves.borrow().is_empty());
+    assert_eq!(app.backlog, before, "nothing is saved half-way");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(app.backlog, before, "Esc changes nothing");
+}
+
+#[test]
+fn editing_a_measure_changes_only_what_was_typed_and_logs_a_status_change() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    let id = app.selected_measure().unwrap();
+    let before = app.backlog.measure(id).unwrap().clone();
+    type_text(&mut app, "e");
+    type_text(&mut app, " (revidert)");
+    focus_field(&mut app, 2); // status
+    press(&mut app, KeyCode::Right);
+    handle_key(&mut app, ctrl('s'));
+    let after = app.backlog.measure(id).unwrap();
+    assert_eq!(after.title, format!("{} (revidert)", before.title));
+    assert_eq!(after.status, before.status.next().unwrap());
+    let entry = after.log.last().unwrap();
+    assert_eq!((entry.from, entry.to), (Some(before.status), Some(after.status)));
+    assert_eq!(after.owner, before.owner);
+    assert_eq!(after.sectors, before.sectors);
+    assert_eq!(store.saves.borrow().len(), 1);
+}
+
+#[test]
+fn multi_select_sectors_with_arrows_and_space() {
+    let (mut app, _) = app_with(empty(Lang::En), Lang::En);
+    type_text(&mut app, "n");
+    type_text(&mut app, "Tverrfaglig team");
+    focus_field(&mut app, 4); // sectors
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
+    let m = &app.backlog.measures[0];
+    assert_eq!(m.sectors, vec![Id(1), Id(3)]);
+    assert!(m.is_cross_sector());
+}
+
+#[test]
+fn delete_asks_first_and_ids_are_never_reused() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    let count = app.backlog.measures.len();
+    type_text(&mut app, "G");
+    let id = app.selected_measure().unwrap();
+    type_text(&mut app, "d");
+    assert!(screen(&mut app, 80, 24).contains(&format!("Delete {id}")));
+    type_text(&mut app, "n");
+    assert_eq!(app.backlog.measures.len(), count, "n keeps it");
+    type_text(&mut app, "d");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.backlog.measures.len(), count, "Esc keeps it");
+    type_text(&mut app, "dy");
+    assert_eq!(app.backlog.measures.len(), count - 1);
+    assert!(app.backlog.measure(id).is_none());
+    let highest = app.backlog.measures.iter().map(|m| m.id.0).max().unwrap();
+    type_text(&mut app, "nNytt");
+    press(&mut app, KeyCode::Enter);
+    let newest = app.backlog.measures.iter().map(|m| m.id.0).max().unwrap();
+    assert_eq!(newest, app.backlog.next_ids.measure - 1);
+    assert!(newest > highest.max(id.0));
+}
+
+#[test]
+fn deleting_an_owner_unlinks_but_keeps_their_measures() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    type_text(&mut app, "2");
+    let owner = app.selected_owner().unwrap();
+    let theirs: Vec<_> = app.backlog.measures.iter().filter(|m| m.owner == Some(owner)).map(|m| m.id).collect();
+    assert!(!theirs.is_empty());
+    let count = app.backlog.measures.len();
+    type_text(&mut app, "dy");
+    assert!(app.backlog.owner(owner).is_none());
+    assert_eq!(app.backlog.measures.len(), count);
+    for id in theirs {
+        assert_eq!(app.backlog.measure(id).unwrap().owner, None);
+    }
+    assert!(app.backlog.invariant_violations().is_empty());
+}
+
+#[test]
+fn deleting_a_priority_unlinks_and_closes_the_ranking() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    type_text(&mut app, "3");
+    let first = app.selected_priority().unwrap();
+    type_text(&mut app, "dy");
+    assert!(app.backlog.priority(first).is_none());
+    let mut ranks: Vec<u32> = app.backlog.priorities.iter().map(|p| p.rank).collect();
+    ranks.sort();
+    assert_eq!(ranks, (1..=ranks.len() as u32).collect::<Vec<_>>());
+    assert!(app.backlog.measures.iter().all(|m| !m.priorities.contains(&first)));
+}
+
+#[test]
+fn s_and_shift_s_step_the_status_and_log_it() {
+    let (mut app, store) = app_with(demo(), Lang::Nb);
+    let id = app.selected_measure().unwrap();
+    assert_eq!(app.backlog.measure(id).unwrap().status, Status::Idea);
+    type_text(&mut app, "s");
+    assert_eq!(app.backlog.measure(id).unwrap().status, Status::Assessing);
+    assert!(screen(&mut app, 80, 24).contains(&format!("{id}: idé → til vurdering")));
+    type_text(&mut app, "S");
+    assert_eq!(app.backlog.measure(id).unwrap().status, Status::Idea);
+    type_text(&mut app, "S");
+    assert!(screen(&mut app, 80, 24).contains("har ingen status før «idé»"));
+    let log = &app.backlog.measure(id).unwrap().log;
+    assert_eq!(log.len(), 2);
+    assert_eq!(store.saves.borrow().len(), 2);
+}
+
+#[test]
+fn undo_and_redo_restore_the_backlog_and_are_saved() {
+    let (mut app, store) = app_with(demo(), Lang::Nb);
+    let start = app.backlog.clone();
+    type_text(&mut app, "s");
+    let stepped = app.backlog.clone();
+    type_text(&mut app, "Gdy");
+    type_text(&mut app, "u");
+    assert_eq!(app.backlog, stepped);
+    assert!(screen(&mut app, 100, 30).contains("Angret: slettet"));
+    type_text(&mut app, "u");
+    assert_eq!(app.backlog, start);
+    handle_key(&mut app, ctrl('r'));
+    assert_eq!(app.backlog, stepped);
+    assert_eq!(store.saves.borrow().last(), Some(&stepped));
+}
+
+#[test]
+fn navigation_keys_move_through_panes_and_rows() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Owners);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Pane::Priorities);
+    type_text(&mut app, "1");
+    assert_eq!(app.focus, Pane::Measures);
+    type_text(&mut app, "jj");
+    assert_eq!(app.measures.cursor, 2);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.measures.cursor, 1);
+    type_text(&mut app, "G");
+    assert_eq!(app.measures.cursor, app.backlog.measures.len() - 1);
+    type_text(&mut app, "g");
+    assert_eq!(app.measures.cursor, 0);
+    app.viewport = ratatui::layout::Size::new(80, 24);
+    press(&mut app, KeyCode::PageDown);
+    let page = tiltak::ui::layout::list_rows(app.viewport);
+    assert_eq!(app.measures.cursor, page);
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(app.measures.cursor, 0);
+}
+
+#[test]
+fn quit_keys_and_failed_saves() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    type_text(&mut app, "q");
+    assert!(app.should_quit);
+
+    let (mut app, _) = app_with(demo(), Lang::En);
+    handle_key(&mut app, ctrl('c'));
+    assert!(app.should_quit);
+
+    let (mut app, store2) = app_with(demo(), Lang::En);
+    *store2.failing.borrow_mut() = true;
+    type_text(&mut app, "s");
+    assert!(matches!(app.save_state, SaveState::Failed(_)));
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("● not saved") && shown.contains("disk full"), "{shown}");
+    type_text(&mut app, "q");
+    assert!(!app.should_quit, "quitting with unsaved changes asks first");
+    assert!(screen(&mut app, 100, 30).contains("Changes are NOT saved"));
+    type_text(&mut app, "n");
+    *store2.failing.borrow_mut() = false;
+    type_text(&mut app, "q");
+    assert!(app.should_quit, "the retry on quit succeeded");
+    assert_eq!(store2.saves.borrow().len(), 1);
+    drop(store);
+}
+
+#[test]
+fn tiny_terminals_get_a_message_not_a_panic() {
+    let (mut app, _) = app_with(demo(), Lang::Nb);
+    for (w, h) in [(0, 0), (1, 1), (59, 15), (60, 14), (20, 40)] {
+        let shown = screen(&mut app, w, h);
+        if w >= 20 && h >= 3 {
+            assert!(shown.contains("60×15"), "{w}x{h}: {shown}");
+        }
+    }
+    type_text(&mut app, "n");
+    screen(&mut app, 60, 15);
+    type_text(&mut app, "?");
+    screen(&mut app, 60, 15);
+}
+
+mod snapshots {
+    use super::*;
+
+    fn snap(name: &str, shown: String) {
+        insta::assert_snapshot!(name, shown);
+    }
+
+    #[test]
+    fn measures_pane() {
+        for lang in [Lang::Nb, Lang::En] {
+            let (mut app, _) = app_with(demo(), lang);
+            type_text(&mut app, "jjjjjjj");
+            snap(&format!("measures_80x24_{lang:?}"), screen(&mut app, 80, 24));
+            snap(&format!("measures_160x48_{lang:?}"), screen(&mut app, 160, 48));
+        }
+    }
+
+    #[test]
+    fn owners_and_priorities_panes() {
+        for lang in [Lang::Nb, Lang::En] {
+            let (mut app, _) = app_with(demo(), lang);
+            type_text(&mut app, "2");
+            snap(&format!("owners_{lang:?}"), screen(&mut app, 100, 30));
+            type_text(&mut app, "3");
+            snap(&format!("priorities_{lang:?}"), screen(&mut app, 100, 30));
+        }
+    }
+
+    #[test]
+    fn form_and_help() {
+        for lang in [Lang::Nb, Lang::En] {
+            let (mut app, _) = app_with(demo(), lang);
+            type_text(&mut app, "e");
+            focus_field(&mut app, 4);
+            snap(&format!("form_{lang:?}"), screen(&mut app, 100, 30));
+            press(&mut app, KeyCode::Esc);
+            type_text(&mut app, "?");
+            snap(&format!("help_{lang:?}"), screen(&mut app, 100, 40));
+        }
+    }
+
+    #[test]
+    fn empty_backlog_and_confirmation() {
+        let (mut app, _) = app_with(empty(Lang::En), Lang::En);
+        snap("empty_En", screen(&mut app, 80, 24));
+        let (mut app, _) = app_with(demo(), Lang::Nb);
+        type_text(&mut app, "d");
+        snap("confirm_delete_Nb", screen(&mut app, 80, 24));
+    }
+}
