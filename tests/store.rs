@@ -535,12 +535,3 @@ fn path_resolution_order() {
     assert_eq!(default, paths::resolve(None, None, false));
     assert_eq!(paths::dir_of(Path::new("backlog.json")), PathBuf::from("."));
 }
-
-#[test]
-fn bare_file_name_saves_in_the_current_directory_form() {
-    // `dir_of` maps a bare name to "."; saving a relative path inside a temp dir works.
-    let dir = TempDir::new().unwrap();
-    let path = dir.path().join("sub").join("backlog.json");
-    save(&Backlog::new("x", &[]), &path).unwrap();
-    assert!(load(&path).unwrap().is_some());
-}

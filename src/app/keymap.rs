@@ -34,6 +34,8 @@ pub struct Binding {
     pub action: Action,
     /// A short word for the status bar; only the bindings worth a hint have one.
     pub hint: Option<Msg>,
+    /// Only in this pane; such a binding wins over a general one for the same key.
+    pub pane: Option<Pane>,
 }
 
 const fn key(context: Context, code: KeyCode, action: Action) -> Binding {
@@ -43,6 +45,7 @@ const fn key(context: Context, code: KeyCode, action: Action) -> Binding {
         modifiers: KeyModifiers::NONE,
         action,
         hint: None,
+        pane: None,
     }
 }
 
@@ -53,7 +56,13 @@ const fn ctrl(context: Context, c: char, action: Action) -> Binding {
         modifiers: KeyModifiers::CONTROL,
         action,
         hint: None,
+        pane: None,
     }
+}
+
+/// A binding that applies only while `pane` is focused.
+const fn only_in(pane: Pane, binding: Binding) -> Binding {
+    Binding { pane: Some(pane), ..binding }
 }
 
 const fn hinted(binding: Binding, hint: Msg) -> Binding {
@@ -71,8 +80,8 @@ pub static BINDINGS: &[Binding] = &[
     hinted(key(List, Char('e'), Action::Edit), Msg::HintEdit),
     key(List, Enter, Action::Edit),
     hinted(key(List, Char('d'), Action::Delete), Msg::HintDelete),
-    hinted(key(List, Char('s'), Action::StatusForward), Msg::HintStatus),
-    key(List, Char('S'), Action::StatusBack),
+    hinted(only_in(Pane::Measures, key(List, Char('s'), Action::StatusForward)), Msg::HintStatus),
+    only_in(Pane::Measures, key(List, Char('S'), Action::StatusBack)),
     key(List, Char('j'), Action::Down),
     key(List, Down, Action::Down),
     key(List, Char('k'), Action::Up),
@@ -128,17 +137,24 @@ fn normalized(modifiers: KeyModifiers) -> KeyModifiers {
     modifiers - KeyModifiers::SHIFT
 }
 
-pub fn lookup(context: Context, event: KeyEvent) -> Option<Action> {
-    BINDINGS
-        .iter()
-        .find(|b| {
-            b.context == context && b.code == event.code && normalized(b.modifiers) == normalized(event.modifiers)
-        })
-        .map(|b| b.action)
+pub fn lookup(context: Context, pane: Pane, event: KeyEvent) -> Option<Action> {
+    let matching = |b: &&Binding| {
+        b.context == context && b.code == event.code && normalized(b.modifiers) == normalized(event.modifiers)
+    };
+    let specific = BINDINGS.iter().filter(matching).find(|b| b.pane == Some(pane));
+    specific.or_else(|| BINDINGS.iter().filter(matching).find(|b| b.pane.is_none())).map(|b| b.action)
 }
 
 pub fn bindings_in(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.context == context)
+}
+
+/// The bindings live in `pane`: its own, and the general ones it does not override.
+pub fn active_bindings(context: Context, pane: Pane) -> impl Iterator<Item = &'static Binding> {
+    bindings_in(context).filter(move |b| match b.pane {
+        Some(only) => only == pane,
+        None => !bindings_in(context).any(|o| o.pane == Some(pane) && o.code == b.code && o.modifiers == b.modifiers),
+    })
 }
 
 /// How a key is written in help and hints.
@@ -169,25 +185,31 @@ pub fn key_label(binding: &Binding, lang: Lang) -> String {
 }
 
 /// The help overlay's rows for one context: all keys of an action on one line, in table order.
-pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
+/// Pane-specific bindings name their pane.
+pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
+    let mut rows: Vec<((Action, Option<Pane>), Vec<String>)> = Vec::new();
     for binding in bindings_in(context) {
         let label = key_label(binding, lang);
-        match rows.iter_mut().find(|(action, _)| *action == binding.action) {
+        let id = (binding.action, binding.pane);
+        match rows.iter_mut().find(|(row, _)| *row == id) {
             Some((_, keys)) => keys.push(label),
-            None => rows.push((binding.action, vec![label])),
+            None => rows.push((id, vec![label])),
         }
     }
     rows.into_iter()
-        .map(|(action, keys)| (keys.join(" / "), lang.tr(action.description())))
+        .map(|((action, pane), keys)| {
+            let mut description = lang.tr(action.description()).to_string();
+            if let Some(pane) = pane {
+                description = format!("{description} ({})", lang.tr(pane.title()));
+            }
+            (keys.join(" / "), description)
+        })
         .collect()
 }
 
-/// Status-bar hints for one context, e.g. `n ny`.
-pub fn hints(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
-    bindings_in(context)
-        .filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint))))
-        .collect()
+/// Status-bar hints for what is focused, e.g. `n ny`.
+pub fn hints(context: Context, pane: Pane, lang: Lang) -> Vec<(String, &'static str)> {
+    active_bindings(context, pane).filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint)))).collect()
 }
 
 #[cfg(test)]
@@ -201,7 +223,7 @@ mod tests {
         let mut seen = HashSet::new();
         for b in BINDINGS {
             assert!(
-                seen.insert((b.context, b.code, normalized(b.modifiers))),
+                seen.insert((b.context, b.pane, b.code, normalized(b.modifiers))),
                 "clash: {:?} {:?} in {:?}",
                 b.code,
                 b.modifiers,
@@ -213,12 +235,12 @@ mod tests {
     #[test]
     fn shift_tab_and_capitals_match_with_shift_held() {
         let back = KeyEvent::new(BackTab, KeyModifiers::SHIFT);
-        assert_eq!(lookup(List, back), Some(Action::PrevPane));
+        assert_eq!(lookup(List, Pane::Measures, back), Some(Action::PrevPane));
         let big_g = KeyEvent::new(Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(List, big_g), Some(Action::Last));
+        assert_eq!(lookup(List, Pane::Measures, big_g), Some(Action::Last));
         let ctrl_c = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(List, ctrl_c), Some(Action::Quit));
-        assert_eq!(lookup(List, KeyEvent::new(Char('c'), KeyModifiers::NONE)), None);
+        assert_eq!(lookup(List, Pane::Measures, ctrl_c), Some(Action::Quit));
+        assert_eq!(lookup(List, Pane::Measures, KeyEvent::new(Char('c'), KeyModifiers::NONE)), None);
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         return;
     }
     let context = app.context();
-    match keymap::lookup(context, key) {
+    match keymap::lookup(context, app.focus, key) {
         Some(action) => update(app, action),
         None if context == Context::Form => form_key(app, key),
         None => {}

@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         None => {
             // As many hints as fit, in keymap order; the last ones ("? help", "q quit") are kept
             // by dropping from the middle first.
-            let all = hints(app.context(), lang);
+            let all = hints(app.context(), app.focus, lang);
             let width_of = |list: &[(String, &str)]| -> usize {
                 list.iter().map(|(k, w)| k.chars().count() + w.chars().count() + 4).sum::<usize>() + 1
             };
