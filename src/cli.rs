@@ -14,6 +14,9 @@ use crate::domain::{Backlog, MeasureDraft, Status};
 use crate::i18n::{Lang, Msg};
 use crate::store::{self, Lock, paths};
 
+mod backups;
+mod stress;
+
 #[derive(Debug, Parser)]
 #[command(name = "tiltak", version)]
 pub struct Cli {
@@ -26,6 +29,9 @@ pub struct Cli {
     /// Demo
     #[arg(long)]
     pub demo: bool,
+    /// Test-only: save N changes in a row (for kill tests).
+    #[arg(long, hide = true, value_name = "N")]
+    pub stress_save: Option<u32>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -57,6 +63,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Backups
+    Backups,
+    /// Restore
+    Restore { which: String },
 }
 
 /// The language a run speaks, found before clap parses, so `--help` can use it.
@@ -93,6 +103,11 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("owner", |a| a.help(tr(Msg::CliHelpFilterOwner)))
                 .mut_arg("json", |a| a.help(tr(Msg::CliHelpJson)))
         })
+        .mut_subcommand("backups", |c| c.about(tr(Msg::CliHelpBackups)))
+        .mut_subcommand("restore", |c| {
+            c.about(tr(Msg::CliHelpRestore))
+                .mut_arg("which", |a| a.help(tr(Msg::CliHelpWhich)))
+        })
 }
 
 pub fn parse(lang: Lang, args: Vec<String>) -> Cli {
@@ -111,12 +126,12 @@ pub struct Failure {
 
 impl Failure {
     /// Bad input from the user (unknown name, bad date): exit code 2.
-    fn usage(message: String) -> Failure {
+    pub fn usage(message: String) -> Failure {
         Failure { message, code: 2 }
     }
 
     /// The file could not be read or written: exit code 1.
-    fn io(message: String) -> Failure {
+    pub fn io(message: String) -> Failure {
         Failure { message, code: 1 }
     }
 }
@@ -138,6 +153,11 @@ pub fn open(path: &Path, lang: Lang) -> Result<(Backlog, bool), Failure> {
 
 pub fn new_backlog(lang: Lang) -> Backlog {
     Backlog::new(lang.tr(Msg::DefaultBacklogName), &lang.default_sectors())
+}
+
+/// `tiltak --stress-save N`: see [`stress::run`].
+pub fn run_stress(cli: &Cli, count: u32, lang: Lang) -> ExitCode {
+    finish(data_path(cli, lang).and_then(|path| stress::run(&path, lang, count)))
 }
 
 pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
@@ -164,7 +184,13 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
             due.as_deref(),
         ),
         Command::List { status, owner, json } => list(&path, lang, status.as_deref(), owner.as_deref(), *json),
+        Command::Backups => backups::list(&path, lang),
+        Command::Restore { which } => backups::restore(&path, lang, which),
     });
+    finish(result)
+}
+
+fn finish(result: Result<(), Failure>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -222,7 +248,8 @@ fn add(
         None => None,
     };
     let _lock = lock_for_writing(path, lang)?;
-    let (mut backlog, _) = open(path, lang)?;
+    store::save::remove_stale_temp_files(path);
+    let mut backlog = open_for_writing(path, lang)?;
     let mut draft = MeasureDraft::titled(title);
     if let Some(status) = status {
         draft.status = status;
@@ -262,8 +289,43 @@ fn add(
     Ok(())
 }
 
+/// The backlog to change and save. An older schema is migrated, and the original file is kept
+/// as a backup before it is written over.
+pub fn open_for_writing(path: &Path, lang: Lang) -> Result<Backlog, Failure> {
+    match store::load::load_file(path) {
+        Ok(Some(loaded)) => {
+            if let Some(found) = loaded.migrated_from {
+                let backup =
+                    store::backup::make(path, jiff::Timestamp::now()).map_err(|e| save_failure(path, lang, &e))?;
+                let backup = backup.map(|b| b.display().to_string()).unwrap_or_default();
+                eprintln!(
+                    "{}",
+                    lang.fill(
+                        Msg::CliMigrated,
+                        &[
+                            ("path", &path.display().to_string()),
+                            ("found", &found.to_string()),
+                            ("backup", &backup)
+                        ]
+                    )
+                );
+            }
+            Ok(loaded.backlog)
+        }
+        Ok(None) => Ok(new_backlog(lang)),
+        Err(error) => Err(Failure::io(error.message(lang))),
+    }
+}
+
+fn save_failure(path: &Path, lang: Lang, error: &std::io::Error) -> Failure {
+    Failure::io(lang.fill(
+        Msg::ErrSave,
+        &[("path", &path.display().to_string()), ("error", &error.to_string())],
+    ))
+}
+
 /// CLI writes wait a moment for a running app or another command to finish.
-fn lock_for_writing(path: &Path, lang: Lang) -> Result<Lock, Failure> {
+pub fn lock_for_writing(path: &Path, lang: Lang) -> Result<Lock, Failure> {
     match Lock::acquire_within(path, Duration::from_secs(2)) {
         Ok(Some(lock)) => Ok(lock),
         Ok(None) => Err(Failure::io(

@@ -341,6 +341,29 @@ catalogue! {
     CliHelpFilterOwner => ("Bare tiltak med denne eieren", "Only measures with this owner"),
     CliHelpJson => ("Skriv JSON i stedet for en tabell", "Print JSON instead of a table"),
     AboutCli => ("Tiltaksbacklog for toppledergruppens digitale transformasjon", "Backlog of the leadership group's digital-transformation measures"),
+
+    // Issue 6: data safety
+    ErrLoadTryBackups => ("Tidligere kopier: `tiltak backups`; hent en tilbake med `tiltak restore N`.", "Earlier copies: `tiltak backups`; bring one back with `tiltak restore N`."),
+    ReadOnlyBanner => ("åpen et annet sted – kun lesing", "open elsewhere — read only"),
+    MsgReadOnly => ("Filen er åpen et annet sted, så dette vinduet er kun for lesing. Ingenting er endret.", "The file is open elsewhere, so this window is read only. Nothing was changed."),
+    ConfirmQuitUnsavedKeys => ("w: skriv til en annen fil · y/j: avslutt uten å lagre · n/Esc: bli", "w: write to another file · y: quit without saving · n/Esc: stay"),
+    ActSaveElsewhere => ("Skriv backloggen til en annen fil", "Write the backlog to another file"),
+    FormSaveElsewhere => ("Skriv til en annen fil", "Write to another file"),
+    FieldPath => ("Fil", "File"),
+    ErrEmptyPath => ("Skriv inn en filsti.", "Enter a file path."),
+    MsgSavedElsewhere => ("Backloggen er skrevet til {path}.", "The backlog was written to {path}."),
+    CliHelpBackups => ("List sikkerhetskopiene, nyeste først", "List the backups, newest first"),
+    CliHelpRestore => ("Hent tilbake en sikkerhetskopi (den nåværende filen kopieres først)", "Restore a backup (the current file is backed up first)"),
+    CliHelpWhich => ("Nummer fra `tiltak backups` (1 = nyeste) eller tidsstempel", "Number from `tiltak backups` (1 = newest) or timestamp"),
+    CliNoBackups => ("Ingen sikkerhetskopier i {dir}.", "No backups in {dir}."),
+    CliBackupMeasures => ("{count} tiltak", "{count} measures"),
+    CliBackupUnreadable => ("uleselig", "unreadable"),
+    CliBackupBytes => ("{size} byte", "{size} bytes"),
+    ErrNoSuchBackup => ("Fant ingen sikkerhetskopi «{which}». Se listen med `tiltak backups`.", "No backup “{which}”. See the list with `tiltak backups`."),
+    ErrBadBackup => ("Sikkerhetskopien kan ikke brukes:\n{error}", "The backup cannot be used:\n{error}"),
+    CliRestored => ("Hentet tilbake {stamp}. Filen slik den var er lagret som {backup}.", "Restored {stamp}. The file as it was is kept as {backup}."),
+    CliRestoredNoPrevious => ("Hentet tilbake {stamp}.", "Restored {stamp}."),
+    CliMigrated => ("{path} hadde skjemaversjon {found} og er oppgradert; originalen er lagret som {backup}.", "{path} had schema version {found} and was upgraded; the original is kept as {backup}."),
 }
 
 #[cfg(test)]

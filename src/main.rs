@@ -13,6 +13,9 @@ fn main() -> ExitCode {
     let lang = cli::early_lang(&args);
     let parsed = cli::parse(lang, args);
     let lang = Lang::detect(parsed.lang.as_deref());
+    if let Some(count) = parsed.stress_save {
+        return cli::run_stress(&parsed, count, lang);
+    }
     match &parsed.command {
         Some(command) => cli::run(&parsed, command, lang),
         None => match interactive(&parsed, lang) {
@@ -28,28 +31,23 @@ fn main() -> ExitCode {
 fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
     let path = cli::data_path(parsed, lang)?;
     let fail = |message: String| Failure { message, code: 1 };
-    let lock = match Lock::try_acquire(&path) {
-        Ok(Some(lock)) => lock,
-        Ok(None) => {
-            return Err(fail(
-                lang.fill(Msg::ErrLocked, &[("path", &path.display().to_string())]),
-            ));
+    // A second window on a file that is open elsewhere shows it read only.
+    let lock = Lock::try_acquire(&path).map_err(|error| {
+        fail(lang.fill(
+            Msg::ErrSave,
+            &[("path", &path.display().to_string()), ("error", &error.to_string())],
+        ))
+    })?;
+    if lock.is_some() {
+        remove_stale_temp_files(&path);
+        if parsed.demo && !path.exists() {
+            store::save::write_atomically(&path, DEMO_BACKLOG.as_bytes()).map_err(|e| {
+                fail(lang.fill(
+                    Msg::ErrSave,
+                    &[("path", &path.display().to_string()), ("error", &e.to_string())],
+                ))
+            })?;
         }
-        Err(error) => {
-            return Err(fail(lang.fill(
-                Msg::ErrSave,
-                &[("path", &path.display().to_string()), ("error", &error.to_string())],
-            )));
-        }
-    };
-    remove_stale_temp_files(&path);
-    if parsed.demo && !path.exists() {
-        store::save::write_atomically(&path, DEMO_BACKLOG.as_bytes()).map_err(|e| {
-            fail(lang.fill(
-                Msg::ErrSave,
-                &[("path", &path.display().to_string()), ("error", &e.to_string())],
-            ))
-        })?;
     }
     let (backlog, _) = cli::open(&path, lang)?;
     let shown_path = path.display().to_string();
@@ -58,8 +56,9 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
         previous_hook(info);
         eprintln!("{}", lang.fill(Msg::PanicMessage, &[("path", &shown_path)]));
     }));
-    let mut app = App::new(backlog, lang, Box::new(FileStore { path: path.clone() }), Clock::System);
+    let mut app = App::new(backlog, lang, Box::new(FileStore::new(path.clone())), Clock::System);
     app.demo = parsed.demo;
+    app.read_only = lock.is_none();
     let result = tiltak::tui::run(&mut app, Theme::from_env());
     drop(lock);
     result.map_err(|e| fail(lang.fill(Msg::ErrTerminal, &[("error", &e.to_string())])))

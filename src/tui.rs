@@ -46,6 +46,8 @@ fn watch_signals() -> io::Result<()> {
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: Theme) -> io::Result<()> {
+    // A test-only trigger: proves that a panic restores the terminal and says where the data is.
+    let panic_on_key = std::env::var_os("TILTAK_TEST_PANIC").is_some_and(|v| v == "1");
     while !app.should_quit {
         let size = terminal.size()?;
         app.viewport = Size::new(size.width, size.height);
@@ -57,6 +59,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: The
         let event = event::read()?;
         let _busy = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match event {
+            Event::Key(_) if panic_on_key => panic!("TILTAK_TEST_PANIC is set"),
             Event::Key(key) => handle_key(app, key),
             Event::Resize(width, height) => app.viewport = Size::new(width, height),
             _ => {}

@@ -53,6 +53,7 @@ pub enum Action {
     FormSave,
     FormSaveLine,
     FormToggle,
+    SaveElsewhere,
 }
 
 impl Action {
@@ -91,6 +92,7 @@ impl Action {
             Action::FormSave => Msg::ActFormSave,
             Action::FormSaveLine => Msg::ActFormSaveLine,
             Action::FormToggle => Msg::ActFormToggle,
+            Action::SaveElsewhere => Msg::ActSaveElsewhere,
         }
     }
 }

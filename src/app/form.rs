@@ -20,6 +20,7 @@ pub enum FormTarget {
     EditOwner(OwnerId),
     NewPriority,
     EditPriority(PriorityId),
+    SaveElsewhere,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +43,7 @@ pub enum FieldId {
     Name,
     Role,
     HomeSector,
+    Path,
 }
 
 /// What a picker option stands for.
@@ -112,7 +114,12 @@ fn lines(id: FieldId, label: Msg, text: &str) -> Field {
     let mut area = text_area(text);
     area.move_cursor(CursorMove::Top);
     area.move_cursor(CursorMove::Head);
-    Field { id, label, hint: Some(Msg::FormDescriptionHint), input: Input::Lines(area) }
+    Field {
+        id,
+        label,
+        hint: Some(Msg::FormDescriptionHint),
+        input: Input::Lines(area),
+    }
 }
 
 fn pick(id: FieldId, label: Msg, options: Vec<(String, Choice)>, current: Choice) -> Field {
@@ -332,6 +339,14 @@ impl Form {
         )
     }
 
+    /// One line: where to write the backlog when its own file cannot be written.
+    pub fn save_elsewhere(default_path: &str) -> Form {
+        Form::with_fields(
+            FormTarget::SaveElsewhere,
+            vec![line(FieldId::Path, Msg::FieldPath, default_path)],
+        )
+    }
+
     fn with_fields(target: FormTarget, fields: Vec<Field>) -> Form {
         let mut form = Form {
             target,
@@ -351,6 +366,7 @@ impl Form {
             FormTarget::EditOwner(_) => lang.tr(Msg::FormEditOwner).to_string(),
             FormTarget::NewPriority => lang.tr(Msg::FormNewPriority).to_string(),
             FormTarget::EditPriority(_) => lang.tr(Msg::FormEditPriority).to_string(),
+            FormTarget::SaveElsewhere => lang.tr(Msg::FormSaveElsewhere).to_string(),
         }
     }
 
@@ -585,6 +601,19 @@ impl Form {
             name,
             role: self.text(FieldId::Role),
             sector,
+        })
+    }
+
+    /// The path typed into the save-elsewhere form, with a leading `~/` meaning the home folder.
+    pub fn path(&self, lang: Lang, home: &std::path::Path) -> Result<std::path::PathBuf, (usize, String)> {
+        let text = self.text(FieldId::Path);
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(self.fail(FieldId::Path, lang.tr(Msg::ErrEmptyPath).to_string()));
+        }
+        Ok(match text.strip_prefix("~/") {
+            Some(rest) => home.join(rest),
+            None => std::path::PathBuf::from(text),
         })
     }
 

@@ -4,6 +4,7 @@ pub mod action;
 pub mod form;
 pub mod history;
 pub mod keymap;
+pub mod rescue;
 pub mod update;
 pub mod views;
 
@@ -90,6 +91,8 @@ pub struct App {
     pub clock: Clock,
     pub viewport: Size,
     pub detail_scroll: u16,
+    /// Another process holds the file's lock: the app shows the backlog but changes nothing.
+    pub read_only: bool,
     store: Box<dyn Persist>,
 }
 
@@ -111,6 +114,7 @@ impl App {
             clock,
             viewport: Size::new(120, 40),
             detail_scroll: 0,
+            read_only: false,
             store,
         };
         app.refresh_views();

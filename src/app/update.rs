@@ -47,7 +47,24 @@ pub fn update(app: &mut App, action: Action) {
     app.keep_cursors_visible();
 }
 
+/// Actions that would change the backlog.
+fn edits(action: Action) -> bool {
+    matches!(
+        action,
+        Action::New
+            | Action::Edit
+            | Action::Delete
+            | Action::StatusForward
+            | Action::StatusBack
+            | Action::Undo
+            | Action::Redo
+    )
+}
+
 fn list_action(app: &mut App, action: Action) {
+    if app.read_only && edits(action) {
+        return complain(app, app.lang.tr(Msg::MsgReadOnly).to_string());
+    }
     let page = crate::ui::layout::list_rows(app.viewport).max(1) as isize;
     match action {
         Action::Quit => quit(app),
@@ -134,6 +151,9 @@ fn committed(app: &mut App, edit: Edit, label: String) {
 }
 
 fn persist(app: &mut App) {
+    if app.read_only {
+        return;
+    }
     match app.store.save(&app.backlog) {
         Ok(()) => app.save_state = SaveState::Saved,
         Err(error) => {
@@ -266,6 +286,7 @@ fn confirm_action(app: &mut App, action: Action) {
         }
         Action::ConfirmNo => app.overlay = Overlay::None,
         Action::Quit => app.should_quit = true,
+        Action::SaveElsewhere if confirm == Confirm::QuitUnsaved => super::rescue::open_form(app),
         _ => {}
     }
 }
@@ -304,6 +325,9 @@ fn form_action(app: &mut App, action: Action) {
 
 fn submit_form(app: &mut App) {
     let Overlay::Form(form) = &app.overlay else { return };
+    if form.target == FormTarget::SaveElsewhere {
+        return super::rescue::submit(app);
+    }
     let lang = app.lang;
     let now = app.clock.now();
     let target = form.target;
@@ -349,6 +373,7 @@ fn submit_form(app: &mut App) {
             };
             result.map_err(|e| domain_field_error(form, e, lang))
         }),
+        FormTarget::SaveElsewhere => Ok(None),
     };
     match outcome {
         Ok(Some((edit, label))) => {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::migrate;
 use crate::domain::{Backlog, SCHEMA_VERSION};
 use crate::i18n::{Lang, Msg};
 
@@ -67,7 +68,11 @@ impl LoadError {
                 )
             }
         };
-        format!("{text}\n{}", lang.tr(Msg::ErrLoadUntouched))
+        let backups = match self {
+            LoadError::Newer { .. } => String::new(),
+            _ => format!("\n{}", lang.tr(Msg::ErrLoadTryBackups)),
+        };
+        format!("{text}\n{}{backups}", lang.tr(Msg::ErrLoadUntouched))
     }
 }
 
@@ -78,6 +83,19 @@ struct VersionProbe {
 
 /// Loads the backlog at `path`; `Ok(None)` when there is no file yet.
 pub fn load(path: &Path) -> Result<Option<Backlog>, LoadError> {
+    Ok(load_file(path)?.map(|loaded| loaded.backlog))
+}
+
+/// A backlog as read from disk, and the older schema version it was migrated from, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub backlog: Backlog,
+    pub migrated_from: Option<u64>,
+}
+
+/// Like [`load`], also telling whether the file had an older schema and was migrated in memory
+/// (the caller keeps a backup of the original before writing over it).
+pub fn load_file(path: &Path) -> Result<Option<Loaded>, LoadError> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -88,11 +106,16 @@ pub fn load(path: &Path) -> Result<Option<Backlog>, LoadError> {
             });
         }
     };
-    parse(path, &bytes).map(Some)
+    parse_file(path, &bytes).map(Some)
 }
 
 /// Parses file contents; `path` is only used in messages.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Backlog, LoadError> {
+    parse_file(path, bytes).map(|loaded| loaded.backlog)
+}
+
+/// Parses file contents, migrating an older schema in memory.
+pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let parse_error = |e: serde_json::Error| LoadError::Parse {
         path: path.to_path_buf(),
         line: e.line(),
@@ -101,14 +124,15 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Backlog, LoadError> {
     };
     // The version is checked first, so a newer file is refused as newer rather than as broken.
     let probe: VersionProbe = serde_json::from_slice(bytes).map_err(parse_error)?;
-    match probe.schema_version.as_ref().and_then(serde_json::Value::as_u64) {
+    let migrated_from = match probe.schema_version.as_ref().and_then(serde_json::Value::as_u64) {
         Some(found) if found > u64::from(SCHEMA_VERSION) => {
             return Err(LoadError::Newer {
                 path: path.to_path_buf(),
                 found,
             });
         }
-        Some(_) => {}
+        Some(found) if found < u64::from(SCHEMA_VERSION) => Some(found),
+        Some(_) => None,
         None => {
             return Err(LoadError::Parse {
                 path: path.to_path_buf(),
@@ -117,8 +141,19 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Backlog, LoadError> {
                 message: "no \"schema_version\" number: this is not a tiltak backlog".to_string(),
             });
         }
-    }
-    let mut backlog: Backlog = serde_json::from_slice(bytes).map_err(parse_error)?;
+    };
+    let mut backlog: Backlog = match migrated_from {
+        None => serde_json::from_slice(bytes).map_err(parse_error)?,
+        Some(_) => {
+            let old: serde_json::Value = serde_json::from_slice(bytes).map_err(parse_error)?;
+            serde_json::from_value(migrate::to_current(old)).map_err(|e| LoadError::Parse {
+                path: path.to_path_buf(),
+                line: 0,
+                column: 0,
+                message: e.to_string(),
+            })?
+        }
+    };
     backlog.sectors.sort_by_key(|x| x.id);
     backlog.owners.sort_by_key(|x| x.id);
     backlog.priorities.sort_by_key(|x| x.id);
@@ -131,7 +166,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Backlog, LoadError> {
             problems,
         });
     }
-    Ok(backlog)
+    Ok(Loaded { backlog, migrated_from })
 }
 
 /// serde_json appends " at line X column Y"; the message shows those separately.

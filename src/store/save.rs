@@ -45,7 +45,37 @@ pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
+/// The steps of a save, in order. Tests inject a failure before any of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStep {
+    CreateTemp,
+    Write,
+    Fsync,
+    Rename,
+    SyncDir,
+}
+
+impl SaveStep {
+    pub const ALL: [SaveStep; 5] = [
+        SaveStep::CreateTemp,
+        SaveStep::Write,
+        SaveStep::Fsync,
+        SaveStep::Rename,
+        SaveStep::SyncDir,
+    ];
+}
+
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_checked(path, bytes, &mut |_| Ok(()))
+}
+
+/// [`write_atomically`] with `before` called ahead of each step; an error from it aborts the save
+/// there, as a failing disk would. The temp file is removed on every failure.
+pub fn write_atomically_checked(
+    path: &Path,
+    bytes: &[u8],
+    before: &mut dyn FnMut(SaveStep) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = dir_of(path);
     ensure_dir(&dir)?;
     let prefix = temp_prefix(path);
@@ -53,10 +83,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     builder.prefix(&prefix).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
+    before(SaveStep::CreateTemp)?;
     let mut temp = builder.tempfile_in(&dir)?;
+    before(SaveStep::Write)?;
     temp.write_all(bytes)?;
+    before(SaveStep::Fsync)?;
     temp.as_file().sync_all()?;
+    before(SaveStep::Rename)?;
     temp.persist(path).map_err(|e| e.error)?;
+    before(SaveStep::SyncDir)?;
     sync_dir(&dir)
 }
 

@@ -53,7 +53,14 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
     let lines = vec![
         Line::raw(question),
         Line::raw(""),
-        Line::styled(lang.tr(Msg::ConfirmYesNo), theme.label()),
+        Line::styled(
+            lang.tr(if confirm == Confirm::QuitUnsaved {
+                Msg::ConfirmQuitUnsavedKeys
+            } else {
+                Msg::ConfirmYesNo
+            }),
+            theme.label(),
+        ),
     ];
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
 }

@@ -51,6 +51,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
 fn render_tabs(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layout::Rect) {
     let lang = app.lang;
     let mut spans = vec![Span::styled(format!(" {} ", lang.tr(Msg::AppTitle)), theme.title())];
+    // First, so it shows even on a narrow screen.
+    if app.read_only {
+        let style = theme.warn().add_modifier(ratatui::style::Modifier::REVERSED);
+        spans.push(Span::styled(format!(" {} ", lang.tr(Msg::ReadOnlyBanner)), style));
+        spans.push(Span::raw(" "));
+    }
     for (index, pane) in Pane::ALL.iter().enumerate() {
         let count = app.list(*pane).rows.len();
         let text = format!(" {} {} ({count}) ", index + 1, lang.tr(pane.title()));
