@@ -45,7 +45,7 @@ pub fn make(data: &Path, at: Timestamp) -> std::io::Result<Option<PathBuf>> {
     let mut target = dir.join(format!("{PREFIX}{base}{SUFFIX}"));
     let mut n = 1;
     while target.exists() {
-        target = dir.join(format!("{PREFIX}{base}-{n}{SUFFIX}"));
+        target = dir.join(format!("{PREFIX}{base}-{n:03}{SUFFIX}"));
         n += 1;
     }
     write_atomically(&target, &bytes)?;
