@@ -19,8 +19,15 @@ pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
     watch_signals()?;
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, app, theme);
-    ratatui::restore();
+    restore();
     result
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor again. The cursor is otherwise
+/// only shown when the `Terminal` is dropped, which never happens when a signal ends the process.
+fn restore() {
+    ratatui::restore();
+    let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
 }
 
 /// SIGTERM and SIGHUP end the session like `q`: every change is already saved, so the terminal
@@ -33,7 +40,7 @@ fn watch_signals() -> io::Result<()> {
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
             let _quiet = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            ratatui::restore();
+            restore();
             std::process::exit(0);
         }
     });
