@@ -195,7 +195,8 @@ pub fn key_label(binding: &Binding, lang: Lang) -> String {
 /// The help overlay's rows for one context: all keys of an action on one line, in table order.
 /// Pane-specific bindings name their pane.
 pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
-    let mut rows: Vec<((Action, Option<Pane>), Vec<String>)> = Vec::new();
+    type Row = ((Action, Option<Pane>), Vec<String>);
+    let mut rows: Vec<Row> = Vec::new();
     for binding in bindings_in(context) {
         let label = key_label(binding, lang);
         let id = (binding.action, binding.pane);
