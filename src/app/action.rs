@@ -7,16 +7,18 @@ pub enum Pane {
     Measures,
     Owners,
     Priorities,
+    Overview,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Measures, Pane::Owners, Pane::Priorities];
+    pub const ALL: [Pane; 4] = [Pane::Measures, Pane::Owners, Pane::Priorities, Pane::Overview];
 
     pub fn title(self) -> Msg {
         match self {
             Pane::Measures => Msg::PaneMeasures,
             Pane::Owners => Msg::PaneOwners,
             Pane::Priorities => Msg::PanePriorities,
+            Pane::Overview => Msg::PaneOverview,
         }
     }
 }
@@ -53,6 +55,13 @@ pub enum Action {
     FormSave,
     FormSaveLine,
     FormToggle,
+    RankUp,
+    RankDown,
+    DrillDown,
+    CellLeft,
+    CellRight,
+    ToggleCharts,
+    ToggleValueEffort,
 }
 
 impl Action {
@@ -91,6 +100,14 @@ impl Action {
             Action::FormSave => Msg::ActFormSave,
             Action::FormSaveLine => Msg::ActFormSaveLine,
             Action::FormToggle => Msg::ActFormToggle,
+            Action::Focus(Pane::Overview) => Msg::ActOverview,
+            Action::RankUp => Msg::ActRankUp,
+            Action::RankDown => Msg::ActRankDown,
+            Action::DrillDown => Msg::ActDrillDown,
+            Action::CellLeft => Msg::ActCellLeft,
+            Action::CellRight => Msg::ActCellRight,
+            Action::ToggleCharts => Msg::ActToggleCharts,
+            Action::ToggleValueEffort => Msg::ActToggleValueEffort,
         }
     }
 }
