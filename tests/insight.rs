@@ -114,7 +114,7 @@ fn wide_backlogs_scroll_sideways_keeping_the_row_labels() {
     let (mut app, _) = app_with(wide(), Lang::Nb);
     type_text(&mut app, "5");
     let first = screen(&mut app, 80, 24);
-    assert!(first.contains("SN1") && !first.contains("SN12"), "{first}");
+    assert!(first.contains(" SN1 ") && !first.contains("SN12"), "{first}");
     assert!(first.contains("▶"), "more columns to the right are marked");
     for _ in 0..11 {
         press(&mut app, KeyCode::Right);
@@ -122,8 +122,7 @@ fn wide_backlogs_scroll_sideways_keeping_the_row_labels() {
     type_text(&mut app, "G");
     let last = screen(&mut app, 80, 24);
     assert!(last.contains("SN12") && !last.contains("SN1 "), "{last}");
-    assert!(last.contains("15. Prioritering 15"), "row labels stay: {last}");
-    assert!(last.contains("○ 15."), "the empty priority is flagged: {last}");
+    assert!(last.contains("○ 15. Prioritering"), "row labels stay, the empty one flagged: {last}");
     insta::assert_snapshot!("overview_wide_scrolled_80x24_Nb", last);
     press(&mut app, KeyCode::Enter);
     assert!(app.measures.rows.is_empty(), "priority 15 has no measures");

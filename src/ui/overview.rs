@@ -123,8 +123,6 @@ fn render_matrix(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         })
         .collect();
     let total_width = UnicodeWidthStr::width(lang.tr(Msg::ColTotal)).max(5) as u16;
-    let longest = labels.iter().map(|l| l.width()).max().unwrap_or(0) as u16;
-    let label_width = longest.min(32).min(inner.width / 3).max(8);
     let headers: Vec<String> = matrix
         .sectors
         .iter()
@@ -138,8 +136,15 @@ fn render_matrix(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             }
         })
         .collect();
-    let widths: Vec<u16> = headers.iter().map(|h| (h.width() as u16).max(5)).collect();
-
+    let widths: Vec<u16> = headers.iter().map(|h| (h.width() as u16).max(4)).collect();
+    // Row labels give way (down to 20 columns) before sectors scroll out of sight.
+    let all_columns: u16 = widths.iter().map(|w| w + 1).sum();
+    let longest = labels.iter().map(|l| l.width()).max().unwrap_or(0) as u16;
+    let label_width = table_area
+        .width
+        .saturating_sub(all_columns + total_width + 2)
+        .clamp(20, longest.clamp(20, 32))
+        .min(table_area.width / 2);
     // Columns that fit beside the fixed row labels, scrolled so the cursor's column shows.
     let room = table_area.width.saturating_sub(label_width + total_width + 2);
     let mut first = 0;
