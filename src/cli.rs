@@ -57,6 +57,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Report
+    Report {
+        #[arg(long, value_name = "text|md", default_value = "text")]
+        format: String,
+    },
 }
 
 /// The language a run speaks, found before clap parses, so `--help` can use it.
@@ -92,6 +97,10 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("status", |a| a.help(tr(Msg::CliHelpFilterStatus)))
                 .mut_arg("owner", |a| a.help(tr(Msg::CliHelpFilterOwner)))
                 .mut_arg("json", |a| a.help(tr(Msg::CliHelpJson)))
+        })
+        .mut_subcommand("report", |c| {
+            c.about(tr(Msg::CliHelpReport))
+                .mut_arg("format", |a| a.help(tr(Msg::CliHelpFormat)))
         })
 }
 
@@ -164,6 +173,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
             due.as_deref(),
         ),
         Command::List { status, owner, json } => list(&path, lang, status.as_deref(), owner.as_deref(), *json),
+        Command::Report { format } => report(&path, lang, format),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -418,4 +428,18 @@ fn write_table(
         writeln!(out, "{}  {}", line.join("  "), row[4])?;
     }
     Ok(())
+}
+
+fn report(path: &Path, lang: Lang, format: &str) -> Result<(), Failure> {
+    use crate::insight::report::{self, Format};
+    let format = Format::from_key(format)
+        .ok_or_else(|| Failure::usage(lang.fill(Msg::ErrUnknownFormat, &[("format", format)])))?;
+    let (backlog, _) = open(path, lang)?;
+    let text = report::render(&backlog, lang, jiff::Zoned::now().date(), format);
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::io(e.to_string())),
+    }
 }

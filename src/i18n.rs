@@ -405,7 +405,7 @@ catalogue! {
     ReportTitle => ("Statusrapport: {name}", "Status report: {name}"),
     ReportAsOf => ("Per {date}", "As of {date}"),
     ReportPriorities => ("Prioriteringer", "Priorities"),
-    ReportPriorityLine => ("{rank}. {title}: {total} tiltak, {active} aktive, {done} % fullført, {sectors} sektorer", "{rank}. {title}: {total} measures, {active} active, {done}% done, {sectors} sectors"),
+    ReportPriorityLine => ("{rank}. {title}: {total} tiltak, {active} aktive, {done} % fullført, sektorer nådd: {sectors}", "{rank}. {title}: {total} measures, {active} active, {done}% done, sectors reached: {sectors}"),
     ReportFlags => ("Siloer og tomme prioriteringer", "Silos and empty priorities"),
     ReportSilo => ("silo i {sector}", "silo in {sector}"),
     ReportEmpty => ("ingen aktive tiltak", "no active measures"),

@@ -254,3 +254,35 @@ mod snapshots {
         }
     }
 }
+
+#[test]
+fn report_command_prints_the_same_insight_in_text_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("backlog.json");
+    std::fs::write(&path, include_str!("../assets/demo-backlog.json")).unwrap();
+    let run = |args: &[&str]| {
+        let output = assert_cmd::Command::cargo_bin("tiltak")
+            .unwrap()
+            .arg("--data")
+            .arg(&path)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).to_string(),
+            String::from_utf8_lossy(&output.stderr).to_string(),
+        )
+    };
+    let (code, text, _) = run(&["--lang", "en", "report"]);
+    assert_eq!(code, Some(0));
+    assert!(text.contains("5. Politisk involvering: silo in Økonomi\n"), "{text}");
+    assert!(text.contains("Charlotte Kaldager: 7 active"), "{text}");
+    assert!(text.contains("1. Autonome tverrfaglige team: 7 measures, 6 active"), "{text}");
+    let (code, md, _) = run(&["--lang", "nb", "report", "--format", "md"]);
+    assert_eq!(code, Some(0));
+    assert!(md.contains("## Eiere over terskelen (6 aktive tiltak)\n\n- Charlotte Kaldager: 7 aktive"), "{md}");
+    let (code, _, err) = run(&["--lang", "en", "report", "--format", "pdf"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("Unknown format “pdf”"), "{err}");
+}

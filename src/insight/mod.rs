@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod load;
 pub mod matrix;
+pub mod report;
 
 use jiff::civil::Date;
 
