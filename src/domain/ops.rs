@@ -123,6 +123,11 @@ fn dedup_keep_order<T: PartialEq + Copy>(items: &[T]) -> Vec<T> {
     out
 }
 
+/// The record with `id` in a vector kept sorted by id.
+fn find_sorted<T, I: Ord>(items: &[T], id: I, id_of: impl Fn(&T) -> I) -> Option<&T> {
+    items.binary_search_by_key(&id, id_of).ok().map(|i| &items[i])
+}
+
 /// Titles and names are one line: line breaks and other control characters become spaces.
 fn single_line(text: &str) -> String {
     let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
@@ -167,31 +172,19 @@ impl Backlog {
     }
 
     pub fn measure(&self, id: MeasureId) -> Option<&Measure> {
-        self.measures
-            .binary_search_by_key(&id, |m| m.id)
-            .ok()
-            .map(|i| &self.measures[i])
+        find_sorted(&self.measures, id, |m| m.id)
     }
 
     pub fn owner(&self, id: OwnerId) -> Option<&Owner> {
-        self.owners
-            .binary_search_by_key(&id, |o| o.id)
-            .ok()
-            .map(|i| &self.owners[i])
+        find_sorted(&self.owners, id, |o| o.id)
     }
 
     pub fn priority(&self, id: PriorityId) -> Option<&Priority> {
-        self.priorities
-            .binary_search_by_key(&id, |p| p.id)
-            .ok()
-            .map(|i| &self.priorities[i])
+        find_sorted(&self.priorities, id, |p| p.id)
     }
 
     pub fn sector(&self, id: SectorId) -> Option<&Sector> {
-        self.sectors
-            .binary_search_by_key(&id, |s| s.id)
-            .ok()
-            .map(|i| &self.sectors[i])
+        find_sorted(&self.sectors, id, |s| s.id)
     }
 
     /// Priorities in rank order (1 first).
