@@ -21,7 +21,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
     /// Language
-    #[arg(long, global = true, value_name = "nb|en")]
+    #[arg(long, global = true, value_name = "nb|en", value_parser = ["nb", "en"])]
     pub lang: Option<String>,
     /// Demo
     #[arg(long)]

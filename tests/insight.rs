@@ -20,7 +20,12 @@ fn shown_ids(app: &App) -> Vec<String> {
 
 /// The ids a plain scan of the file gives, sorted like `shown_ids` sorted.
 fn expected_ids(backlog: &Backlog, keep: impl Fn(&tiltak::domain::Measure) -> bool) -> Vec<String> {
-    let mut ids: Vec<String> = backlog.measures.iter().filter(|m| keep(m)).map(|m| m.id.to_string()).collect();
+    let mut ids: Vec<String> = backlog
+        .measures
+        .iter()
+        .filter(|m| keep(m))
+        .map(|m| m.id.to_string())
+        .collect();
     ids.sort();
     ids
 }
@@ -84,7 +89,11 @@ fn matrix_cells_match_a_plain_scan_and_enter_drills_into_the_cell() {
         "{shown}"
     );
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.focus, Pane::Overview, "Esc goes back to where the drill-down started");
+    assert_eq!(
+        app.focus,
+        Pane::Overview,
+        "Esc goes back to where the drill-down started"
+    );
     assert!(app.filter.is_empty(), "and restores the filter that was on before");
     assert_eq!((app.overview.matrix.row, app.overview.matrix.column), (1, 2));
 }
@@ -122,7 +131,10 @@ fn wide_backlogs_scroll_sideways_keeping_the_row_labels() {
     type_text(&mut app, "G");
     let last = screen(&mut app, 80, 24);
     assert!(last.contains("SN12") && !last.contains("SN1 "), "{last}");
-    assert!(last.contains("○ 15. Prioritering"), "row labels stay, the empty one flagged: {last}");
+    assert!(
+        last.contains("○ 15. Prioritering"),
+        "row labels stay, the empty one flagged: {last}"
+    );
     insta::assert_snapshot!("overview_wide_scrolled_80x24_Nb", last);
     press(&mut app, KeyCode::Enter);
     assert!(app.measures.rows.is_empty(), "priority 15 has no measures");
@@ -173,7 +185,10 @@ fn enter_on_a_priority_or_an_owner_filters_the_measures_and_esc_returns() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.focus, Pane::Owners);
     type_text(&mut app, "e");
-    assert!(matches!(app.overlay, tiltak::app::Overlay::Form(_)), "e still edits an owner");
+    assert!(
+        matches!(app.overlay, tiltak::app::Overlay::Form(_)),
+        "e still edits an owner"
+    );
 }
 
 #[test]
@@ -183,7 +198,11 @@ fn esc_after_moving_away_by_hand_does_not_jump_back() {
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "21");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.focus, Pane::Measures, "the drill-down trail ends when you change pane yourself");
+    assert_eq!(
+        app.focus,
+        Pane::Measures,
+        "the drill-down trail ends when you change pane yourself"
+    );
 }
 
 #[test]
@@ -195,7 +214,11 @@ fn shift_j_and_k_rerank_priorities_saved_and_undoable() {
     type_text(&mut app, "J");
     let after_first_move = app.backlog.clone();
     assert_eq!(app.backlog.priority(first).unwrap().rank, 2);
-    assert_eq!(app.selected_priority(), Some(first), "the cursor follows the moved priority");
+    assert_eq!(
+        app.selected_priority(),
+        Some(first),
+        "the cursor follows the moved priority"
+    );
     assert_eq!(store.saves.borrow().last().unwrap().priority(first).unwrap().rank, 2);
     assert!(screen(&mut app, 100, 30).contains("til rang 2"));
     type_text(&mut app, "K");
@@ -203,7 +226,10 @@ fn shift_j_and_k_rerank_priorities_saved_and_undoable() {
     assert!(screen(&mut app, 100, 30).contains("er allerede først"));
     type_text(&mut app, "J");
     type_text(&mut app, "uu");
-    assert_eq!(app.backlog, after_first_move, "K at the top changed nothing, so two undos go back one move");
+    assert_eq!(
+        app.backlog, after_first_move,
+        "K at the top changed nothing, so two undos go back one move"
+    );
     type_text(&mut app, "u");
     assert_eq!(app.backlog, before, "three undos restore the original ranking");
     let ranks: Vec<u32> = app.backlog.priorities_by_rank().iter().map(|p| p.rank).collect();
@@ -222,10 +248,23 @@ fn owners_pane_flags_the_overloaded_and_lists_the_idle_last() {
         .unwrap();
     let (mut app, _) = app_with(backlog, Lang::En);
     type_text(&mut app, "2");
-    let idle_flags: Vec<bool> = app.owners.rows.iter().map(|i| app.insight.owners[*i].active == 0).collect();
+    let idle_flags: Vec<bool> = app
+        .owners
+        .rows
+        .iter()
+        .map(|i| app.insight.owners[*i].active == 0)
+        .collect();
     let first_idle = idle_flags.iter().position(|idle| *idle).unwrap();
-    assert!(idle_flags[first_idle..].iter().all(|idle| *idle), "owners with nothing active come last");
-    let idle_row = app.owners.rows.iter().position(|i| app.backlog.owners[*i].id == idle).unwrap();
+    assert!(
+        idle_flags[first_idle..].iter().all(|idle| *idle),
+        "owners with nothing active come last"
+    );
+    let idle_row = app
+        .owners
+        .rows
+        .iter()
+        .position(|i| app.backlog.owners[*i].id == idle)
+        .unwrap();
     assert!(idle_row >= first_idle, "though “Aase” sorts first by name");
     let shown = screen(&mut app, 120, 40);
     let overloaded: Vec<_> = app.insight.owners.iter().filter(|l| l.overloaded).collect();
@@ -278,10 +317,16 @@ fn report_command_prints_the_same_insight_in_text_and_markdown() {
     assert_eq!(code, Some(0));
     assert!(text.contains("5. Politisk involvering: silo in Økonomi\n"), "{text}");
     assert!(text.contains("Charlotte Kaldager: 7 active"), "{text}");
-    assert!(text.contains("1. Autonome tverrfaglige team: 7 measures, 6 active"), "{text}");
+    assert!(
+        text.contains("1. Autonome tverrfaglige team: 7 measures, 6 active"),
+        "{text}"
+    );
     let (code, md, _) = run(&["--lang", "nb", "report", "--format", "md"]);
     assert_eq!(code, Some(0));
-    assert!(md.contains("## Eiere over terskelen (6 aktive tiltak)\n\n- Charlotte Kaldager: 7 aktive"), "{md}");
+    assert!(
+        md.contains("## Eiere over terskelen (6 aktive tiltak)\n\n- Charlotte Kaldager: 7 aktive"),
+        "{md}"
+    );
     let (code, _, err) = run(&["--lang", "en", "report", "--format", "pdf"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("Unknown format “pdf”"), "{err}");

@@ -1,8 +1,8 @@
 //! Application state and everything that changes it: key → [`Action`] → [`update`].
 
 pub mod action;
-pub mod form;
 pub mod drill;
+pub mod form;
 pub mod history;
 pub mod keymap;
 pub mod overview;

@@ -47,7 +47,10 @@ impl OverviewState {
         let (height, width) = self.dimensions(insight);
         let cursor = self.cursor_mut();
         cursor.row = cursor.row.saturating_add_signed(rows).min(height.saturating_sub(1));
-        cursor.column = cursor.column.saturating_add_signed(columns).min(width.saturating_sub(1));
+        cursor.column = cursor
+            .column
+            .saturating_add_signed(columns)
+            .min(width.saturating_sub(1));
     }
 
     /// Keeps the cursors inside the grids after priorities or sectors were removed.

@@ -81,11 +81,8 @@ fn list_action(app: &mut App, action: Action) {
         Action::StatusBack => step_status(app, false),
         Action::Undo => undo(app),
         Action::Redo => redo(app),
-        Action::Cancel => {
-            if !drill::go_back(app) {
-                app.message = None;
-            }
-        }
+        Action::Cancel if drill::go_back(app) => {}
+        Action::Cancel => app.message = None,
         Action::RankUp => drill::move_rank(app, true),
         Action::RankDown => drill::move_rank(app, false),
         Action::DrillDown => drill::drill_down(app),

@@ -265,6 +265,9 @@ mod tests {
         assert_eq!(c.value_effort.counts[3][3], 1, "value 2, effort 4");
         assert_eq!(c.value_effort.unscored, 1);
         assert!(ValueEffortGrid::is_quick_win(0, 0) && !ValueEffortGrid::is_quick_win(2, 0));
-        assert_eq!((ValueEffortGrid::value_of_row(0), ValueEffortGrid::effort_of_column(0)), (5, 1));
+        assert_eq!(
+            (ValueEffortGrid::value_of_row(0), ValueEffortGrid::effort_of_column(0)),
+            (5, 1)
+        );
     }
 }

@@ -159,7 +159,10 @@ mod tests {
         );
         assert_eq!((loads[1].active, loads[1].overdue, loads[1].overloaded), (1, 0, false));
         b.settings.owner_load_threshold = 3;
-        assert!(!owner_loads(&b, date(2026, 11, 29))[0].overloaded, "at the threshold is not above it");
+        assert!(
+            !owner_loads(&b, date(2026, 11, 29))[0].overloaded,
+            "at the threshold is not above it"
+        );
     }
 
     #[test]
@@ -172,7 +175,11 @@ mod tests {
         let stats = priority_stats(&b);
         assert_eq!(stats[0].total(), 4);
         assert_eq!(stats[0].count(Status::Done), 1);
-        assert_eq!(stats[0].percent_done(), Some(33), "1 done of 3 meant (rejected left out)");
+        assert_eq!(
+            stats[0].percent_done(),
+            Some(33),
+            "1 done of 3 meant (rejected left out)"
+        );
         assert_eq!(stats[0].sectors, 2, "only active measures reach sectors");
         assert_eq!(stats[1].percent_done(), Some(50));
         assert_eq!(stats[2].total(), 0);

@@ -60,7 +60,10 @@ impl Matrix {
                 }
             }
         }
-        let row_sectors = counts.iter().map(|row| row.iter().filter(|c| **c > 0).count()).collect();
+        let row_sectors = counts
+            .iter()
+            .map(|row| row.iter().filter(|c| **c > 0).count())
+            .collect();
         Matrix {
             priorities,
             sectors,
@@ -143,7 +146,11 @@ mod tests {
         assert_eq!(m.counts, vec![vec![0, 0]]);
         assert_eq!(m.row_active, vec![1]);
         assert_eq!(m.row_sectors, vec![0]);
-        assert_eq!(m.flag(0), None, "has active measures, so not empty; reaches no sector, so no silo");
+        assert_eq!(
+            m.flag(0),
+            None,
+            "has active measures, so not empty; reaches no sector, so no silo"
+        );
         assert_eq!(m.active, 2);
         assert!(m.sector_uncovered(0));
     }

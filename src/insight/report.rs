@@ -113,9 +113,7 @@ fn sections(backlog: &Backlog, lang: Lang, today: Date) -> Vec<(String, Vec<Stri
         .funding
         .iter()
         .map(|share| {
-            let name = share
-                .funding
-                .map_or(lang.tr(Msg::FundingNotSet), |f| lang.funding(f));
+            let name = share.funding.map_or(lang.tr(Msg::FundingNotSet), |f| lang.funding(f));
             let numbers = if share.with_cost > 0 {
                 lang.fill(
                     Msg::CountAndCost,
@@ -194,20 +192,32 @@ mod tests {
         measure(&mut b, Status::Idea, &[1], &[1]);
         measure(&mut b, Status::Done, &[1], &[1]);
         let text = render(&b, Lang::En, date(2026, 11, 29), Format::Text);
-        assert!(text.contains("1. Team: 2 measures, 1 active, 50% done, sectors reached: 1"), "{text}");
+        assert!(
+            text.contains("1. Team: 2 measures, 1 active, 50% done, sectors reached: 1"),
+            "{text}"
+        );
         assert!(text.contains("1. Team: silo in Skole"), "{text}");
         assert!(text.contains("2. Tom: no active measures"), "{text}");
-        assert!(text.contains("Sectors with no active measure under any priority\n  Helse"), "{text}");
+        assert!(
+            text.contains("Sectors with no active measure under any priority\n  Helse"),
+            "{text}"
+        );
         let md = render(&b, Lang::Nb, date(2026, 11, 29), Format::Markdown);
         assert!(md.starts_with("# Statusrapport: t\n"), "{md}");
-        assert!(md.contains("## Siloer og tomme prioriteringer\n\n- 1. Team: silo i Skole"), "{md}");
+        assert!(
+            md.contains("## Siloer og tomme prioriteringer\n\n- 1. Team: silo i Skole"),
+            "{md}"
+        );
     }
 
     #[test]
     fn an_empty_backlog_reports_none_everywhere() {
         let b = with_priorities(&[], &[]);
         let text = render(&b, Lang::En, date(2026, 11, 29), Format::Text);
-        assert!(text.contains("Priorities\n  None.\n  0 of 0 active measures are cross-sector (0%)"), "{text}");
+        assert!(
+            text.contains("Priorities\n  None.\n  0 of 0 active measures are cross-sector (0%)"),
+            "{text}"
+        );
         assert!(text.contains("Overdue measures\n  None."), "{text}");
     }
 }

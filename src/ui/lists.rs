@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 use super::Theme;
 use crate::app::{App, ListView, Pane};
 use crate::domain::{Backlog, Measure, Status};
-use crate::insight::PriorityStats;
 use crate::i18n::{Lang, Msg};
+use crate::insight::PriorityStats;
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let lang = app.lang;
@@ -183,7 +183,13 @@ fn owner_table<'a>(
     let loads = &app.insight.owners;
     let threshold = app.backlog.settings.owner_load_threshold as usize;
     // One bar cell per measure up to the larger of the threshold and the heaviest load.
-    let scale = loads.iter().map(|l| l.active).max().unwrap_or(0).max(threshold + 1).max(1);
+    let scale = loads
+        .iter()
+        .map(|l| l.active)
+        .max()
+        .unwrap_or(0)
+        .max(threshold + 1)
+        .max(1);
     let rows = visible
         .iter()
         .filter_map(|i| Some((app.backlog.owners.get(*i)?, loads.get(*i)?)))
@@ -259,9 +265,10 @@ fn priority_table<'a>(
         .iter()
         .filter_map(|i| Some((app.backlog.priorities.get(*i)?, app.insight.priorities.get(*i)?)))
         .map(|(p, stats)| {
-            let done = stats
-                .percent_done()
-                .map_or_else(|| lang.tr(Msg::None).to_string(), |pct| lang.fill(Msg::Percent, &[("n", &pct.to_string())]));
+            let done = stats.percent_done().map_or_else(
+                || lang.tr(Msg::None).to_string(),
+                |pct| lang.fill(Msg::Percent, &[("n", &pct.to_string())]),
+            );
             Row::new(vec![
                 right(p.rank.to_string()),
                 Cell::from(p.title.as_str()),

@@ -85,8 +85,10 @@ fn render_tabs(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layout
 
 /// The key that jumps to `pane`, read from the keymap so the tab bar cannot disagree with it.
 fn pane_key(pane: Pane) -> Option<char> {
-    crate::app::keymap::BINDINGS.iter().find_map(|b| match (b.action, b.code) {
-        (crate::app::Action::Focus(p), ratatui::crossterm::event::KeyCode::Char(c)) if p == pane => Some(c),
-        _ => None,
-    })
+    crate::app::keymap::BINDINGS
+        .iter()
+        .find_map(|b| match (b.action, b.code) {
+            (crate::app::Action::Focus(p), ratatui::crossterm::event::KeyCode::Char(c)) if p == pane => Some(c),
+            _ => None,
+        })
 }

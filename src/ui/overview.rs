@@ -59,7 +59,11 @@ fn shade(theme: Theme, count: usize, max: usize) -> Style {
 
 /// The count as shown in a cell: `·` for none, brackets around the cursor's cell.
 fn cell_text(count: usize, selected: bool, marker: &str) -> String {
-    let number = if count == 0 { "·".to_string() } else { count.to_string() };
+    let number = if count == 0 {
+        "·".to_string()
+    } else {
+        count.to_string()
+    };
     if selected {
         format!("{marker}[{number}]")
     } else {
@@ -94,7 +98,9 @@ fn render_matrix(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let block = block(theme, lang.tr(Msg::OverviewMatrixTitle).to_string());
     if matrix.priorities.is_empty() || matrix.sectors.is_empty() {
         frame.render_widget(
-            Paragraph::new(lang.tr(Msg::OverviewNeedsData)).style(theme.dim()).block(block),
+            Paragraph::new(lang.tr(Msg::OverviewNeedsData))
+                .style(theme.dim())
+                .block(block),
             area,
         );
         return;
@@ -105,11 +111,7 @@ fn render_matrix(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let [table_area, footer_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(footer_height)]).areas(inner);
 
-    let priorities: Vec<_> = matrix
-        .priorities
-        .iter()
-        .map(|id| app.backlog.priority(*id))
-        .collect();
+    let priorities: Vec<_> = matrix.priorities.iter().map(|id| app.backlog.priority(*id)).collect();
     let labels: Vec<String> = priorities
         .iter()
         .enumerate()
@@ -283,17 +285,15 @@ fn render_value_effort(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let value_word = lang.tr(Msg::AxisValue);
     let effort_word = lang.tr(Msg::ChipEffort);
     let header = Row::new(
-        std::iter::once(Cell::from(Span::styled(lang.tr(Msg::AxisEffort), theme.header()))).chain(
-            (0..5).map(|c| {
-                Cell::from(
-                    Line::from(Span::styled(
-                        format!("{effort_word} {}", ValueEffortGrid::effort_of_column(c)),
-                        theme.header(),
-                    ))
-                    .right_aligned(),
-                )
-            }),
-        ),
+        std::iter::once(Cell::from(Span::styled(lang.tr(Msg::AxisEffort), theme.header()))).chain((0..5).map(|c| {
+            Cell::from(
+                Line::from(Span::styled(
+                    format!("{effort_word} {}", ValueEffortGrid::effort_of_column(c)),
+                    theme.header(),
+                ))
+                .right_aligned(),
+            )
+        })),
     );
     let rows: Vec<Row> = (0..5)
         .map(|r| {
