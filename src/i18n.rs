@@ -394,7 +394,7 @@ catalogue! {
     CountAndCost => ("{n} · {cost} kr", "{n} · NOK {cost}"),
     ColOverdue => ("Forfalt", "Overdue"),
     ColAssessing => ("Til vurd.", "Assessing"),
-    ColLoad => ("Aktive tiltak", "Active measures"),
+    ColLoad => ("Belastning", "Load"),
     ColDone => ("Fullført", "Done"),
     ColReach => ("Sektorer", "Sectors"),
     OwnerLegend => ("⚠ over terskelen på {n} aktive tiltak", "⚠ above the threshold of {n} active measures"),
