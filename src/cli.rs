@@ -24,7 +24,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
     /// Language
-    #[arg(long, global = true, value_name = "nb|en")]
+    #[arg(long, global = true, value_name = "nb|en", value_parser = ["nb", "en"])]
     pub lang: Option<String>,
     /// Demo
     #[arg(long)]
@@ -67,6 +67,11 @@ pub enum Command {
     Backups,
     /// Restore
     Restore { which: String },
+    /// Report
+    Report {
+        #[arg(long, value_name = "text|md", default_value = "text")]
+        format: String,
+    },
 }
 
 /// The language a run speaks, found before clap parses, so `--help` can use it.
@@ -107,6 +112,10 @@ pub fn command(lang: Lang) -> clap::Command {
         .mut_subcommand("restore", |c| {
             c.about(tr(Msg::CliHelpRestore))
                 .mut_arg("which", |a| a.help(tr(Msg::CliHelpWhich)))
+        })
+        .mut_subcommand("report", |c| {
+            c.about(tr(Msg::CliHelpReport))
+                .mut_arg("format", |a| a.help(tr(Msg::CliHelpFormat)))
         })
 }
 
@@ -186,6 +195,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         Command::List { status, owner, json } => list(&path, lang, status.as_deref(), owner.as_deref(), *json),
         Command::Backups => backups::list(&path, lang),
         Command::Restore { which } => backups::restore(&path, lang, which),
+        Command::Report { format } => report(&path, lang, format),
     });
     finish(result)
 }
@@ -369,12 +379,16 @@ fn list(path: &Path, lang: Lang, status: Option<&str>, owner: Option<&str>, json
                 .map_err(|e| unknown(lang, Msg::ErrUnknownOwner, e))
         })
         .transpose()?;
-    let rows: Vec<_> = crate::app::views::measure_rows(&backlog)
-        .into_iter()
-        .filter_map(|i| backlog.measures.get(i))
-        .filter(|m| status.is_none_or(|s| m.status == s))
-        .filter(|m| owner.is_none_or(|o| m.owner == Some(o)))
-        .collect();
+    let rows: Vec<_> = crate::app::views::measure_rows(
+        &backlog,
+        &crate::search::MeasureFilter::default(),
+        jiff::Zoned::now().date(),
+    )
+    .into_iter()
+    .filter_map(|i| backlog.measures.get(i))
+    .filter(|m| status.is_none_or(|s| m.status == s))
+    .filter(|m| owner.is_none_or(|o| m.owner == Some(o)))
+    .collect();
     let mut out = std::io::stdout().lock();
     let written = if json {
         let items: Vec<MeasureJson> = rows
@@ -476,4 +490,18 @@ fn write_table(
         writeln!(out, "{}  {}", line.join("  "), row[4])?;
     }
     Ok(())
+}
+
+fn report(path: &Path, lang: Lang, format: &str) -> Result<(), Failure> {
+    use crate::insight::report::{self, Format};
+    let format = Format::from_key(format)
+        .ok_or_else(|| Failure::usage(lang.fill(Msg::ErrUnknownFormat, &[("format", format)])))?;
+    let (backlog, _) = open(path, lang)?;
+    let text = report::render(&backlog, lang, jiff::Zoned::now().date(), format);
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::io(e.to_string())),
+    }
 }

@@ -5,6 +5,8 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod insight;
+pub mod search;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -76,7 +76,7 @@ fn step() -> impl Strategy<Value = Step> {
 fn the_starting_backlogs_round_trip() {
     for backlog in [demo().clone(), common::empty(Lang::En), common::empty(Lang::Nb)] {
         assert_eq!(
-            parse(std::path::Path::new("roundtrip"), &to_json(&backlog)).unwrap(),
+            parse(std::path::Path::new("roundtrip"), &to_json(&backlog).unwrap()).unwrap(),
             backlog
         );
     }
@@ -119,7 +119,7 @@ proptest! {
         // The round trip is what costs here (serde in a debug build); a backlog equal to where it
         // started is covered by `the_starting_backlogs_round_trip`.
         if app.backlog != unchanged {
-            let reloaded = parse(std::path::Path::new("roundtrip"), &to_json(&app.backlog)).unwrap();
+            let reloaded = parse(std::path::Path::new("roundtrip"), &to_json(&app.backlog).unwrap()).unwrap();
             prop_assert_eq!(&reloaded, &app.backlog);
         }
         if app.save_state == SaveState::Saved && let Some(last) = store.saves.borrow().last() {

@@ -79,7 +79,7 @@ fn sigkill_during_saves_never_leaves_a_torn_file() {
     assert!(stress(&path, 1).wait().unwrap().success());
     let mut before = saves_in(&path);
     assert_eq!(before, 1);
-    let mut rng = XorShift(0x5eed_0f_7117a4);
+    let mut rng = XorShift(0x5eed_0f71_17a4);
     let (mut advanced, mut left_temp) = (0, 0);
     let started = Instant::now();
     for _ in 0..KILLS {

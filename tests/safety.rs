@@ -272,7 +272,7 @@ fn backups_are_listed_and_restored_from_the_command_line() {
 fn an_older_schema_is_migrated_and_the_original_kept() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("backlog.json");
-    let mut file: serde_json::Value = serde_json::from_slice(&to_json(&demo())).unwrap();
+    let mut file: serde_json::Value = serde_json::from_slice(&to_json(&demo()).unwrap()).unwrap();
     let object = file.as_object_mut().unwrap();
     object.remove("next_ids");
     object.insert("schema_version".into(), 0.into());
@@ -313,7 +313,7 @@ fn an_older_schema_is_migrated_and_the_original_kept() {
 fn truncated_and_flipped_files_are_refused_or_sound() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("backlog.json");
-    let valid = to_json(&demo());
+    let valid = to_json(&demo()).unwrap();
     let mut variants: Vec<Vec<u8>> = (0..valid.len()).step_by(64).map(|n| valid[..n].to_vec()).collect();
     for offset in (0..valid.len()).step_by(64) {
         let mut flipped = valid.clone();
@@ -359,7 +359,7 @@ fn truncated_and_flipped_files_are_refused_or_sound() {
 fn a_newer_major_version_is_refused_and_untouched() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("backlog.json");
-    let mut file: serde_json::Value = serde_json::from_slice(&to_json(&demo())).unwrap();
+    let mut file: serde_json::Value = serde_json::from_slice(&to_json(&demo()).unwrap()).unwrap();
     file["schema_version"] = 2.into();
     let bytes = serde_json::to_vec(&file).unwrap();
     fs::write(&path, &bytes).unwrap();

@@ -200,6 +200,8 @@ fn navigation_keys_move_through_panes_and_rows() {
     assert_eq!(app.focus, Pane::Owners);
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Pane::Overview, "Shift-Tab wraps round to the last pane");
+    press(&mut app, KeyCode::BackTab);
     assert_eq!(app.focus, Pane::Priorities);
     type_text(&mut app, "1");
     assert_eq!(app.focus, Pane::Measures);
@@ -310,4 +312,25 @@ mod snapshots {
         type_text(&mut app, "d");
         snap("confirm_delete_Nb", screen(&mut app, 80, 24));
     }
+}
+
+#[test]
+fn a_filter_narrows_the_list_and_shows_as_chips() {
+    use tiltak::search::{DueFilter, MeasureFilter};
+    let (mut app, _) = app_with(demo(), Lang::En);
+    let today = jiff::civil::date(2026, 11, 29);
+    app.set_filter(MeasureFilter {
+        due: Some(DueFilter::Overdue),
+        ..Default::default()
+    });
+    let expected = app.backlog.measures.iter().filter(|m| m.is_overdue(today)).count();
+    assert!(expected > 0);
+    assert_eq!(app.measures.rows.len(), expected);
+    assert!(screen(&mut app, 100, 30).contains("[overdue]"));
+    app.set_filter(MeasureFilter {
+        statuses: vec![Status::Done],
+        owner: Some(Id(999)),
+        ..Default::default()
+    });
+    assert!(screen(&mut app, 100, 30).contains("No measures match the filter."));
 }

@@ -7,16 +7,18 @@ pub enum Pane {
     Measures,
     Owners,
     Priorities,
+    Overview,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Measures, Pane::Owners, Pane::Priorities];
+    pub const ALL: [Pane; 4] = [Pane::Measures, Pane::Owners, Pane::Priorities, Pane::Overview];
 
     pub fn title(self) -> Msg {
         match self {
             Pane::Measures => Msg::PaneMeasures,
             Pane::Owners => Msg::PaneOwners,
             Pane::Priorities => Msg::PanePriorities,
+            Pane::Overview => Msg::PaneOverview,
         }
     }
 }
@@ -54,6 +56,13 @@ pub enum Action {
     FormSaveLine,
     FormToggle,
     SaveElsewhere,
+    RankUp,
+    RankDown,
+    DrillDown,
+    CellLeft,
+    CellRight,
+    ToggleCharts,
+    ToggleValueEffort,
 }
 
 impl Action {
@@ -93,6 +102,14 @@ impl Action {
             Action::FormSaveLine => Msg::ActFormSaveLine,
             Action::FormToggle => Msg::ActFormToggle,
             Action::SaveElsewhere => Msg::ActSaveElsewhere,
+            Action::Focus(Pane::Overview) => Msg::ActOverview,
+            Action::RankUp => Msg::ActRankUp,
+            Action::RankDown => Msg::ActRankDown,
+            Action::DrillDown => Msg::ActDrillDown,
+            Action::CellLeft => Msg::ActCellLeft,
+            Action::CellRight => Msg::ActCellRight,
+            Action::ToggleCharts => Msg::ActToggleCharts,
+            Action::ToggleValueEffort => Msg::ActToggleValueEffort,
         }
     }
 }

@@ -1,9 +1,11 @@
 //! Application state and everything that changes it: key → [`Action`] → [`update`].
 
 pub mod action;
+pub mod drill;
 pub mod form;
 pub mod history;
 pub mod keymap;
+pub mod overview;
 pub mod rescue;
 pub mod update;
 pub mod views;
@@ -19,9 +21,12 @@ pub use views::ListView;
 
 use crate::domain::{Backlog, MeasureId, OwnerId, PriorityId};
 use crate::i18n::Lang;
+use crate::insight::Insight;
+use crate::search::MeasureFilter;
 use crate::store::Persist;
 use history::History;
 use keymap::Context;
+use overview::OverviewState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirm {
@@ -93,8 +98,22 @@ pub struct App {
     pub detail_scroll: u16,
     /// Another process holds the file's lock: the app shows the backlog but changes nothing.
     pub read_only: bool,
+    /// Narrows the Measures pane; empty shows everything.
+    pub filter: MeasureFilter,
+    /// Matrix, loads and chart numbers, recomputed after every change.
+    pub insight: Insight,
+    pub overview: OverviewState,
+    /// Where each drill-down came from, so `Esc` in the Measures pane can go back.
+    pub came_from: Vec<drill::CameFrom>,
     store: Box<dyn Persist>,
 }
+
+/// The list an Overview pane does not have.
+static NO_LIST: ListView = ListView {
+    rows: Vec::new(),
+    cursor: 0,
+    offset: 0,
+};
 
 impl App {
     pub fn new(backlog: Backlog, lang: Lang, store: Box<dyn Persist>, clock: Clock) -> App {
@@ -115,6 +134,10 @@ impl App {
             viewport: Size::new(120, 40),
             detail_scroll: 0,
             read_only: false,
+            filter: MeasureFilter::default(),
+            insight: Insight::default(),
+            overview: OverviewState::default(),
+            came_from: Vec::new(),
             store,
         };
         app.refresh_views();
@@ -144,14 +167,16 @@ impl App {
             Pane::Measures => &self.measures,
             Pane::Owners => &self.owners,
             Pane::Priorities => &self.priorities,
+            Pane::Overview => &NO_LIST,
         }
     }
 
-    fn list_mut(&mut self, pane: Pane) -> &mut ListView {
+    fn list_mut(&mut self, pane: Pane) -> Option<&mut ListView> {
         match pane {
-            Pane::Measures => &mut self.measures,
-            Pane::Owners => &mut self.owners,
-            Pane::Priorities => &mut self.priorities,
+            Pane::Measures => Some(&mut self.measures),
+            Pane::Owners => Some(&mut self.owners),
+            Pane::Priorities => Some(&mut self.priorities),
+            Pane::Overview => None,
         }
     }
 
@@ -181,8 +206,13 @@ impl App {
         let measure = self.selected_measure();
         let owner = self.selected_owner();
         let priority = self.selected_priority();
-        self.measures.set_rows(views::measure_rows(&self.backlog));
-        self.owners.set_rows(views::owner_rows(&self.backlog));
+        let today = self.today();
+        self.insight = Insight::compute(&self.backlog, today);
+        self.overview.clamp(&self.insight);
+        self.measures
+            .set_rows(views::measure_rows(&self.backlog, &self.filter, today));
+        self.owners
+            .set_rows(views::owner_rows(&self.backlog, &self.insight.owners));
         self.priorities.set_rows(views::priority_rows(&self.backlog));
         if let Some(id) = measure {
             self.measures
@@ -199,11 +229,19 @@ impl App {
         self.keep_cursors_visible();
     }
 
+    /// Shows only the measures `filter` lets through.
+    pub fn set_filter(&mut self, filter: MeasureFilter) {
+        self.filter = filter;
+        self.refresh_views();
+    }
+
     /// Moves each list's scroll offset so its cursor stays on screen.
     pub fn keep_cursors_visible(&mut self) {
         for pane in Pane::ALL {
             let height = crate::ui::layout::list_rows(self.viewport);
-            self.list_mut(pane).scroll_into_view(height);
+            if let Some(list) = self.list_mut(pane) {
+                list.scroll_into_view(height);
+            }
         }
     }
 }

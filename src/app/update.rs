@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
+use super::drill;
 use super::form::{Form, FormTarget, Input};
 use super::keymap::{self, Context};
 use super::{Action, App, Confirm, Message, Overlay, Pane, SaveState};
@@ -58,6 +59,8 @@ fn edits(action: Action) -> bool {
             | Action::StatusBack
             | Action::Undo
             | Action::Redo
+            | Action::RankUp
+            | Action::RankDown
     )
 }
 
@@ -66,6 +69,9 @@ fn list_action(app: &mut App, action: Action) {
         return complain(app, app.lang.tr(Msg::MsgReadOnly).to_string());
     }
     let page = crate::ui::layout::list_rows(app.viewport).max(1) as isize;
+    if app.focus == Pane::Overview && drill::overview_action(app, action) {
+        return;
+    }
     match action {
         Action::Quit => quit(app),
         Action::Help => app.overlay = Overlay::Help { scroll: 0 },
@@ -94,18 +100,26 @@ fn list_action(app: &mut App, action: Action) {
         Action::StatusBack => step_status(app, false),
         Action::Undo => undo(app),
         Action::Redo => redo(app),
+        Action::Cancel if drill::go_back(app) => {}
         Action::Cancel => app.message = None,
+        Action::RankUp => drill::move_rank(app, true),
+        Action::RankDown => drill::move_rank(app, false),
+        Action::DrillDown => drill::drill_down(app),
         _ => {}
     }
 }
 
+/// Moving to a pane by hand ends the drill-down trail.
 fn focus(app: &mut App, pane: Pane) {
+    app.came_from.clear();
     app.focus = pane;
     app.detail_scroll = 0;
 }
 
 fn move_cursor(app: &mut App, mover: impl FnOnce(&mut super::ListView)) {
-    mover(app.list_mut(app.focus));
+    if let Some(list) = app.list_mut(app.focus) {
+        mover(list);
+    }
     app.detail_scroll = 0;
 }
 
@@ -124,7 +138,7 @@ fn help_action(app: &mut App, action: Action) {
     }
 }
 
-fn say(app: &mut App, text: String) {
+pub(super) fn say(app: &mut App, text: String) {
     app.message = Some(Message { text, is_error: false });
 }
 
@@ -141,7 +155,7 @@ fn capitalized(text: &str) -> String {
 }
 
 /// Records a change for undo, saves it and tells the user.
-fn committed(app: &mut App, edit: Edit, label: String) {
+pub(super) fn committed(app: &mut App, edit: Edit, label: String) {
     app.history.record(edit, label.clone());
     app.refresh_views();
     persist(app);
@@ -185,6 +199,7 @@ fn open_new_form(app: &mut App) {
         Pane::Measures => Form::new_measure(&app.backlog, app.lang),
         Pane::Owners => Form::new_owner(&app.backlog, app.lang),
         Pane::Priorities => Form::new_priority(),
+        Pane::Overview => Form::new_measure(&app.backlog, app.lang),
     };
     app.overlay = Overlay::Form(Box::new(form));
 }
@@ -200,6 +215,7 @@ fn open_edit_form(app: &mut App) {
         Pane::Priorities => app
             .selected_priority()
             .and_then(|id| Form::edit_priority(id, &app.backlog)),
+        Pane::Overview => None,
     };
     match form {
         Some(form) => app.overlay = Overlay::Form(Box::new(form)),
@@ -212,6 +228,7 @@ fn ask_delete(app: &mut App) {
         Pane::Measures => app.selected_measure().map(Confirm::DeleteMeasure),
         Pane::Owners => app.selected_owner().map(Confirm::DeleteOwner),
         Pane::Priorities => app.selected_priority().map(Confirm::DeletePriority),
+        Pane::Overview => None,
     };
     match confirm {
         Some(confirm) => app.overlay = Overlay::Confirm(confirm),

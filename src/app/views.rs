@@ -1,7 +1,11 @@
 //! The order rows are shown in, and the cursor and scroll offset in each list. Rows are indices
 //! into the backlog's collections, so a list of 100 000 measures costs one `Vec<usize>`.
 
+use jiff::civil::Date;
+
 use crate::domain::{Backlog, Measure, Status};
+use crate::insight::OwnerLoad;
+use crate::search::MeasureFilter;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListView {
@@ -66,28 +70,34 @@ fn best_rank(backlog: &Backlog, measure: &Measure) -> u32 {
         .unwrap_or(u32::MAX)
 }
 
-/// Default order: by lifecycle status, then by the best-ranked priority, then by id.
-pub fn measure_rows(backlog: &Backlog) -> Vec<usize> {
+/// The measures `filter` lets through, in the default order: by lifecycle status, then by the
+/// best-ranked priority, then by id.
+pub fn measure_rows(backlog: &Backlog, filter: &MeasureFilter, today: Date) -> Vec<usize> {
     let mut keyed: Vec<(usize, u32, u32, usize)> = backlog
         .measures
         .iter()
         .enumerate()
+        .filter(|(_, m)| filter.matches(m, today))
         .map(|(i, m)| (lifecycle_position(m.status), best_rank(backlog, m), m.id.0, i))
         .collect();
     keyed.sort_unstable();
     keyed.into_iter().map(|(_, _, _, i)| i).collect()
 }
 
-/// Owners by name, as a person looks them up.
-pub fn owner_rows(backlog: &Backlog) -> Vec<usize> {
-    let mut keyed: Vec<(String, usize)> = backlog
+/// Owners by name, as a person looks them up; those with nothing active come last. `loads`
+/// is in the order of `backlog.owners`.
+pub fn owner_rows(backlog: &Backlog, loads: &[OwnerLoad]) -> Vec<usize> {
+    let mut keyed: Vec<(bool, String, usize)> = backlog
         .owners
         .iter()
         .enumerate()
-        .map(|(i, o)| (o.name.to_lowercase(), i))
+        .map(|(i, o)| {
+            let idle = loads.get(i).is_none_or(|l| l.active == 0);
+            (idle, o.name.to_lowercase(), i)
+        })
         .collect();
     keyed.sort();
-    keyed.into_iter().map(|(_, i)| i).collect()
+    keyed.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// Priorities by rank.

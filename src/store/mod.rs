@@ -22,7 +22,7 @@ pub trait Persist {
     fn location(&self) -> &Path;
     /// Writes the backlog to another file (the rescue when the usual place cannot be written).
     fn save_copy(&mut self, backlog: &Backlog, path: &Path) -> std::io::Result<()> {
-        save::write_atomically(path, &save::to_json(backlog))
+        save::write_atomically(path, &save::to_json(backlog)?)
     }
 }
 
@@ -53,7 +53,7 @@ impl Persist for FileStore {
             backup::make(&self.path, jiff::Timestamp::now())?;
             self.backed_up = true;
         }
-        let bytes = save::to_json(backlog);
+        let bytes = save::to_json(backlog)?;
         match &mut self.fault {
             Some(fault) => save::write_atomically_checked(&self.path, &bytes, fault),
             None => save::write_atomically(&self.path, &bytes),
