@@ -30,7 +30,7 @@ enum Step {
 /// Keys that do something somewhere, text that is hard to lay out (wide, combining, joined
 /// emoji), and a few that do nothing. `q` is rare so sequences get somewhere before quitting.
 fn key_code() -> impl Strategy<Value = KeyCode> {
-    let chars: Vec<char> = "jkgGnedsSuJK?123wyx hl0- æøåÅa\u{30A}漢字👩\u{200D}🚀é.,/:"
+    let chars: Vec<char> = "jkgGnedsSuJK?12345cmwyx hl0/- æøåÅa\u{30A}漢字👩\u{200D}🚀é.,/:"
         .chars()
         .collect();
     prop_oneof![
