@@ -44,7 +44,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
         }
     };
     let screen = frame.area();
-    let area = centered(screen, 64, 7);
+    // The unsaved-quit question carries the error and three choices, so it gets more room.
+    let height = if confirm == Confirm::QuitUnsaved { 10 } else { 7 };
+    let area = centered(screen, 64, height);
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
