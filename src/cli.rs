@@ -57,6 +57,29 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export
+    Export {
+        #[arg(long, value_name = "csv|md|json", default_value = "csv")]
+        format: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[arg(long, value_name = "; | ,", default_value = ";", allow_hyphen_values = true)]
+        delimiter: String,
+    },
+    /// Import
+    Import {
+        #[arg(long, value_name = "csv", default_value = "csv")]
+        format: String,
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Minutes
+    Minutes {
+        meeting: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// The language a run speaks, found before clap parses, so `--help` can use it.
@@ -93,6 +116,23 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("owner", |a| a.help(tr(Msg::CliHelpFilterOwner)))
                 .mut_arg("json", |a| a.help(tr(Msg::CliHelpJson)))
         })
+        .mut_subcommand("export", |c| {
+            c.about(tr(Msg::CliHelpExport))
+                .mut_arg("format", |a| a.help(tr(Msg::CliHelpFormat)))
+                .mut_arg("out", |a| a.help(tr(Msg::CliHelpOut)))
+                .mut_arg("delimiter", |a| a.help(tr(Msg::CliHelpDelimiter)))
+        })
+        .mut_subcommand("import", |c| {
+            c.about(tr(Msg::CliHelpImport))
+                .mut_arg("format", |a| a.help(tr(Msg::CliHelpImportFormat)))
+                .mut_arg("file", |a| a.help(tr(Msg::CliHelpImportFile)))
+                .mut_arg("dry_run", |a| a.help(tr(Msg::CliHelpDryRun)))
+        })
+        .mut_subcommand("minutes", |c| {
+            c.about(tr(Msg::CliHelpMinutes))
+                .mut_arg("meeting", |a| a.help(tr(Msg::CliHelpMeetingId)))
+                .mut_arg("out", |a| a.help(tr(Msg::CliHelpOut)))
+        })
 }
 
 pub fn parse(lang: Lang, args: Vec<String>) -> Cli {
@@ -111,12 +151,12 @@ pub struct Failure {
 
 impl Failure {
     /// Bad input from the user (unknown name, bad date): exit code 2.
-    fn usage(message: String) -> Failure {
+    pub(crate) fn usage(message: String) -> Failure {
         Failure { message, code: 2 }
     }
 
     /// The file could not be read or written: exit code 1.
-    fn io(message: String) -> Failure {
+    pub(crate) fn io(message: String) -> Failure {
         Failure { message, code: 1 }
     }
 }
@@ -164,6 +204,11 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
             due.as_deref(),
         ),
         Command::List { status, owner, json } => list(&path, lang, status.as_deref(), owner.as_deref(), *json),
+        Command::Export { format, out, delimiter } => {
+            crate::cli_export::export(&path, lang, format, out.as_deref(), delimiter)
+        }
+        Command::Import { format, file, dry_run } => crate::cli_export::import(&path, lang, format, file, *dry_run),
+        Command::Minutes { meeting, out } => crate::cli_export::minutes(&path, lang, meeting, out.as_deref()),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -263,7 +308,7 @@ fn add(
 }
 
 /// CLI writes wait a moment for a running app or another command to finish.
-fn lock_for_writing(path: &Path, lang: Lang) -> Result<Lock, Failure> {
+pub(crate) fn lock_for_writing(path: &Path, lang: Lang) -> Result<Lock, Failure> {
     match Lock::acquire_within(path, Duration::from_secs(2)) {
         Ok(Some(lock)) => Ok(lock),
         Ok(None) => Err(Failure::io(

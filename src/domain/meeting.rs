@@ -316,7 +316,10 @@ mod tests {
         let measure = b.measure(a).unwrap();
         assert_eq!(measure.status, Status::Decided);
         let kinds: Vec<_> = measure.log.iter().map(|e| (e.kind, e.meeting)).collect();
-        assert_eq!(kinds, vec![(LogKind::Decision, Some(m)), (LogKind::StatusChange, Some(m))]);
+        assert_eq!(
+            kinds,
+            vec![(LogKind::Decision, Some(m)), (LogKind::StatusChange, Some(m))]
+        );
         assert_eq!(b.meeting(m).unwrap().decisions[0].text, "Vedtatt.");
         assert_eq!(b.decided_count(b.meeting(m).unwrap()), 1);
         b.apply(&edit.undo);
@@ -332,7 +335,10 @@ mod tests {
         b.record_decision(m, a, Verdict::Owner(Some(owner)), "Ny eier", now())
             .unwrap();
         let measure = b.measure(a).unwrap();
-        assert_eq!((measure.status, measure.due, measure.owner), (Status::Assessing, Some(due), Some(owner)));
+        assert_eq!(
+            (measure.status, measure.due, measure.owner),
+            (Status::Assessing, Some(due), Some(owner))
+        );
         assert_eq!(b.meeting(m).unwrap().decisions.len(), 2);
         assert_eq!(
             b.record_decision(m, a, Verdict::Owner(Some(Id(99))), "x", now()),
