@@ -128,13 +128,7 @@ fn deleting_an_owner_unlinks_but_keeps_their_measures() {
     let (mut app, _) = app_with(demo(), Lang::En);
     type_text(&mut app, "2");
     let owner = app.selected_owner().unwrap();
-    let theirs: Vec<_> = app
-        .backlog
-        .measures
-        .iter()
-        .filter(|m| m.owner == Some(owner))
-        .map(|m| m.id)
-        .collect();
+    let theirs: Vec<_> = app.backlog.measures.iter().filter(|m| m.owner == Some(owner)).map(|m| m.id).collect();
     assert!(!theirs.is_empty());
     let count = app.backlog.measures.len();
     type_text(&mut app, "dy");

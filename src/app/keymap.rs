@@ -62,10 +62,7 @@ const fn ctrl(context: Context, c: char, action: Action) -> Binding {
 
 /// A binding that applies only while `pane` is focused.
 const fn only_in(pane: Pane, binding: Binding) -> Binding {
-    Binding {
-        pane: Some(pane),
-        ..binding
-    }
+    Binding { pane: Some(pane), ..binding }
 }
 
 const fn hinted(binding: Binding, hint: Msg) -> Binding {
@@ -83,10 +80,7 @@ pub static BINDINGS: &[Binding] = &[
     hinted(key(List, Char('e'), Action::Edit), Msg::HintEdit),
     key(List, Enter, Action::Edit),
     hinted(key(List, Char('d'), Action::Delete), Msg::HintDelete),
-    hinted(
-        only_in(Pane::Measures, key(List, Char('s'), Action::StatusForward)),
-        Msg::HintStatus,
-    ),
+    hinted(only_in(Pane::Measures, key(List, Char('s'), Action::StatusForward)), Msg::HintStatus),
     only_in(Pane::Measures, key(List, Char('S'), Action::StatusBack)),
     key(List, Char('j'), Action::Down),
     key(List, Down, Action::Down),
@@ -148,9 +142,7 @@ pub fn lookup(context: Context, pane: Pane, event: KeyEvent) -> Option<Action> {
         b.context == context && b.code == event.code && normalized(b.modifiers) == normalized(event.modifiers)
     };
     let specific = BINDINGS.iter().filter(matching).find(|b| b.pane == Some(pane));
-    specific
-        .or_else(|| BINDINGS.iter().filter(matching).find(|b| b.pane.is_none()))
-        .map(|b| b.action)
+    specific.or_else(|| BINDINGS.iter().filter(matching).find(|b| b.pane.is_none())).map(|b| b.action)
 }
 
 pub fn bindings_in(context: Context) -> impl Iterator<Item = &'static Binding> {
@@ -217,9 +209,7 @@ pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
 
 /// Status-bar hints for what is focused, e.g. `n ny`.
 pub fn hints(context: Context, pane: Pane, lang: Lang) -> Vec<(String, &'static str)> {
-    active_bindings(context, pane)
-        .filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint))))
-        .collect()
+    active_bindings(context, pane).filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint)))).collect()
 }
 
 #[cfg(test)]
@@ -250,10 +240,7 @@ mod tests {
         assert_eq!(lookup(List, Pane::Measures, big_g), Some(Action::Last));
         let ctrl_c = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(List, Pane::Measures, ctrl_c), Some(Action::Quit));
-        assert_eq!(
-            lookup(List, Pane::Measures, KeyEvent::new(Char('c'), KeyModifiers::NONE)),
-            None
-        );
+        assert_eq!(lookup(List, Pane::Measures, KeyEvent::new(Char('c'), KeyModifiers::NONE)), None);
     }
 
     #[test]

@@ -196,7 +196,7 @@ impl Backlog {
     }
 
     /// Notes written about `measure` in `meeting`, oldest first.
-    pub fn notes_from<'a>(&'a self, meeting: MeetingId, measure: MeasureId) -> impl Iterator<Item = &'a LogEntry> {
+    pub fn notes_from(&self, meeting: MeetingId, measure: MeasureId) -> impl Iterator<Item = &LogEntry> {
         self.measure(measure)
             .into_iter()
             .flat_map(|m| m.log.iter())

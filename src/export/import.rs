@@ -362,10 +362,8 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
         let result = match id {
             Some(id) => {
                 let fields = changed_fields(&old, &draft);
-                work.update_measure(id, draft, now).map(|edit| match edit {
-                    Some(_) => Some(RowChange::Changed { line, id, fields }),
-                    None => None,
-                })
+                work.update_measure(id, draft, now)
+                    .map(|edit| edit.map(|_| RowChange::Changed { line, id, fields }))
             }
             None => {
                 let title = draft.title.trim().to_string();
