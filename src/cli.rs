@@ -21,7 +21,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
     /// Language
-    #[arg(long, global = true, value_name = "nb|en")]
+    #[arg(long, global = true, value_name = "nb|en", value_parser = ["nb", "en"])]
     pub lang: Option<String>,
     /// Demo
     #[arg(long)]
@@ -352,12 +352,16 @@ fn list(path: &Path, lang: Lang, status: Option<&str>, owner: Option<&str>, json
                 .map_err(|e| unknown(lang, Msg::ErrUnknownOwner, e))
         })
         .transpose()?;
-    let rows: Vec<_> = crate::app::views::measure_rows(&backlog)
-        .into_iter()
-        .filter_map(|i| backlog.measures.get(i))
-        .filter(|m| status.is_none_or(|s| m.status == s))
-        .filter(|m| owner.is_none_or(|o| m.owner == Some(o)))
-        .collect();
+    let rows: Vec<_> = crate::app::views::measure_rows(
+        &backlog,
+        &crate::search::MeasureFilter::default(),
+        jiff::Zoned::now().date(),
+    )
+    .into_iter()
+    .filter_map(|i| backlog.measures.get(i))
+    .filter(|m| status.is_none_or(|s| m.status == s))
+    .filter(|m| owner.is_none_or(|o| m.owner == Some(o)))
+    .collect();
     let mut out = std::io::stdout().lock();
     let written = if json {
         let items: Vec<MeasureJson> = rows

@@ -140,6 +140,7 @@ catalogue! {
     ColRank => ("Rang", "Rank"),
     ColMeasures => ("Tiltak", "Measures"),
     EmptyMeasures => ("Ingen tiltak ennå. Trykk n for å legge til det første.", "No measures yet. Press n to add the first one."),
+    EmptyFiltered => ("Ingen tiltak passer filteret.", "No measures match the filter."),
     EmptyOwners => ("Ingen eiere ennå. Trykk n for å legge til.", "No owners yet. Press n to add one."),
     EmptyPriorities => ("Ingen prioriteringer ennå. Trykk n for å legge til.", "No priorities yet. Press n to add one."),
     NothingSelected => ("Ingenting valgt.", "Nothing selected."),
@@ -252,6 +253,15 @@ catalogue! {
     WhatPriority => ("prioritering «{title}»", "priority “{title}”"),
     TooSmall => ("Terminalen er for liten ({w}×{h}). Gjør den minst {min_w}×{min_h}.", "The terminal is too small ({w}×{h}). Make it at least {min_w}×{min_h}."),
     DemoBanner => ("DEMO", "DEMO"),
+
+    // Filter chips
+    ChipOverdue => ("forfalt", "overdue"),
+    ChipDueSoon => ("frist innen 30 dager", "due within 30 days"),
+    ChipNoDue => ("uten frist", "no due date"),
+    ChipAwaitingPolitical => ("venter på politisk vedtak", "awaiting political decision"),
+    ChipActive => ("aktive", "active"),
+    ChipValue => ("verdi", "value"),
+    ChipEffort => ("innsats", "effort"),
 
     // Help
     HelpTitle => ("Hjelp – taster", "Help – keys"),

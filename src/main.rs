@@ -1,3 +1,4 @@
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use tiltak::app::{App, Clock};
@@ -28,6 +29,13 @@ fn main() -> ExitCode {
 fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
     let path = cli::data_path(parsed, lang)?;
     let fail = |message: String| Failure { message, code: 1 };
+    // Without a terminal (`tiltak | less`, `tiltak > file`, cron) the screen setup would panic
+    // or write escape codes into a pipe: refuse before touching any file.
+    if !std::io::stdout().is_terminal() {
+        return Err(fail(
+            lang.fill(Msg::ErrTerminal, &[("error", "standard output is not a terminal")]),
+        ));
+    }
     let lock = match Lock::try_acquire(&path) {
         Ok(Some(lock)) => lock,
         Ok(None) => {

@@ -128,7 +128,13 @@ fn deleting_an_owner_unlinks_but_keeps_their_measures() {
     let (mut app, _) = app_with(demo(), Lang::En);
     type_text(&mut app, "2");
     let owner = app.selected_owner().unwrap();
-    let theirs: Vec<_> = app.backlog.measures.iter().filter(|m| m.owner == Some(owner)).map(|m| m.id).collect();
+    let theirs: Vec<_> = app
+        .backlog
+        .measures
+        .iter()
+        .filter(|m| m.owner == Some(owner))
+        .map(|m| m.id)
+        .collect();
     assert!(!theirs.is_empty());
     let count = app.backlog.measures.len();
     type_text(&mut app, "dy");
@@ -304,4 +310,25 @@ mod snapshots {
         type_text(&mut app, "d");
         snap("confirm_delete_Nb", screen(&mut app, 80, 24));
     }
+}
+
+#[test]
+fn a_filter_narrows_the_list_and_shows_as_chips() {
+    use tiltak::search::{DueFilter, MeasureFilter};
+    let (mut app, _) = app_with(demo(), Lang::En);
+    let today = jiff::civil::date(2026, 11, 29);
+    app.set_filter(MeasureFilter {
+        due: Some(DueFilter::Overdue),
+        ..Default::default()
+    });
+    let expected = app.backlog.measures.iter().filter(|m| m.is_overdue(today)).count();
+    assert!(expected > 0);
+    assert_eq!(app.measures.rows.len(), expected);
+    assert!(screen(&mut app, 100, 30).contains("[overdue]"));
+    app.set_filter(MeasureFilter {
+        statuses: vec![Status::Done],
+        owner: Some(Id(999)),
+        ..Default::default()
+    });
+    assert!(screen(&mut app, 100, 30).contains("No measures match the filter."));
 }

@@ -112,7 +112,12 @@ fn lines(id: FieldId, label: Msg, text: &str) -> Field {
     let mut area = text_area(text);
     area.move_cursor(CursorMove::Top);
     area.move_cursor(CursorMove::Head);
-    Field { id, label, hint: Some(Msg::FormDescriptionHint), input: Input::Lines(area) }
+    Field {
+        id,
+        label,
+        hint: Some(Msg::FormDescriptionHint),
+        input: Input::Lines(area),
+    }
 }
 
 fn pick(id: FieldId, label: Msg, options: Vec<(String, Choice)>, current: Choice) -> Field {

@@ -62,7 +62,10 @@ const fn ctrl(context: Context, c: char, action: Action) -> Binding {
 
 /// A binding that applies only while `pane` is focused.
 const fn only_in(pane: Pane, binding: Binding) -> Binding {
-    Binding { pane: Some(pane), ..binding }
+    Binding {
+        pane: Some(pane),
+        ..binding
+    }
 }
 
 const fn hinted(binding: Binding, hint: Msg) -> Binding {
@@ -80,7 +83,10 @@ pub static BINDINGS: &[Binding] = &[
     hinted(key(List, Char('e'), Action::Edit), Msg::HintEdit),
     key(List, Enter, Action::Edit),
     hinted(key(List, Char('d'), Action::Delete), Msg::HintDelete),
-    hinted(only_in(Pane::Measures, key(List, Char('s'), Action::StatusForward)), Msg::HintStatus),
+    hinted(
+        only_in(Pane::Measures, key(List, Char('s'), Action::StatusForward)),
+        Msg::HintStatus,
+    ),
     only_in(Pane::Measures, key(List, Char('S'), Action::StatusBack)),
     key(List, Char('j'), Action::Down),
     key(List, Down, Action::Down),
@@ -142,7 +148,9 @@ pub fn lookup(context: Context, pane: Pane, event: KeyEvent) -> Option<Action> {
         b.context == context && b.code == event.code && normalized(b.modifiers) == normalized(event.modifiers)
     };
     let specific = BINDINGS.iter().filter(matching).find(|b| b.pane == Some(pane));
-    specific.or_else(|| BINDINGS.iter().filter(matching).find(|b| b.pane.is_none())).map(|b| b.action)
+    specific
+        .or_else(|| BINDINGS.iter().filter(matching).find(|b| b.pane.is_none()))
+        .map(|b| b.action)
 }
 
 pub fn bindings_in(context: Context) -> impl Iterator<Item = &'static Binding> {
@@ -187,7 +195,8 @@ pub fn key_label(binding: &Binding, lang: Lang) -> String {
 /// The help overlay's rows for one context: all keys of an action on one line, in table order.
 /// Pane-specific bindings name their pane.
 pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
-    let mut rows: Vec<((Action, Option<Pane>), Vec<String>)> = Vec::new();
+    type Row = ((Action, Option<Pane>), Vec<String>);
+    let mut rows: Vec<Row> = Vec::new();
     for binding in bindings_in(context) {
         let label = key_label(binding, lang);
         let id = (binding.action, binding.pane);
@@ -209,7 +218,9 @@ pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
 
 /// Status-bar hints for what is focused, e.g. `n ny`.
 pub fn hints(context: Context, pane: Pane, lang: Lang) -> Vec<(String, &'static str)> {
-    active_bindings(context, pane).filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint)))).collect()
+    active_bindings(context, pane)
+        .filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint))))
+        .collect()
 }
 
 #[cfg(test)]
@@ -240,7 +251,10 @@ mod tests {
         assert_eq!(lookup(List, Pane::Measures, big_g), Some(Action::Last));
         let ctrl_c = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(List, Pane::Measures, ctrl_c), Some(Action::Quit));
-        assert_eq!(lookup(List, Pane::Measures, KeyEvent::new(Char('c'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            lookup(List, Pane::Measures, KeyEvent::new(Char('c'), KeyModifiers::NONE)),
+            None
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub use views::ListView;
 
 use crate::domain::{Backlog, MeasureId, OwnerId, PriorityId};
 use crate::i18n::Lang;
+use crate::search::MeasureFilter;
 use crate::store::Persist;
 use history::History;
 use keymap::Context;
@@ -90,6 +91,8 @@ pub struct App {
     pub clock: Clock,
     pub viewport: Size,
     pub detail_scroll: u16,
+    /// Narrows the Measures pane; empty shows everything.
+    pub filter: MeasureFilter,
     store: Box<dyn Persist>,
 }
 
@@ -111,6 +114,7 @@ impl App {
             clock,
             viewport: Size::new(120, 40),
             detail_scroll: 0,
+            filter: MeasureFilter::default(),
             store,
         };
         app.refresh_views();
@@ -177,7 +181,9 @@ impl App {
         let measure = self.selected_measure();
         let owner = self.selected_owner();
         let priority = self.selected_priority();
-        self.measures.set_rows(views::measure_rows(&self.backlog));
+        let today = self.today();
+        self.measures
+            .set_rows(views::measure_rows(&self.backlog, &self.filter, today));
         self.owners.set_rows(views::owner_rows(&self.backlog));
         self.priorities.set_rows(views::priority_rows(&self.backlog));
         if let Some(id) = measure {
@@ -193,6 +199,12 @@ impl App {
                 .select_where(|i| self.backlog.priorities.get(i).is_some_and(|p| p.id == id));
         }
         self.keep_cursors_visible();
+    }
+
+    /// Shows only the measures `filter` lets through.
+    pub fn set_filter(&mut self, filter: MeasureFilter) {
+        self.filter = filter;
+        self.refresh_views();
     }
 
     /// Moves each list's scroll offset so its cursor stays on screen.

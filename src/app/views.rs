@@ -1,7 +1,10 @@
 //! The order rows are shown in, and the cursor and scroll offset in each list. Rows are indices
 //! into the backlog's collections, so a list of 100 000 measures costs one `Vec<usize>`.
 
+use jiff::civil::Date;
+
 use crate::domain::{Backlog, Measure, Status};
+use crate::search::MeasureFilter;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListView {
@@ -66,12 +69,14 @@ fn best_rank(backlog: &Backlog, measure: &Measure) -> u32 {
         .unwrap_or(u32::MAX)
 }
 
-/// Default order: by lifecycle status, then by the best-ranked priority, then by id.
-pub fn measure_rows(backlog: &Backlog) -> Vec<usize> {
+/// The measures `filter` lets through, in the default order: by lifecycle status, then by the
+/// best-ranked priority, then by id.
+pub fn measure_rows(backlog: &Backlog, filter: &MeasureFilter, today: Date) -> Vec<usize> {
     let mut keyed: Vec<(usize, u32, u32, usize)> = backlog
         .measures
         .iter()
         .enumerate()
+        .filter(|(_, m)| filter.matches(m, today))
         .map(|(i, m)| (lifecycle_position(m.status), best_rank(backlog, m), m.id.0, i))
         .collect();
     keyed.sort_unstable();

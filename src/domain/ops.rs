@@ -127,6 +127,17 @@ fn dedup_keep_order<T: PartialEq + Copy>(items: &[T]) -> Vec<T> {
     out
 }
 
+/// The record with `id` in a vector kept sorted by id.
+fn find_sorted<T, I: Ord>(items: &[T], id: I, id_of: impl Fn(&T) -> I) -> Option<&T> {
+    items.binary_search_by_key(&id, id_of).ok().map(|i| &items[i])
+}
+
+/// Titles and names are one line: line breaks and other control characters become spaces.
+fn single_line(text: &str) -> String {
+    let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn clean_tags(tags: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
@@ -165,31 +176,19 @@ impl Backlog {
     }
 
     pub fn measure(&self, id: MeasureId) -> Option<&Measure> {
-        self.measures
-            .binary_search_by_key(&id, |m| m.id)
-            .ok()
-            .map(|i| &self.measures[i])
+        find_sorted(&self.measures, id, |m| m.id)
     }
 
     pub fn owner(&self, id: OwnerId) -> Option<&Owner> {
-        self.owners
-            .binary_search_by_key(&id, |o| o.id)
-            .ok()
-            .map(|i| &self.owners[i])
+        find_sorted(&self.owners, id, |o| o.id)
     }
 
     pub fn priority(&self, id: PriorityId) -> Option<&Priority> {
-        self.priorities
-            .binary_search_by_key(&id, |p| p.id)
-            .ok()
-            .map(|i| &self.priorities[i])
+        find_sorted(&self.priorities, id, |p| p.id)
     }
 
     pub fn sector(&self, id: SectorId) -> Option<&Sector> {
-        self.sectors
-            .binary_search_by_key(&id, |s| s.id)
-            .ok()
-            .map(|i| &self.sectors[i])
+        find_sorted(&self.sectors, id, |s| s.id)
     }
 
     /// Priorities in rank order (1 first).
@@ -221,7 +220,7 @@ impl Backlog {
     }
 
     fn fill(measure: &mut Measure, draft: MeasureDraft) {
-        measure.title = draft.title.trim().to_string();
+        measure.title = single_line(&draft.title);
         measure.description = draft.description.trim_end().to_string();
         measure.status = draft.status;
         measure.owner = draft.owner;
@@ -385,7 +384,7 @@ impl Backlog {
         }
         Ok(Owner {
             id,
-            name: draft.name.trim().to_string(),
+            name: single_line(&draft.name),
             role: draft.role.trim().to_string(),
             sector: draft.sector,
         })
@@ -425,7 +424,7 @@ impl Backlog {
         let rank = self.priorities.iter().map(|p| p.rank).max().unwrap_or(0) + 1;
         let priority = Priority {
             id,
-            title: draft.title.trim().to_string(),
+            title: single_line(&draft.title),
             description: draft.description.trim_end().to_string(),
             rank,
         };
@@ -444,7 +443,7 @@ impl Backlog {
         }
         let old = self.priority(id).ok_or(DomainError::UnknownPriority(id))?;
         let mut priority = old.clone();
-        priority.title = draft.title.trim().to_string();
+        priority.title = single_line(&draft.title);
         priority.description = draft.description.trim_end().to_string();
         if priority == *old {
             return Ok(None);
@@ -488,7 +487,7 @@ impl Backlog {
         self.next_ids.sector += 1;
         let sector = Sector {
             id,
-            name: name.trim().to_string(),
+            name: single_line(name),
             short: None,
         };
         Ok((
@@ -636,5 +635,100 @@ fn status_entry(from: Status, to: Status, at: Timestamp) -> LogEntry {
         from: Some(from),
         to: Some(to),
         meeting: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> Timestamp {
+        "2026-11-29T12:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn titles_are_single_line() {
+        let mut b = Backlog::new("t", &[]);
+        let (id, _) = b
+            .add_measure(MeasureDraft::titled("  Første linje\nandre\tlinje  "), now())
+            .unwrap();
+        assert_eq!(b.measure(id).unwrap().title, "Første linje andre linje");
+    }
+
+    #[test]
+    fn every_edit_undoes_and_redoes_exactly() {
+        let mut b = Backlog::new("t", &["Skole", "Helse"]);
+        let start = b.clone();
+        let (owner, e1) = b
+            .add_owner(OwnerDraft {
+                name: "Kari".into(),
+                role: "direktør".into(),
+                sector: Some(Id(1)),
+            })
+            .unwrap();
+        let (prio, e2) = b
+            .add_priority(PriorityDraft {
+                title: "Siloer".into(),
+                description: String::new(),
+            })
+            .unwrap();
+        let mut draft = MeasureDraft::titled("Team");
+        draft.owner = Some(owner);
+        draft.priorities = vec![prio];
+        draft.sectors = vec![Id(1), Id(2)];
+        let (m, e3) = b.add_measure(draft, now()).unwrap();
+        let e4 = b.step_status(m, true, now()).unwrap();
+        let e5 = b.delete_owner(owner, now()).unwrap();
+        let e6 = b.delete_sector(Id(2), now()).unwrap();
+        let end = b.clone();
+        assert_eq!(b.measure(m).unwrap().owner, None);
+        assert_eq!(b.measure(m).unwrap().sectors, vec![Id(1)]);
+        let edits = [e1, e2, e3, e4, e5, e6];
+        for edit in edits.iter().rev() {
+            b.apply(&edit.undo);
+        }
+        assert_eq!(b.measures, start.measures);
+        assert_eq!(b.owners, start.owners);
+        assert_eq!(b.sectors, start.sectors);
+        for edit in &edits {
+            b.apply(&edit.redo);
+        }
+        assert_eq!(b, end);
+    }
+
+    #[test]
+    fn refused_drafts_change_nothing() {
+        let mut b = Backlog::new("t", &[]);
+        let before = b.clone();
+        let mut bad = MeasureDraft::titled("x");
+        bad.value = Some(7);
+        assert_eq!(
+            b.add_measure(bad, now()).unwrap_err(),
+            DomainError::OutOfRange {
+                field: "value",
+                value: 7
+            }
+        );
+        let mut dangling = MeasureDraft::titled("x");
+        dangling.owner = Some(Id(9));
+        assert_eq!(
+            b.add_measure(dangling, now()).unwrap_err(),
+            DomainError::UnknownOwner(Id(9))
+        );
+        assert_eq!(
+            b.add_measure(MeasureDraft::titled("  "), now()).unwrap_err(),
+            DomainError::EmptyTitle
+        );
+        assert_eq!(b, before);
+    }
+
+    #[test]
+    fn ids_are_never_reused_even_after_undo() {
+        let mut b = Backlog::new("t", &[]);
+        let (first, edit) = b.add_measure(MeasureDraft::titled("a"), now()).unwrap();
+        b.apply(&edit.undo);
+        let (second, _) = b.add_measure(MeasureDraft::titled("b"), now()).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(second, Id(2));
     }
 }

@@ -22,15 +22,14 @@ pub fn temp_prefix(file: &Path) -> String {
 pub const TEMP_SUFFIX: &str = ".tmp";
 
 /// Pretty, stable JSON: collections are kept sorted by id, fields in a fixed order.
-pub fn to_json(backlog: &Backlog) -> Vec<u8> {
-    // Serializing plain data structs to a Vec cannot fail.
-    let mut bytes = serde_json::to_vec_pretty(backlog).unwrap_or_default();
+pub fn to_json(backlog: &Backlog) -> std::io::Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(backlog)?;
     bytes.push(b'\n');
-    bytes
+    Ok(bytes)
 }
 
 pub fn save(backlog: &Backlog, path: &Path) -> std::io::Result<()> {
-    write_atomically(path, &to_json(backlog))
+    write_atomically(path, &to_json(backlog)?)
 }
 
 /// Creates the data directory (0700) when missing.

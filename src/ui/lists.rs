@@ -13,12 +13,20 @@ use crate::i18n::{Lang, Msg};
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let lang = app.lang;
     let view = app.list(app.focus);
+    let mut title = vec![Span::styled(format!(" {} ", lang.tr(app.focus.title())), theme.title())];
+    if app.focus == Pane::Measures {
+        for chip in app.filter.chips(&app.backlog, lang) {
+            title.push(Span::styled(format!("[{chip}]"), theme.chip()));
+            title.push(Span::raw(" "));
+        }
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
-        .title(Span::styled(format!(" {} ", lang.tr(app.focus.title())), theme.title()));
+        .title(Line::from(title));
     if view.rows.is_empty() {
         let empty = match app.focus {
+            Pane::Measures if !app.backlog.measures.is_empty() => Msg::EmptyFiltered,
             Pane::Measures => Msg::EmptyMeasures,
             Pane::Owners => Msg::EmptyOwners,
             Pane::Priorities => Msg::EmptyPriorities,

@@ -28,7 +28,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             // by dropping from the middle first.
             let all = hints(app.context(), app.focus, lang);
             let width_of = |list: &[(String, &str)]| -> usize {
-                list.iter().map(|(k, w)| k.chars().count() + w.chars().count() + 4).sum::<usize>() + 1
+                list.iter()
+                    .map(|(k, w)| k.chars().count() + w.chars().count() + 4)
+                    .sum::<usize>()
+                    + 1
             };
             let mut shown = all.clone();
             while shown.len() > 2 && width_of(&shown) > usize::from(left.width) {

@@ -62,6 +62,15 @@ impl Theme {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
 
+    pub fn chip(self) -> Style {
+        let style = Style::default().add_modifier(Modifier::BOLD);
+        if self.color {
+            style.fg(Color::Black).bg(Color::Yellow)
+        } else {
+            style
+        }
+    }
+
     pub fn title(self) -> Style {
         Style::default().add_modifier(Modifier::BOLD)
     }
