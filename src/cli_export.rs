@@ -50,11 +50,12 @@ pub fn export(path: &Path, lang: Lang, format: &str, out: Option<&Path>, delim: 
     let (backlog, _) = open(path, lang)?;
     let bytes = match format.as_str() {
         "csv" => {
-            let rows = crate::app::views::measure_rows(&backlog);
+            let everything = crate::search::MeasureFilter::default();
+            let rows = crate::app::views::measure_rows(&backlog, &everything, jiff::Zoned::now().date());
             let measures = rows.iter().filter_map(|i| backlog.measures.get(*i));
             export::csv::write(&backlog, measures, lang, delimiter).map_err(|e| Failure::io(e.to_string()))?
         }
-        "json" => store::save::to_json(&backlog),
+        "json" => store::save::to_json(&backlog).map_err(|e| Failure::io(e.to_string()))?,
         _ => export::markdown::status_report(&backlog, lang, jiff::Zoned::now().date()).into_bytes(),
     };
     write_out(lang, &bytes, out)

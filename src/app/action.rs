@@ -7,16 +7,18 @@ pub enum Pane {
     Measures,
     Owners,
     Priorities,
+    Meetings,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Measures, Pane::Owners, Pane::Priorities];
+    pub const ALL: [Pane; 4] = [Pane::Measures, Pane::Owners, Pane::Priorities, Pane::Meetings];
 
     pub fn title(self) -> Msg {
         match self {
             Pane::Measures => Msg::PaneMeasures,
             Pane::Owners => Msg::PaneOwners,
             Pane::Priorities => Msg::PanePriorities,
+            Pane::Meetings => Msg::PaneMeetings,
         }
     }
 }
@@ -53,6 +55,24 @@ pub enum Action {
     FormSave,
     FormSaveLine,
     FormToggle,
+    StartReview,
+    ExportView,
+    ShowLog,
+    SetupStart,
+    SetupSuggest,
+    AgendaMoveUp,
+    AgendaMoveDown,
+    AgendaDrop,
+    ReviewNext,
+    ReviewPrev,
+    ReviewApprove,
+    ReviewPark,
+    ReviewReject,
+    ReviewDefer,
+    ReviewOwner,
+    ReviewNote,
+    ReviewEnd,
+    PlanLeftovers,
 }
 
 impl Action {
@@ -91,6 +111,25 @@ impl Action {
             Action::FormSave => Msg::ActFormSave,
             Action::FormSaveLine => Msg::ActFormSaveLine,
             Action::FormToggle => Msg::ActFormToggle,
+            Action::Focus(Pane::Meetings) => Msg::ActMeetings,
+            Action::StartReview => Msg::ActStartReview,
+            Action::ExportView => Msg::ActExportView,
+            Action::ShowLog => Msg::ActShowLog,
+            Action::SetupStart => Msg::ActSetupStart,
+            Action::SetupSuggest => Msg::ActSetupSuggest,
+            Action::AgendaMoveUp => Msg::ActAgendaMoveUp,
+            Action::AgendaMoveDown => Msg::ActAgendaMoveDown,
+            Action::AgendaDrop => Msg::ActAgendaDrop,
+            Action::ReviewNext => Msg::ActReviewNext,
+            Action::ReviewPrev => Msg::ActReviewPrev,
+            Action::ReviewApprove => Msg::ActReviewApprove,
+            Action::ReviewPark => Msg::ActReviewPark,
+            Action::ReviewReject => Msg::ActReviewReject,
+            Action::ReviewDefer => Msg::ActReviewDefer,
+            Action::ReviewOwner => Msg::ActReviewOwner,
+            Action::ReviewNote => Msg::ActReviewNote,
+            Action::ReviewEnd => Msg::ActReviewEnd,
+            Action::PlanLeftovers => Msg::ActPlanLeftovers,
         }
     }
 }

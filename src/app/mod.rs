@@ -4,6 +4,8 @@ pub mod action;
 pub mod form;
 pub mod history;
 pub mod keymap;
+pub mod review;
+mod review_update;
 pub mod update;
 pub mod views;
 
@@ -16,7 +18,7 @@ pub use form::Form;
 pub use update::{handle_key, update};
 pub use views::ListView;
 
-use crate::domain::{Backlog, MeasureId, OwnerId, PriorityId};
+use crate::domain::{Backlog, MeasureId, MeetingId, OwnerId, PriorityId};
 use crate::i18n::Lang;
 use crate::search::MeasureFilter;
 use crate::store::Persist;
@@ -29,6 +31,7 @@ pub enum Confirm {
     DeleteOwner(OwnerId),
     DeletePriority(PriorityId),
     QuitUnsaved,
+    EndReview,
 }
 
 #[derive(Debug, Clone)]
@@ -93,6 +96,9 @@ pub struct App {
     pub detail_scroll: u16,
     /// Narrows the Measures pane; empty shows everything.
     pub filter: MeasureFilter,
+    pub meetings: ListView,
+    /// A full-screen view (meeting review, summary, log) over the panes, if any.
+    pub screen: review::Screen,
     store: Box<dyn Persist>,
 }
 
@@ -115,6 +121,8 @@ impl App {
             viewport: Size::new(120, 40),
             detail_scroll: 0,
             filter: MeasureFilter::default(),
+            meetings: ListView::default(),
+            screen: review::Screen::Main,
             store,
         };
         app.refresh_views();
@@ -132,7 +140,14 @@ impl App {
     /// Which part of the keymap is live.
     pub fn context(&self) -> Context {
         match self.overlay {
-            Overlay::None => Context::List,
+            Overlay::None => match &self.screen {
+                review::Screen::Main => Context::List,
+                review::Screen::Setup(setup) if setup.on_agenda => Context::Agenda,
+                review::Screen::Setup(_) => Context::Setup,
+                review::Screen::Review(_) => Context::Review,
+                review::Screen::Summary(_) => Context::Summary,
+                review::Screen::Log { .. } => Context::Log,
+            },
             Overlay::Help { .. } => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Form(_) => Context::Form,
@@ -144,6 +159,7 @@ impl App {
             Pane::Measures => &self.measures,
             Pane::Owners => &self.owners,
             Pane::Priorities => &self.priorities,
+            Pane::Meetings => &self.meetings,
         }
     }
 
@@ -152,6 +168,7 @@ impl App {
             Pane::Measures => &mut self.measures,
             Pane::Owners => &mut self.owners,
             Pane::Priorities => &mut self.priorities,
+            Pane::Meetings => &mut self.meetings,
         }
     }
 
@@ -176,16 +193,34 @@ impl App {
             .map(|p| p.id)
     }
 
+    pub fn selected_meeting(&self) -> Option<MeetingId> {
+        self.meetings
+            .selected_row()
+            .and_then(|i| self.backlog.meetings.get(i))
+            .map(|m| m.id)
+    }
+
+    /// Writes `bytes` to a new file at `relative` beside the backlog; returns where it went.
+    pub fn write_beside(&mut self, relative: &std::path::Path, bytes: &[u8]) -> std::io::Result<std::path::PathBuf> {
+        self.store.write_beside(relative, bytes)
+    }
+
     /// Rebuilds the row orders after a change, keeping each list's selection on the same record.
     pub fn refresh_views(&mut self) {
         let measure = self.selected_measure();
         let owner = self.selected_owner();
         let priority = self.selected_priority();
+        let meeting = self.selected_meeting();
         let today = self.today();
         self.measures
             .set_rows(views::measure_rows(&self.backlog, &self.filter, today));
         self.owners.set_rows(views::owner_rows(&self.backlog));
         self.priorities.set_rows(views::priority_rows(&self.backlog));
+        self.meetings.set_rows(views::meeting_rows(&self.backlog));
+        if let Some(id) = meeting {
+            self.meetings
+                .select_where(|i| self.backlog.meetings.get(i).is_some_and(|m| m.id == id));
+        }
         if let Some(id) = measure {
             self.measures
                 .select_where(|i| self.backlog.measures.get(i).is_some_and(|m| m.id == id));

@@ -18,12 +18,18 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
     match keymap::lookup(context, app.focus, key) {
         Some(action) => update(app, action),
         None if context == Context::Form => form_key(app, key),
+        None if context == Context::Setup => super::review_update::setup_key(app, key),
         None => {}
     }
 }
 
 fn form_key(app: &mut App, key: KeyEvent) {
     let Overlay::Form(form) = &mut app.overlay else { return };
+    form_key_into(form, key);
+}
+
+/// A key no binding took, given to a form: pickers cycle with ←/→ (h/l), text fields type.
+pub(super) fn form_key_into(form: &mut Form, key: KeyEvent) {
     let is_picker = !matches!(form.focused().input, Input::Line(_) | Input::Lines(_));
     match key.code {
         KeyCode::Left | KeyCode::Char('h') if is_picker => {
@@ -43,6 +49,9 @@ pub fn update(app: &mut App, action: Action) {
         Context::Help => help_action(app, action),
         Context::Confirm => confirm_action(app, action),
         Context::Form => form_action(app, action),
+        Context::Setup | Context::Agenda | Context::Review | Context::Summary | Context::Log => {
+            super::review_update::action(app, action)
+        }
     }
     app.keep_cursors_visible();
 }
@@ -78,6 +87,9 @@ fn list_action(app: &mut App, action: Action) {
         Action::Undo => undo(app),
         Action::Redo => redo(app),
         Action::Cancel => app.message = None,
+        Action::StartReview => super::review_update::start_review_setup(app),
+        Action::ExportView => super::review_update::export_view(app),
+        Action::ShowLog => super::review_update::show_log(app),
         _ => {}
     }
 }
@@ -107,11 +119,11 @@ fn help_action(app: &mut App, action: Action) {
     }
 }
 
-fn say(app: &mut App, text: String) {
+pub(super) fn say(app: &mut App, text: String) {
     app.message = Some(Message { text, is_error: false });
 }
 
-fn complain(app: &mut App, text: String) {
+pub(super) fn complain(app: &mut App, text: String) {
     app.message = Some(Message { text, is_error: true });
 }
 
@@ -124,7 +136,7 @@ fn capitalized(text: &str) -> String {
 }
 
 /// Records a change for undo, saves it and tells the user.
-fn committed(app: &mut App, edit: Edit, label: String) {
+pub(super) fn committed(app: &mut App, edit: Edit, label: String) {
     app.history.record(edit, label.clone());
     app.refresh_views();
     persist(app);
@@ -150,7 +162,7 @@ fn persist(app: &mut App) {
     }
 }
 
-fn quit(app: &mut App) {
+pub(super) fn quit(app: &mut App) {
     if let SaveState::Failed(_) = app.save_state {
         persist(app);
     }
@@ -165,6 +177,7 @@ fn open_new_form(app: &mut App) {
         Pane::Measures => Form::new_measure(&app.backlog, app.lang),
         Pane::Owners => Form::new_owner(&app.backlog, app.lang),
         Pane::Priorities => Form::new_priority(),
+        Pane::Meetings => return super::review_update::start_review_setup(app),
     };
     app.overlay = Overlay::Form(Box::new(form));
 }
@@ -180,6 +193,7 @@ fn open_edit_form(app: &mut App) {
         Pane::Priorities => app
             .selected_priority()
             .and_then(|id| Form::edit_priority(id, &app.backlog)),
+        Pane::Meetings => return super::review_update::open_summary(app),
     };
     match form {
         Some(form) => app.overlay = Overlay::Form(Box::new(form)),
@@ -192,6 +206,7 @@ fn ask_delete(app: &mut App) {
         Pane::Measures => app.selected_measure().map(Confirm::DeleteMeasure),
         Pane::Owners => app.selected_owner().map(Confirm::DeleteOwner),
         Pane::Priorities => app.selected_priority().map(Confirm::DeletePriority),
+        Pane::Meetings => return say(app, app.lang.tr(Msg::MsgMeetingsKept).to_string()),
     };
     match confirm {
         Some(confirm) => app.overlay = Overlay::Confirm(confirm),
@@ -241,6 +256,7 @@ fn confirm_action(app: &mut App, action: Action) {
             app.overlay = Overlay::None;
             match confirm {
                 Confirm::QuitUnsaved => app.should_quit = true,
+                Confirm::EndReview => super::review_update::end_review(app),
                 Confirm::DeleteMeasure(id) => {
                     let label = app.lang.fill(Msg::MsgDeleted, &[("what", &id.to_string())]);
                     let result = app.backlog.delete_measures(&[id]);
@@ -349,6 +365,10 @@ fn submit_form(app: &mut App) {
             };
             result.map_err(|e| domain_field_error(form, e, lang))
         }),
+        FormTarget::Prompt(prompt) => {
+            super::review_update::prompt_outcome(&mut app.backlog, &app.screen, form, prompt, lang, now)
+        }
+        FormTarget::MeetingSetup => Ok(None),
     };
     match outcome {
         Ok(Some((edit, label))) => {
@@ -415,7 +435,7 @@ fn select_new(app: &mut App, target: FormTarget) {
     }
 }
 
-fn undo(app: &mut App) {
+pub(super) fn undo(app: &mut App) {
     let Some(step) = app.history.take_undo() else {
         return say(app, app.lang.tr(Msg::MsgNothingToUndo).to_string());
     };

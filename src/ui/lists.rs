@@ -30,6 +30,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             Pane::Measures => Msg::EmptyMeasures,
             Pane::Owners => Msg::EmptyOwners,
             Pane::Priorities => Msg::EmptyPriorities,
+            Pane::Meetings => Msg::EmptyMeetings,
         };
         frame.render_widget(
             Paragraph::new(lang.tr(empty))
@@ -48,6 +49,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Pane::Measures => measure_table(app, theme, visible, area.width.saturating_sub(2)),
         Pane::Owners => owner_table(app, visible),
         Pane::Priorities => priority_table(app, visible),
+        Pane::Meetings => super::meetings::meeting_table(app, visible),
     };
     let header = Row::new(header.into_iter().map(|h| Cell::from(h.to_string()))).style(theme.header());
     let table = Table::new(rows, widths)

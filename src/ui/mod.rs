@@ -6,14 +6,18 @@ mod form;
 mod help;
 pub mod layout;
 mod lists;
+mod log;
+mod meetings;
+mod review;
 mod statusbar;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::layout::Size;
+use ratatui::layout::{Rect, Size};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::review::Screen;
 use crate::app::{App, Overlay, Pane};
 use crate::i18n::Msg;
 pub use lists::due_text;
@@ -36,9 +40,20 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         return;
     }
     let areas = layout::areas(size);
-    render_tabs(frame, app, theme, areas.tabs);
-    lists::render(frame, app, theme, areas.list);
-    detail::render(frame, app, theme, areas.detail);
+    if let Screen::Main = app.screen {
+        render_tabs(frame, app, theme, areas.tabs);
+        lists::render(frame, app, theme, areas.list);
+        detail::render(frame, app, theme, areas.detail);
+    } else {
+        let full = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+        match &app.screen {
+            Screen::Main => {}
+            Screen::Setup(setup) => review::render_setup(frame, app, theme, full, setup),
+            Screen::Review(state) => review::render_review(frame, app, theme, full, state),
+            Screen::Summary(summary) => review::render_summary(frame, app, theme, full, summary),
+            Screen::Log { measure, scroll, .. } => log::render(frame, app, theme, full, *measure, *scroll),
+        }
+    }
     statusbar::render(frame, app, theme, areas.status);
     match &app.overlay {
         Overlay::None => {}
