@@ -513,7 +513,7 @@ catalogue! {
     HelpSectionLog => ("Logg", "Log"),
     ActMeetings => ("Gå til møter", "Go to meetings"),
     ActStartReview => ("Sett opp møtegjennomgang", "Set up a meeting review"),
-    ActExportView => ("Eksporter visningen til CSV i datamappen", "Export the view to CSV in the data folder"),
+    ActExportView => ("Eksporter visningen som CSV (datamappen)", "Export the view as CSV (data folder)"),
     ActShowLog => ("Vis hele loggen", "Show the whole log"),
     ActSetupStart => ("Start møtet", "Start the meeting"),
     ActSetupSuggest => ("Bytt sakslisten med forslaget «Neste møte»", "Replace the agenda with the “Next meeting” suggestion"),

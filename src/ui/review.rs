@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
@@ -151,8 +151,9 @@ fn level_marker(lang: Lang, level: TimerLevel) -> String {
     }
 }
 
-/// "3 / 12 · Item 02:30 / 05:00 · Total 12:30 / 60:00", each clock coloured and marked.
-fn header<'a>(app: &'a App, theme: Theme, review: &Review) -> Line<'a> {
+/// The meeting on the left; "3 / 12 │ Item 02:30 / 05:00 │ Total 12:30 / 60:00" on the right,
+/// each clock coloured and marked. The clocks always fit; the title gives way.
+fn render_header(frame: &mut Frame, app: &App, theme: Theme, area: Rect, review: &Review) {
     let lang = app.lang;
     let now = app.clock.now();
     let title = app
@@ -185,8 +186,7 @@ fn header<'a>(app: &'a App, theme: Theme, review: &Review) -> Line<'a> {
             ("limit", &clock_text(review.total_limit())),
         ],
     );
-    Line::from(vec![
-        Span::styled(title, theme.title()),
+    let clocks = Line::from(vec![
         Span::raw("│ "),
         Span::styled(position, theme.title().add_modifier(Modifier::REVERSED)),
         Span::raw(" │ "),
@@ -199,7 +199,12 @@ fn header<'a>(app: &'a App, theme: Theme, review: &Review) -> Line<'a> {
             format!("{total_text}{}", level_marker(lang, total_level)),
             level_style(theme, total_level),
         ),
-    ])
+        Span::raw(" "),
+    ]);
+    let clocks_width = (clocks.width() as u16).min(area.width);
+    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(clocks_width)]).areas(area);
+    frame.render_widget(Paragraph::new(Span::styled(title, theme.title())), left);
+    frame.render_widget(Paragraph::new(clocks), right);
 }
 
 struct Fact {
@@ -246,7 +251,12 @@ fn render_facts(frame: &mut Frame, lang: Lang, theme: Theme, area: Rect, facts: 
     let value_width = area.width.saturating_sub(label_width + 1);
     let mut y = area.y;
     for f in facts {
-        let height = wrapped_height(&f.value, value_width);
+        let height = f
+            .value
+            .lines()
+            .map(|l| wrapped_height(l, value_width))
+            .sum::<u16>()
+            .max(1);
         if y + height > area.y + area.height || value_width == 0 {
             break;
         }
@@ -255,7 +265,7 @@ fn render_facts(frame: &mut Frame, lang: Lang, theme: Theme, area: Rect, facts: 
             Rect::new(area.x, y, label_width, 1),
         );
         frame.render_widget(
-            Paragraph::new(Span::styled(f.value.as_str(), f.style)).wrap(Wrap { trim: true }),
+            Paragraph::new(Text::styled(f.value.as_str(), f.style)).wrap(Wrap { trim: true }),
             Rect::new(area.x + label_width, y, value_width, height),
         );
         y += height;
@@ -309,7 +319,7 @@ fn facts(app: &App, theme: Theme, m: &Measure) -> Vec<Fact> {
         ),
         fact(lang, Msg::FieldOwner, owner_name(b, m), theme.title()),
         fact(lang, Msg::FieldSectors, sector_text, plain),
-        fact(lang, Msg::FieldPriorities, priorities.join("; "), plain),
+        fact(lang, Msg::FieldPriorities, priorities.join("\n"), plain),
         fact(
             lang,
             Msg::FieldValueEffort,
@@ -331,7 +341,7 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
         Constraint::Length(7),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(header(app, theme, review)), top);
+    render_header(frame, app, theme, top, review);
     let Some(m) = review.current().and_then(|id| app.backlog.measure(id)) else {
         return;
     };
