@@ -80,6 +80,11 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Report
+    Report {
+        #[arg(long, value_name = "text|md", default_value = "text")]
+        format: String,
+    },
 }
 
 /// The language a run speaks, found before clap parses, so `--help` can use it.
@@ -118,7 +123,7 @@ pub fn command(lang: Lang) -> clap::Command {
         })
         .mut_subcommand("export", |c| {
             c.about(tr(Msg::CliHelpExport))
-                .mut_arg("format", |a| a.help(tr(Msg::CliHelpFormat)))
+                .mut_arg("format", |a| a.help(tr(Msg::CliHelpExportFormat)))
                 .mut_arg("out", |a| a.help(tr(Msg::CliHelpOut)))
                 .mut_arg("delimiter", |a| a.help(tr(Msg::CliHelpDelimiter)))
         })
@@ -132,6 +137,10 @@ pub fn command(lang: Lang) -> clap::Command {
             c.about(tr(Msg::CliHelpMinutes))
                 .mut_arg("meeting", |a| a.help(tr(Msg::CliHelpMeetingId)))
                 .mut_arg("out", |a| a.help(tr(Msg::CliHelpOut)))
+        })
+        .mut_subcommand("report", |c| {
+            c.about(tr(Msg::CliHelpReport))
+                .mut_arg("format", |a| a.help(tr(Msg::CliHelpFormat)))
         })
 }
 
@@ -209,6 +218,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         }
         Command::Import { format, file, dry_run } => crate::cli_export::import(&path, lang, format, file, *dry_run),
         Command::Minutes { meeting, out } => crate::cli_export::minutes(&path, lang, meeting, out.as_deref()),
+        Command::Report { format } => report(&path, lang, format),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -463,4 +473,18 @@ fn write_table(
         writeln!(out, "{}  {}", line.join("  "), row[4])?;
     }
     Ok(())
+}
+
+fn report(path: &Path, lang: Lang, format: &str) -> Result<(), Failure> {
+    use crate::insight::report::{self, Format};
+    let format = Format::from_key(format)
+        .ok_or_else(|| Failure::usage(lang.fill(Msg::ErrUnknownFormat, &[("format", format)])))?;
+    let (backlog, _) = open(path, lang)?;
+    let text = report::render(&backlog, lang, jiff::Zoned::now().date(), format);
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::io(e.to_string())),
+    }
 }

@@ -8,10 +8,17 @@ pub enum Pane {
     Owners,
     Priorities,
     Meetings,
+    Overview,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Measures, Pane::Owners, Pane::Priorities, Pane::Meetings];
+    pub const ALL: [Pane; 5] = [
+        Pane::Measures,
+        Pane::Owners,
+        Pane::Priorities,
+        Pane::Meetings,
+        Pane::Overview,
+    ];
 
     pub fn title(self) -> Msg {
         match self {
@@ -19,6 +26,7 @@ impl Pane {
             Pane::Owners => Msg::PaneOwners,
             Pane::Priorities => Msg::PanePriorities,
             Pane::Meetings => Msg::PaneMeetings,
+            Pane::Overview => Msg::PaneOverview,
         }
     }
 }
@@ -73,6 +81,13 @@ pub enum Action {
     ReviewNote,
     ReviewEnd,
     PlanLeftovers,
+    RankUp,
+    RankDown,
+    DrillDown,
+    CellLeft,
+    CellRight,
+    ToggleCharts,
+    ToggleValueEffort,
 }
 
 impl Action {
@@ -130,6 +145,14 @@ impl Action {
             Action::ReviewNote => Msg::ActReviewNote,
             Action::ReviewEnd => Msg::ActReviewEnd,
             Action::PlanLeftovers => Msg::ActPlanLeftovers,
+            Action::Focus(Pane::Overview) => Msg::ActOverview,
+            Action::RankUp => Msg::ActRankUp,
+            Action::RankDown => Msg::ActRankDown,
+            Action::DrillDown => Msg::ActDrillDown,
+            Action::CellLeft => Msg::ActCellLeft,
+            Action::CellRight => Msg::ActCellRight,
+            Action::ToggleCharts => Msg::ActToggleCharts,
+            Action::ToggleValueEffort => Msg::ActToggleValueEffort,
         }
     }
 }

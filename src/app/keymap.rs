@@ -214,6 +214,37 @@ pub static BINDINGS: &[Binding] = &[
     key(Log, Char('q'), Action::Cancel),
     key(Log, Char('L'), Action::Cancel),
     ctrl(Log, 'c', Action::Quit),
+    // Issue 5: ranking, drill-downs, the Overview pane
+    key(List, Char('5'), Action::Focus(Pane::Overview)),
+    hinted(
+        only_in(Pane::Priorities, key(List, Char('K'), Action::RankUp)),
+        Msg::HintRank,
+    ),
+    only_in(Pane::Priorities, key(List, Char('J'), Action::RankDown)),
+    hinted(
+        only_in(Pane::Priorities, key(List, Enter, Action::DrillDown)),
+        Msg::HintShowMeasures,
+    ),
+    hinted(
+        only_in(Pane::Owners, key(List, Enter, Action::DrillDown)),
+        Msg::HintShowMeasures,
+    ),
+    hinted(
+        only_in(Pane::Overview, key(List, Enter, Action::DrillDown)),
+        Msg::HintShowMeasures,
+    ),
+    only_in(Pane::Overview, key(List, Char('h'), Action::CellLeft)),
+    only_in(Pane::Overview, key(List, Left, Action::CellLeft)),
+    only_in(Pane::Overview, key(List, Char('l'), Action::CellRight)),
+    only_in(Pane::Overview, key(List, Right, Action::CellRight)),
+    hinted(
+        only_in(Pane::Overview, key(List, Char('c'), Action::ToggleCharts)),
+        Msg::HintCharts,
+    ),
+    hinted(
+        only_in(Pane::Overview, key(List, Char('m'), Action::ToggleValueEffort)),
+        Msg::HintValueEffort,
+    ),
 ];
 
 /// Shift only matters through the character it produces (`G`, `?`), and Shift-Tab arrives as
@@ -258,9 +289,9 @@ pub fn key_label(binding: &Binding, lang: Lang) -> String {
         BackTab => "Shift-Tab".to_string(),
         Down => "↓".to_string(),
         Up => "↑".to_string(),
-        Home => "Home".to_string(),
         Left => "←".to_string(),
         Right => "→".to_string(),
+        Home => "Home".to_string(),
         End => "End".to_string(),
         PageDown => "PgDn".to_string(),
         PageUp => "PgUp".to_string(),
@@ -274,7 +305,8 @@ pub fn key_label(binding: &Binding, lang: Lang) -> String {
 }
 
 /// The help overlay's rows for one context: all keys of an action on one line, in table order.
-/// Pane-specific bindings name their pane.
+/// Pane-specific bindings name their pane; one action on the same keys in several panes is one
+/// row naming them all.
 pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
     type Row = ((Action, Option<Pane>), Vec<String>);
     let mut rows: Vec<Row> = Vec::new();
@@ -286,11 +318,23 @@ pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
             None => rows.push((id, vec![label])),
         }
     }
-    rows.into_iter()
-        .map(|((action, pane), keys)| {
+    let mut merged: Vec<(Action, Vec<String>, Vec<Pane>)> = Vec::new();
+    for ((action, pane), keys) in rows {
+        match merged
+            .iter_mut()
+            .find(|(a, k, panes)| *a == action && *k == keys && !panes.is_empty() && pane.is_some())
+        {
+            Some((_, _, panes)) => panes.extend(pane),
+            None => merged.push((action, keys, pane.into_iter().collect())),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(action, keys, panes)| {
             let mut description = lang.tr(action.description()).to_string();
-            if let Some(pane) = pane {
-                description = format!("{description} ({})", lang.tr(pane.title()));
+            if !panes.is_empty() {
+                let names: Vec<&str> = panes.iter().map(|p| lang.tr(p.title())).collect();
+                description = format!("{description} ({})", names.join(", "));
             }
             (keys.join(" / "), description)
         })
@@ -298,8 +342,17 @@ pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
 }
 
 /// Status-bar hints for what is focused, e.g. `n ny`.
+/// The pane's own keys first, help and quit last: the status bar drops hints from just before
+/// help and quit when space runs out, so the general ones go first.
 pub fn hints(context: Context, pane: Pane, lang: Lang) -> Vec<(String, &'static str)> {
-    active_bindings(context, pane)
+    let mut hinted: Vec<&Binding> = active_bindings(context, pane).filter(|b| b.hint.is_some()).collect();
+    hinted.sort_by_key(|b| match b.hint {
+        Some(Msg::HintHelp | Msg::HintQuit) => 2,
+        _ if b.pane.is_some() => 0,
+        _ => 1,
+    });
+    hinted
+        .into_iter()
         .filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint))))
         .collect()
 }

@@ -1,9 +1,11 @@
 //! Application state and everything that changes it: key → [`Action`] → [`update`].
 
 pub mod action;
+pub mod drill;
 pub mod form;
 pub mod history;
 pub mod keymap;
+pub mod overview;
 pub mod review;
 mod review_update;
 pub mod update;
@@ -20,10 +22,12 @@ pub use views::ListView;
 
 use crate::domain::{Backlog, MeasureId, MeetingId, OwnerId, PriorityId};
 use crate::i18n::Lang;
+use crate::insight::Insight;
 use crate::search::MeasureFilter;
 use crate::store::Persist;
 use history::History;
 use keymap::Context;
+use overview::OverviewState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirm {
@@ -99,8 +103,20 @@ pub struct App {
     pub meetings: ListView,
     /// A full-screen view (meeting review, summary, log) over the panes, if any.
     pub screen: review::Screen,
+    /// Matrix, loads and chart numbers, recomputed after every change.
+    pub insight: Insight,
+    pub overview: OverviewState,
+    /// Where each drill-down came from, so `Esc` in the Measures pane can go back.
+    pub came_from: Vec<drill::CameFrom>,
     store: Box<dyn Persist>,
 }
+
+/// The list an Overview pane does not have.
+static NO_LIST: ListView = ListView {
+    rows: Vec::new(),
+    cursor: 0,
+    offset: 0,
+};
 
 impl App {
     pub fn new(backlog: Backlog, lang: Lang, store: Box<dyn Persist>, clock: Clock) -> App {
@@ -123,6 +139,9 @@ impl App {
             filter: MeasureFilter::default(),
             meetings: ListView::default(),
             screen: review::Screen::Main,
+            insight: Insight::default(),
+            overview: OverviewState::default(),
+            came_from: Vec::new(),
             store,
         };
         app.refresh_views();
@@ -160,15 +179,17 @@ impl App {
             Pane::Owners => &self.owners,
             Pane::Priorities => &self.priorities,
             Pane::Meetings => &self.meetings,
+            Pane::Overview => &NO_LIST,
         }
     }
 
-    fn list_mut(&mut self, pane: Pane) -> &mut ListView {
+    fn list_mut(&mut self, pane: Pane) -> Option<&mut ListView> {
         match pane {
-            Pane::Measures => &mut self.measures,
-            Pane::Owners => &mut self.owners,
-            Pane::Priorities => &mut self.priorities,
-            Pane::Meetings => &mut self.meetings,
+            Pane::Meetings => Some(&mut self.meetings),
+            Pane::Measures => Some(&mut self.measures),
+            Pane::Owners => Some(&mut self.owners),
+            Pane::Priorities => Some(&mut self.priorities),
+            Pane::Overview => None,
         }
     }
 
@@ -212,9 +233,12 @@ impl App {
         let priority = self.selected_priority();
         let meeting = self.selected_meeting();
         let today = self.today();
+        self.insight = Insight::compute(&self.backlog, today);
+        self.overview.clamp(&self.insight);
         self.measures
             .set_rows(views::measure_rows(&self.backlog, &self.filter, today));
-        self.owners.set_rows(views::owner_rows(&self.backlog));
+        self.owners
+            .set_rows(views::owner_rows(&self.backlog, &self.insight.owners));
         self.priorities.set_rows(views::priority_rows(&self.backlog));
         self.meetings.set_rows(views::meeting_rows(&self.backlog));
         if let Some(id) = meeting {
@@ -246,7 +270,9 @@ impl App {
     pub fn keep_cursors_visible(&mut self) {
         for pane in Pane::ALL {
             let height = crate::ui::layout::list_rows(self.viewport);
-            self.list_mut(pane).scroll_into_view(height);
+            if let Some(list) = self.list_mut(pane) {
+                list.scroll_into_view(height);
+            }
         }
     }
 }

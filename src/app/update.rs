@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
+use super::drill;
 use super::form::{Form, FormTarget, Input};
 use super::keymap::{self, Context};
 use super::{Action, App, Confirm, Message, Overlay, Pane, SaveState};
@@ -58,6 +59,9 @@ pub fn update(app: &mut App, action: Action) {
 
 fn list_action(app: &mut App, action: Action) {
     let page = crate::ui::layout::list_rows(app.viewport).max(1) as isize;
+    if app.focus == Pane::Overview && drill::overview_action(app, action) {
+        return;
+    }
     match action {
         Action::Quit => quit(app),
         Action::Help => app.overlay = Overlay::Help { scroll: 0 },
@@ -86,21 +90,29 @@ fn list_action(app: &mut App, action: Action) {
         Action::StatusBack => step_status(app, false),
         Action::Undo => undo(app),
         Action::Redo => redo(app),
+        Action::Cancel if drill::go_back(app) => {}
         Action::Cancel => app.message = None,
         Action::StartReview => super::review_update::start_review_setup(app),
         Action::ExportView => super::review_update::export_view(app),
         Action::ShowLog => super::review_update::show_log(app),
+        Action::RankUp => drill::move_rank(app, true),
+        Action::RankDown => drill::move_rank(app, false),
+        Action::DrillDown => drill::drill_down(app),
         _ => {}
     }
 }
 
+/// Moving to a pane by hand ends the drill-down trail.
 fn focus(app: &mut App, pane: Pane) {
+    app.came_from.clear();
     app.focus = pane;
     app.detail_scroll = 0;
 }
 
 fn move_cursor(app: &mut App, mover: impl FnOnce(&mut super::ListView)) {
-    mover(app.list_mut(app.focus));
+    if let Some(list) = app.list_mut(app.focus) {
+        mover(list);
+    }
     app.detail_scroll = 0;
 }
 
@@ -178,6 +190,7 @@ fn open_new_form(app: &mut App) {
         Pane::Owners => Form::new_owner(&app.backlog, app.lang),
         Pane::Priorities => Form::new_priority(),
         Pane::Meetings => return super::review_update::start_review_setup(app),
+        Pane::Overview => Form::new_measure(&app.backlog, app.lang),
     };
     app.overlay = Overlay::Form(Box::new(form));
 }
@@ -194,6 +207,7 @@ fn open_edit_form(app: &mut App) {
             .selected_priority()
             .and_then(|id| Form::edit_priority(id, &app.backlog)),
         Pane::Meetings => return super::review_update::open_summary(app),
+        Pane::Overview => None,
     };
     match form {
         Some(form) => app.overlay = Overlay::Form(Box::new(form)),
@@ -207,6 +221,7 @@ fn ask_delete(app: &mut App) {
         Pane::Owners => app.selected_owner().map(Confirm::DeleteOwner),
         Pane::Priorities => app.selected_priority().map(Confirm::DeletePriority),
         Pane::Meetings => return say(app, app.lang.tr(Msg::MsgMeetingsKept).to_string()),
+        Pane::Overview => None,
     };
     match confirm {
         Some(confirm) => app.overlay = Overlay::Confirm(confirm),

@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use crate::domain::{Backlog, Measure, Status};
+use crate::insight::OwnerLoad;
 use crate::search::MeasureFilter;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -83,16 +84,20 @@ pub fn measure_rows(backlog: &Backlog, filter: &MeasureFilter, today: Date) -> V
     keyed.into_iter().map(|(_, _, _, i)| i).collect()
 }
 
-/// Owners by name, as a person looks them up.
-pub fn owner_rows(backlog: &Backlog) -> Vec<usize> {
-    let mut keyed: Vec<(String, usize)> = backlog
+/// Owners by name, as a person looks them up; those with nothing active come last. `loads`
+/// is in the order of `backlog.owners`.
+pub fn owner_rows(backlog: &Backlog, loads: &[OwnerLoad]) -> Vec<usize> {
+    let mut keyed: Vec<(bool, String, usize)> = backlog
         .owners
         .iter()
         .enumerate()
-        .map(|(i, o)| (o.name.to_lowercase(), i))
+        .map(|(i, o)| {
+            let idle = loads.get(i).is_none_or(|l| l.active == 0);
+            (idle, o.name.to_lowercase(), i)
+        })
         .collect();
     keyed.sort();
-    keyed.into_iter().map(|(_, i)| i).collect()
+    keyed.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// Priorities by rank.

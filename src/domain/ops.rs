@@ -454,6 +454,44 @@ impl Backlog {
         }]))))
     }
 
+    /// Moves a priority one place up (`toward_first`, rank − 1) or down in the ranking by
+    /// swapping ranks with its neighbour: one undo step. `None` when it is already at that end.
+    pub fn move_priority(&mut self, id: PriorityId, toward_first: bool) -> Result<Option<Edit>, DomainError> {
+        self.priority(id).ok_or(DomainError::UnknownPriority(id))?;
+        let ranked = self.priorities_by_rank();
+        let Some(index) = ranked.iter().position(|p| p.id == id) else {
+            return Ok(None);
+        };
+        let other = if toward_first {
+            index.checked_sub(1)
+        } else {
+            Some(index + 1).filter(|i| *i < ranked.len())
+        };
+        let Some(other) = other.map(|i| ranked[i]) else {
+            return Ok(None);
+        };
+        let mut moved = ranked[index].clone();
+        let mut neighbour = other.clone();
+        // Ranks may have gaps or ties in a hand-edited file; positions are what the user sees.
+        let (mut a, mut b) = (moved.rank, neighbour.rank);
+        if a == b {
+            if toward_first { a += 1 } else { b += 1 }
+        }
+        std::mem::swap(&mut a, &mut b);
+        moved.rank = a;
+        neighbour.rank = b;
+        Ok(Some(self.commit(Patch(vec![
+            Change {
+                key: Key::Priority(moved.id),
+                after: Some(Record::Priority(moved)),
+            },
+            Change {
+                key: Key::Priority(neighbour.id),
+                after: Some(Record::Priority(neighbour)),
+            },
+        ]))))
+    }
+
     /// Deletes a priority, unlinks it from measures and closes the gap in the ranking.
     pub fn delete_priority(&mut self, id: PriorityId, now: Timestamp) -> Result<Edit, DomainError> {
         let removed_rank = self.priority(id).ok_or(DomainError::UnknownPriority(id))?.rank;
@@ -522,14 +560,6 @@ impl Backlog {
             after: None,
         });
         Ok(self.commit(patch))
-    }
-
-    /// Number of active measures an owner carries.
-    pub fn active_count_for_owner(&self, id: OwnerId) -> usize {
-        self.measures
-            .iter()
-            .filter(|m| m.owner == Some(id) && m.status.is_active())
-            .count()
     }
 
     pub fn measure_count_for_priority(&self, id: PriorityId) -> usize {
@@ -730,5 +760,55 @@ mod tests {
         let (second, _) = b.add_measure(MeasureDraft::titled("b"), now()).unwrap();
         assert_ne!(first, second);
         assert_eq!(second, Id(2));
+    }
+}
+
+#[cfg(test)]
+mod ranking_tests {
+    use super::*;
+
+    fn ranked(b: &Backlog) -> Vec<&str> {
+        b.priorities_by_rank().iter().map(|p| p.title.as_str()).collect()
+    }
+
+    fn three() -> Backlog {
+        let mut b = Backlog::new("t", &[]);
+        for title in ["A", "B", "C"] {
+            b.add_priority(PriorityDraft {
+                title: title.into(),
+                description: String::new(),
+            })
+            .unwrap();
+        }
+        b
+    }
+
+    #[test]
+    fn moving_a_priority_swaps_ranks_with_its_neighbour_and_undoes_in_one_step() {
+        let mut b = three();
+        let before = b.clone();
+        let edit = b.move_priority(Id(2), true).unwrap().unwrap();
+        assert_eq!(ranked(&b), ["B", "A", "C"]);
+        assert_eq!(edit.redo.0.len(), 2, "one patch with both priorities");
+        b.move_priority(Id(2), true).unwrap();
+        assert_eq!(b.move_priority(Id(2), true), Ok(None), "already first");
+        b.move_priority(Id(1), false).unwrap().unwrap();
+        assert_eq!(ranked(&b), ["B", "C", "A"]);
+        assert_eq!(b.move_priority(Id(1), false), Ok(None), "already last");
+        let mut fresh = before.clone();
+        let edit = fresh.move_priority(Id(3), true).unwrap().unwrap();
+        fresh.apply(&edit.undo);
+        assert_eq!(fresh, before);
+        assert_eq!(b.move_priority(Id(9), true), Err(DomainError::UnknownPriority(Id(9))));
+    }
+
+    #[test]
+    fn ties_in_a_hand_edited_file_still_move() {
+        let mut b = three();
+        for p in &mut b.priorities {
+            p.rank = 1;
+        }
+        b.move_priority(Id(2), true).unwrap().unwrap();
+        assert_eq!(ranked(&b)[0], "B");
     }
 }

@@ -487,7 +487,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
 mod tests {
     #[test]
     fn wrapped_height_counts_word_wrapped_lines() {
-        assert_eq!(super::wrapped_height("Økonomi, Organisasjon og styring", 20), 2);
+        assert_eq!(super::wrapped_height("Økonomi, Organisasjon og styring", 20), 3);
         assert_eq!(super::wrapped_height("kort", 20), 1);
         assert_eq!(super::wrapped_height("", 20), 1);
         assert_eq!(super::wrapped_height("abcdefghij", 4), 3);
