@@ -334,11 +334,13 @@ fn facts(app: &App, theme: Theme, m: &Measure) -> Vec<Fact> {
 
 pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, review: &Review) {
     let lang = app.lang;
+    // On a small terminal the measure's own facts come first; the log panel shrinks.
+    let log_rows = if area.height < 29 { 4 } else { 7 };
     let [top, title_area, body, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(4),
         Constraint::Fill(1),
-        Constraint::Length(7),
+        Constraint::Length(log_rows),
     ])
     .areas(area);
     render_header(frame, app, theme, top, review);
