@@ -67,6 +67,29 @@ pub enum Command {
     Backups,
     /// Restore
     Restore { which: String },
+    /// Export
+    Export {
+        #[arg(long, value_name = "csv|md|json", default_value = "csv")]
+        format: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[arg(long, value_name = "; | ,", default_value = ";", allow_hyphen_values = true)]
+        delimiter: String,
+    },
+    /// Import
+    Import {
+        #[arg(long, value_name = "csv", default_value = "csv")]
+        format: String,
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Minutes
+    Minutes {
+        meeting: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Report
     Report {
         #[arg(long, value_name = "text|md", default_value = "text")]
@@ -113,6 +136,23 @@ pub fn command(lang: Lang) -> clap::Command {
             c.about(tr(Msg::CliHelpRestore))
                 .mut_arg("which", |a| a.help(tr(Msg::CliHelpWhich)))
         })
+        .mut_subcommand("export", |c| {
+            c.about(tr(Msg::CliHelpExport))
+                .mut_arg("format", |a| a.help(tr(Msg::CliHelpExportFormat)))
+                .mut_arg("out", |a| a.help(tr(Msg::CliHelpOut)))
+                .mut_arg("delimiter", |a| a.help(tr(Msg::CliHelpDelimiter)))
+        })
+        .mut_subcommand("import", |c| {
+            c.about(tr(Msg::CliHelpImport))
+                .mut_arg("format", |a| a.help(tr(Msg::CliHelpImportFormat)))
+                .mut_arg("file", |a| a.help(tr(Msg::CliHelpImportFile)))
+                .mut_arg("dry_run", |a| a.help(tr(Msg::CliHelpDryRun)))
+        })
+        .mut_subcommand("minutes", |c| {
+            c.about(tr(Msg::CliHelpMinutes))
+                .mut_arg("meeting", |a| a.help(tr(Msg::CliHelpMeetingId)))
+                .mut_arg("out", |a| a.help(tr(Msg::CliHelpOut)))
+        })
         .mut_subcommand("report", |c| {
             c.about(tr(Msg::CliHelpReport))
                 .mut_arg("format", |a| a.help(tr(Msg::CliHelpFormat)))
@@ -135,12 +175,12 @@ pub struct Failure {
 
 impl Failure {
     /// Bad input from the user (unknown name, bad date): exit code 2.
-    pub fn usage(message: String) -> Failure {
+    pub(crate) fn usage(message: String) -> Failure {
         Failure { message, code: 2 }
     }
 
     /// The file could not be read or written: exit code 1.
-    pub fn io(message: String) -> Failure {
+    pub(crate) fn io(message: String) -> Failure {
         Failure { message, code: 1 }
     }
 }
@@ -195,6 +235,11 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         Command::List { status, owner, json } => list(&path, lang, status.as_deref(), owner.as_deref(), *json),
         Command::Backups => backups::list(&path, lang),
         Command::Restore { which } => backups::restore(&path, lang, which),
+        Command::Export { format, out, delimiter } => {
+            crate::cli_export::export(&path, lang, format, out.as_deref(), delimiter)
+        }
+        Command::Import { format, file, dry_run } => crate::cli_export::import(&path, lang, format, file, *dry_run),
+        Command::Minutes { meeting, out } => crate::cli_export::minutes(&path, lang, meeting, out.as_deref()),
         Command::Report { format } => report(&path, lang, format),
     });
     finish(result)
@@ -335,7 +380,7 @@ fn save_failure(path: &Path, lang: Lang, error: &std::io::Error) -> Failure {
 }
 
 /// CLI writes wait a moment for a running app or another command to finish.
-pub fn lock_for_writing(path: &Path, lang: Lang) -> Result<Lock, Failure> {
+pub(crate) fn lock_for_writing(path: &Path, lang: Lang) -> Result<Lock, Failure> {
     match Lock::acquire_within(path, Duration::from_secs(2)) {
         Ok(Some(lock)) => Ok(lock),
         Ok(None) => Err(Failure::io(

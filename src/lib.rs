@@ -3,7 +3,9 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_export;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod insight;
 pub mod search;

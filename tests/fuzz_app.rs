@@ -1,6 +1,6 @@
 //! Random key presses and terminal sizes against the whole app, drawn after every step: no
 //! panic in any pane, overlay or form; afterwards the backlog keeps its invariants and survives
-//! save → load unchanged.
+//! save → load unchanged, and a read-only window has changed and saved nothing.
 
 mod common;
 
@@ -30,7 +30,7 @@ enum Step {
 /// Keys that do something somewhere, text that is hard to lay out (wide, combining, joined
 /// emoji), and a few that do nothing. `q` is rare so sequences get somewhere before quitting.
 fn key_code() -> impl Strategy<Value = KeyCode> {
-    let chars: Vec<char> = "jkgGnedsSuJK?12345cmwyx hl0/- æøåÅa\u{30A}漢字👩\u{200D}🚀é.,/:"
+    let chars: Vec<char> = "jkgGnedsSuJK?12345cmwyx hl0/-RXLapro æøåÅa\u{30A}漢字👩\u{200D}🚀é.,/:"
         .chars()
         .collect();
     prop_oneof![
@@ -94,6 +94,7 @@ proptest! {
         with_demo in any::<bool>(),
         english in any::<bool>(),
         color in any::<bool>(),
+        read_only in proptest::bool::weighted(0.15),
         (width, height) in prop_oneof![3 => (20u16..=160, 5u16..=50), 1 => (0u16..=300, 0u16..=100)],
         steps in proptest::collection::vec(step(), 10..30),
     ) {
@@ -101,6 +102,7 @@ proptest! {
         let backlog = if with_demo { demo().clone() } else { common::empty(lang) };
         let unchanged = backlog.clone();
         let (mut app, store) = common::app_with(backlog, lang);
+        app.read_only = read_only;
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         for step in steps {
             match step {
@@ -116,6 +118,10 @@ proptest! {
             terminal.draw(|frame| ui::render(frame, &app, Theme { color })).unwrap();
         }
         prop_assert_eq!(app.backlog.invariant_violations(), Vec::<String>::new());
+        if read_only {
+            prop_assert_eq!(&app.backlog, &unchanged, "a read-only window changed the backlog");
+            prop_assert!(store.saves.borrow().is_empty(), "a read-only window saved");
+        }
         // The round trip is what costs here (serde in a debug build); a backlog equal to where it
         // started is covered by `the_starting_backlogs_round_trip`.
         if app.backlog != unchanged {

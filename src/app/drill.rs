@@ -50,7 +50,7 @@ pub fn drill_filter(app: &App) -> Option<MeasureFilter> {
                 })
             }
         },
-        Pane::Measures => None,
+        Pane::Measures | Pane::Meetings => None,
     }
 }
 

@@ -12,6 +12,9 @@ use crate::domain::{
 };
 use crate::i18n::{Lang, Msg};
 
+mod prompts;
+pub use prompts::{Prompt, SetupValues};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormTarget {
     NewMeasure,
@@ -21,6 +24,10 @@ pub enum FormTarget {
     NewPriority,
     EditPriority(PriorityId),
     SaveElsewhere,
+    /// The fields above the agenda when a review is set up (not an overlay).
+    MeetingSetup,
+    /// One-field prompts during a review.
+    Prompt(Prompt),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +51,10 @@ pub enum FieldId {
     Role,
     HomeSector,
     Path,
+    MeetingDate,
+    Minutes,
+    Attendees,
+    Answer,
 }
 
 /// What a picker option stands for.
@@ -367,6 +378,8 @@ impl Form {
             FormTarget::NewPriority => lang.tr(Msg::FormNewPriority).to_string(),
             FormTarget::EditPriority(_) => lang.tr(Msg::FormEditPriority).to_string(),
             FormTarget::SaveElsewhere => lang.tr(Msg::FormSaveElsewhere).to_string(),
+            FormTarget::MeetingSetup => lang.tr(Msg::SetupTitle).to_string(),
+            FormTarget::Prompt(prompt) => prompt.title(lang),
         }
     }
 

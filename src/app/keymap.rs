@@ -13,6 +13,11 @@ pub enum Context {
     Help,
     Confirm,
     Form,
+    Setup,
+    Agenda,
+    Review,
+    Summary,
+    Log,
 }
 
 impl Context {
@@ -22,6 +27,11 @@ impl Context {
             Context::Help => Msg::HelpTitle,
             Context::Confirm => Msg::HelpSectionConfirm,
             Context::Form => Msg::HelpSectionForm,
+            Context::Setup => Msg::HelpSectionSetup,
+            Context::Agenda => Msg::HelpSectionAgenda,
+            Context::Review => Msg::HelpSectionReview,
+            Context::Summary => Msg::HelpSectionSummary,
+            Context::Log => Msg::HelpSectionLog,
         }
     }
 }
@@ -75,7 +85,7 @@ const fn hinted(binding: Binding, hint: Msg) -> Binding {
     }
 }
 
-use Context::{Confirm, Form, Help, List};
+use Context::{Agenda, Confirm, Form, Help, List, Log, Review, Setup, Summary};
 use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 pub static BINDINGS: &[Binding] = &[
@@ -137,6 +147,75 @@ pub static BINDINGS: &[Binding] = &[
     ctrl(Form, 'c', Action::Quit),
     // Issue 6
     key(Confirm, Char('w'), Action::SaveElsewhere),
+    // Issue 4: meetings, review, exports, log
+    key(List, Char('4'), Action::Focus(Pane::Meetings)),
+    only_in(Pane::Measures, key(List, Char('R'), Action::StartReview)),
+    only_in(Pane::Measures, key(List, Char('X'), Action::ExportView)),
+    only_in(Pane::Measures, key(List, Char('L'), Action::ShowLog)),
+    only_in(Pane::Meetings, key(List, Char('n'), Action::StartReview)),
+    key(Setup, Tab, Action::FormNextField),
+    key(Setup, BackTab, Action::FormPrevField),
+    key(Setup, Down, Action::FormDown),
+    key(Setup, Up, Action::FormUp),
+    key(Setup, Char(' '), Action::FormToggle),
+    hinted(key(Setup, Enter, Action::SetupStart), Msg::HintStart),
+    ctrl(Setup, 's', Action::SetupStart),
+    hinted(ctrl(Setup, 'n', Action::SetupSuggest), Msg::HintSuggest),
+    hinted(key(Setup, Esc, Action::Cancel), Msg::HintCancel),
+    ctrl(Setup, 'c', Action::Quit),
+    key(Agenda, Char('j'), Action::Down),
+    key(Agenda, Down, Action::Down),
+    key(Agenda, Char('k'), Action::Up),
+    key(Agenda, Up, Action::Up),
+    hinted(key(Agenda, Char('J'), Action::AgendaMoveDown), Msg::HintMoveDown),
+    hinted(key(Agenda, Char('K'), Action::AgendaMoveUp), Msg::HintMoveUp),
+    hinted(key(Agenda, Char('d'), Action::AgendaDrop), Msg::HintDrop),
+    key(Agenda, Tab, Action::FormNextField),
+    key(Agenda, BackTab, Action::FormPrevField),
+    hinted(key(Agenda, Enter, Action::SetupStart), Msg::HintStart),
+    ctrl(Agenda, 's', Action::SetupStart),
+    hinted(ctrl(Agenda, 'n', Action::SetupSuggest), Msg::HintSuggest),
+    hinted(key(Agenda, Esc, Action::Cancel), Msg::HintCancel),
+    ctrl(Agenda, 'c', Action::Quit),
+    hinted(key(Review, Right, Action::ReviewNext), Msg::HintNext),
+    key(Review, Char('l'), Action::ReviewNext),
+    key(Review, Char(' '), Action::ReviewNext),
+    hinted(key(Review, Left, Action::ReviewPrev), Msg::HintPrev),
+    key(Review, Char('h'), Action::ReviewPrev),
+    hinted(key(Review, Char('a'), Action::ReviewApprove), Msg::HintApprove),
+    hinted(key(Review, Char('p'), Action::ReviewPark), Msg::HintPark),
+    hinted(key(Review, Char('x'), Action::ReviewReject), Msg::HintReject),
+    hinted(key(Review, Char('d'), Action::ReviewDefer), Msg::HintDefer),
+    hinted(key(Review, Char('o'), Action::ReviewOwner), Msg::HintOwner),
+    hinted(key(Review, Char('n'), Action::ReviewNote), Msg::HintNote),
+    hinted(key(Review, Enter, Action::Edit), Msg::HintEdit),
+    hinted(key(Review, Char('u'), Action::Undo), Msg::HintUndo),
+    key(Review, Char('L'), Action::ShowLog),
+    key(Review, Char('?'), Action::Help),
+    hinted(key(Review, Esc, Action::ReviewEnd), Msg::HintEnd),
+    key(Review, Char('q'), Action::ReviewEnd),
+    ctrl(Review, 'c', Action::Quit),
+    key(Summary, Char('j'), Action::Down),
+    key(Summary, Down, Action::Down),
+    key(Summary, Char('k'), Action::Up),
+    key(Summary, Up, Action::Up),
+    key(Summary, PageDown, Action::PageDown),
+    key(Summary, PageUp, Action::PageUp),
+    hinted(key(Summary, Char('N'), Action::PlanLeftovers), Msg::HintLeftovers),
+    hinted(key(Summary, Esc, Action::Cancel), Msg::HintClose),
+    key(Summary, Char('q'), Action::Cancel),
+    key(Summary, Enter, Action::Cancel),
+    ctrl(Summary, 'c', Action::Quit),
+    key(Log, Char('j'), Action::Down),
+    key(Log, Down, Action::Down),
+    key(Log, Char('k'), Action::Up),
+    key(Log, Up, Action::Up),
+    key(Log, PageDown, Action::PageDown),
+    key(Log, PageUp, Action::PageUp),
+    hinted(key(Log, Esc, Action::Cancel), Msg::HintClose),
+    key(Log, Char('q'), Action::Cancel),
+    key(Log, Char('L'), Action::Cancel),
+    ctrl(Log, 'c', Action::Quit),
     // Issue 5: ranking, drill-downs, the Overview pane
     key(List, Char('5'), Action::Focus(Pane::Overview)),
     hinted(

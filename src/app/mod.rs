@@ -7,6 +7,8 @@ pub mod history;
 pub mod keymap;
 pub mod overview;
 pub mod rescue;
+pub mod review;
+mod review_update;
 pub mod update;
 pub mod views;
 
@@ -19,7 +21,7 @@ pub use form::Form;
 pub use update::{handle_key, update};
 pub use views::ListView;
 
-use crate::domain::{Backlog, MeasureId, OwnerId, PriorityId};
+use crate::domain::{Backlog, MeasureId, MeetingId, OwnerId, PriorityId};
 use crate::i18n::Lang;
 use crate::insight::Insight;
 use crate::search::MeasureFilter;
@@ -34,6 +36,7 @@ pub enum Confirm {
     DeleteOwner(OwnerId),
     DeletePriority(PriorityId),
     QuitUnsaved,
+    EndReview,
 }
 
 #[derive(Debug, Clone)]
@@ -100,6 +103,9 @@ pub struct App {
     pub read_only: bool,
     /// Narrows the Measures pane; empty shows everything.
     pub filter: MeasureFilter,
+    pub meetings: ListView,
+    /// A full-screen view (meeting review, summary, log) over the panes, if any.
+    pub screen: review::Screen,
     /// Matrix, loads and chart numbers, recomputed after every change.
     pub insight: Insight,
     pub overview: OverviewState,
@@ -135,6 +141,8 @@ impl App {
             detail_scroll: 0,
             read_only: false,
             filter: MeasureFilter::default(),
+            meetings: ListView::default(),
+            screen: review::Screen::Main,
             insight: Insight::default(),
             overview: OverviewState::default(),
             came_from: Vec::new(),
@@ -155,7 +163,14 @@ impl App {
     /// Which part of the keymap is live.
     pub fn context(&self) -> Context {
         match self.overlay {
-            Overlay::None => Context::List,
+            Overlay::None => match &self.screen {
+                review::Screen::Main => Context::List,
+                review::Screen::Setup(setup) if setup.on_agenda => Context::Agenda,
+                review::Screen::Setup(_) => Context::Setup,
+                review::Screen::Review(_) => Context::Review,
+                review::Screen::Summary(_) => Context::Summary,
+                review::Screen::Log { .. } => Context::Log,
+            },
             Overlay::Help { .. } => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Form(_) => Context::Form,
@@ -167,12 +182,14 @@ impl App {
             Pane::Measures => &self.measures,
             Pane::Owners => &self.owners,
             Pane::Priorities => &self.priorities,
+            Pane::Meetings => &self.meetings,
             Pane::Overview => &NO_LIST,
         }
     }
 
     fn list_mut(&mut self, pane: Pane) -> Option<&mut ListView> {
         match pane {
+            Pane::Meetings => Some(&mut self.meetings),
             Pane::Measures => Some(&mut self.measures),
             Pane::Owners => Some(&mut self.owners),
             Pane::Priorities => Some(&mut self.priorities),
@@ -201,11 +218,24 @@ impl App {
             .map(|p| p.id)
     }
 
+    pub fn selected_meeting(&self) -> Option<MeetingId> {
+        self.meetings
+            .selected_row()
+            .and_then(|i| self.backlog.meetings.get(i))
+            .map(|m| m.id)
+    }
+
+    /// Writes `bytes` to a new file at `relative` beside the backlog; returns where it went.
+    pub fn write_beside(&mut self, relative: &std::path::Path, bytes: &[u8]) -> std::io::Result<std::path::PathBuf> {
+        self.store.write_beside(relative, bytes)
+    }
+
     /// Rebuilds the row orders after a change, keeping each list's selection on the same record.
     pub fn refresh_views(&mut self) {
         let measure = self.selected_measure();
         let owner = self.selected_owner();
         let priority = self.selected_priority();
+        let meeting = self.selected_meeting();
         let today = self.today();
         self.insight = Insight::compute(&self.backlog, today);
         self.overview.clamp(&self.insight);
@@ -214,6 +244,11 @@ impl App {
         self.owners
             .set_rows(views::owner_rows(&self.backlog, &self.insight.owners));
         self.priorities.set_rows(views::priority_rows(&self.backlog));
+        self.meetings.set_rows(views::meeting_rows(&self.backlog));
+        if let Some(id) = meeting {
+            self.meetings
+                .select_where(|i| self.backlog.meetings.get(i).is_some_and(|m| m.id == id));
+        }
         if let Some(id) = measure {
             self.measures
                 .select_where(|i| self.backlog.measures.get(i).is_some_and(|m| m.id == id));

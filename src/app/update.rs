@@ -19,12 +19,18 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
     match keymap::lookup(context, app.focus, key) {
         Some(action) => update(app, action),
         None if context == Context::Form => form_key(app, key),
+        None if context == Context::Setup => super::review_update::setup_key(app, key),
         None => {}
     }
 }
 
 fn form_key(app: &mut App, key: KeyEvent) {
     let Overlay::Form(form) = &mut app.overlay else { return };
+    form_key_into(form, key);
+}
+
+/// A key no binding took, given to a form: pickers cycle with ←/→ (h/l), text fields type.
+pub(super) fn form_key_into(form: &mut Form, key: KeyEvent) {
     let is_picker = !matches!(form.focused().input, Input::Line(_) | Input::Lines(_));
     match key.code {
         KeyCode::Left | KeyCode::Char('h') if is_picker => {
@@ -39,11 +45,17 @@ fn form_key(app: &mut App, key: KeyEvent) {
 
 pub fn update(app: &mut App, action: Action) {
     app.message = None;
+    if app.read_only && edits(action) {
+        return complain(app, app.lang.tr(Msg::MsgReadOnly).to_string());
+    }
     match app.context() {
         Context::List => list_action(app, action),
         Context::Help => help_action(app, action),
         Context::Confirm => confirm_action(app, action),
         Context::Form => form_action(app, action),
+        Context::Setup | Context::Agenda | Context::Review | Context::Summary | Context::Log => {
+            super::review_update::action(app, action)
+        }
     }
     app.keep_cursors_visible();
 }
@@ -61,13 +73,12 @@ fn edits(action: Action) -> bool {
             | Action::Redo
             | Action::RankUp
             | Action::RankDown
+            | Action::StartReview
+            | Action::PlanLeftovers
     )
 }
 
 fn list_action(app: &mut App, action: Action) {
-    if app.read_only && edits(action) {
-        return complain(app, app.lang.tr(Msg::MsgReadOnly).to_string());
-    }
     let page = crate::ui::layout::list_rows(app.viewport).max(1) as isize;
     if app.focus == Pane::Overview && drill::overview_action(app, action) {
         return;
@@ -102,6 +113,9 @@ fn list_action(app: &mut App, action: Action) {
         Action::Redo => redo(app),
         Action::Cancel if drill::go_back(app) => {}
         Action::Cancel => app.message = None,
+        Action::StartReview => super::review_update::start_review_setup(app),
+        Action::ExportView => super::review_update::export_view(app),
+        Action::ShowLog => super::review_update::show_log(app),
         Action::RankUp => drill::move_rank(app, true),
         Action::RankDown => drill::move_rank(app, false),
         Action::DrillDown => drill::drill_down(app),
@@ -142,7 +156,7 @@ pub(super) fn say(app: &mut App, text: String) {
     app.message = Some(Message { text, is_error: false });
 }
 
-fn complain(app: &mut App, text: String) {
+pub(super) fn complain(app: &mut App, text: String) {
     app.message = Some(Message { text, is_error: true });
 }
 
@@ -156,6 +170,12 @@ fn capitalized(text: &str) -> String {
 
 /// Records a change for undo, saves it and tells the user.
 pub(super) fn committed(app: &mut App, edit: Edit, label: String) {
+    // A change that got past the read-only checks (from a view added later) is taken back.
+    if app.read_only {
+        app.backlog.apply(&edit.undo);
+        app.refresh_views();
+        return complain(app, app.lang.tr(Msg::MsgReadOnly).to_string());
+    }
     app.history.record(edit, label.clone());
     app.refresh_views();
     persist(app);
@@ -184,7 +204,7 @@ fn persist(app: &mut App) {
     }
 }
 
-fn quit(app: &mut App) {
+pub(super) fn quit(app: &mut App) {
     if let SaveState::Failed(_) = app.save_state {
         persist(app);
     }
@@ -199,6 +219,7 @@ fn open_new_form(app: &mut App) {
         Pane::Measures => Form::new_measure(&app.backlog, app.lang),
         Pane::Owners => Form::new_owner(&app.backlog, app.lang),
         Pane::Priorities => Form::new_priority(),
+        Pane::Meetings => return super::review_update::start_review_setup(app),
         Pane::Overview => Form::new_measure(&app.backlog, app.lang),
     };
     app.overlay = Overlay::Form(Box::new(form));
@@ -215,6 +236,7 @@ fn open_edit_form(app: &mut App) {
         Pane::Priorities => app
             .selected_priority()
             .and_then(|id| Form::edit_priority(id, &app.backlog)),
+        Pane::Meetings => return super::review_update::open_summary(app),
         Pane::Overview => None,
     };
     match form {
@@ -228,6 +250,7 @@ fn ask_delete(app: &mut App) {
         Pane::Measures => app.selected_measure().map(Confirm::DeleteMeasure),
         Pane::Owners => app.selected_owner().map(Confirm::DeleteOwner),
         Pane::Priorities => app.selected_priority().map(Confirm::DeletePriority),
+        Pane::Meetings => return say(app, app.lang.tr(Msg::MsgMeetingsKept).to_string()),
         Pane::Overview => None,
     };
     match confirm {
@@ -278,6 +301,7 @@ fn confirm_action(app: &mut App, action: Action) {
             app.overlay = Overlay::None;
             match confirm {
                 Confirm::QuitUnsaved => app.should_quit = true,
+                Confirm::EndReview => super::review_update::end_review(app),
                 Confirm::DeleteMeasure(id) => {
                     let label = app.lang.fill(Msg::MsgDeleted, &[("what", &id.to_string())]);
                     let result = app.backlog.delete_measures(&[id]);
@@ -391,6 +415,10 @@ fn submit_form(app: &mut App) {
             result.map_err(|e| domain_field_error(form, e, lang))
         }),
         FormTarget::SaveElsewhere => Ok(None),
+        FormTarget::Prompt(prompt) => {
+            super::review_update::prompt_outcome(&mut app.backlog, &app.screen, form, prompt, lang, now)
+        }
+        FormTarget::MeetingSetup => Ok(None),
     };
     match outcome {
         Ok(Some((edit, label))) => {
@@ -457,7 +485,7 @@ fn select_new(app: &mut App, target: FormTarget) {
     }
 }
 
-fn undo(app: &mut App) {
+pub(super) fn undo(app: &mut App) {
     let Some(step) = app.history.take_undo() else {
         return say(app, app.lang.tr(Msg::MsgNothingToUndo).to_string());
     };

@@ -111,3 +111,15 @@ pub fn priority_rows(backlog: &Backlog) -> Vec<usize> {
     keyed.sort();
     keyed.into_iter().map(|(_, i)| i).collect()
 }
+
+/// Meetings, newest first.
+pub fn meeting_rows(backlog: &Backlog) -> Vec<usize> {
+    let mut keyed: Vec<(std::cmp::Reverse<(Date, u32)>, usize)> = backlog
+        .meetings
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (std::cmp::Reverse((m.date, m.id.0)), i))
+        .collect();
+    keyed.sort();
+    keyed.into_iter().map(|(_, i)| i).collect()
+}

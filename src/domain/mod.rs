@@ -2,11 +2,13 @@
 
 pub mod id;
 pub mod lookup;
+pub mod meeting;
 pub mod model;
 pub mod ops;
 pub mod patch;
 
 pub use id::{Id, MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
+pub use meeting::{MeetingDraft, Verdict};
 pub use model::*;
 pub use ops::{DomainError, MeasureDraft, OwnerDraft, PriorityDraft};
 pub use patch::{Edit, Patch};

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use super::id::{Id, MeasureId, OwnerId, PriorityId, SectorId};
+use super::id::{Id, MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
 use super::model::{
     Backlog, Funding, LogEntry, LogKind, Measure, NextIds, Owner, Political, Priority, SCHEMA_VERSION, Sector,
     Settings, Status,
@@ -22,6 +22,8 @@ pub enum DomainError {
     UnknownPriority(PriorityId),
     UnknownSector(SectorId),
     NoStep,
+    UnknownMeeting(MeetingId),
+    EmptyText,
 }
 
 impl std::fmt::Display for DomainError {
@@ -35,6 +37,8 @@ impl std::fmt::Display for DomainError {
             DomainError::UnknownPriority(id) => write!(f, "no priority {id}"),
             DomainError::UnknownSector(id) => write!(f, "no sector {id}"),
             DomainError::NoStep => write!(f, "no further step in the lifecycle"),
+            DomainError::UnknownMeeting(id) => write!(f, "no meeting {id}"),
+            DomainError::EmptyText => write!(f, "the text is empty"),
         }
     }
 }

@@ -24,6 +24,14 @@ pub trait Persist {
     fn save_copy(&mut self, backlog: &Backlog, path: &Path) -> std::io::Result<()> {
         save::write_atomically(path, &save::to_json(backlog)?)
     }
+
+    /// Writes a new file (minutes, an export) at `relative` to the backlog's directory, private
+    /// to the user; never over an existing file (a `-2`, `-3` … is added). Returns its path.
+    fn write_beside(&mut self, relative: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+        let path = save::free_name(&paths::dir_of(self.location()).join(relative));
+        save::write_atomically(&path, bytes)?;
+        Ok(path)
+    }
 }
 
 /// Called before each step of a save; tests return an error to act as a failing disk.

@@ -117,3 +117,22 @@ pub fn remove_stale_temp_files(path: &Path) {
         }
     }
 }
+
+/// `path` if nothing is there yet, else the first free `<stem>-2.<ext>`, `<stem>-3.<ext>` …
+pub fn free_name(path: &Path) -> std::path::PathBuf {
+    if !path.exists() {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}{ext}")))
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| path.to_path_buf())
+}

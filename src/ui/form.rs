@@ -88,7 +88,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, form: &Form) {
     frame.render_widget(Paragraph::new(hint).style(theme.dim()), footer);
 }
 
-fn render_input(frame: &mut Frame, app: &App, theme: Theme, field: &Field, focused: bool, area: Rect) {
+pub(super) fn render_input(frame: &mut Frame, app: &App, theme: Theme, field: &Field, focused: bool, area: Rect) {
     let lang = app.lang;
     match &field.input {
         // The text area does not wrap; an unfocused description is shown wrapped so all of it reads.

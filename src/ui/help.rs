@@ -13,7 +13,16 @@ use crate::i18n::Msg;
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
     let lang = app.lang;
     let mut lines: Vec<Line> = Vec::new();
-    for context in [Context::List, Context::Form, Context::Confirm] {
+    for context in [
+        Context::List,
+        Context::Form,
+        Context::Confirm,
+        Context::Setup,
+        Context::Agenda,
+        Context::Review,
+        Context::Summary,
+        Context::Log,
+    ] {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }

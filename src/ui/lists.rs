@@ -42,6 +42,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             Pane::Measures => Msg::EmptyMeasures,
             Pane::Owners => Msg::EmptyOwners,
             Pane::Priorities => Msg::EmptyPriorities,
+            Pane::Meetings => Msg::EmptyMeetings,
             Pane::Overview => return,
         };
         frame.render_widget(
@@ -59,6 +60,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let visible = &window.rows[window.offset..(window.offset + height).min(window.rows.len())];
     let (header, widths, rows): (Vec<&str>, Vec<Constraint>, Vec<Row>) = match app.focus {
         Pane::Measures => measure_table(app, theme, visible, area.width.saturating_sub(2)),
+        Pane::Meetings => super::meetings::meeting_table(app, visible),
         Pane::Owners => owner_table(app, theme, visible),
         Pane::Priorities => priority_table(app, theme, visible),
         Pane::Overview => return,

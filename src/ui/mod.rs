@@ -7,15 +7,19 @@ mod form;
 mod help;
 pub mod layout;
 mod lists;
+mod log;
+mod meetings;
 mod overview;
+mod review;
 mod statusbar;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::layout::Size;
+use ratatui::layout::{Rect, Size};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::review::Screen;
 use crate::app::{App, Overlay, Pane};
 use crate::i18n::Msg;
 pub use detail::group_thousands;
@@ -39,12 +43,23 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         return;
     }
     let areas = layout::areas(size);
-    render_tabs(frame, app, theme, areas.tabs);
-    if app.focus == Pane::Overview {
-        overview::render(frame, app, theme, areas.list.union(areas.detail));
+    if let Screen::Main = app.screen {
+        render_tabs(frame, app, theme, areas.tabs);
+        if app.focus == Pane::Overview {
+            overview::render(frame, app, theme, areas.list.union(areas.detail));
+        } else {
+            lists::render(frame, app, theme, areas.list);
+            detail::render(frame, app, theme, areas.detail);
+        }
     } else {
-        lists::render(frame, app, theme, areas.list);
-        detail::render(frame, app, theme, areas.detail);
+        let full = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+        match &app.screen {
+            Screen::Main => {}
+            Screen::Setup(setup) => review::render_setup(frame, app, theme, full, setup),
+            Screen::Review(state) => review::render_review(frame, app, theme, full, state),
+            Screen::Summary(summary) => review::render_summary(frame, app, theme, full, summary),
+            Screen::Log { measure, scroll, .. } => log::render(frame, app, theme, full, *measure, *scroll),
+        }
     }
     statusbar::render(frame, app, theme, areas.status);
     match &app.overlay {
