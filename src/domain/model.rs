@@ -83,6 +83,9 @@ pub struct Sector {
     /// Short label for narrow columns; derived from the name when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short: Option<String>,
+    /// Fields written by a newer minor version; carried through untouched.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +96,9 @@ pub struct Owner {
     pub role: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sector: Option<SectorId>,
+    /// Fields written by a newer minor version; carried through untouched.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,6 +109,9 @@ pub struct Priority {
     pub description: String,
     /// 1 is the group's first priority.
     pub rank: u32,
+    /// Fields written by a newer minor version; carried through untouched.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -249,6 +258,9 @@ pub struct Measure {
     pub updated: Timestamp,
     #[serde(default)]
     pub log: Vec<LogEntry>,
+    /// Fields written by a newer minor version; carried through untouched.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 impl Measure {
@@ -294,6 +306,9 @@ pub struct Meeting {
     pub agenda: Vec<MeasureId>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// Fields written by a newer minor version; carried through untouched.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -344,6 +359,7 @@ mod tests {
             id: Id(1),
             name: name.to_string(),
             short: short.map(str::to_string),
+            extra: Default::default(),
         }
     }
 

@@ -170,6 +170,7 @@ impl Backlog {
                 id,
                 name: (*name).to_string(),
                 short: None,
+                extra: Default::default(),
             });
         }
         backlog
@@ -267,6 +268,7 @@ impl Backlog {
             created: now,
             updated: now,
             log: Vec::new(),
+            extra: Default::default(),
         };
         Self::fill(&mut measure, draft);
         let mut patch = Patch::default();
@@ -387,6 +389,7 @@ impl Backlog {
             name: single_line(&draft.name),
             role: draft.role.trim().to_string(),
             sector: draft.sector,
+            extra: Default::default(),
         })
     }
 
@@ -427,6 +430,7 @@ impl Backlog {
             title: single_line(&draft.title),
             description: draft.description.trim_end().to_string(),
             rank,
+            extra: Default::default(),
         };
         Ok((
             id,
@@ -527,6 +531,7 @@ impl Backlog {
             id,
             name: single_line(name),
             short: None,
+            extra: Default::default(),
         };
         Ok((
             id,
