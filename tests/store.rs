@@ -25,7 +25,10 @@ fn at(text: &str) -> Timestamp {
 
 /// A backlog with every kind of record and every field of a measure set.
 fn full_backlog() -> Backlog {
-    let mut b = Backlog::new("Toppledergruppens tiltak", &["Oppvekst skole", "Helse og omsorg", "Økonomi"]);
+    let mut b = Backlog::new(
+        "Toppledergruppens tiltak",
+        &["Oppvekst skole", "Helse og omsorg", "Økonomi"],
+    );
     let (kari, _) = b
         .add_owner(OwnerDraft {
             name: "Kari Åsheim".into(),
@@ -155,9 +158,15 @@ fn saved_json_is_pretty_and_stable() {
     assert_eq!(fs::read(&path).unwrap(), first, "load + save gives the same bytes");
 
     let text = String::from_utf8(first).unwrap();
-    assert!(text.starts_with("{\n  \"schema_version\": 1,\n"), "pretty, version first:\n{text}");
+    assert!(
+        text.starts_with("{\n  \"schema_version\": 1,\n"),
+        "pretty, version first:\n{text}"
+    );
     assert!(text.ends_with("}\n"));
-    assert!(text.contains("\n    {\n      \"id\": \"T-1\",\n"), "measures pretty-printed");
+    assert!(
+        text.contains("\n    {\n      \"id\": \"T-1\",\n"),
+        "measures pretty-printed"
+    );
 }
 
 #[test]
@@ -369,7 +378,10 @@ fn dangling_links_are_invalid() {
         other => panic!("expected Invalid, got {other:?}"),
     }
     let text = error.message(tiltak::i18n::Lang::En);
-    assert!(text.contains("E-99") && text.contains(&path.display().to_string()), "{text}");
+    assert!(
+        text.contains("E-99") && text.contains(&path.display().to_string()),
+        "{text}"
+    );
     assert_eq!(fs::read_to_string(&path).unwrap(), hand_written(measure));
 }
 
@@ -398,7 +410,9 @@ fn unknown_top_level_fields_survive_load_and_save() {
     fs::write(&path, hand_written(extra)).unwrap();
     let mut backlog = load(&path).unwrap().unwrap();
     assert_eq!(backlog.extra.len(), 2);
-    backlog.add_measure(MeasureDraft::titled("Ny"), at("2026-03-01T00:00:00Z")).unwrap();
+    backlog
+        .add_measure(MeasureDraft::titled("Ny"), at("2026-03-01T00:00:00Z"))
+        .unwrap();
     save(&backlog, &path).unwrap();
     let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
     assert_eq!(saved["zz_future"]["kept"], serde_json::json!([1, 2, 3]));

@@ -1,11 +1,17 @@
 //! Application state and everything that changes it: key → [`Action`] → [`update`].
 
 pub mod action;
+pub mod filter_panel;
+mod find;
 pub mod form;
 pub mod history;
 pub mod keymap;
+pub mod palette;
+pub mod picker;
 pub mod update;
 pub mod views;
+
+use std::collections::{BTreeSet, HashMap};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -16,12 +22,16 @@ pub use form::Form;
 pub use update::{handle_key, update};
 pub use views::ListView;
 
+use crate::domain::Patch;
 use crate::domain::{Backlog, MeasureId, OwnerId, PriorityId};
 use crate::i18n::Lang;
-use crate::search::MeasureFilter;
+use crate::search::{MeasureFilter, SearchKeys, SortKey};
 use crate::store::Persist;
+pub use filter_panel::FilterPanel;
 use history::History;
 use keymap::Context;
+pub use palette::Palette;
+pub use picker::Picker;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirm {
@@ -29,14 +39,23 @@ pub enum Confirm {
     DeleteOwner(OwnerId),
     DeletePriority(PriorityId),
     QuitUnsaved,
+    /// Delete every marked measure (this many).
+    DeleteMarked(usize),
 }
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
     None,
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Confirm(Confirm),
     Form(Box<Form>),
+    Palette(Box<Palette>),
+    Picker(Box<Picker>),
+    Filter(Box<FilterPanel>),
+    /// The name to save the current view under.
+    SaveView(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +112,18 @@ pub struct App {
     pub detail_scroll: u16,
     /// Narrows the Measures pane; empty shows everything.
     pub filter: MeasureFilter,
+    /// Search keys of every measure, prepared once per change.
+    pub keys: SearchKeys,
+    /// The search query of each pane (as typed).
+    pub queries: HashMap<Pane, String>,
+    /// The search line of the focused pane is open for typing.
+    pub search_open: bool,
+    pub sort: SortKey,
+    /// Measures that bulk actions apply to.
+    pub marks: BTreeSet<MeasureId>,
+    /// The saved or built-in view shown, until the filter, search or order changes.
+    pub view_name: Option<String>,
+    pub counts: views::Counts,
     store: Box<dyn Persist>,
 }
 
@@ -115,8 +146,16 @@ impl App {
             viewport: Size::new(120, 40),
             detail_scroll: 0,
             filter: MeasureFilter::default(),
+            keys: SearchKeys::default(),
+            queries: HashMap::new(),
+            search_open: false,
+            sort: SortKey::Default,
+            marks: BTreeSet::new(),
+            view_name: None,
+            counts: views::Counts::default(),
             store,
         };
+        app.keys = SearchKeys::build(&app.backlog);
         app.refresh_views();
         app
     }
@@ -132,10 +171,15 @@ impl App {
     /// Which part of the keymap is live.
     pub fn context(&self) -> Context {
         match self.overlay {
+            Overlay::None if self.search_open => Context::Search,
             Overlay::None => Context::List,
             Overlay::Help { .. } => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Form(_) => Context::Form,
+            Overlay::Palette(_) => Context::Palette,
+            Overlay::Picker(_) => Context::Picker,
+            Overlay::Filter(_) => Context::Filter,
+            Overlay::SaveView(_) => Context::Prompt,
         }
     }
 
@@ -176,20 +220,48 @@ impl App {
             .map(|p| p.id)
     }
 
-    /// Rebuilds the row orders after a change, keeping each list's selection on the same record.
-    pub fn refresh_views(&mut self) {
+    /// The search query of `pane` ("" when none).
+    pub fn query(&self, pane: Pane) -> &str {
+        self.queries.get(&pane).map_or("", String::as_str)
+    }
+
+    /// Brings search keys, rows and counts up to date after `patch` changed the backlog.
+    pub fn changed(&mut self, patch: &Patch) {
+        self.keys.update(&self.backlog, patch);
+        self.marks.retain(|id| self.backlog.measure(*id).is_some());
+        self.refresh_views();
+    }
+
+    /// Rebuilds the measure rows (filter, search, order), keeping the cursor on the same
+    /// measure; when it left the list, the cursor stays at its place, on the next one.
+    pub fn refresh_measures(&mut self) {
         let measure = self.selected_measure();
-        let owner = self.selected_owner();
-        let priority = self.selected_priority();
         let today = self.today();
-        self.measures
-            .set_rows(views::measure_rows(&self.backlog, &self.filter, today));
-        self.owners.set_rows(views::owner_rows(&self.backlog));
-        self.priorities.set_rows(views::priority_rows(&self.backlog));
+        let rows = crate::search::select(
+            &self.backlog,
+            &self.keys,
+            &self.filter,
+            self.query(Pane::Measures),
+            self.sort,
+            today,
+        );
+        self.measures.set_rows(rows);
         if let Some(id) = measure {
             self.measures
                 .select_where(|i| self.backlog.measures.get(i).is_some_and(|m| m.id == id));
         }
+    }
+
+    /// Rebuilds the row orders after a change, keeping each list's selection on the same record.
+    pub fn refresh_views(&mut self) {
+        let owner = self.selected_owner();
+        let priority = self.selected_priority();
+        self.refresh_measures();
+        self.counts = views::Counts::of(&self.backlog);
+        self.owners
+            .set_rows(views::owner_rows(&self.backlog, self.query(Pane::Owners)));
+        self.priorities
+            .set_rows(views::priority_rows(&self.backlog, self.query(Pane::Priorities)));
         if let Some(id) = owner {
             self.owners
                 .select_where(|i| self.backlog.owners.get(i).is_some_and(|o| o.id == id));
@@ -204,7 +276,17 @@ impl App {
     /// Shows only the measures `filter` lets through.
     pub fn set_filter(&mut self, filter: MeasureFilter) {
         self.filter = filter;
-        self.refresh_views();
+        self.view_name = None;
+        self.refresh_measures();
+    }
+
+    /// The measures an action applies to: the marked ones, else the selected one.
+    pub fn targets(&self) -> Vec<MeasureId> {
+        if self.marks.is_empty() {
+            self.selected_measure().into_iter().collect()
+        } else {
+            self.marks.iter().copied().collect()
+        }
     }
 
     /// Moves each list's scroll offset so its cursor stays on screen.

@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
+use super::find;
 use super::form::{Form, FormTarget, Input};
 use super::keymap::{self, Context};
 use super::{Action, App, Confirm, Message, Overlay, Pane, SaveState};
@@ -17,8 +18,14 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
     let context = app.context();
     match keymap::lookup(context, app.focus, key) {
         Some(action) => update(app, action),
-        None if context == Context::Form => form_key(app, key),
-        None => {}
+        None => match context {
+            Context::Form => form_key(app, key),
+            Context::Search => find::search_key(app, key),
+            Context::Palette => find::palette_key(app, key),
+            Context::Picker => find::picker_key(app, key),
+            Context::Prompt => find::prompt_key(app, key),
+            _ => {}
+        },
     }
 }
 
@@ -43,6 +50,11 @@ pub fn update(app: &mut App, action: Action) {
         Context::Help => help_action(app, action),
         Context::Confirm => confirm_action(app, action),
         Context::Form => form_action(app, action),
+        Context::Search => find::search_action(app, action),
+        Context::Palette => find::palette_action(app, action),
+        Context::Picker => find::picker_action(app, action),
+        Context::Filter => find::filter_action(app, action),
+        Context::Prompt => find::prompt_action(app, action),
     }
     app.keep_cursors_visible();
 }
@@ -77,8 +89,8 @@ fn list_action(app: &mut App, action: Action) {
         Action::StatusBack => step_status(app, false),
         Action::Undo => undo(app),
         Action::Redo => redo(app),
-        Action::Cancel => app.message = None,
-        _ => {}
+        Action::Cancel => find::cancel(app),
+        other => find::list_action(app, other),
     }
 }
 
@@ -107,11 +119,11 @@ fn help_action(app: &mut App, action: Action) {
     }
 }
 
-fn say(app: &mut App, text: String) {
+pub(super) fn say(app: &mut App, text: String) {
     app.message = Some(Message { text, is_error: false });
 }
 
-fn complain(app: &mut App, text: String) {
+pub(super) fn complain(app: &mut App, text: String) {
     app.message = Some(Message { text, is_error: true });
 }
 
@@ -124,9 +136,9 @@ fn capitalized(text: &str) -> String {
 }
 
 /// Records a change for undo, saves it and tells the user.
-fn committed(app: &mut App, edit: Edit, label: String) {
+pub(super) fn committed(app: &mut App, edit: Edit, label: String) {
+    app.changed(&edit.redo);
     app.history.record(edit, label.clone());
-    app.refresh_views();
     persist(app);
     if app.save_state == SaveState::Saved {
         say(app, capitalized(&label));
@@ -150,7 +162,7 @@ fn persist(app: &mut App) {
     }
 }
 
-fn quit(app: &mut App) {
+pub(super) fn quit(app: &mut App) {
     if let SaveState::Failed(_) = app.save_state {
         persist(app);
     }
@@ -189,6 +201,7 @@ fn open_edit_form(app: &mut App) {
 
 fn ask_delete(app: &mut App) {
     let confirm = match app.focus {
+        Pane::Measures if !app.marks.is_empty() => Some(Confirm::DeleteMarked(app.marks.len())),
         Pane::Measures => app.selected_measure().map(Confirm::DeleteMeasure),
         Pane::Owners => app.selected_owner().map(Confirm::DeleteOwner),
         Pane::Priorities => app.selected_priority().map(Confirm::DeletePriority),
@@ -202,6 +215,9 @@ fn ask_delete(app: &mut App) {
 fn step_status(app: &mut App, forward: bool) {
     if app.focus != Pane::Measures {
         return say(app, app.lang.tr(Msg::MsgOnlyMeasures).to_string());
+    }
+    if !app.marks.is_empty() {
+        return step_marked(app, forward);
     }
     let Some(id) = app.selected_measure() else {
         return say(app, app.lang.tr(Msg::NothingSelected).to_string());
@@ -234,6 +250,22 @@ fn step_status(app: &mut App, forward: bool) {
     }
 }
 
+/// Steps every marked measure that can move, as one undo step.
+fn step_marked(app: &mut App, forward: bool) {
+    let ids: Vec<_> = app.marks.iter().copied().collect();
+    let lang = app.lang;
+    let now = app.clock.now();
+    let count = lang.fill(Msg::CountMeasures, &[("count", &ids.len().to_string())]);
+    match app.backlog.step_statuses(&ids, forward, now) {
+        Ok(edit) => {
+            let moved = edit.redo.0.len().to_string();
+            let label = lang.fill(Msg::MsgStatusBulk, &[("what", &count), ("moved", &moved)]);
+            committed(app, edit, label);
+        }
+        Err(_) => say(app, lang.fill(Msg::MsgNoStepBulk, &[("what", &count)])),
+    }
+}
+
 fn confirm_action(app: &mut App, action: Action) {
     let Overlay::Confirm(confirm) = app.overlay else { return };
     match action {
@@ -241,6 +273,14 @@ fn confirm_action(app: &mut App, action: Action) {
             app.overlay = Overlay::None;
             match confirm {
                 Confirm::QuitUnsaved => app.should_quit = true,
+                Confirm::DeleteMarked(_) => {
+                    let ids: Vec<_> = app.marks.iter().copied().collect();
+                    let count = app.lang.fill(Msg::CountMeasures, &[("count", &ids.len().to_string())]);
+                    let label = app.lang.fill(Msg::MsgDeleted, &[("what", &count)]);
+                    let result = app.backlog.delete_measures(&ids);
+                    app.marks.clear();
+                    finish(app, result, label);
+                }
                 Confirm::DeleteMeasure(id) => {
                     let label = app.lang.fill(Msg::MsgDeleted, &[("what", &id.to_string())]);
                     let result = app.backlog.delete_measures(&[id]);
@@ -420,9 +460,9 @@ fn undo(app: &mut App) {
         return say(app, app.lang.tr(Msg::MsgNothingToUndo).to_string());
     };
     app.backlog.apply(&step.edit.undo);
+    app.changed(&step.edit.undo);
     let text = app.lang.fill(Msg::MsgUndone, &[("what", &step.label)]);
     app.history.push_undone(step);
-    app.refresh_views();
     persist(app);
     if app.save_state == SaveState::Saved {
         say(app, text);
@@ -434,9 +474,9 @@ fn redo(app: &mut App) {
         return say(app, app.lang.tr(Msg::MsgNothingToRedo).to_string());
     };
     app.backlog.apply(&step.edit.redo);
+    app.changed(&step.edit.redo);
     let text = app.lang.fill(Msg::MsgRedone, &[("what", &step.label)]);
     app.history.push_redone(step);
-    app.refresh_views();
     persist(app);
     if app.save_state == SaveState::Saved {
         say(app, text);

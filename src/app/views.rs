@@ -1,10 +1,11 @@
 //! The order rows are shown in, and the cursor and scroll offset in each list. Rows are indices
 //! into the backlog's collections, so a list of 100 000 measures costs one `Vec<usize>`.
 
-use jiff::civil::Date;
+use std::collections::HashMap;
 
-use crate::domain::{Backlog, Measure, Status};
-use crate::search::MeasureFilter;
+use crate::domain::{Backlog, OwnerId, PriorityId};
+use crate::search::Query;
+use crate::search::fold::fold;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListView {
@@ -55,54 +56,80 @@ impl ListView {
     }
 }
 
-fn lifecycle_position(status: Status) -> usize {
-    Status::ALL.iter().position(|s| *s == status).unwrap_or(usize::MAX)
+/// What the Owners and Priorities tables show per row, counted once per change rather than
+/// by scanning every measure for every visible row on every frame.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub active_per_owner: HashMap<OwnerId, usize>,
+    pub measures_per_priority: HashMap<PriorityId, usize>,
 }
 
-fn best_rank(backlog: &Backlog, measure: &Measure) -> u32 {
-    measure
-        .priorities
-        .iter()
-        .filter_map(|p| backlog.priority(*p))
-        .map(|p| p.rank)
-        .min()
-        .unwrap_or(u32::MAX)
+impl Counts {
+    pub fn of(backlog: &Backlog) -> Counts {
+        let mut counts = Counts::default();
+        for m in &backlog.measures {
+            if let Some(owner) = m.owner.filter(|_| m.status.is_active()) {
+                *counts.active_per_owner.entry(owner).or_default() += 1;
+            }
+            for p in &m.priorities {
+                *counts.measures_per_priority.entry(*p).or_default() += 1;
+            }
+        }
+        counts
+    }
+
+    pub fn active_for(&self, owner: OwnerId) -> usize {
+        self.active_per_owner.get(&owner).copied().unwrap_or(0)
+    }
+
+    pub fn measures_for(&self, priority: PriorityId) -> usize {
+        self.measures_per_priority.get(&priority).copied().unwrap_or(0)
+    }
 }
 
-/// The measures `filter` lets through, in the default order: by lifecycle status, then by the
-/// best-ranked priority, then by id.
-pub fn measure_rows(backlog: &Backlog, filter: &MeasureFilter, today: Date) -> Vec<usize> {
-    let mut keyed: Vec<(usize, u32, u32, usize)> = backlog
-        .measures
-        .iter()
+/// `keyed` (sort key, row) ordered by the key; with a query, only matching rows, best first.
+fn ranked<K: Ord>(keyed: Vec<(K, usize)>, query: &str, folded_text: impl Fn(usize) -> String) -> Vec<usize> {
+    let query = Query::new(query);
+    let mut keyed = keyed;
+    keyed.sort();
+    if query.is_empty() {
+        return keyed.into_iter().map(|(_, i)| i).collect();
+    }
+    let mut hits: Vec<(i64, usize, usize)> = keyed
+        .into_iter()
         .enumerate()
-        .filter(|(_, m)| filter.matches(m, today))
-        .map(|(i, m)| (lifecycle_position(m.status), best_rank(backlog, m), m.id.0, i))
+        .filter_map(|(position, (_, i))| query.score_text(&folded_text(i)).map(|s| (s, position, i)))
         .collect();
-    keyed.sort_unstable();
-    keyed.into_iter().map(|(_, _, _, i)| i).collect()
+    hits.sort_by_key(|(score, position, _)| (std::cmp::Reverse(*score), *position));
+    hits.into_iter().map(|(_, _, i)| i).collect()
 }
 
-/// Owners by name, as a person looks them up.
-pub fn owner_rows(backlog: &Backlog) -> Vec<usize> {
-    let mut keyed: Vec<(String, usize)> = backlog
+/// Owners by name, as a person looks them up; with a query, those whose name or role matches.
+pub fn owner_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
+    let keyed = backlog
         .owners
         .iter()
         .enumerate()
         .map(|(i, o)| (o.name.to_lowercase(), i))
         .collect();
-    keyed.sort();
-    keyed.into_iter().map(|(_, i)| i).collect()
+    ranked(keyed, query, |i| {
+        backlog
+            .owners
+            .get(i)
+            .map(|o| fold(&format!("{} {}", o.name, o.role)))
+            .unwrap_or_default()
+    })
 }
 
-/// Priorities by rank.
-pub fn priority_rows(backlog: &Backlog) -> Vec<usize> {
-    let mut keyed: Vec<(u32, usize)> = backlog
+/// Priorities by rank; with a query, those whose title matches.
+pub fn priority_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
+    let keyed = backlog
         .priorities
         .iter()
         .enumerate()
         .map(|(i, p)| (p.rank, i))
         .collect();
-    keyed.sort();
-    keyed.into_iter().map(|(_, i)| i).collect()
+    ranked(keyed, query, |i| {
+        backlog.priorities.get(i).map(|p| fold(&p.title)).unwrap_or_default()
+    })
 }

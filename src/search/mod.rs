@@ -1,5 +1,56 @@
-//! Narrowing the measure list: structured filters (and, with issue 3, fuzzy search).
+//! Narrowing and ordering the measure list: structured filters, fuzzy search over prepared
+//! keys, and sort orders. The TUI and the CLI both go through [`select`].
 
 pub mod filter;
+pub mod fold;
+pub mod fuzzy;
+pub mod keys;
+pub mod sort;
+
+use jiff::civil::Date;
 
 pub use filter::{DueFilter, MeasureFilter};
+pub use fuzzy::Query;
+pub use keys::{MeasureKeys, SearchKeys};
+pub use sort::SortKey;
+
+use crate::domain::Backlog;
+
+/// The measures `filter` and `query` let through (indices into `backlog.measures`), in
+/// `sort` order. In the default order a query ranks by how well each measure matches.
+pub fn select(
+    backlog: &Backlog,
+    keys: &SearchKeys,
+    filter: &MeasureFilter,
+    query: &str,
+    sort: SortKey,
+    today: Date,
+) -> Vec<usize> {
+    let query = Query::new(query);
+    let passes = |i: usize| filter.matches(&backlog.measures[i], today);
+    if query.is_empty() {
+        let mut rows: Vec<usize> = (0..backlog.measures.len()).filter(|i| passes(*i)).collect();
+        sort::sort_rows(backlog, &mut rows, sort);
+        return rows;
+    }
+    let mut hits: Vec<(i64, usize)> = (0..backlog.measures.len())
+        .filter(|i| passes(*i))
+        .filter_map(|i| keys.get(i).and_then(|k| query.score(k)).map(|s| (s, i)))
+        .collect();
+    if sort == SortKey::Default {
+        // Best match first; equal scores keep the default order.
+        let mut rows: Vec<usize> = hits.iter().map(|(_, i)| *i).collect();
+        sort::sort_rows(backlog, &mut rows, SortKey::Default);
+        let position: Vec<(usize, usize)> = rows.iter().enumerate().map(|(p, i)| (*i, p)).collect();
+        let mut rank = vec![0usize; backlog.measures.len()];
+        for (i, p) in position {
+            rank[i] = p;
+        }
+        hits.sort_unstable_by_key(|(score, i)| (std::cmp::Reverse(*score), rank[*i]));
+        hits.into_iter().map(|(_, i)| i).collect()
+    } else {
+        let mut rows: Vec<usize> = hits.into_iter().map(|(_, i)| i).collect();
+        sort::sort_rows(backlog, &mut rows, sort);
+        rows
+    }
+}

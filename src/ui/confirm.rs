@@ -35,6 +35,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
                 ],
             )
         }
+        Confirm::DeleteMarked(count) => lang.fill(Msg::ConfirmDeleteMarked, &[("count", &count.to_string())]),
         Confirm::QuitUnsaved => {
             let error = match &app.save_state {
                 SaveState::Failed(error) => error.as_str(),

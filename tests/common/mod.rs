@@ -50,8 +50,16 @@ pub fn empty(lang: Lang) -> Backlog {
 }
 
 pub fn app_with(backlog: Backlog, lang: Lang) -> (App, MemoryStore) {
-    let store = MemoryStore { path: PathBuf::from("/data/backlog.json"), ..Default::default() };
-    let mut app = App::new(backlog, lang, Box::new(store.clone()), Clock::Fixed(NOW.parse().unwrap()));
+    let store = MemoryStore {
+        path: PathBuf::from("/data/backlog.json"),
+        ..Default::default()
+    };
+    let mut app = App::new(
+        backlog,
+        lang,
+        Box::new(store.clone()),
+        Clock::Fixed(NOW.parse().unwrap()),
+    );
     app.viewport = Size::new(120, 40);
     (app, store)
 }
@@ -71,7 +79,11 @@ pub fn press(app: &mut App, code: KeyCode) {
 /// Each character as a key press (capitals with Shift, as terminals send them).
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        let modifiers = if c.is_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+        let modifiers = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
         handle_key(app, KeyEvent::new(KeyCode::Char(c), modifiers));
     }
 }
@@ -80,7 +92,9 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     app.viewport = Size::new(width, height);
     app.keep_cursors_visible();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::render(frame, app, Theme { color: true })).unwrap();
+    terminal
+        .draw(|frame| ui::render(frame, app, Theme { color: true }))
+        .unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..height {
