@@ -45,14 +45,20 @@ impl ListView {
     }
 
     pub fn scroll_into_view(&mut self, height: usize) {
+        self.offset = self.offset_for(height);
+    }
+
+    /// The scroll offset that keeps the cursor visible in `height` rows (without copying rows,
+    /// so render can ask it of a long list every frame).
+    pub fn offset_for(&self, height: usize) -> usize {
         let height = height.max(1);
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + height {
-            self.offset = self.cursor + 1 - height;
+        let mut offset = self.offset;
+        if self.cursor < offset {
+            offset = self.cursor;
+        } else if self.cursor >= offset + height {
+            offset = self.cursor + 1 - height;
         }
-        let max_offset = self.rows.len().saturating_sub(height);
-        self.offset = self.offset.min(max_offset);
+        offset.min(self.rows.len().saturating_sub(height))
     }
 }
 

@@ -7,6 +7,9 @@ use super::fold::{Folded, fold, fold_mapped};
 use crate::domain::patch::{Key, Patch};
 use crate::domain::{Backlog, Measure, MeasureId};
 
+/// Between the facets of a measure; a query word never contains it after splitting on spaces.
+pub const FACET_SEPARATOR: &str = " | ";
+
 /// Everything `/` searches in one measure, folded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeasureKeys {
@@ -23,7 +26,7 @@ impl MeasureKeys {
         let mut facets = String::new();
         let mut add = |text: &str| {
             if !facets.is_empty() {
-                facets.push_str(" | ");
+                facets.push_str(FACET_SEPARATOR);
             }
             facets.push_str(&fold(text));
         };

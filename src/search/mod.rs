@@ -39,14 +39,7 @@ pub fn select(
         .collect();
     if sort == SortKey::Default {
         // Best match first; equal scores keep the default order.
-        let mut rows: Vec<usize> = hits.iter().map(|(_, i)| *i).collect();
-        sort::sort_rows(backlog, &mut rows, SortKey::Default);
-        let position: Vec<(usize, usize)> = rows.iter().enumerate().map(|(p, i)| (*i, p)).collect();
-        let mut rank = vec![0usize; backlog.measures.len()];
-        for (i, p) in position {
-            rank[i] = p;
-        }
-        hits.sort_unstable_by_key(|(score, i)| (std::cmp::Reverse(*score), rank[*i]));
+        sort::sort_by_score(backlog, &mut hits);
         hits.into_iter().map(|(_, i)| i).collect()
     } else {
         let mut rows: Vec<usize> = hits.into_iter().map(|(_, i)| i).collect();

@@ -48,9 +48,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         return;
     }
     let height = usize::from(inner.height.saturating_sub(1)).max(1);
-    let mut window = view.clone();
-    window.scroll_into_view(height);
-    let visible = &window.rows[window.offset..(window.offset + height).min(window.rows.len())];
+    let offset = view.offset_for(height);
+    let visible = &view.rows[offset..(offset + height).min(view.rows.len())];
     let (header, widths, rows): (Vec<&str>, Vec<Constraint>, Vec<Row>) = match app.focus {
         Pane::Measures => measure_table(app, theme, visible, inner.width),
         Pane::Owners => owner_table(app, visible),
@@ -62,9 +61,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .row_highlight_style(theme.selected())
         .highlight_symbol("▶ ")
         .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(window.cursor - window.offset));
+    let mut state = TableState::default().with_selected(Some(view.cursor - offset));
     frame.render_stateful_widget(table, inner, &mut state);
-    render_position(frame, theme, area, &window);
+    render_position(frame, theme, area, view);
 }
 
 /// Pane name, then what narrows the list: view, search and filter chips.
@@ -98,7 +97,7 @@ fn header_right<'a>(app: &'a App, theme: Theme) -> Line<'a> {
     if app.focus != Pane::Measures {
         return Line::default();
     }
-    let mut spans = Vec::new();
+    let mut spans = vec![Span::raw(" ")];
     if !app.marks.is_empty() {
         let count = app.marks.len().to_string();
         spans.push(Span::styled(
@@ -109,7 +108,7 @@ fn header_right<'a>(app: &'a App, theme: Theme) -> Line<'a> {
     }
     let order = lang.tr(app.sort.label());
     spans.push(Span::styled(
-        format!(" {}", lang.fill(Msg::SortLabel, &[("order", order)])),
+        lang.fill(Msg::SortLabel, &[("order", order)]),
         theme.dim(),
     ));
     spans.push(Span::raw(" "));

@@ -190,7 +190,7 @@ pub fn render_filter(frame: &mut Frame, app: &App, theme: Theme, panel: &FilterP
     let lang = app.lang;
     let screen = frame.area();
     let all = rows();
-    let width = screen.width.saturating_sub(4).min(64);
+    let width = screen.width.saturating_sub(4).min(76);
     let height = (all.len() as u16 + 3).min(screen.height.saturating_sub(2));
     let area = centered(screen, width, height);
     let count = app.measures.rows.len().to_string();
