@@ -32,11 +32,7 @@ fn typed(key: KeyEvent) -> Option<Typed> {
 /// The list actions of issue 3.
 pub(super) fn list_action(app: &mut App, action: Action) {
     match action {
-        Action::Search => {
-            if is_searchable(app.focus) {
-                app.search_open = true;
-            }
-        }
+        Action::Search if is_searchable(app.focus) => app.search_open = true,
         Action::Palette => app.overlay = Overlay::Palette(Box::new(Palette::new(app.focus, app.lang))),
         Action::FilterPanel => {
             app.overlay = Overlay::Filter(Box::new(FilterPanel::new(&app.filter, &app.backlog)));

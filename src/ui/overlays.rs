@@ -15,7 +15,7 @@ use crate::app::{App, FilterPanel, Palette};
 use crate::i18n::{Lang, Msg};
 use crate::search::DueFilter;
 
-fn frame_box<'a>(frame: &mut Frame, theme: Theme, title: String, hint: &'a str, area: Rect) -> Rect {
+fn frame_box(frame: &mut Frame, theme: Theme, title: String, hint: &str, area: Rect) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
