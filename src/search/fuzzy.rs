@@ -78,7 +78,12 @@ impl Query {
         if title.is_some_and(|t| t >= word.best) {
             return title; // the facets cannot do better
         }
-        let facets = self.facet_score(&word.text, &keys.facets);
+        // With a scattered title hit, only a clean facet hit can matter; a scattered facet hit
+        // is not worth the cost of fuzzy-scoring every facet.
+        let facets = match title {
+            Some(_) => self.substring_score(&word.text, &keys.facets),
+            None => self.facet_score(&word.text, &keys.facets),
+        };
         if title.is_some() || facets.is_some() {
             return title.max(facets);
         }
