@@ -22,7 +22,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
     /// Language
-    #[arg(long, global = true, value_name = "nb|en")]
+    #[arg(long, global = true, value_name = "nb|en", value_parser = ["nb", "en"])]
     pub lang: Option<String>,
     /// Demo
     #[arg(long)]
@@ -70,6 +70,34 @@ pub enum Command {
         #[arg(long, value_name = "KEY")]
         sort: Option<String>,
     },
+    /// Export
+    Export {
+        #[arg(long, value_name = "csv|md|json", default_value = "csv")]
+        format: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[arg(long, value_name = "; | ,", default_value = ";", allow_hyphen_values = true)]
+        delimiter: String,
+    },
+    /// Import
+    Import {
+        #[arg(long, value_name = "csv", default_value = "csv")]
+        format: String,
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Minutes
+    Minutes {
+        meeting: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Report
+    Report {
+        #[arg(long, value_name = "text|md", default_value = "text")]
+        format: String,
+    },
 }
 
 /// The language a run speaks, found before clap parses, so `--help` can use it.
@@ -112,6 +140,27 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("overdue", |a| a.help(tr(Msg::CliHelpOverdue)))
                 .mut_arg("sort", |a| a.help(tr(Msg::CliHelpSort)))
         })
+        .mut_subcommand("export", |c| {
+            c.about(tr(Msg::CliHelpExport))
+                .mut_arg("format", |a| a.help(tr(Msg::CliHelpExportFormat)))
+                .mut_arg("out", |a| a.help(tr(Msg::CliHelpOut)))
+                .mut_arg("delimiter", |a| a.help(tr(Msg::CliHelpDelimiter)))
+        })
+        .mut_subcommand("import", |c| {
+            c.about(tr(Msg::CliHelpImport))
+                .mut_arg("format", |a| a.help(tr(Msg::CliHelpImportFormat)))
+                .mut_arg("file", |a| a.help(tr(Msg::CliHelpImportFile)))
+                .mut_arg("dry_run", |a| a.help(tr(Msg::CliHelpDryRun)))
+        })
+        .mut_subcommand("minutes", |c| {
+            c.about(tr(Msg::CliHelpMinutes))
+                .mut_arg("meeting", |a| a.help(tr(Msg::CliHelpMeetingId)))
+                .mut_arg("out", |a| a.help(tr(Msg::CliHelpOut)))
+        })
+        .mut_subcommand("report", |c| {
+            c.about(tr(Msg::CliHelpReport))
+                .mut_arg("format", |a| a.help(tr(Msg::CliHelpFormat)))
+        })
 }
 
 pub fn parse(lang: Lang, args: Vec<String>) -> Cli {
@@ -130,12 +179,12 @@ pub struct Failure {
 
 impl Failure {
     /// Bad input from the user (unknown name, bad date): exit code 2.
-    fn usage(message: String) -> Failure {
+    pub(crate) fn usage(message: String) -> Failure {
         Failure { message, code: 2 }
     }
 
     /// The file could not be read or written: exit code 1.
-    fn io(message: String) -> Failure {
+    pub(crate) fn io(message: String) -> Failure {
         Failure { message, code: 1 }
     }
 }
@@ -207,6 +256,12 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
             },
             *json,
         ),
+        Command::Export { format, out, delimiter } => {
+            crate::cli_export::export(&path, lang, format, out.as_deref(), delimiter)
+        }
+        Command::Import { format, file, dry_run } => crate::cli_export::import(&path, lang, format, file, *dry_run),
+        Command::Minutes { meeting, out } => crate::cli_export::minutes(&path, lang, meeting, out.as_deref()),
+        Command::Report { format } => report(&path, lang, format),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -306,7 +361,7 @@ fn add(
 }
 
 /// CLI writes wait a moment for a running app or another command to finish.
-fn lock_for_writing(path: &Path, lang: Lang) -> Result<Lock, Failure> {
+pub(crate) fn lock_for_writing(path: &Path, lang: Lang) -> Result<Lock, Failure> {
     match Lock::acquire_within(path, Duration::from_secs(2)) {
         Ok(Some(lock)) => Ok(lock),
         Ok(None) => Err(Failure::io(
@@ -499,4 +554,18 @@ fn write_table(
         writeln!(out, "{}  {}", line.join("  "), row[4])?;
     }
     Ok(())
+}
+
+fn report(path: &Path, lang: Lang, format: &str) -> Result<(), Failure> {
+    use crate::insight::report::{self, Format};
+    let format = Format::from_key(format)
+        .ok_or_else(|| Failure::usage(lang.fill(Msg::ErrUnknownFormat, &[("format", format)])))?;
+    let (backlog, _) = open(path, lang)?;
+    let text = report::render(&backlog, lang, jiff::Zoned::now().date(), format);
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::io(e.to_string())),
+    }
 }

@@ -3,8 +3,11 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_export;
 pub mod domain;
+pub mod export;
 pub mod i18n;
+pub mod insight;
 pub mod search;
 pub mod store;
 pub mod tui;

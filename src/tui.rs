@@ -17,7 +17,7 @@ static BUSY: Mutex<()> = Mutex::new(());
 /// Runs the app until the user quits or the process gets SIGTERM/SIGHUP.
 pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
     watch_signals()?;
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, app, theme);
     ratatui::restore();
     result

@@ -174,13 +174,13 @@ fn collections_are_saved_sorted_by_id() {
     let dir = TempDir::new().unwrap();
     let path = data_file(&dir);
     let mut backlog = full_backlog();
-    let sorted = to_json(&backlog);
+    let sorted = to_json(&backlog).unwrap();
     backlog.sectors.reverse();
     backlog.owners.reverse();
     backlog.priorities.reverse();
     backlog.measures.reverse();
     // A file written out of order (by hand, or by another tool) loads sorted.
-    write_atomically(&path, &to_json(&backlog)).unwrap();
+    write_atomically(&path, &to_json(&backlog).unwrap()).unwrap();
     let loaded = load(&path).unwrap().unwrap();
     let ids: Vec<String> = loaded.measures.iter().map(|m| m.id.to_string()).collect();
     assert_eq!(ids, ["T-1", "T-2"]);

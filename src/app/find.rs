@@ -168,7 +168,9 @@ fn requery(app: &mut App) {
     } else {
         app.refresh_views();
     }
-    app.list_mut(app.focus).first();
+    if let Some(list) = app.list_mut(app.focus) {
+        list.first();
+    }
 }
 
 pub(super) fn search_action(app: &mut App, action: Action) {
@@ -180,8 +182,11 @@ pub(super) fn search_action(app: &mut App, action: Action) {
             app.view_name = None;
             app.refresh_views();
         }
-        Action::Down => app.list_mut(app.focus).move_by(1),
-        Action::Up => app.list_mut(app.focus).move_by(-1),
+        Action::Down | Action::Up => {
+            if let Some(list) = app.list_mut(app.focus) {
+                list.move_by(if action == Action::Down { 1 } else { -1 });
+            }
+        }
         Action::ClearInput => {
             app.queries.remove(&app.focus);
             requery(app);

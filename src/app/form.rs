@@ -12,6 +12,9 @@ use crate::domain::{
 };
 use crate::i18n::{Lang, Msg};
 
+mod prompts;
+pub use prompts::{Prompt, SetupValues};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormTarget {
     NewMeasure,
@@ -20,6 +23,10 @@ pub enum FormTarget {
     EditOwner(OwnerId),
     NewPriority,
     EditPriority(PriorityId),
+    /// The fields above the agenda when a review is set up (not an overlay).
+    MeetingSetup,
+    /// One-field prompts during a review.
+    Prompt(Prompt),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +49,10 @@ pub enum FieldId {
     Name,
     Role,
     HomeSector,
+    MeetingDate,
+    Minutes,
+    Attendees,
+    Answer,
 }
 
 /// What a picker option stands for.
@@ -356,6 +367,8 @@ impl Form {
             FormTarget::EditOwner(_) => lang.tr(Msg::FormEditOwner).to_string(),
             FormTarget::NewPriority => lang.tr(Msg::FormNewPriority).to_string(),
             FormTarget::EditPriority(_) => lang.tr(Msg::FormEditPriority).to_string(),
+            FormTarget::MeetingSetup => lang.tr(Msg::SetupTitle).to_string(),
+            FormTarget::Prompt(prompt) => prompt.title(lang),
         }
     }
 

@@ -44,6 +44,11 @@ impl History {
         self.undo.push(step);
     }
 
+    /// How many steps undo can take back.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -13,6 +13,11 @@ pub enum Context {
     Help,
     Confirm,
     Form,
+    Setup,
+    Agenda,
+    Review,
+    Summary,
+    Log,
     Search,
     Palette,
     Picker,
@@ -27,6 +32,11 @@ impl Context {
             Context::Help => Msg::HelpTitle,
             Context::Confirm => Msg::HelpSectionConfirm,
             Context::Form => Msg::HelpSectionForm,
+            Context::Setup => Msg::HelpSectionSetup,
+            Context::Agenda => Msg::HelpSectionAgenda,
+            Context::Review => Msg::HelpSectionReview,
+            Context::Summary => Msg::HelpSectionSummary,
+            Context::Log => Msg::HelpSectionLog,
             Context::Search => Msg::HelpSectionSearch,
             Context::Palette => Msg::HelpSectionPalette,
             Context::Picker => Msg::HelpSectionPicker,
@@ -85,7 +95,9 @@ const fn hinted(binding: Binding, hint: Msg) -> Binding {
     }
 }
 
-use Context::{Confirm, Filter, Form, Help, List, Palette, Picker, Prompt, Search};
+use Context::{
+    Agenda, Confirm, Filter, Form, Help, List, Log, Palette, Picker, Prompt, Review, Search, Setup, Summary,
+};
 use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 pub static BINDINGS: &[Binding] = &[
@@ -145,8 +157,119 @@ pub static BINDINGS: &[Binding] = &[
     key(Form, Char(' '), Action::FormToggle),
     key(Form, Esc, Action::Cancel),
     ctrl(Form, 'c', Action::Quit),
+    // Issue 4: meetings, review, exports, log
+    key(List, Char('4'), Action::Focus(Pane::Meetings)),
+    only_in(Pane::Measures, key(List, Char('R'), Action::StartReview)),
+    only_in(Pane::Measures, key(List, Char('X'), Action::ExportView)),
+    only_in(Pane::Measures, key(List, Char('L'), Action::ShowLog)),
+    only_in(Pane::Meetings, key(List, Char('n'), Action::StartReview)),
+    key(Setup, Tab, Action::FormNextField),
+    key(Setup, BackTab, Action::FormPrevField),
+    key(Setup, Down, Action::FormDown),
+    key(Setup, Up, Action::FormUp),
+    key(Setup, Char(' '), Action::FormToggle),
+    hinted(key(Setup, Enter, Action::SetupStart), Msg::HintStart),
+    ctrl(Setup, 's', Action::SetupStart),
+    hinted(ctrl(Setup, 'n', Action::SetupSuggest), Msg::HintSuggest),
+    hinted(key(Setup, Esc, Action::Cancel), Msg::HintCancel),
+    ctrl(Setup, 'c', Action::Quit),
+    key(Agenda, Char('j'), Action::Down),
+    key(Agenda, Down, Action::Down),
+    key(Agenda, Char('k'), Action::Up),
+    key(Agenda, Up, Action::Up),
+    hinted(key(Agenda, Char('J'), Action::AgendaMoveDown), Msg::HintMoveDown),
+    hinted(key(Agenda, Char('K'), Action::AgendaMoveUp), Msg::HintMoveUp),
+    hinted(key(Agenda, Char('d'), Action::AgendaDrop), Msg::HintDrop),
+    key(Agenda, Tab, Action::FormNextField),
+    key(Agenda, BackTab, Action::FormPrevField),
+    hinted(key(Agenda, Enter, Action::SetupStart), Msg::HintStart),
+    ctrl(Agenda, 's', Action::SetupStart),
+    hinted(ctrl(Agenda, 'n', Action::SetupSuggest), Msg::HintSuggest),
+    hinted(key(Agenda, Esc, Action::Cancel), Msg::HintCancel),
+    ctrl(Agenda, 'c', Action::Quit),
+    hinted(key(Review, Right, Action::ReviewNext), Msg::HintNext),
+    key(Review, Char('l'), Action::ReviewNext),
+    key(Review, Char(' '), Action::ReviewNext),
+    hinted(key(Review, Left, Action::ReviewPrev), Msg::HintPrev),
+    key(Review, Char('h'), Action::ReviewPrev),
+    hinted(key(Review, Char('a'), Action::ReviewApprove), Msg::HintApprove),
+    hinted(key(Review, Char('p'), Action::ReviewPark), Msg::HintPark),
+    hinted(key(Review, Char('x'), Action::ReviewReject), Msg::HintReject),
+    hinted(key(Review, Char('d'), Action::ReviewDefer), Msg::HintDefer),
+    hinted(key(Review, Char('o'), Action::ReviewOwner), Msg::HintOwner),
+    hinted(key(Review, Char('n'), Action::ReviewNote), Msg::HintNote),
+    hinted(key(Review, Enter, Action::Edit), Msg::HintEdit),
+    hinted(key(Review, Char('u'), Action::Undo), Msg::HintUndo),
+    key(Review, Char('L'), Action::ShowLog),
+    key(Review, Char('?'), Action::Help),
+    hinted(key(Review, Esc, Action::ReviewEnd), Msg::HintEnd),
+    key(Review, Char('q'), Action::ReviewEnd),
+    ctrl(Review, 'c', Action::Quit),
+    key(Summary, Char('j'), Action::Down),
+    key(Summary, Down, Action::Down),
+    key(Summary, Char('k'), Action::Up),
+    key(Summary, Up, Action::Up),
+    key(Summary, PageDown, Action::PageDown),
+    key(Summary, PageUp, Action::PageUp),
+    hinted(key(Summary, Char('N'), Action::PlanLeftovers), Msg::HintLeftovers),
+    hinted(key(Summary, Esc, Action::Cancel), Msg::HintClose),
+    key(Summary, Char('q'), Action::Cancel),
+    key(Summary, Enter, Action::Cancel),
+    ctrl(Summary, 'c', Action::Quit),
+    key(Log, Char('j'), Action::Down),
+    key(Log, Down, Action::Down),
+    key(Log, Char('k'), Action::Up),
+    key(Log, Up, Action::Up),
+    key(Log, PageDown, Action::PageDown),
+    key(Log, PageUp, Action::PageUp),
+    hinted(key(Log, Esc, Action::Cancel), Msg::HintClose),
+    key(Log, Char('q'), Action::Cancel),
+    key(Log, Char('L'), Action::Cancel),
+    ctrl(Log, 'c', Action::Quit),
+    // Issue 5: ranking, drill-downs, the Overview pane
+    key(List, Char('5'), Action::Focus(Pane::Overview)),
+    hinted(
+        only_in(Pane::Priorities, key(List, Char('K'), Action::RankUp)),
+        Msg::HintRank,
+    ),
+    only_in(Pane::Priorities, key(List, Char('J'), Action::RankDown)),
+    hinted(
+        only_in(Pane::Priorities, key(List, Enter, Action::DrillDown)),
+        Msg::HintShowMeasures,
+    ),
+    hinted(
+        only_in(Pane::Owners, key(List, Enter, Action::DrillDown)),
+        Msg::HintShowMeasures,
+    ),
+    hinted(
+        only_in(Pane::Overview, key(List, Enter, Action::DrillDown)),
+        Msg::HintShowMeasures,
+    ),
+    only_in(Pane::Overview, key(List, Char('h'), Action::CellLeft)),
+    only_in(Pane::Overview, key(List, Left, Action::CellLeft)),
+    only_in(Pane::Overview, key(List, Char('l'), Action::CellRight)),
+    only_in(Pane::Overview, key(List, Right, Action::CellRight)),
+    hinted(
+        only_in(Pane::Overview, key(List, Char('c'), Action::ToggleCharts)),
+        Msg::HintCharts,
+    ),
+    hinted(
+        only_in(Pane::Overview, key(List, Char('m'), Action::ToggleValueEffort)),
+        Msg::HintValueEffort,
+    ),
     // Issue 3: find and triage
-    hinted(key(List, Char('/'), Action::Search), Msg::HintSearch),
+    hinted(
+        only_in(Pane::Measures, key(List, Char('/'), Action::Search)),
+        Msg::HintSearch,
+    ),
+    hinted(
+        only_in(Pane::Owners, key(List, Char('/'), Action::Search)),
+        Msg::HintSearch,
+    ),
+    hinted(
+        only_in(Pane::Priorities, key(List, Char('/'), Action::Search)),
+        Msg::HintSearch,
+    ),
     hinted(key(List, Char(':'), Action::Palette), Msg::HintPalette),
     ctrl(List, 'p', Action::Palette),
     hinted(
@@ -259,6 +382,8 @@ pub fn key_label(binding: &Binding, lang: Lang) -> String {
         BackTab => "Shift-Tab".to_string(),
         Down => "↓".to_string(),
         Up => "↑".to_string(),
+        Left => "←".to_string(),
+        Right => "→".to_string(),
         Home => "Home".to_string(),
         End => "End".to_string(),
         PageDown => "PgDn".to_string(),
@@ -273,7 +398,8 @@ pub fn key_label(binding: &Binding, lang: Lang) -> String {
 }
 
 /// The help overlay's rows for one context: all keys of an action on one line, in table order.
-/// Pane-specific bindings name their pane.
+/// Pane-specific bindings name their pane; one action on the same keys in several panes is one
+/// row naming them all.
 pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
     type Row = ((Action, Option<Pane>), Vec<String>);
     let mut rows: Vec<Row> = Vec::new();
@@ -285,11 +411,23 @@ pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
             None => rows.push((id, vec![label])),
         }
     }
-    rows.into_iter()
-        .map(|((action, pane), keys)| {
+    let mut merged: Vec<(Action, Vec<String>, Vec<Pane>)> = Vec::new();
+    for ((action, pane), keys) in rows {
+        match merged
+            .iter_mut()
+            .find(|(a, k, panes)| *a == action && *k == keys && !panes.is_empty() && pane.is_some())
+        {
+            Some((_, _, panes)) => panes.extend(pane),
+            None => merged.push((action, keys, pane.into_iter().collect())),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(action, keys, panes)| {
             let mut description = lang.tr(action.description()).to_string();
-            if let Some(pane) = pane {
-                description = format!("{description} ({})", lang.tr(pane.title()));
+            if !panes.is_empty() {
+                let names: Vec<&str> = panes.iter().map(|p| lang.tr(p.title())).collect();
+                description = format!("{description} ({})", names.join(", "));
             }
             (keys.join(" / "), description)
         })
@@ -297,10 +435,15 @@ pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
 }
 
 /// Status-bar hints for what is focused, e.g. `n ny`.
-/// Help and quit come last, where the status bar keeps them when space runs short.
+/// The pane's own keys first, help and quit last: the status bar drops hints from just before
+/// help and quit when space runs out, so the general ones go first.
 pub fn hints(context: Context, pane: Pane, lang: Lang) -> Vec<(String, &'static str)> {
     let mut hinted: Vec<&Binding> = active_bindings(context, pane).filter(|b| b.hint.is_some()).collect();
-    hinted.sort_by_key(|b| matches!(b.action, Action::Help | Action::Quit));
+    hinted.sort_by_key(|b| match b.hint {
+        Some(Msg::HintHelp | Msg::HintQuit) => 2,
+        _ if b.pane.is_some() => 0,
+        _ => 1,
+    });
     hinted
         .into_iter()
         .filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint))))

@@ -1,13 +1,17 @@
 //! Application state and everything that changes it: key → [`Action`] → [`update`].
 
 pub mod action;
+pub mod drill;
 pub mod filter_panel;
 mod find;
 pub mod form;
 pub mod history;
 pub mod keymap;
+pub mod overview;
 pub mod palette;
 pub mod picker;
+pub mod review;
+mod review_update;
 pub mod update;
 pub mod views;
 
@@ -23,13 +27,15 @@ pub use update::{handle_key, update};
 pub use views::ListView;
 
 use crate::domain::Patch;
-use crate::domain::{Backlog, MeasureId, OwnerId, PriorityId};
+use crate::domain::{Backlog, MeasureId, MeetingId, OwnerId, PriorityId};
 use crate::i18n::Lang;
+use crate::insight::Insight;
 use crate::search::{MeasureFilter, SearchKeys, SortKey};
 use crate::store::Persist;
 pub use filter_panel::FilterPanel;
 use history::History;
 use keymap::Context;
+use overview::OverviewState;
 pub use palette::Palette;
 pub use picker::Picker;
 
@@ -39,6 +45,7 @@ pub enum Confirm {
     DeleteOwner(OwnerId),
     DeletePriority(PriorityId),
     QuitUnsaved,
+    EndReview,
     /// Delete every marked measure (this many).
     DeleteMarked(usize),
 }
@@ -112,6 +119,14 @@ pub struct App {
     pub detail_scroll: u16,
     /// Narrows the Measures pane; empty shows everything.
     pub filter: MeasureFilter,
+    pub meetings: ListView,
+    /// A full-screen view (meeting review, summary, log) over the panes, if any.
+    pub screen: review::Screen,
+    /// Matrix, loads and chart numbers, recomputed after every change.
+    pub insight: Insight,
+    pub overview: OverviewState,
+    /// Where each drill-down came from, so `Esc` in the Measures pane can go back.
+    pub came_from: Vec<drill::CameFrom>,
     /// Search keys of every measure, prepared once per change.
     pub keys: SearchKeys,
     /// The search query of each pane (as typed).
@@ -123,9 +138,15 @@ pub struct App {
     pub marks: BTreeSet<MeasureId>,
     /// The saved or built-in view shown, until the filter, search or order changes.
     pub view_name: Option<String>,
-    pub counts: views::Counts,
     store: Box<dyn Persist>,
 }
+
+/// The list an Overview pane does not have.
+static NO_LIST: ListView = ListView {
+    rows: Vec::new(),
+    cursor: 0,
+    offset: 0,
+};
 
 impl App {
     pub fn new(backlog: Backlog, lang: Lang, store: Box<dyn Persist>, clock: Clock) -> App {
@@ -146,13 +167,17 @@ impl App {
             viewport: Size::new(120, 40),
             detail_scroll: 0,
             filter: MeasureFilter::default(),
+            meetings: ListView::default(),
+            screen: review::Screen::Main,
+            insight: Insight::default(),
+            overview: OverviewState::default(),
+            came_from: Vec::new(),
             keys: SearchKeys::default(),
             queries: HashMap::new(),
             search_open: false,
             sort: SortKey::Default,
             marks: BTreeSet::new(),
             view_name: None,
-            counts: views::Counts::default(),
             store,
         };
         app.keys = SearchKeys::build(&app.backlog);
@@ -171,8 +196,15 @@ impl App {
     /// Which part of the keymap is live.
     pub fn context(&self) -> Context {
         match self.overlay {
-            Overlay::None if self.search_open => Context::Search,
-            Overlay::None => Context::List,
+            Overlay::None => match &self.screen {
+                review::Screen::Main if self.search_open => Context::Search,
+                review::Screen::Main => Context::List,
+                review::Screen::Setup(setup) if setup.on_agenda => Context::Agenda,
+                review::Screen::Setup(_) => Context::Setup,
+                review::Screen::Review(_) => Context::Review,
+                review::Screen::Summary(_) => Context::Summary,
+                review::Screen::Log { .. } => Context::Log,
+            },
             Overlay::Help { .. } => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Form(_) => Context::Form,
@@ -188,14 +220,18 @@ impl App {
             Pane::Measures => &self.measures,
             Pane::Owners => &self.owners,
             Pane::Priorities => &self.priorities,
+            Pane::Meetings => &self.meetings,
+            Pane::Overview => &NO_LIST,
         }
     }
 
-    fn list_mut(&mut self, pane: Pane) -> &mut ListView {
+    fn list_mut(&mut self, pane: Pane) -> Option<&mut ListView> {
         match pane {
-            Pane::Measures => &mut self.measures,
-            Pane::Owners => &mut self.owners,
-            Pane::Priorities => &mut self.priorities,
+            Pane::Meetings => Some(&mut self.meetings),
+            Pane::Measures => Some(&mut self.measures),
+            Pane::Owners => Some(&mut self.owners),
+            Pane::Priorities => Some(&mut self.priorities),
+            Pane::Overview => None,
         }
     }
 
@@ -223,6 +259,18 @@ impl App {
     /// The search query of `pane` ("" when none).
     pub fn query(&self, pane: Pane) -> &str {
         self.queries.get(&pane).map_or("", String::as_str)
+    }
+
+    pub fn selected_meeting(&self) -> Option<MeetingId> {
+        self.meetings
+            .selected_row()
+            .and_then(|i| self.backlog.meetings.get(i))
+            .map(|m| m.id)
+    }
+
+    /// Writes `bytes` to a new file at `relative` beside the backlog; returns where it went.
+    pub fn write_beside(&mut self, relative: &std::path::Path, bytes: &[u8]) -> std::io::Result<std::path::PathBuf> {
+        self.store.write_beside(relative, bytes)
     }
 
     /// Brings search keys, rows and counts up to date after `patch` changed the backlog.
@@ -256,12 +304,23 @@ impl App {
     pub fn refresh_views(&mut self) {
         let owner = self.selected_owner();
         let priority = self.selected_priority();
+        let meeting = self.selected_meeting();
+        let today = self.today();
+        self.insight = Insight::compute(&self.backlog, today);
+        self.overview.clamp(&self.insight);
         self.refresh_measures();
-        self.counts = views::Counts::of(&self.backlog);
-        self.owners
-            .set_rows(views::owner_rows(&self.backlog, self.query(Pane::Owners)));
+        self.owners.set_rows(views::owner_rows(
+            &self.backlog,
+            &self.insight.owners,
+            self.query(Pane::Owners),
+        ));
         self.priorities
             .set_rows(views::priority_rows(&self.backlog, self.query(Pane::Priorities)));
+        self.meetings.set_rows(views::meeting_rows(&self.backlog));
+        if let Some(id) = meeting {
+            self.meetings
+                .select_where(|i| self.backlog.meetings.get(i).is_some_and(|m| m.id == id));
+        }
         if let Some(id) = owner {
             self.owners
                 .select_where(|i| self.backlog.owners.get(i).is_some_and(|o| o.id == id));
@@ -293,7 +352,9 @@ impl App {
     pub fn keep_cursors_visible(&mut self) {
         for pane in Pane::ALL {
             let height = crate::ui::layout::list_rows(self.viewport);
-            self.list_mut(pane).scroll_into_view(height);
+            if let Some(list) = self.list_mut(pane) {
+                list.scroll_into_view(height);
+            }
         }
     }
 }

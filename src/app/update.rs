@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
+use super::drill;
 use super::find;
 use super::form::{Form, FormTarget, Input};
 use super::keymap::{self, Context};
@@ -20,6 +21,7 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         Some(action) => update(app, action),
         None => match context {
             Context::Form => form_key(app, key),
+            Context::Setup => super::review_update::setup_key(app, key),
             Context::Search => find::search_key(app, key),
             Context::Palette => find::palette_key(app, key),
             Context::Picker => find::picker_key(app, key),
@@ -31,6 +33,11 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
 
 fn form_key(app: &mut App, key: KeyEvent) {
     let Overlay::Form(form) = &mut app.overlay else { return };
+    form_key_into(form, key);
+}
+
+/// A key no binding took, given to a form: pickers cycle with ←/→ (h/l), text fields type.
+pub(super) fn form_key_into(form: &mut Form, key: KeyEvent) {
     let is_picker = !matches!(form.focused().input, Input::Line(_) | Input::Lines(_));
     match key.code {
         KeyCode::Left | KeyCode::Char('h') if is_picker => {
@@ -50,6 +57,9 @@ pub fn update(app: &mut App, action: Action) {
         Context::Help => help_action(app, action),
         Context::Confirm => confirm_action(app, action),
         Context::Form => form_action(app, action),
+        Context::Setup | Context::Agenda | Context::Review | Context::Summary | Context::Log => {
+            super::review_update::action(app, action)
+        }
         Context::Search => find::search_action(app, action),
         Context::Palette => find::palette_action(app, action),
         Context::Picker => find::picker_action(app, action),
@@ -61,6 +71,9 @@ pub fn update(app: &mut App, action: Action) {
 
 fn list_action(app: &mut App, action: Action) {
     let page = crate::ui::layout::list_rows(app.viewport).max(1) as isize;
+    if app.focus == Pane::Overview && drill::overview_action(app, action) {
+        return;
+    }
     match action {
         Action::Quit => quit(app),
         Action::Help => app.overlay = Overlay::Help { scroll: 0 },
@@ -89,18 +102,29 @@ fn list_action(app: &mut App, action: Action) {
         Action::StatusBack => step_status(app, false),
         Action::Undo => undo(app),
         Action::Redo => redo(app),
+        Action::Cancel if drill::go_back(app) => {}
         Action::Cancel => find::cancel(app),
+        Action::StartReview => super::review_update::start_review_setup(app),
+        Action::ExportView => super::review_update::export_view(app),
+        Action::ShowLog => super::review_update::show_log(app),
+        Action::RankUp => drill::move_rank(app, true),
+        Action::RankDown => drill::move_rank(app, false),
+        Action::DrillDown => drill::drill_down(app),
         other => find::list_action(app, other),
     }
 }
 
+/// Moving to a pane by hand ends the drill-down trail.
 fn focus(app: &mut App, pane: Pane) {
+    app.came_from.clear();
     app.focus = pane;
     app.detail_scroll = 0;
 }
 
 fn move_cursor(app: &mut App, mover: impl FnOnce(&mut super::ListView)) {
-    mover(app.list_mut(app.focus));
+    if let Some(list) = app.list_mut(app.focus) {
+        mover(list);
+    }
     app.detail_scroll = 0;
 }
 
@@ -177,6 +201,8 @@ fn open_new_form(app: &mut App) {
         Pane::Measures => Form::new_measure(&app.backlog, app.lang),
         Pane::Owners => Form::new_owner(&app.backlog, app.lang),
         Pane::Priorities => Form::new_priority(),
+        Pane::Meetings => return super::review_update::start_review_setup(app),
+        Pane::Overview => Form::new_measure(&app.backlog, app.lang),
     };
     app.overlay = Overlay::Form(Box::new(form));
 }
@@ -192,6 +218,8 @@ fn open_edit_form(app: &mut App) {
         Pane::Priorities => app
             .selected_priority()
             .and_then(|id| Form::edit_priority(id, &app.backlog)),
+        Pane::Meetings => return super::review_update::open_summary(app),
+        Pane::Overview => None,
     };
     match form {
         Some(form) => app.overlay = Overlay::Form(Box::new(form)),
@@ -205,6 +233,8 @@ fn ask_delete(app: &mut App) {
         Pane::Measures => app.selected_measure().map(Confirm::DeleteMeasure),
         Pane::Owners => app.selected_owner().map(Confirm::DeleteOwner),
         Pane::Priorities => app.selected_priority().map(Confirm::DeletePriority),
+        Pane::Meetings => return say(app, app.lang.tr(Msg::MsgMeetingsKept).to_string()),
+        Pane::Overview => None,
     };
     match confirm {
         Some(confirm) => app.overlay = Overlay::Confirm(confirm),
@@ -273,6 +303,7 @@ fn confirm_action(app: &mut App, action: Action) {
             app.overlay = Overlay::None;
             match confirm {
                 Confirm::QuitUnsaved => app.should_quit = true,
+                Confirm::EndReview => super::review_update::end_review(app),
                 Confirm::DeleteMarked(_) => {
                     let ids: Vec<_> = app.marks.iter().copied().collect();
                     let count = app.lang.fill(Msg::CountMeasures, &[("count", &ids.len().to_string())]);
@@ -389,6 +420,10 @@ fn submit_form(app: &mut App) {
             };
             result.map_err(|e| domain_field_error(form, e, lang))
         }),
+        FormTarget::Prompt(prompt) => {
+            super::review_update::prompt_outcome(&mut app.backlog, &app.screen, form, prompt, lang, now)
+        }
+        FormTarget::MeetingSetup => Ok(None),
     };
     match outcome {
         Ok(Some((edit, label))) => {
@@ -455,7 +490,7 @@ fn select_new(app: &mut App, target: FormTarget) {
     }
 }
 
-fn undo(app: &mut App) {
+pub(super) fn undo(app: &mut App) {
     let Some(step) = app.history.take_undo() else {
         return say(app, app.lang.tr(Msg::MsgNothingToUndo).to_string());
     };

@@ -1,9 +1,11 @@
 //! The order rows are shown in, and the cursor and scroll offset in each list. Rows are indices
-//! into the backlog's collections, so a list of 100 000 measures costs one `Vec<usize>`.
+//! into the backlog's collections, so a list of 100 000 measures costs one `Vec<usize>`. The
+//! measure list's filter, search and order live in `search::select`.
 
-use std::collections::HashMap;
+use jiff::civil::Date;
 
-use crate::domain::{Backlog, OwnerId, PriorityId};
+use crate::domain::Backlog;
+use crate::insight::OwnerLoad;
 use crate::search::Query;
 use crate::search::fold::fold;
 
@@ -62,37 +64,6 @@ impl ListView {
     }
 }
 
-/// What the Owners and Priorities tables show per row, counted once per change rather than
-/// by scanning every measure for every visible row on every frame.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub active_per_owner: HashMap<OwnerId, usize>,
-    pub measures_per_priority: HashMap<PriorityId, usize>,
-}
-
-impl Counts {
-    pub fn of(backlog: &Backlog) -> Counts {
-        let mut counts = Counts::default();
-        for m in &backlog.measures {
-            if let Some(owner) = m.owner.filter(|_| m.status.is_active()) {
-                *counts.active_per_owner.entry(owner).or_default() += 1;
-            }
-            for p in &m.priorities {
-                *counts.measures_per_priority.entry(*p).or_default() += 1;
-            }
-        }
-        counts
-    }
-
-    pub fn active_for(&self, owner: OwnerId) -> usize {
-        self.active_per_owner.get(&owner).copied().unwrap_or(0)
-    }
-
-    pub fn measures_for(&self, priority: PriorityId) -> usize {
-        self.measures_per_priority.get(&priority).copied().unwrap_or(0)
-    }
-}
-
 /// `keyed` (sort key, row) ordered by the key; with a query, only matching rows, best first.
 fn ranked<K: Ord>(keyed: Vec<(K, usize)>, query: &str, folded_text: impl Fn(usize) -> String) -> Vec<usize> {
     let query = Query::new(query);
@@ -110,13 +81,17 @@ fn ranked<K: Ord>(keyed: Vec<(K, usize)>, query: &str, folded_text: impl Fn(usiz
     hits.into_iter().map(|(_, _, i)| i).collect()
 }
 
-/// Owners by name, as a person looks them up; with a query, those whose name or role matches.
-pub fn owner_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
+/// Owners by name, as a person looks them up; those with nothing active come last. `loads`
+/// is in the order of `backlog.owners`. With a query, those whose name or role matches.
+pub fn owner_rows(backlog: &Backlog, loads: &[OwnerLoad], query: &str) -> Vec<usize> {
     let keyed = backlog
         .owners
         .iter()
         .enumerate()
-        .map(|(i, o)| (o.name.to_lowercase(), i))
+        .map(|(i, o)| {
+            let idle = loads.get(i).is_none_or(|l| l.active == 0);
+            ((idle, o.name.to_lowercase()), i)
+        })
         .collect();
     ranked(keyed, query, |i| {
         backlog
@@ -138,4 +113,16 @@ pub fn priority_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
     ranked(keyed, query, |i| {
         backlog.priorities.get(i).map(|p| fold(&p.title)).unwrap_or_default()
     })
+}
+
+/// Meetings, newest first.
+pub fn meeting_rows(backlog: &Backlog) -> Vec<usize> {
+    let mut keyed: Vec<(std::cmp::Reverse<(Date, u32)>, usize)> = backlog
+        .meetings
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (std::cmp::Reverse((m.date, m.id.0)), i))
+        .collect();
+    keyed.sort();
+    keyed.into_iter().map(|(_, i)| i).collect()
 }

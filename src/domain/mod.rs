@@ -3,6 +3,7 @@
 pub mod assign;
 pub mod id;
 pub mod lookup;
+pub mod meeting;
 pub mod model;
 pub mod ops;
 pub mod patch;
@@ -10,6 +11,7 @@ pub mod saved_view;
 
 pub use assign::Assignment;
 pub use id::{Id, MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
+pub use meeting::{MeetingDraft, Verdict};
 pub use model::*;
 pub use ops::{DomainError, MeasureDraft, OwnerDraft, PriorityDraft};
 pub use patch::{Edit, Patch};

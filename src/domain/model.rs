@@ -322,10 +322,16 @@ impl Sector {
         match words.as_slice() {
             [] => String::new(),
             [word] => word.chars().take(4).collect(),
+            // A number is kept whole ("Sone 12" → "S12"), so numbered sectors stay distinct.
             many => many
                 .iter()
-                .filter_map(|w| w.chars().next())
-                .flat_map(char::to_uppercase)
+                .flat_map(|w| {
+                    if w.chars().all(|c| c.is_ascii_digit()) {
+                        w.chars().collect::<Vec<_>>()
+                    } else {
+                        w.chars().next().into_iter().flat_map(char::to_uppercase).collect()
+                    }
+                })
                 .collect(),
         }
     }
@@ -351,6 +357,7 @@ mod tests {
         assert_eq!(sector("Samfunnsutvikling", None).short_label(), "Samf");
         assert_eq!(sector("Økonomi", None).short_label(), "Økon");
         assert_eq!(sector("Helse og omsorg", Some("Helse")).short_label(), "Helse");
+        assert_eq!(sector("Sektor nummer 12", None).short_label(), "SN12");
     }
 
     #[test]

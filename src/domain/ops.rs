@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use super::id::{Id, MeasureId, OwnerId, PriorityId, SectorId};
+use super::id::{Id, MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
 use super::model::{
     Backlog, Funding, LogEntry, LogKind, Measure, NextIds, Owner, Political, Priority, SCHEMA_VERSION, Sector,
     Settings, Status,
@@ -22,6 +22,8 @@ pub enum DomainError {
     UnknownPriority(PriorityId),
     UnknownSector(SectorId),
     NoStep,
+    UnknownMeeting(MeetingId),
+    EmptyText,
 }
 
 impl std::fmt::Display for DomainError {
@@ -35,6 +37,8 @@ impl std::fmt::Display for DomainError {
             DomainError::UnknownPriority(id) => write!(f, "no priority {id}"),
             DomainError::UnknownSector(id) => write!(f, "no sector {id}"),
             DomainError::NoStep => write!(f, "no further step in the lifecycle"),
+            DomainError::UnknownMeeting(id) => write!(f, "no meeting {id}"),
+            DomainError::EmptyText => write!(f, "the text is empty"),
         }
     }
 }
@@ -123,6 +127,17 @@ fn dedup_keep_order<T: PartialEq + Copy>(items: &[T]) -> Vec<T> {
     out
 }
 
+/// The record with `id` in a vector kept sorted by id.
+fn find_sorted<T, I: Ord>(items: &[T], id: I, id_of: impl Fn(&T) -> I) -> Option<&T> {
+    items.binary_search_by_key(&id, id_of).ok().map(|i| &items[i])
+}
+
+/// Titles and names are one line: line breaks and other control characters become spaces.
+fn single_line(text: &str) -> String {
+    let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn clean_tags(tags: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
@@ -162,31 +177,19 @@ impl Backlog {
     }
 
     pub fn measure(&self, id: MeasureId) -> Option<&Measure> {
-        self.measures
-            .binary_search_by_key(&id, |m| m.id)
-            .ok()
-            .map(|i| &self.measures[i])
+        find_sorted(&self.measures, id, |m| m.id)
     }
 
     pub fn owner(&self, id: OwnerId) -> Option<&Owner> {
-        self.owners
-            .binary_search_by_key(&id, |o| o.id)
-            .ok()
-            .map(|i| &self.owners[i])
+        find_sorted(&self.owners, id, |o| o.id)
     }
 
     pub fn priority(&self, id: PriorityId) -> Option<&Priority> {
-        self.priorities
-            .binary_search_by_key(&id, |p| p.id)
-            .ok()
-            .map(|i| &self.priorities[i])
+        find_sorted(&self.priorities, id, |p| p.id)
     }
 
     pub fn sector(&self, id: SectorId) -> Option<&Sector> {
-        self.sectors
-            .binary_search_by_key(&id, |s| s.id)
-            .ok()
-            .map(|i| &self.sectors[i])
+        find_sorted(&self.sectors, id, |s| s.id)
     }
 
     /// Priorities in rank order (1 first).
@@ -218,7 +221,7 @@ impl Backlog {
     }
 
     fn fill(measure: &mut Measure, draft: MeasureDraft) {
-        measure.title = draft.title.trim().to_string();
+        measure.title = single_line(&draft.title);
         measure.description = draft.description.trim_end().to_string();
         measure.status = draft.status;
         measure.owner = draft.owner;
@@ -382,7 +385,7 @@ impl Backlog {
         }
         Ok(Owner {
             id,
-            name: draft.name.trim().to_string(),
+            name: single_line(&draft.name),
             role: draft.role.trim().to_string(),
             sector: draft.sector,
         })
@@ -422,7 +425,7 @@ impl Backlog {
         let rank = self.priorities.iter().map(|p| p.rank).max().unwrap_or(0) + 1;
         let priority = Priority {
             id,
-            title: draft.title.trim().to_string(),
+            title: single_line(&draft.title),
             description: draft.description.trim_end().to_string(),
             rank,
         };
@@ -441,7 +444,7 @@ impl Backlog {
         }
         let old = self.priority(id).ok_or(DomainError::UnknownPriority(id))?;
         let mut priority = old.clone();
-        priority.title = draft.title.trim().to_string();
+        priority.title = single_line(&draft.title);
         priority.description = draft.description.trim_end().to_string();
         if priority == *old {
             return Ok(None);
@@ -450,6 +453,44 @@ impl Backlog {
             key: Key::Priority(id),
             after: Some(Record::Priority(priority)),
         }]))))
+    }
+
+    /// Moves a priority one place up (`toward_first`, rank − 1) or down in the ranking by
+    /// swapping ranks with its neighbour: one undo step. `None` when it is already at that end.
+    pub fn move_priority(&mut self, id: PriorityId, toward_first: bool) -> Result<Option<Edit>, DomainError> {
+        self.priority(id).ok_or(DomainError::UnknownPriority(id))?;
+        let ranked = self.priorities_by_rank();
+        let Some(index) = ranked.iter().position(|p| p.id == id) else {
+            return Ok(None);
+        };
+        let other = if toward_first {
+            index.checked_sub(1)
+        } else {
+            Some(index + 1).filter(|i| *i < ranked.len())
+        };
+        let Some(other) = other.map(|i| ranked[i]) else {
+            return Ok(None);
+        };
+        let mut moved = ranked[index].clone();
+        let mut neighbour = other.clone();
+        // Ranks may have gaps or ties in a hand-edited file; positions are what the user sees.
+        let (mut a, mut b) = (moved.rank, neighbour.rank);
+        if a == b {
+            if toward_first { a += 1 } else { b += 1 }
+        }
+        std::mem::swap(&mut a, &mut b);
+        moved.rank = a;
+        neighbour.rank = b;
+        Ok(Some(self.commit(Patch(vec![
+            Change {
+                key: Key::Priority(moved.id),
+                after: Some(Record::Priority(moved)),
+            },
+            Change {
+                key: Key::Priority(neighbour.id),
+                after: Some(Record::Priority(neighbour)),
+            },
+        ]))))
     }
 
     /// Deletes a priority, unlinks it from measures and closes the gap in the ranking.
@@ -485,7 +526,7 @@ impl Backlog {
         self.next_ids.sector += 1;
         let sector = Sector {
             id,
-            name: name.trim().to_string(),
+            name: single_line(name),
             short: None,
         };
         Ok((
@@ -520,14 +561,6 @@ impl Backlog {
             after: None,
         });
         Ok(self.commit(patch))
-    }
-
-    /// Number of active measures an owner carries.
-    pub fn active_count_for_owner(&self, id: OwnerId) -> usize {
-        self.measures
-            .iter()
-            .filter(|m| m.owner == Some(id) && m.status.is_active())
-            .count()
     }
 
     pub fn measure_count_for_priority(&self, id: PriorityId) -> usize {
@@ -633,5 +666,150 @@ fn status_entry(from: Status, to: Status, at: Timestamp) -> LogEntry {
         from: Some(from),
         to: Some(to),
         meeting: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> Timestamp {
+        "2026-11-29T12:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn titles_are_single_line() {
+        let mut b = Backlog::new("t", &[]);
+        let (id, _) = b
+            .add_measure(MeasureDraft::titled("  Første linje\nandre\tlinje  "), now())
+            .unwrap();
+        assert_eq!(b.measure(id).unwrap().title, "Første linje andre linje");
+    }
+
+    #[test]
+    fn every_edit_undoes_and_redoes_exactly() {
+        let mut b = Backlog::new("t", &["Skole", "Helse"]);
+        let start = b.clone();
+        let (owner, e1) = b
+            .add_owner(OwnerDraft {
+                name: "Kari".into(),
+                role: "direktør".into(),
+                sector: Some(Id(1)),
+            })
+            .unwrap();
+        let (prio, e2) = b
+            .add_priority(PriorityDraft {
+                title: "Siloer".into(),
+                description: String::new(),
+            })
+            .unwrap();
+        let mut draft = MeasureDraft::titled("Team");
+        draft.owner = Some(owner);
+        draft.priorities = vec![prio];
+        draft.sectors = vec![Id(1), Id(2)];
+        let (m, e3) = b.add_measure(draft, now()).unwrap();
+        let e4 = b.step_status(m, true, now()).unwrap();
+        let e5 = b.delete_owner(owner, now()).unwrap();
+        let e6 = b.delete_sector(Id(2), now()).unwrap();
+        let end = b.clone();
+        assert_eq!(b.measure(m).unwrap().owner, None);
+        assert_eq!(b.measure(m).unwrap().sectors, vec![Id(1)]);
+        let edits = [e1, e2, e3, e4, e5, e6];
+        for edit in edits.iter().rev() {
+            b.apply(&edit.undo);
+        }
+        assert_eq!(b.measures, start.measures);
+        assert_eq!(b.owners, start.owners);
+        assert_eq!(b.sectors, start.sectors);
+        for edit in &edits {
+            b.apply(&edit.redo);
+        }
+        assert_eq!(b, end);
+    }
+
+    #[test]
+    fn refused_drafts_change_nothing() {
+        let mut b = Backlog::new("t", &[]);
+        let before = b.clone();
+        let mut bad = MeasureDraft::titled("x");
+        bad.value = Some(7);
+        assert_eq!(
+            b.add_measure(bad, now()).unwrap_err(),
+            DomainError::OutOfRange {
+                field: "value",
+                value: 7
+            }
+        );
+        let mut dangling = MeasureDraft::titled("x");
+        dangling.owner = Some(Id(9));
+        assert_eq!(
+            b.add_measure(dangling, now()).unwrap_err(),
+            DomainError::UnknownOwner(Id(9))
+        );
+        assert_eq!(
+            b.add_measure(MeasureDraft::titled("  "), now()).unwrap_err(),
+            DomainError::EmptyTitle
+        );
+        assert_eq!(b, before);
+    }
+
+    #[test]
+    fn ids_are_never_reused_even_after_undo() {
+        let mut b = Backlog::new("t", &[]);
+        let (first, edit) = b.add_measure(MeasureDraft::titled("a"), now()).unwrap();
+        b.apply(&edit.undo);
+        let (second, _) = b.add_measure(MeasureDraft::titled("b"), now()).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(second, Id(2));
+    }
+}
+
+#[cfg(test)]
+mod ranking_tests {
+    use super::*;
+
+    fn ranked(b: &Backlog) -> Vec<&str> {
+        b.priorities_by_rank().iter().map(|p| p.title.as_str()).collect()
+    }
+
+    fn three() -> Backlog {
+        let mut b = Backlog::new("t", &[]);
+        for title in ["A", "B", "C"] {
+            b.add_priority(PriorityDraft {
+                title: title.into(),
+                description: String::new(),
+            })
+            .unwrap();
+        }
+        b
+    }
+
+    #[test]
+    fn moving_a_priority_swaps_ranks_with_its_neighbour_and_undoes_in_one_step() {
+        let mut b = three();
+        let before = b.clone();
+        let edit = b.move_priority(Id(2), true).unwrap().unwrap();
+        assert_eq!(ranked(&b), ["B", "A", "C"]);
+        assert_eq!(edit.redo.0.len(), 2, "one patch with both priorities");
+        b.move_priority(Id(2), true).unwrap();
+        assert_eq!(b.move_priority(Id(2), true), Ok(None), "already first");
+        b.move_priority(Id(1), false).unwrap().unwrap();
+        assert_eq!(ranked(&b), ["B", "C", "A"]);
+        assert_eq!(b.move_priority(Id(1), false), Ok(None), "already last");
+        let mut fresh = before.clone();
+        let edit = fresh.move_priority(Id(3), true).unwrap().unwrap();
+        fresh.apply(&edit.undo);
+        assert_eq!(fresh, before);
+        assert_eq!(b.move_priority(Id(9), true), Err(DomainError::UnknownPriority(Id(9))));
+    }
+
+    #[test]
+    fn ties_in_a_hand_edited_file_still_move() {
+        let mut b = three();
+        for p in &mut b.priorities {
+            p.rank = 1;
+        }
+        b.move_priority(Id(2), true).unwrap().unwrap();
+        assert_eq!(ranked(&b)[0], "B");
     }
 }

@@ -100,7 +100,19 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Backlog, LoadError> {
         message: strip_position(&e.to_string()),
     };
     // The version is checked first, so a newer file is refused as newer rather than as broken.
-    let probe: VersionProbe = serde_json::from_slice(bytes).map_err(parse_error)?;
+    let probe: VersionProbe = serde_json::from_slice(bytes).map_err(|e| {
+        if e.is_data() {
+            // The top level is valid JSON but not an object: say so rather than name our types.
+            LoadError::Parse {
+                path: path.to_path_buf(),
+                line: e.line(),
+                column: e.column(),
+                message: "expected a JSON object with \"schema_version\": this is not a tiltak backlog".to_string(),
+            }
+        } else {
+            parse_error(e)
+        }
+    })?;
     match probe.schema_version.as_ref().and_then(serde_json::Value::as_u64) {
         Some(found) if found > u64::from(SCHEMA_VERSION) => {
             return Err(LoadError::Newer {

@@ -22,15 +22,14 @@ pub fn temp_prefix(file: &Path) -> String {
 pub const TEMP_SUFFIX: &str = ".tmp";
 
 /// Pretty, stable JSON: collections are kept sorted by id, fields in a fixed order.
-pub fn to_json(backlog: &Backlog) -> Vec<u8> {
-    // Serializing plain data structs to a Vec cannot fail.
-    let mut bytes = serde_json::to_vec_pretty(backlog).unwrap_or_default();
+pub fn to_json(backlog: &Backlog) -> std::io::Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(backlog)?;
     bytes.push(b'\n');
-    bytes
+    Ok(bytes)
 }
 
 pub fn save(backlog: &Backlog, path: &Path) -> std::io::Result<()> {
-    write_atomically(path, &to_json(backlog))
+    write_atomically(path, &to_json(backlog)?)
 }
 
 /// Creates the data directory (0700) when missing.
@@ -82,4 +81,23 @@ pub fn remove_stale_temp_files(path: &Path) {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// `path` if nothing is there yet, else the first free `<stem>-2.<ext>`, `<stem>-3.<ext>` …
+pub fn free_name(path: &Path) -> std::path::PathBuf {
+    if !path.exists() {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}{ext}")))
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| path.to_path_buf())
 }

@@ -35,6 +35,18 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
                 ],
             )
         }
+        Confirm::EndReview => {
+            let (done, total) = match &app.screen {
+                crate::app::review::Screen::Review(review) => b
+                    .meeting(review.meeting)
+                    .map_or((0, 0), |m| (super::meetings::discussed(b, m), m.agenda.len())),
+                _ => (0, 0),
+            };
+            lang.fill(
+                Msg::ConfirmEndReview,
+                &[("done", &done.to_string()), ("total", &total.to_string())],
+            )
+        }
         Confirm::DeleteMarked(count) => lang.fill(Msg::ConfirmDeleteMarked, &[("count", &count.to_string())]),
         Confirm::QuitUnsaved => {
             let error = match &app.save_state {

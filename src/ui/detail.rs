@@ -26,6 +26,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             .selected_priority()
             .and_then(|id| app.backlog.priority(id))
             .map(|p| priority_lines(lang, theme, &app.backlog, p)),
+        Pane::Meetings => app
+            .selected_meeting()
+            .and_then(|id| app.backlog.meeting(id))
+            .map(|m| super::meetings::meeting_lines(lang, theme, &app.backlog, m)),
+        Pane::Overview => None,
     };
     let lines = lines.unwrap_or_else(|| vec![Line::styled(lang.tr(Msg::NothingSelected), theme.dim())]);
     let block = Block::default()

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::Theme;
 use super::layout::centered;
@@ -88,9 +88,13 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, form: &Form) {
     frame.render_widget(Paragraph::new(hint).style(theme.dim()), footer);
 }
 
-fn render_input(frame: &mut Frame, app: &App, theme: Theme, field: &Field, focused: bool, area: Rect) {
+pub(super) fn render_input(frame: &mut Frame, app: &App, theme: Theme, field: &Field, focused: bool, area: Rect) {
     let lang = app.lang;
     match &field.input {
+        // The text area does not wrap; an unfocused description is shown wrapped so all of it reads.
+        Input::Lines(text) if !focused => {
+            frame.render_widget(Paragraph::new(text.lines().join("\n")).wrap(Wrap { trim: false }), area)
+        }
         Input::Line(text) | Input::Lines(text) => frame.render_widget(text, area),
         Input::Pick { options, selected } => {
             let label = options.get(*selected).map(|(l, _)| l.as_str()).unwrap_or_default();

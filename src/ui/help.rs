@@ -21,6 +21,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
         Context::Filter,
         Context::Form,
         Context::Confirm,
+        Context::Setup,
+        Context::Agenda,
+        Context::Review,
+        Context::Summary,
+        Context::Log,
     ] {
         if !lines.is_empty() {
             lines.push(Line::raw(""));

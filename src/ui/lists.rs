@@ -8,18 +8,30 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 
 use super::Theme;
 use crate::app::{App, ListView, Pane};
-use crate::domain::{Backlog, Measure};
+use crate::domain::{Backlog, Measure, Status};
 use crate::i18n::{Lang, Msg};
+use crate::insight::PriorityStats;
 use crate::search::Query;
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let lang = app.lang;
     let view = app.list(app.focus);
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .title(header_left(app, theme))
         .title_top(header_right(app, theme).right_aligned());
+    let legend = match app.focus {
+        Pane::Owners => Some(lang.fill(
+            Msg::OwnerLegend,
+            &[("n", &app.backlog.settings.owner_load_threshold.to_string())],
+        )),
+        Pane::Priorities => Some(lang.tr(Msg::PriorityBarLegend).to_string()),
+        _ => None,
+    };
+    if let Some(legend) = legend {
+        block = block.title_bottom(Span::styled(format!(" {legend} "), theme.dim()));
+    }
     let mut inner = block.inner(area);
     frame.render_widget(block, area);
     if app.search_open && inner.height > 1 {
@@ -38,6 +50,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             Pane::Measures => Msg::EmptyMeasures,
             Pane::Owners => Msg::EmptyOwners,
             Pane::Priorities => Msg::EmptyPriorities,
+            Pane::Meetings => Msg::EmptyMeetings,
+            Pane::Overview => return,
         };
         frame.render_widget(
             Paragraph::new(lang.tr(empty))
@@ -52,8 +66,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let visible = &view.rows[offset..(offset + height).min(view.rows.len())];
     let (header, widths, rows): (Vec<&str>, Vec<Constraint>, Vec<Row>) = match app.focus {
         Pane::Measures => measure_table(app, theme, visible, inner.width),
-        Pane::Owners => owner_table(app, visible),
-        Pane::Priorities => priority_table(app, visible),
+        Pane::Meetings => super::meetings::meeting_table(app, visible),
+        Pane::Owners => owner_table(app, theme, visible),
+        Pane::Priorities => priority_table(app, theme, visible),
+        Pane::Overview => return,
     };
     let header = Row::new(header.into_iter().map(|h| Cell::from(h.to_string()))).style(theme.header());
     let table = Table::new(rows, widths)
@@ -215,44 +231,137 @@ fn measure_table<'a>(
     (header, measure_widths(width), rows)
 }
 
-fn owner_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
+const LOAD_BAR_WIDTH: usize = 12;
+const STATUS_BAR_WIDTH: usize = 10;
+
+fn right(text: String) -> Cell<'static> {
+    Cell::from(Line::from(text).right_aligned())
+}
+
+/// Owners with their load, from the counts computed once per change (`App::insight`).
+fn owner_table<'a>(
+    app: &'a App,
+    theme: Theme,
+    visible: &[usize],
+) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
     let lang = app.lang;
+    let loads = &app.insight.owners;
+    let threshold = app.backlog.settings.owner_load_threshold as usize;
+    // One bar cell per measure up to the larger of the threshold and the heaviest load.
+    let scale = loads
+        .iter()
+        .map(|l| l.active)
+        .max()
+        .unwrap_or(0)
+        .max(threshold + 1)
+        .max(1);
     let rows = visible
         .iter()
-        .filter_map(|i| app.backlog.owners.get(*i))
-        .map(|o| {
-            Row::new(vec![
+        .filter_map(|i| Some((app.backlog.owners.get(*i)?, loads.get(*i)?)))
+        .map(|(o, load)| {
+            let filled = (load.active * LOAD_BAR_WIDTH).div_ceil(scale).min(LOAD_BAR_WIDTH);
+            let bar_style = if load.overloaded { theme.error() } else { theme.label() };
+            let flag = if load.overloaded { "⚠" } else { "" };
+            let row = Row::new(vec![
                 Cell::from(o.name.as_str()),
                 Cell::from(o.role.as_str()),
-                Cell::from(format!("{:>6}", app.counts.active_for(o.id))),
-            ])
+                right(load.active.to_string()),
+                right(load.overdue.to_string()),
+                right(load.assessing.to_string()),
+                Cell::from(Line::from(vec![
+                    Span::styled("█".repeat(filled), bar_style),
+                    Span::styled("·".repeat(LOAD_BAR_WIDTH - filled), theme.dim()),
+                    Span::styled(format!(" {flag}"), theme.error()),
+                ])),
+            ]);
+            if load.active == 0 { row.style(theme.dim()) } else { row }
         })
         .collect();
-    let header = vec![lang.tr(Msg::ColName), lang.tr(Msg::ColRole), lang.tr(Msg::ColActive)];
+    let header = vec![
+        lang.tr(Msg::ColName),
+        lang.tr(Msg::ColRole),
+        lang.tr(Msg::ColActive),
+        lang.tr(Msg::ColOverdue),
+        lang.tr(Msg::ColAssessing),
+        lang.tr(Msg::ColLoad),
+    ];
     (
         header,
-        vec![Constraint::Fill(2), Constraint::Fill(2), Constraint::Length(7)],
+        vec![
+            Constraint::Fill(2),
+            Constraint::Fill(2),
+            Constraint::Length(6),
+            Constraint::Length(7),
+            Constraint::Length(9),
+            Constraint::Length(LOAD_BAR_WIDTH as u16 + 2),
+        ],
         rows,
     )
 }
 
-fn priority_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
+/// A stacked bar of a priority's measures: done, decided/in progress, idea/assessing; parked
+/// and rejected are left out. Distinct glyphs keep it readable without colour.
+fn status_bar(theme: Theme, stats: &PriorityStats) -> Line<'static> {
+    let done = stats.count(Status::Done);
+    let moving = stats.count(Status::Decided) + stats.count(Status::InProgress);
+    let waiting = stats.count(Status::Idea) + stats.count(Status::Assessing);
+    let total = done + moving + waiting;
+    if total == 0 {
+        return Line::styled("·".repeat(STATUS_BAR_WIDTH), theme.dim());
+    }
+    let cells = |n: usize| (n * STATUS_BAR_WIDTH + total / 2) / total;
+    let done_cells = cells(done);
+    let moving_cells = cells(moving).min(STATUS_BAR_WIDTH - done_cells);
+    let waiting_cells = STATUS_BAR_WIDTH - done_cells - moving_cells;
+    Line::from(vec![
+        Span::styled("█".repeat(done_cells), theme.status(Status::Done)),
+        Span::styled("▓".repeat(moving_cells), theme.status(Status::InProgress)),
+        Span::styled("░".repeat(waiting_cells), theme.status(Status::Assessing)),
+    ])
+}
+
+fn priority_table<'a>(
+    app: &'a App,
+    theme: Theme,
+    visible: &[usize],
+) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
     let lang = app.lang;
     let rows = visible
         .iter()
-        .filter_map(|i| app.backlog.priorities.get(*i))
-        .map(|p| {
+        .filter_map(|i| Some((app.backlog.priorities.get(*i)?, app.insight.priorities.get(*i)?)))
+        .map(|(p, stats)| {
+            let done = stats.percent_done().map_or_else(
+                || lang.tr(Msg::None).to_string(),
+                |pct| lang.fill(Msg::Percent, &[("n", &pct.to_string())]),
+            );
             Row::new(vec![
-                Cell::from(format!("{:>4}", p.rank)),
+                right(p.rank.to_string()),
                 Cell::from(p.title.as_str()),
-                Cell::from(format!("{:>6}", app.counts.measures_for(p.id))),
+                right(stats.total().to_string()),
+                Cell::from(status_bar(theme, stats)),
+                right(done),
+                right(stats.sectors.to_string()),
             ])
         })
         .collect();
-    let header = vec![lang.tr(Msg::ColRank), lang.tr(Msg::ColTitle), lang.tr(Msg::ColMeasures)];
+    let header = vec![
+        lang.tr(Msg::ColRank),
+        lang.tr(Msg::ColTitle),
+        lang.tr(Msg::ColMeasures),
+        lang.tr(Msg::ColStatus),
+        lang.tr(Msg::ColDone),
+        lang.tr(Msg::ColReach),
+    ];
     (
         header,
-        vec![Constraint::Length(4), Constraint::Fill(1), Constraint::Length(8)],
+        vec![
+            Constraint::Length(4),
+            Constraint::Fill(1),
+            Constraint::Length(8),
+            Constraint::Length(STATUS_BAR_WIDTH as u16),
+            Constraint::Length(8),
+            Constraint::Length(8),
+        ],
         rows,
     )
 }

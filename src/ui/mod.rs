@@ -1,22 +1,29 @@
 //! Pure render functions: they read `&App` and draw; they never change state.
 
+mod charts;
 mod confirm;
 mod detail;
 mod form;
 mod help;
 pub mod layout;
 mod lists;
+mod log;
+mod meetings;
 mod overlays;
+mod overview;
+mod review;
 mod statusbar;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::layout::Size;
+use ratatui::layout::{Rect, Size};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::review::Screen;
 use crate::app::{App, Overlay, Pane};
 use crate::i18n::Msg;
+pub use detail::group_thousands;
 pub use lists::due_text;
 pub use theme::Theme;
 
@@ -37,9 +44,24 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         return;
     }
     let areas = layout::areas(size);
-    render_tabs(frame, app, theme, areas.tabs);
-    lists::render(frame, app, theme, areas.list);
-    detail::render(frame, app, theme, areas.detail);
+    if let Screen::Main = app.screen {
+        render_tabs(frame, app, theme, areas.tabs);
+        if app.focus == Pane::Overview {
+            overview::render(frame, app, theme, areas.list.union(areas.detail));
+        } else {
+            lists::render(frame, app, theme, areas.list);
+            detail::render(frame, app, theme, areas.detail);
+        }
+    } else {
+        let full = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+        match &app.screen {
+            Screen::Main => {}
+            Screen::Setup(setup) => review::render_setup(frame, app, theme, full, setup),
+            Screen::Review(state) => review::render_review(frame, app, theme, full, state),
+            Screen::Summary(summary) => review::render_summary(frame, app, theme, full, summary),
+            Screen::Log { measure, scroll, .. } => log::render(frame, app, theme, full, *measure, *scroll),
+        }
+    }
     statusbar::render(frame, app, theme, areas.status);
     match &app.overlay {
         Overlay::None => {}
@@ -56,9 +78,14 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
 fn render_tabs(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layout::Rect) {
     let lang = app.lang;
     let mut spans = vec![Span::styled(format!(" {} ", lang.tr(Msg::AppTitle)), theme.title())];
-    for (index, pane) in Pane::ALL.iter().enumerate() {
-        let count = app.list(*pane).rows.len();
-        let text = format!(" {} {} ({count}) ", index + 1, lang.tr(pane.title()));
+    for pane in Pane::ALL.iter() {
+        let key = pane_key(*pane).map(|k| format!("{k} ")).unwrap_or_default();
+        let text = if *pane == Pane::Overview {
+            format!(" {key}{} ", lang.tr(pane.title()))
+        } else {
+            let count = app.list(*pane).rows.len();
+            format!(" {key}{} ({count}) ", lang.tr(pane.title()))
+        };
         let style = if *pane == app.focus {
             theme.selected()
         } else {
@@ -74,4 +101,14 @@ fn render_tabs(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layout
         spans.push(Span::styled(format!("[{}]", lang.tr(Msg::DemoBanner)), theme.warn()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The key that jumps to `pane`, read from the keymap so the tab bar cannot disagree with it.
+fn pane_key(pane: Pane) -> Option<char> {
+    crate::app::keymap::BINDINGS
+        .iter()
+        .find_map(|b| match (b.action, b.code) {
+            (crate::app::Action::Focus(p), ratatui::crossterm::event::KeyCode::Char(c)) if p == pane => Some(c),
+            _ => None,
+        })
 }

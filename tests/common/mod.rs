@@ -19,11 +19,16 @@ use tiltak::ui::{self, Theme};
 
 pub const NOW: &str = "2026-11-29T12:00:00Z";
 
+/// A file the app wrote beside the backlog: where, and what.
+pub type WrittenFile = (PathBuf, Vec<u8>);
+
 /// Records every save; can be told to fail.
 #[derive(Clone, Default)]
 pub struct MemoryStore {
     pub saves: Rc<RefCell<Vec<Backlog>>>,
     pub failing: Rc<RefCell<bool>>,
+    /// Files written beside the backlog (minutes, exports): path and contents.
+    pub files: Rc<RefCell<Vec<WrittenFile>>>,
     path: PathBuf,
 }
 
@@ -38,6 +43,12 @@ impl Persist for MemoryStore {
 
     fn location(&self) -> &Path {
         &self.path
+    }
+
+    fn write_beside(&mut self, relative: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+        let path = Path::new("/data").join(relative);
+        self.files.borrow_mut().push((path.clone(), bytes.to_vec()));
+        Ok(path)
     }
 }
 

@@ -1,0 +1,230 @@
+//! The meeting review: setting it up (agenda, attendees, timebox), stepping through it with a
+//! clock per item, and the summary afterwards. Time comes from the app's [`super::Clock`], so
+//! tests decide how much of it has passed.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use super::App;
+use super::form::Form;
+use crate::domain::{MeasureId, MeetingId};
+
+/// What fills the screen instead of the panes, if anything.
+#[derive(Debug, Clone, Default)]
+pub enum Screen {
+    #[default]
+    Main,
+    Setup(Box<Setup>),
+    Review(Box<Review>),
+    Summary(Box<Summary>),
+    /// A measure's whole log; closing it returns to `back`.
+    Log {
+        measure: MeasureId,
+        scroll: u16,
+        back: Box<Screen>,
+    },
+}
+
+/// The measures a review starts with: those now visible in the Measures pane, in its order.
+/// (Marked measures, once they exist, should win over the visible ones.)
+pub fn agenda_candidates(app: &App) -> Vec<MeasureId> {
+    app.measures
+        .rows
+        .iter()
+        .filter_map(|i| app.backlog.measures.get(*i))
+        .map(|m| m.id)
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+pub struct Setup {
+    pub form: Form,
+    pub agenda: Vec<MeasureId>,
+    pub cursor: usize,
+    /// The agenda list has the focus (rather than one of the form's fields).
+    pub on_agenda: bool,
+    pub error: Option<String>,
+}
+
+impl Setup {
+    pub fn move_item(&mut self, down: bool) {
+        let target = if down {
+            self.cursor + 1
+        } else {
+            match self.cursor.checked_sub(1) {
+                Some(t) => t,
+                None => return,
+            }
+        };
+        if target < self.agenda.len() {
+            self.agenda.swap(self.cursor, target);
+            self.cursor = target;
+        }
+    }
+
+    pub fn drop_item(&mut self) -> Option<MeasureId> {
+        if self.cursor >= self.agenda.len() {
+            return None;
+        }
+        let gone = self.agenda.remove(self.cursor);
+        self.cursor = self.cursor.min(self.agenda.len().saturating_sub(1));
+        Some(gone)
+    }
+
+    pub fn move_cursor(&mut self, delta: isize) {
+        let last = self.agenda.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+    }
+}
+
+/// How close a clock is to its timebox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimerLevel {
+    Fine,
+    /// 80 % of the time or more is used.
+    Warn,
+    /// Over the time.
+    Over,
+}
+
+pub fn timer_level(elapsed_secs: i64, limit_secs: i64) -> TimerLevel {
+    if elapsed_secs > limit_secs {
+        TimerLevel::Over
+    } else if elapsed_secs * 5 >= limit_secs * 4 {
+        TimerLevel::Warn
+    } else {
+        TimerLevel::Fine
+    }
+}
+
+/// `mm:ss`, or `h:mm:ss` from an hour.
+pub fn clock_text(secs: i64) -> String {
+    let secs = secs.max(0);
+    if secs >= 3600 {
+        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    } else {
+        format!("{:02}:{:02}", secs / 60, secs % 60)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub meeting: MeetingId,
+    pub agenda: Vec<MeasureId>,
+    pub index: usize,
+    pub per_item_secs: i64,
+    /// Seconds spent on each item before it last became current.
+    pub spent: Vec<i64>,
+    /// When the current item became current.
+    pub since: Timestamp,
+    /// How many undo steps existed when the review began; `u` never reaches below them.
+    pub history_floor: usize,
+}
+
+impl Review {
+    pub fn new(meeting: MeetingId, agenda: Vec<MeasureId>, minutes: u32, now: Timestamp, floor: usize) -> Review {
+        let len = agenda.len();
+        Review {
+            meeting,
+            agenda,
+            index: 0,
+            per_item_secs: i64::from(minutes) * 60,
+            spent: vec![0; len],
+            since: now,
+            history_floor: floor,
+        }
+    }
+
+    pub fn current(&self) -> Option<MeasureId> {
+        self.agenda.get(self.index).copied()
+    }
+
+    fn running(&self, now: Timestamp) -> i64 {
+        now.duration_since(self.since).as_secs().max(0)
+    }
+
+    pub fn item_elapsed(&self, now: Timestamp) -> i64 {
+        self.spent.get(self.index).copied().unwrap_or(0) + self.running(now)
+    }
+
+    pub fn total_elapsed(&self, now: Timestamp) -> i64 {
+        self.spent.iter().sum::<i64>() + self.running(now)
+    }
+
+    pub fn total_limit(&self) -> i64 {
+        self.per_item_secs * self.agenda.len() as i64
+    }
+
+    /// Moves to item `to` (clamped), booking the time spent on the current one.
+    pub fn go_to(&mut self, to: usize, now: Timestamp) {
+        let to = to.min(self.agenda.len().saturating_sub(1));
+        if to == self.index {
+            return;
+        }
+        let running = self.running(now);
+        if let Some(spent) = self.spent.get_mut(self.index) {
+            *spent += running;
+        }
+        self.since = now;
+        self.index = to;
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub meeting: MeetingId,
+    /// Where the minutes were just written, or why they could not be; `None` when an earlier
+    /// meeting is only being looked at.
+    pub written: Option<Result<PathBuf, String>>,
+    pub scroll: u16,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Id;
+
+    #[test]
+    fn levels_turn_at_eighty_percent_and_over_the_limit() {
+        assert_eq!(timer_level(239, 300), TimerLevel::Fine);
+        assert_eq!(timer_level(240, 300), TimerLevel::Warn);
+        assert_eq!(timer_level(300, 300), TimerLevel::Warn);
+        assert_eq!(timer_level(301, 300), TimerLevel::Over);
+        assert_eq!(clock_text(65), "01:05");
+        assert_eq!(clock_text(3725), "1:02:05");
+    }
+
+    #[test]
+    fn time_is_booked_per_item_when_moving_back_and_forth() {
+        let t0: Timestamp = "2026-11-30T09:00:00Z".parse().unwrap();
+        let at = |s: i64| t0.checked_add(jiff::SignedDuration::from_secs(s)).unwrap();
+        let mut review = Review::new(Id(1), vec![Id(1), Id(2)], 5, t0, 0);
+        assert_eq!(review.item_elapsed(at(90)), 90);
+        review.go_to(1, at(100));
+        assert_eq!(review.item_elapsed(at(130)), 30);
+        review.go_to(0, at(130));
+        assert_eq!(review.item_elapsed(at(140)), 110);
+        assert_eq!(review.total_elapsed(at(140)), 140);
+        assert_eq!(review.total_limit(), 600);
+    }
+
+    #[test]
+    fn agenda_items_move_and_drop() {
+        let mut setup = Setup {
+            form: Form::new_priority(),
+            agenda: vec![Id(1), Id(2), Id(3)],
+            cursor: 0,
+            on_agenda: true,
+            error: None,
+        };
+        setup.move_item(true);
+        assert_eq!((setup.agenda.clone(), setup.cursor), (vec![Id(2), Id(1), Id(3)], 1));
+        setup.move_item(false);
+        setup.move_item(false);
+        assert_eq!(setup.agenda, vec![Id(1), Id(2), Id(3)]);
+        setup.cursor = 2;
+        assert_eq!(setup.drop_item(), Some(Id(3)));
+        assert_eq!(setup.cursor, 1);
+    }
+}

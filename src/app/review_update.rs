@@ -1,0 +1,425 @@
+//! What the review keys do: setting up the agenda, recording decisions with the clock running,
+//! ending with minutes and a summary; also `X` (export the view) and `L` (the full log).
+
+use std::path::Path;
+
+use jiff::Timestamp;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::form::{Form, Prompt};
+use super::review::{Review, Screen, Setup, Summary, agenda_candidates};
+use super::update::{committed, complain, quit, say, undo};
+use super::{Action, App, Confirm, Overlay, Pane};
+use crate::domain::{Backlog, Edit, MeetingDraft, Verdict};
+use crate::export;
+use crate::i18n::{Lang, Msg};
+
+/// Opens the set-up screen with `agenda`; attendees start as those of the last meeting.
+pub(super) fn open_setup(app: &mut App, agenda: Vec<crate::domain::MeasureId>) {
+    let today = app.today();
+    let attendees = app
+        .backlog
+        .last_meeting_before(today)
+        .map(|m| m.attendees.clone())
+        .unwrap_or_default();
+    let form = Form::meeting_setup(&app.backlog, app.lang, today, &attendees);
+    app.screen = Screen::Setup(Box::new(Setup {
+        form,
+        agenda,
+        cursor: 0,
+        on_agenda: false,
+        error: None,
+    }));
+}
+
+/// `R` in the Measures pane; `n` in the Meetings pane starts from the suggestion.
+pub(super) fn start_review_setup(app: &mut App) {
+    let agenda = if app.focus == Pane::Meetings {
+        app.backlog.next_meeting_suggestion(app.today())
+    } else {
+        agenda_candidates(app)
+    };
+    open_setup(app, agenda);
+}
+
+pub(super) fn action(app: &mut App, action: Action) {
+    match &app.screen {
+        Screen::Main => {}
+        Screen::Setup(_) => setup_action(app, action),
+        Screen::Review(_) => review_action(app, action),
+        Screen::Summary(_) => summary_action(app, action),
+        Screen::Log { .. } => log_action(app, action),
+    }
+}
+
+/// Keys the set-up keymap does not bind are typed into the focused field.
+pub(super) fn setup_key(app: &mut App, key: KeyEvent) {
+    if let Screen::Setup(setup) = &mut app.screen
+        && !setup.on_agenda
+    {
+        super::update::form_key_into(&mut setup.form, key);
+    }
+}
+
+fn setup_action(app: &mut App, action: Action) {
+    let lang = app.lang;
+    let today = app.today();
+    let Screen::Setup(setup) = &mut app.screen else { return };
+    setup.error = None;
+    match action {
+        Action::FormNextField if setup.on_agenda => {
+            setup.on_agenda = false;
+            setup.form.focus = setup.form.fields.len() - 1;
+            setup.form.move_focus(true);
+        }
+        Action::FormNextField if setup.form.on_last_field() => setup.on_agenda = true,
+        Action::FormNextField => setup.form.move_focus(true),
+        Action::FormPrevField if setup.on_agenda => setup.on_agenda = false,
+        Action::FormPrevField if setup.form.on_first_field() => setup.on_agenda = true,
+        Action::FormPrevField => setup.form.move_focus(false),
+        Action::FormDown if !setup.form.move_in_list(true) => {
+            if setup.form.on_last_field() {
+                setup.on_agenda = true;
+            } else {
+                setup.form.move_focus(true);
+            }
+        }
+        Action::FormUp if !setup.form.move_in_list(false) && !setup.form.on_first_field() => {
+            setup.form.move_focus(false)
+        }
+        Action::FormToggle if !setup.form.cycle_or_toggle(true) => {
+            setup.form.type_key(KeyEvent::from(KeyCode::Char(' ')));
+        }
+        Action::Down => setup.move_cursor(1),
+        Action::Up => setup.move_cursor(-1),
+        Action::AgendaMoveDown => setup.move_item(true),
+        Action::AgendaMoveUp => setup.move_item(false),
+        Action::AgendaDrop => {
+            if let Some(gone) = setup.drop_item() {
+                let text = lang.fill(Msg::MsgDroppedFromAgenda, &[("id", &gone.to_string())]);
+                say(app, text);
+            }
+        }
+        Action::SetupSuggest => {
+            let suggestion = app.backlog.next_meeting_suggestion(today);
+            let count = suggestion.len().to_string();
+            setup.agenda = suggestion;
+            setup.cursor = 0;
+            say(app, lang.fill(Msg::MsgSuggestionUsed, &[("count", &count)]));
+        }
+        Action::SetupStart => begin(app),
+        Action::Cancel => app.screen = Screen::Main,
+        Action::Quit => quit(app),
+        _ => {}
+    }
+}
+
+/// Checks the set-up, creates the meeting and starts the clock on the first item.
+fn begin(app: &mut App) {
+    let lang = app.lang;
+    let Screen::Setup(setup) = &mut app.screen else { return };
+    let values = match setup.form.setup_values(lang) {
+        Ok(values) => values,
+        Err((index, message)) => {
+            setup.on_agenda = false;
+            setup.form.show_error(index, message);
+            return;
+        }
+    };
+    if setup.agenda.is_empty() {
+        setup.error = Some(lang.tr(Msg::ErrEmptyAgenda).to_string());
+        return;
+    }
+    let agenda = setup.agenda.clone();
+    let draft = MeetingDraft {
+        title: values.title,
+        date: values.date,
+        attendees: values.attendees,
+        agenda: agenda.clone(),
+    };
+    match app.backlog.create_meeting(draft) {
+        Ok((id, edit)) => {
+            let label = lang.fill(Msg::MsgMeetingCreated, &[("id", &id.to_string())]);
+            committed(app, edit, label);
+            let floor = app.history.undo_len();
+            let now = app.clock.now();
+            let agenda = app.backlog.meeting(id).map_or(agenda, |m| m.agenda.clone());
+            app.screen = Screen::Review(Box::new(Review::new(id, agenda, values.minutes, now, floor)));
+        }
+        Err(error) => complain(app, error.to_string()),
+    }
+}
+
+fn review_action(app: &mut App, action: Action) {
+    let now = app.clock.now();
+    let Screen::Review(review) = &mut app.screen else {
+        return;
+    };
+    let current = review.current();
+    let floor = review.history_floor;
+    match action {
+        Action::ReviewNext => {
+            if review.index + 1 >= review.agenda.len() {
+                say(app, app.lang.tr(Msg::MsgLastItem).to_string());
+            } else {
+                review.go_to(review.index + 1, now);
+            }
+        }
+        Action::ReviewPrev => {
+            if review.index == 0 {
+                say(app, app.lang.tr(Msg::MsgFirstItem).to_string());
+            } else {
+                review.go_to(review.index - 1, now);
+            }
+        }
+        Action::ReviewApprove => decide(app, Verdict::Approve, String::new()),
+        Action::ReviewPark => decide(app, Verdict::Park, String::new()),
+        Action::ReviewReject => open_prompt(app, current.map(Prompt::Reject)),
+        Action::ReviewDefer => open_prompt(app, current.map(Prompt::Defer)),
+        Action::ReviewOwner => open_prompt(app, current.map(Prompt::Owner)),
+        Action::ReviewNote => open_prompt(app, current.map(Prompt::Note)),
+        Action::Edit => {
+            let form = current.and_then(|id| Form::edit_measure(id, &app.backlog, app.lang));
+            if let Some(form) = form {
+                app.overlay = Overlay::Form(Box::new(form));
+            }
+        }
+        Action::Undo if app.history.undo_len() > floor => undo(app),
+        Action::Undo => say(app, app.lang.tr(Msg::MsgNothingToUndoInMeeting).to_string()),
+        Action::ShowLog => {
+            if let Some(measure) = current {
+                let back = Box::new(std::mem::take(&mut app.screen));
+                app.screen = Screen::Log {
+                    measure,
+                    scroll: 0,
+                    back,
+                };
+            }
+        }
+        Action::Help => app.overlay = Overlay::Help { scroll: 0 },
+        Action::ReviewEnd => app.overlay = Overlay::Confirm(Confirm::EndReview),
+        Action::Quit => quit(app),
+        _ => {}
+    }
+}
+
+fn open_prompt(app: &mut App, prompt: Option<Prompt>) {
+    if let Some(prompt) = prompt {
+        app.overlay = Overlay::Form(Box::new(Form::prompt(prompt, &app.backlog, app.lang)));
+    }
+}
+
+/// The decision text stored in the log and the meeting, in the UI language.
+fn decision_text(backlog: &Backlog, lang: Lang, verdict: &Verdict, extra: &str) -> String {
+    match verdict {
+        Verdict::Approve => lang.tr(Msg::DecApproved).to_string(),
+        Verdict::Park => lang.tr(Msg::DecParked).to_string(),
+        Verdict::Reject => lang.fill(Msg::DecRejected, &[("reason", extra)]),
+        Verdict::Defer(date) => lang.fill(Msg::DecDeferred, &[("date", &lang.date(*date))]),
+        Verdict::Owner(Some(owner)) => {
+            let name = backlog.owner(*owner).map(|o| o.name.as_str()).unwrap_or_default();
+            lang.fill(Msg::DecNewOwner, &[("name", name)])
+        }
+        Verdict::Owner(None) => lang.tr(Msg::DecNoOwner).to_string(),
+    }
+}
+
+fn record(
+    backlog: &mut Backlog,
+    screen: &Screen,
+    lang: Lang,
+    verdict: Verdict,
+    extra: &str,
+    now: Timestamp,
+) -> Option<Result<(Edit, String), String>> {
+    let Screen::Review(review) = screen else { return None };
+    let measure = review.current()?;
+    let text = decision_text(backlog, lang, &verdict, extra);
+    let result = backlog.record_decision(review.meeting, measure, verdict, &text, now);
+    Some(
+        result
+            .map(|edit| {
+                let label = lang.fill(Msg::MsgDecision, &[("id", &measure.to_string()), ("text", &text)]);
+                (edit, label)
+            })
+            .map_err(|e| e.to_string()),
+    )
+}
+
+fn decide(app: &mut App, verdict: Verdict, extra: String) {
+    let now = app.clock.now();
+    match record(&mut app.backlog, &app.screen, app.lang, verdict, &extra, now) {
+        Some(Ok((edit, label))) => committed(app, edit, label),
+        Some(Err(error)) => complain(app, error),
+        None => {}
+    }
+}
+
+/// The answer to a review prompt, as the form submission expects it.
+pub(super) fn prompt_outcome(
+    backlog: &mut Backlog,
+    screen: &Screen,
+    form: &Form,
+    prompt: Prompt,
+    lang: Lang,
+    now: Timestamp,
+) -> Result<Option<(Edit, String)>, (usize, String)> {
+    let (verdict, extra) = match prompt {
+        Prompt::Reject(_) => {
+            let reason = form.answer_text();
+            if reason.is_empty() {
+                return Err((0, lang.tr(Msg::ErrReasonNeeded).to_string()));
+            }
+            (Verdict::Reject, reason)
+        }
+        Prompt::Defer(_) => (Verdict::Defer(form.answer_date(lang)?), String::new()),
+        Prompt::Owner(_) => (Verdict::Owner(form.answer_owner()), String::new()),
+        Prompt::Note(id) => {
+            let text = form.answer_text();
+            if text.is_empty() {
+                return Err((0, lang.tr(Msg::ErrEmptyNote).to_string()));
+            }
+            let Screen::Review(review) = screen else {
+                return Ok(None);
+            };
+            return backlog
+                .note_in_meeting(review.meeting, id, &text, now)
+                .map(|edit| Some((edit, lang.fill(Msg::MsgNoted, &[("id", &id.to_string())]))))
+                .map_err(|e| (0, e.to_string()));
+        }
+    };
+    match record(backlog, screen, lang, verdict, &extra, now) {
+        Some(result) => result.map(Some).map_err(|e| (0, e)),
+        None => Ok(None),
+    }
+}
+
+/// After "yes, end the meeting": book the time, write the minutes, show the summary.
+pub(super) fn end_review(app: &mut App) {
+    let Screen::Review(review) = &app.screen else { return };
+    let id = review.meeting;
+    let Some(meeting) = app.backlog.meeting(id) else {
+        app.screen = Screen::Main;
+        return;
+    };
+    let text = export::minutes::minutes(&app.backlog, meeting, app.lang);
+    let relative = Path::new("minutes").join(export::minutes::file_name(meeting));
+    let written = app
+        .write_beside(&relative, text.as_bytes())
+        .map_err(|e| format!("{}: {e}", relative.display()));
+    app.screen = Screen::Summary(Box::new(Summary {
+        meeting: id,
+        written: Some(written),
+        scroll: 0,
+    }));
+}
+
+/// Enter on a meeting in the Meetings pane: its summary, read-only.
+pub(super) fn open_summary(app: &mut App) {
+    match app.selected_meeting() {
+        Some(meeting) => {
+            app.screen = Screen::Summary(Box::new(Summary {
+                meeting,
+                written: None,
+                scroll: 0,
+            }))
+        }
+        None => say(app, app.lang.tr(Msg::NothingSelected).to_string()),
+    }
+}
+
+fn summary_action(app: &mut App, action: Action) {
+    let Screen::Summary(summary) = &mut app.screen else {
+        return;
+    };
+    let meeting = summary.meeting;
+    match action {
+        Action::Down => summary.scroll = summary.scroll.saturating_add(1),
+        Action::Up => summary.scroll = summary.scroll.saturating_sub(1),
+        Action::PageDown => summary.scroll = summary.scroll.saturating_add(10),
+        Action::PageUp => summary.scroll = summary.scroll.saturating_sub(10),
+        Action::PlanLeftovers => {
+            let leftovers: Vec<_> = app
+                .backlog
+                .meeting(meeting)
+                .map(|m| {
+                    m.agenda
+                        .iter()
+                        .copied()
+                        .filter(|id| !app.backlog.was_discussed(m, *id))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if leftovers.is_empty() {
+                say(app, app.lang.tr(Msg::MsgNoLeftovers).to_string());
+            } else {
+                open_setup(app, leftovers);
+            }
+        }
+        Action::Cancel => {
+            app.screen = Screen::Main;
+            app.focus = Pane::Meetings;
+            app.meetings
+                .select_where(|i| app.backlog.meetings.get(i).is_some_and(|m| m.id == meeting));
+        }
+        Action::Quit => quit(app),
+        _ => {}
+    }
+}
+
+/// `L`: the selected measure's whole log, full screen.
+pub(super) fn show_log(app: &mut App) {
+    match app.selected_measure() {
+        Some(measure) => {
+            app.screen = Screen::Log {
+                measure,
+                scroll: 0,
+                back: Box::new(Screen::Main),
+            }
+        }
+        None => say(app, app.lang.tr(Msg::NothingSelected).to_string()),
+    }
+}
+
+fn log_action(app: &mut App, action: Action) {
+    let Screen::Log { scroll, back, .. } = &mut app.screen else {
+        return;
+    };
+    match action {
+        Action::Down => *scroll = scroll.saturating_add(1),
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::PageDown => *scroll = scroll.saturating_add(10),
+        Action::PageUp => *scroll = scroll.saturating_sub(10),
+        Action::Cancel => app.screen = std::mem::take(back.as_mut()),
+        Action::Quit => quit(app),
+        _ => {}
+    }
+}
+
+/// `X`: the measures now in the Measures pane, as CSV in the data directory.
+pub(super) fn export_view(app: &mut App) {
+    let lang = app.lang;
+    let ids = agenda_candidates(app);
+    let measures = ids.iter().filter_map(|id| app.backlog.measure(*id));
+    let bytes = match export::csv::write(&app.backlog, measures, lang, b';') {
+        Ok(bytes) => bytes,
+        Err(error) => return complain(app, error.to_string()),
+    };
+    let relative = Path::new("exports").join(format!("tiltak-{}.csv", app.today()));
+    match app.write_beside(&relative, &bytes) {
+        Ok(path) => {
+            let text = lang.fill(
+                Msg::MsgExported,
+                &[("count", &ids.len().to_string()), ("path", &path.display().to_string())],
+            );
+            say(app, text);
+        }
+        Err(error) => complain(
+            app,
+            lang.fill(
+                Msg::ErrWriteFile,
+                &[("path", &relative.display().to_string()), ("error", &error.to_string())],
+            ),
+        ),
+    }
+}

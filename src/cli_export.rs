@@ -1,0 +1,121 @@
+//! The `export`, `import` and `minutes` subcommands.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::cli::{Failure, lock_for_writing, open};
+use crate::domain::MeetingId;
+use crate::export;
+use crate::i18n::{Lang, Msg};
+use crate::store::{self, save::write_atomically};
+
+fn write_out(lang: Lang, bytes: &[u8], out: Option<&Path>) -> Result<(), Failure> {
+    match out {
+        Some(path) => {
+            write_atomically(path, bytes).map_err(|e| {
+                Failure::io(lang.fill(
+                    Msg::ErrWriteFile,
+                    &[("path", &path.display().to_string()), ("error", &e.to_string())],
+                ))
+            })?;
+            eprintln!("{}", lang.fill(Msg::CliWrote, &[("path", &path.display().to_string())]));
+            Ok(())
+        }
+        None => match std::io::stdout().lock().write_all(bytes) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) => Err(Failure::io(e.to_string())),
+        },
+    }
+}
+
+fn bad_format(lang: Lang, text: &str, valid: &str) -> Failure {
+    Failure::usage(lang.fill(Msg::ErrBadFormat, &[("text", text), ("valid", valid)]))
+}
+
+pub fn delimiter(lang: Lang, text: &str) -> Result<u8, Failure> {
+    match text.trim() {
+        ";" | "semicolon" => Ok(b';'),
+        "," | "comma" => Ok(b','),
+        other => Err(Failure::usage(lang.fill(Msg::ErrBadDelimiter, &[("text", other)]))),
+    }
+}
+
+pub fn export(path: &Path, lang: Lang, format: &str, out: Option<&Path>, delim: &str) -> Result<(), Failure> {
+    let format = format.trim().to_lowercase();
+    if !matches!(format.as_str(), "csv" | "md" | "markdown" | "json") {
+        return Err(bad_format(lang, &format, "csv, md, json"));
+    }
+    let delimiter = delimiter(lang, delim)?;
+    let (backlog, _) = open(path, lang)?;
+    let bytes = match format.as_str() {
+        "csv" => {
+            let everything = crate::search::MeasureFilter::default();
+            let keys = crate::search::SearchKeys::default(); // no query: keys are not consulted
+            let today = jiff::Zoned::now().date();
+            let rows = crate::search::select(&backlog, &keys, &everything, "", Default::default(), today);
+            let measures = rows.iter().filter_map(|i| backlog.measures.get(*i));
+            export::csv::write(&backlog, measures, lang, delimiter).map_err(|e| Failure::io(e.to_string()))?
+        }
+        "json" => store::save::to_json(&backlog).map_err(|e| Failure::io(e.to_string()))?,
+        _ => export::markdown::status_report(&backlog, lang, jiff::Zoned::now().date()).into_bytes(),
+    };
+    write_out(lang, &bytes, out)
+}
+
+pub fn import(path: &Path, lang: Lang, format: &str, file: &Path, dry_run: bool) -> Result<(), Failure> {
+    if format.trim().to_lowercase() != "csv" {
+        return Err(bad_format(lang, format, "csv"));
+    }
+    let bytes = std::fs::read(file).map_err(|e| {
+        Failure::io(lang.fill(
+            Msg::ErrReadFile,
+            &[("path", &file.display().to_string()), ("error", &e.to_string())],
+        ))
+    })?;
+    let _lock = if dry_run {
+        None
+    } else {
+        Some(lock_for_writing(path, lang)?)
+    };
+    let (backlog, _) = open(path, lang)?;
+    let outcome = match export::import::import(&bytes, &backlog, lang, jiff::Timestamp::now()) {
+        Ok(outcome) => outcome,
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("{}: {}", file.display(), problem.message);
+            }
+            return Err(Failure::usage(
+                lang.fill(Msg::ImpFailed, &[("count", &problems.len().to_string())]),
+            ));
+        }
+    };
+    if !dry_run && !outcome.changes.is_empty() {
+        store::save(&outcome.backlog, path).map_err(|e| {
+            Failure::io(lang.fill(
+                Msg::ErrSave,
+                &[("path", &path.display().to_string()), ("error", &e.to_string())],
+            ))
+        })?;
+    }
+    print!("{}", export::import::describe(&outcome, lang, dry_run));
+    Ok(())
+}
+
+pub fn minutes(path: &Path, lang: Lang, meeting: &str, out: Option<&Path>) -> Result<(), Failure> {
+    let (backlog, _) = open(path, lang)?;
+    let found = meeting.parse::<MeetingId>().ok().and_then(|id| backlog.meeting(id));
+    let Some(found) = found else {
+        let known: Vec<String> = backlog.meetings.iter().map(|m| m.id.to_string()).collect();
+        let known = if known.is_empty() {
+            lang.tr(Msg::None).to_string()
+        } else {
+            known.join(", ")
+        };
+        return Err(Failure::usage(
+            lang.fill(Msg::ErrUnknownMeeting, &[("id", meeting), ("known", &known)]),
+        ));
+    };
+    let text = export::minutes::minutes(&backlog, found, lang);
+    write_out(lang, text.as_bytes(), out)
+}

@@ -1,0 +1,68 @@
+//! Getting data out of (and back into) the backlog: CSV for Excel, a Markdown status report,
+//! meeting minutes.
+
+pub mod csv;
+pub mod import;
+pub mod markdown;
+pub mod minutes;
+
+/// A file-name-safe slug: lower case ASCII letters and digits joined by `-`, with æ, ø, å
+/// spelled out so Norwegian titles stay readable ("Toppledermøte" → "toppledermote").
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.to_lowercase().chars() {
+        let piece: &str = match c {
+            'æ' => "ae",
+            'ø' => "o",
+            'å' => "a",
+            'ä' => "a",
+            'ö' => "o",
+            'ü' => "u",
+            'é' | 'è' | 'ê' => "e",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        out.push_str(piece);
+    }
+    let parts: Vec<&str> = out.split('-').filter(|p| !p.is_empty()).collect();
+    let joined = parts.join("-");
+    let cut: String = joined.chars().take(60).collect();
+    let cut = cut.trim_end_matches('-').to_string();
+    if cut.is_empty() { "mote".to_string() } else { cut }
+}
+
+/// Escapes the characters Markdown would read as formatting, so titles and notes are shown as
+/// typed.
+pub fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_readable() {
+        assert_eq!(
+            slug("Toppledermøte – digital transformasjon"),
+            "toppledermote-digital-transformasjon"
+        );
+        assert_eq!(slug("Økonomi & Ærlighet på Åsen!"), "okonomi-aerlighet-pa-asen");
+        assert_eq!(slug("🚀"), "mote");
+    }
+
+    #[test]
+    fn markdown_specials_are_escaped() {
+        assert_eq!(md_escape("a*b_c #1 | x"), "a\\*b\\_c \\#1 \\| x");
+    }
+}

@@ -1,0 +1,297 @@
+//! Exports and import through the real binary: CSV for Norwegian Excel, its round trip, refused
+//! imports that leave the file untouched, the Markdown report, JSON and minutes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use jiff::Timestamp;
+use tempfile::TempDir;
+use tiltak::domain::{Backlog, Funding, Id, MeasureDraft, OwnerDraft, Political, PriorityDraft, Status};
+use tiltak::store::{load, save};
+
+fn at(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+/// A backlog whose text fields hold everything CSV must survive.
+fn tricky_backlog() -> Backlog {
+    let mut b = Backlog::new("Tiltak", &["Helse og omsorg", "Miljø, idrett og kultur", "Økonomi"]);
+    let (kari, _) = b
+        .add_owner(OwnerDraft {
+            name: "Kari Åsheim".into(),
+            role: "kommunalsjef".into(),
+            sector: None,
+        })
+        .unwrap();
+    let (p1, _) = b
+        .add_priority(PriorityDraft {
+            title: "Bryte ned siloer".into(),
+            description: String::new(),
+        })
+        .unwrap();
+    let (p2, _) = b
+        .add_priority(PriorityDraft {
+            title: "Mennesket først".into(),
+            description: String::new(),
+        })
+        .unwrap();
+    b.add_measure(
+        MeasureDraft {
+            title: "Semikolon; «sitat» og \"anførsel\" 🚀".into(),
+            description: "Linje 1; med semikolon\nLinje 2, med komma\r\nLinje 3 med \"quotes\" og æøå ÆØÅ".into(),
+            status: Status::InProgress,
+            owner: Some(kari),
+            sectors: vec![Id(1), Id(2)],
+            priorities: vec![p2, p1],
+            value: Some(4),
+            effort: Some(2),
+            due: Some(jiff::civil::date(2027, 3, 31)),
+            funding: Some(Funding::External),
+            cost_estimate: Some(1_250_000),
+            political: Political {
+                needed: true,
+                case_number: Some("2026/1187".into()),
+            },
+            benefits: "Spart tid; 😀 fornøyde innbyggere".into(),
+            tags: vec!["team".into(), "ki".into()],
+        },
+        at("2026-01-05T08:30:00Z"),
+    )
+    .unwrap();
+    b.add_measure(MeasureDraft::titled("Bare en tittel"), at("2026-02-01T10:00:00Z"))
+        .unwrap();
+    b
+}
+
+fn setup(backlog: &Backlog) -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("backlog.json");
+    save(backlog, &path).unwrap();
+    (dir, path)
+}
+
+fn tiltak(path: &Path, lang: &str) -> Command {
+    let mut cmd = Command::cargo_bin("tiltak").unwrap();
+    cmd.env_remove("TILTAK_DATA")
+        .arg("--data")
+        .arg(path)
+        .arg("--lang")
+        .arg(lang);
+    cmd
+}
+
+#[test]
+fn csv_is_what_norwegian_excel_expects() {
+    let (dir, path) = setup(&tricky_backlog());
+    let out = dir.path().join("eksport.csv");
+    tiltak(&path, "nb")
+        .args(["export", "--format", "csv", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let bytes = fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 byte-order mark");
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    assert!(
+        text.starts_with("Id;Tittel;Status;Eier;Sektorer;Prioriteringer;"),
+        "{text}"
+    );
+    assert!(text.ends_with("\r\n"));
+    assert_eq!(
+        text.matches('\n').count(),
+        text.matches("\r\n").count() + 1,
+        "CRLF rows; the one bare LF is inside a quoted description"
+    );
+    #[cfg(unix)]
+    assert_eq!(
+        std::os::unix::fs::PermissionsExt::mode(&fs::metadata(&out).unwrap().permissions()) & 0o777,
+        0o600
+    );
+    // An independent reader with Excel's conventions sees one record per measure, names not ids.
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(reader.headers().unwrap().len(), 18);
+    let first = rows.iter().find(|r| &r[0] == "T-1").unwrap();
+    assert_eq!(&first[1], "Semikolon; «sitat» og \"anførsel\" 🚀");
+    assert_eq!(&first[2], "pågår");
+    assert_eq!(&first[3], "Kari Åsheim");
+    assert_eq!(&first[4], "Helse og omsorg; Miljø, idrett og kultur");
+    assert_eq!(&first[5], "Mennesket først; Bryte ned siloer");
+    assert_eq!(
+        &first[15],
+        "Linje 1; med semikolon\nLinje 2, med komma\r\nLinje 3 med \"quotes\" og æøå ÆØÅ"
+    );
+}
+
+#[test]
+fn csv_round_trip_leaves_the_backlog_identical_in_both_separators() {
+    for delimiter in [";", ","] {
+        let original = tricky_backlog();
+        let (dir, path) = setup(&original);
+        let before = fs::read(&path).unwrap();
+        let out = dir.path().join("eksport.csv");
+        tiltak(&path, "en")
+            .args(["export", "--delimiter", delimiter, "--out"])
+            .arg(&out)
+            .assert()
+            .success();
+        let shown = tiltak(&path, "en").arg("import").arg(&out).assert().success();
+        let stdout = String::from_utf8(shown.get_output().stdout.clone()).unwrap();
+        assert!(stdout.contains("0 new, 0 changed, 2 unchanged"), "{stdout}");
+        assert_eq!(load(&path).unwrap().unwrap(), original);
+        assert_eq!(fs::read(&path).unwrap(), before, "byte for byte");
+    }
+}
+
+#[test]
+fn edited_csv_with_lf_and_no_bom_updates_and_adds_and_logs_status_changes() {
+    let (dir, path) = setup(&tricky_backlog());
+    let csv_file = dir.path().join("fra-excel.csv");
+    fs::write(
+        &csv_file,
+        "id,title,status,owner,due\nT-2,Bare en tittel,Til vurdering,KARI ÅSHEIM,31.12.2027\n,Nytt tiltak fra Excel,idea,,\n",
+    )
+    .unwrap();
+    let dry = tiltak(&path, "en")
+        .arg("import")
+        .arg(&csv_file)
+        .arg("--dry-run")
+        .assert()
+        .success();
+    let stdout = String::from_utf8(dry.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.contains("line 2: would change T-2: status, owner, due date"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("line 3: would add T-3 “Nytt tiltak fra Excel”"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Dry run"), "{stdout}");
+    assert_eq!(
+        load(&path).unwrap().unwrap(),
+        tricky_backlog(),
+        "a dry run writes nothing"
+    );
+
+    tiltak(&path, "en")
+        .args(["import", "--format", "csv"])
+        .arg(&csv_file)
+        .assert()
+        .success();
+    let after = load(&path).unwrap().unwrap();
+    let t2 = after.measure(Id(2)).unwrap();
+    assert_eq!(t2.status, Status::Assessing);
+    assert_eq!(t2.owner, Some(Id(1)));
+    assert_eq!(t2.due, Some(jiff::civil::date(2027, 12, 31)));
+    assert_eq!(
+        t2.log.last().map(|e| (e.from, e.to)),
+        Some((Some(Status::Idea), Some(Status::Assessing)))
+    );
+    assert_eq!(after.measure(Id(3)).unwrap().title, "Nytt tiltak fra Excel");
+    // Columns the file left out keep their values.
+    assert_eq!(after.measure(Id(1)), tricky_backlog().measure(Id(1)));
+}
+
+#[test]
+fn any_bad_row_is_reported_by_line_and_nothing_is_applied() {
+    let (dir, path) = setup(&tricky_backlog());
+    let before = fs::read(&path).unwrap();
+    let csv_file = dir.path().join("feil.csv");
+    fs::write(
+        &csv_file,
+        "\u{FEFF}Id;Tittel;Status;Eier;Frist\r\n\
+         T-2;Endret tittel;idea;;\r\n\
+         T-1;X;ferdig;;\r\n\
+         ;Ny;idea;Kari Åshem;\r\n\
+         ;Ny 2;idea;;2027-02-30\r\n\
+         ;For få kolonner\r\n\
+         T-99;Finnes ikke;idea;;\r\n",
+    )
+    .unwrap();
+    let run = tiltak(&path, "en").arg("import").arg(&csv_file).assert().code(2);
+    let stderr = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    for expected in [
+        "line 3: Unknown status “ferdig”",
+        "line 4: Unknown owner “Kari Åshem”. Did you mean: Kari Åsheim?",
+        "line 5: Invalid date “2027-02-30”",
+        "line 6: 2 columns, but the header has 5.",
+        "line 7: there is no measure T-99",
+        "Nothing was imported – fix 5 problems",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected:?} in:\n{stderr}");
+    }
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        before,
+        "the backlog file is byte-for-byte unchanged"
+    );
+}
+
+#[test]
+fn unknown_header_and_missing_file_are_refused() {
+    let (dir, path) = setup(&tricky_backlog());
+    let before = fs::read(&path).unwrap();
+    let csv_file = dir.path().join("rar.csv");
+    fs::write(&csv_file, "Id;Overskrift\nT-1;x\n").unwrap();
+    let run = tiltak(&path, "nb").arg("import").arg(&csv_file).assert().code(2);
+    let stderr = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("linje 1: ukjent kolonne «Overskrift»"), "{stderr}");
+    tiltak(&path, "nb")
+        .arg("import")
+        .arg(dir.path().join("borte.csv"))
+        .assert()
+        .code(1);
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn markdown_report_groups_by_priority_then_status_with_a_summary() {
+    let (_dir, path) = setup(&tricky_backlog());
+    let run = tiltak(&path, "nb")
+        .args(["export", "--format", "md"])
+        .assert()
+        .success();
+    let md = String::from_utf8(run.get_output().stdout.clone()).unwrap();
+    let position = |needle: &str| md.find(needle).unwrap_or_else(|| panic!("{needle:?} missing in\n{md}"));
+    assert!(position("## Sammendrag") < position("## 1. Bryte ned siloer"));
+    assert!(md.contains("| pågår | 1 |"));
+    assert!(md.contains("- Venter på politisk behandling: 1"));
+    assert!(position("## 1. Bryte ned siloer") < position("## 2. Mennesket først"));
+    assert!(position("## 2. Mennesket først") < position("## Uten prioritering"));
+    assert!(md.contains("### Pågår (1)"));
+    assert!(md.contains("- **T-1** Semikolon; «sitat» og \"anførsel\" 🚀 — Kari Åsheim, frist 31.03.2027"));
+    assert!(md.contains("- **T-2** Bare en tittel — uten eier"));
+}
+
+#[test]
+fn json_export_is_the_backlog_file() {
+    let (dir, path) = setup(&tricky_backlog());
+    let run = tiltak(&path, "en")
+        .args(["export", "--format", "json"])
+        .assert()
+        .success();
+    assert_eq!(run.get_output().stdout, fs::read(&path).unwrap());
+    tiltak(&path, "en")
+        .args(["export", "--format", "xlsx"])
+        .assert()
+        .code(2);
+    tiltak(&path, "en")
+        .args(["export", "--delimiter", "|"])
+        .assert()
+        .code(2);
+    drop(dir);
+}
+
+#[test]
+fn help_for_the_new_commands_speaks_norwegian() {
+    let run = Command::cargo_bin("tiltak")
+        .unwrap()
+        .args(["--lang", "nb", "import", "--help"])
+        .assert()
+        .success();
+    let help = String::from_utf8(run.get_output().stdout.clone()).unwrap();
+    assert!(help.contains("Vis hva som ville blitt endret"), "{help}");
+}

@@ -1,0 +1,333 @@
+//! The meeting review through key presses: set-up, decisions into logs and statuses, undo,
+//! the timebox colours, the summary and minutes, the Meetings pane, the log view and `X`.
+
+mod common;
+
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Color;
+use tiltak::app::review::Screen;
+use tiltak::app::{App, Clock, Overlay, Pane, handle_key};
+use tiltak::domain::{Id, LogKind, MeasureId, Status};
+use tiltak::i18n::Lang;
+use tiltak::ui::{self, Theme};
+
+fn at(secs: i64) -> Clock {
+    let start: jiff::Timestamp = NOW.parse().unwrap();
+    Clock::Fixed(start.checked_add(jiff::SignedDuration::from_secs(secs)).unwrap())
+}
+
+fn agenda(app: &App) -> Vec<MeasureId> {
+    match &app.screen {
+        Screen::Review(review) => review.agenda.clone(),
+        Screen::Setup(setup) => setup.agenda.clone(),
+        _ => panic!("not in a review"),
+    }
+}
+
+fn current(app: &App) -> MeasureId {
+    match &app.screen {
+        Screen::Review(review) => review.current().unwrap(),
+        _ => panic!("not in a review"),
+    }
+}
+
+/// A review of the "Next meeting" suggestion on the demo, started at NOW.
+fn started(lang: Lang) -> (App, MemoryStore) {
+    let (mut app, store) = app_with(demo(), lang);
+    type_text(&mut app, "R");
+    assert!(matches!(app.screen, Screen::Setup(_)), "R opens the set-up");
+    handle_key(&mut app, ctrl('n'));
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Review(_)), "Enter starts the meeting");
+    (app, store)
+}
+
+#[test]
+fn setup_starts_from_the_visible_measures_and_the_agenda_can_be_reordered_and_trimmed() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    let visible: Vec<MeasureId> = app.measures.rows.iter().map(|i| app.backlog.measures[*i].id).collect();
+    type_text(&mut app, "R");
+    assert_eq!(agenda(&app), visible);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "J");
+    assert_eq!(agenda(&app)[..2], [visible[1], visible[0]]);
+    type_text(&mut app, "jd");
+    assert_eq!(agenda(&app).len(), visible.len() - 1);
+    assert!(!agenda(&app).contains(&visible[2]), "d drops the item under the cursor");
+    handle_key(&mut app, ctrl('n'));
+    assert_eq!(agenda(&app), app.backlog.next_meeting_suggestion(app.today()));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Main));
+    assert_eq!(app.backlog.meetings.len(), 3, "cancelling creates no meeting");
+}
+
+#[test]
+fn bad_setup_values_are_shown_and_nothing_is_created() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    type_text(&mut app, "R");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "0");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 100, 30).contains("⚠ Enter whole minutes from 1 to 120."));
+    assert!(store.saves.borrow().is_empty());
+}
+
+#[test]
+fn decisions_land_in_log_status_and_meeting_and_undo_restores_them() {
+    let (mut app, store) = started(Lang::En);
+    let meeting = Id(4);
+    assert_eq!(app.backlog.meeting(meeting).unwrap().agenda, agenda(&app));
+    let before = app.backlog.clone();
+
+    let first = current(&app);
+    type_text(&mut app, "a");
+    let m = app.backlog.measure(first).unwrap();
+    assert_eq!(m.status, Status::Decided);
+    let decision = m.log.iter().rev().find(|e| e.kind == LogKind::Decision).unwrap();
+    assert_eq!((decision.text.as_str(), decision.meeting), ("Approved.", Some(meeting)));
+
+    press(&mut app, KeyCode::Right);
+    let second = current(&app);
+    type_text(&mut app, "x");
+    assert!(matches!(app.overlay, Overlay::Form(_)), "x asks for a reason");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 100, 30).contains("⚠ Give a reason for the rejection."));
+    type_text(&mut app, "Too expensive this year");
+    press(&mut app, KeyCode::Enter);
+    let m = app.backlog.measure(second).unwrap();
+    assert_eq!(m.status, Status::Rejected);
+    assert_eq!(
+        app.backlog.meeting(meeting).unwrap().decisions[1].text,
+        "Rejected: Too expensive this year"
+    );
+
+    type_text(&mut app, " ");
+    let third = current(&app);
+    type_text(&mut app, "p");
+    assert_eq!(app.backlog.measure(third).unwrap().status, Status::Parked);
+    assert_eq!(
+        store.saves.borrow().last(),
+        Some(&app.backlog),
+        "every decision is saved"
+    );
+
+    type_text(&mut app, "uuu");
+    assert_eq!(app.backlog, before, "three undos take the three decisions back");
+    type_text(&mut app, "u");
+    assert!(
+        app.backlog.meeting(meeting).is_some(),
+        "undo never removes the meeting itself"
+    );
+    assert!(screen(&mut app, 100, 30).contains("Nothing from this meeting to undo."));
+
+    type_text(&mut app, "d");
+    type_text(&mut app, "2027-06-30");
+    press(&mut app, KeyCode::Enter);
+    let m = app.backlog.measure(third).unwrap();
+    assert_eq!(m.due, Some(jiff::civil::date(2027, 6, 30)));
+    assert_eq!(
+        m.status,
+        before.measure(third).unwrap().status,
+        "deferring keeps the status"
+    );
+
+    type_text(&mut app, "o");
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    assert_ne!(
+        app.backlog.measure(third).unwrap().owner,
+        before.measure(third).unwrap().owner
+    );
+
+    type_text(&mut app, "n");
+    type_text(&mut app, "Ask KS about shared funding");
+    press(&mut app, KeyCode::Enter);
+    let note = app.backlog.measure(third).unwrap().log.last().unwrap().clone();
+    assert_eq!((note.kind, note.meeting), (LogKind::Note, Some(meeting)));
+
+    type_text(&mut app, "h");
+    assert_eq!(current(&app), second, "← goes back");
+    type_text(&mut app, "q");
+    assert!(matches!(app.overlay, Overlay::Confirm(_)), "ending asks first");
+    type_text(&mut app, "n");
+    assert!(matches!(app.screen, Screen::Review(_)));
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "y");
+    assert!(matches!(app.screen, Screen::Summary(_)));
+    let files = store.files.borrow();
+    let (path, bytes) = files.last().expect("minutes written");
+    assert_eq!(
+        path.to_str(),
+        Some("/data/minutes/2026-11-29-leadership-group-meeting.md")
+    );
+    let minutes = String::from_utf8(bytes.clone()).unwrap();
+    assert!(
+        minutes.contains("- **Notes:**\n    - Ask KS about shared funding"),
+        "{minutes}"
+    );
+    assert!(minutes.contains("## Not discussed"));
+}
+
+#[test]
+fn enter_edits_the_measure_in_the_full_form_during_the_review() {
+    let (mut app, _) = started(Lang::En);
+    let id = current(&app);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.overlay, Overlay::Form(_)));
+    type_text(&mut app, " (v2)");
+    handle_key(&mut app, ctrl('s'));
+    assert!(app.backlog.measure(id).unwrap().title.ends_with(" (v2)"));
+    assert!(
+        matches!(app.screen, Screen::Review(_)),
+        "back in the review after saving"
+    );
+    type_text(&mut app, "u");
+    assert!(!app.backlog.measure(id).unwrap().title.ends_with(" (v2)"));
+}
+
+fn buffer(app: &mut App, width: u16, height: u16, theme: Theme) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::render(frame, app, theme)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// Colour of the first cell of `needle` on the top row, and the row's text.
+fn clock_colour(app: &mut App, needle: &str) -> (Color, String) {
+    let buffer = buffer(app, 100, 30, Theme { color: true });
+    let text: String = (0..100).map(|x| buffer[(x, 0)].symbol()).collect();
+    let mut x = 0u16;
+    let mut found = None;
+    while x < 100 {
+        let rest: String = (x..100).map(|i| buffer[(i, 0)].symbol()).collect();
+        if rest.starts_with(needle) {
+            found = Some(x);
+            break;
+        }
+        x += 1;
+    }
+    let x = found.unwrap_or_else(|| panic!("{needle:?} not on the top row: {text}"));
+    (buffer[(x, 0)].fg, text)
+}
+
+#[test]
+fn the_item_and_total_clocks_turn_yellow_at_eighty_percent_and_red_when_over() {
+    let (mut app, _) = started(Lang::En);
+    app.clock = at(239);
+    let (colour, text) = clock_colour(&mut app, "Item 03:59 / 05:00");
+    assert_eq!(colour, Color::Green);
+    assert!(!text.contains('!'), "{text}");
+    app.clock = at(240);
+    let (colour, text) = clock_colour(&mut app, "Item 04:00 / 05:00 ! almost up");
+    assert_eq!(colour, Color::Yellow, "{text}");
+    app.clock = at(301);
+    let (colour, _) = clock_colour(&mut app, "Item 05:01 / 05:00 !! over time");
+    assert_eq!(colour, Color::Red);
+    // The total only counts against the whole timebox (10 items × 5 min).
+    let (colour, _) = clock_colour(&mut app, "Total 05:01 / 50:00");
+    assert_eq!(colour, Color::Green);
+    press(&mut app, KeyCode::Right);
+    let (colour, _) = clock_colour(&mut app, "Item 00:00 / 05:00");
+    assert_eq!(colour, Color::Green, "the next item starts its own clock");
+    app.clock = at(2401);
+    let (colour, _) = clock_colour(&mut app, "Total 40:01 / 50:00 ! almost up");
+    assert_eq!(colour, Color::Yellow);
+    app.clock = at(3001);
+    let (colour, _) = clock_colour(&mut app, "Total 50:01 / 50:00 !! over time");
+    assert_eq!(colour, Color::Red);
+    // Without colour the text marker alone tells.
+    let plain = buffer(&mut app, 100, 30, Theme { color: false });
+    assert_eq!(plain[(0, 0)].fg, Color::Reset);
+}
+
+/// The review after a decision and a note, 2½ minutes into the fourth item.
+fn mid_review(lang: Lang) -> App {
+    let (mut app, _) = started(lang);
+    type_text(&mut app, "a");
+    press(&mut app, KeyCode::Right);
+    type_text(&mut app, "n");
+    type_text(&mut app, "Need a DPIA first");
+    press(&mut app, KeyCode::Enter);
+    app.clock = at(200);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    app.clock = at(350);
+    app
+}
+
+#[test]
+fn snapshots_of_the_review_and_the_summary() {
+    for lang in [Lang::Nb, Lang::En] {
+        let mut app = mid_review(lang);
+        insta::assert_snapshot!(format!("review_100x30_{lang:?}"), screen(&mut app, 100, 30));
+        press(&mut app, KeyCode::Esc);
+        type_text(&mut app, "y");
+        insta::assert_snapshot!(format!("summary_100x30_{lang:?}"), screen(&mut app, 100, 30));
+    }
+}
+
+#[test]
+fn summary_offers_the_items_not_discussed_for_a_new_meeting() {
+    let mut app = mid_review(Lang::En);
+    let all = agenda(&app);
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "y");
+    type_text(&mut app, "N");
+    assert_eq!(agenda(&app), all[2..].to_vec(), "the two discussed items are left out");
+}
+
+#[test]
+fn meetings_pane_lists_newest_first_and_opens_a_summary() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    type_text(&mut app, "4");
+    assert_eq!(app.focus, Pane::Meetings);
+    let shown = screen(&mut app, 100, 30);
+    let m3 = shown.find("M-3").unwrap();
+    let m1 = shown.find("M-1").unwrap();
+    assert!(m3 < m1, "newest first:\n{shown}");
+    assert!(shown.contains("Attendees:"), "{shown}");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Summary(_)));
+    assert!(screen(&mut app, 100, 30).contains("Print the minutes again with “tiltak minutes M-3”."));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Main));
+}
+
+#[test]
+fn l_shows_the_whole_log_with_meeting_ids_and_esc_returns() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    let with_meeting = app
+        .measures
+        .rows
+        .iter()
+        .position(|i| app.backlog.measures[*i].log.iter().any(|e| e.meeting.is_some()))
+        .unwrap();
+    app.measures.cursor = with_meeting;
+    type_text(&mut app, "L");
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("Log of T-"), "{shown}");
+    assert!(shown.contains("(meeting M-"), "{shown}");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Main));
+}
+
+#[test]
+fn x_exports_the_visible_measures_as_csv_beside_the_backlog() {
+    let (mut app, store) = app_with(demo(), Lang::Nb);
+    type_text(&mut app, "X");
+    let files = store.files.borrow();
+    let (path, bytes) = files.last().expect("written");
+    assert_eq!(path.to_str(), Some("/data/exports/tiltak-2026-11-29.csv"));
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
+    assert_eq!(reader.records().count(), app.measures.rows.len());
+    drop(files);
+    assert!(screen(&mut app, 120, 30).contains("Eksporterte 31 tiltak til /data/exports/tiltak-2026-11-29.csv"));
+}
