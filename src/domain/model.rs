@@ -29,6 +29,9 @@ pub struct Backlog {
     pub measures: Vec<Measure>,
     #[serde(default)]
     pub meetings: Vec<Meeting>,
+    /// Named views of the measure list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<super::saved_view::SavedView>,
     /// Top-level fields written by a newer minor version; carried through untouched.
     #[serde(flatten)]
     pub extra: Map<String, Value>,

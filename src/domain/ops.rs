@@ -161,6 +161,7 @@ impl Backlog {
             priorities: Vec::new(),
             measures: Vec::new(),
             meetings: Vec::new(),
+            views: Vec::new(),
             extra: Default::default(),
         };
         for name in sector_names {

@@ -9,6 +9,7 @@ pub mod layout;
 mod lists;
 mod log;
 mod meetings;
+mod overlays;
 mod overview;
 mod review;
 mod statusbar;
@@ -67,6 +68,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         Overlay::Help { scroll } => help::render(frame, app, theme, *scroll),
         Overlay::Confirm(confirm) => confirm::render(frame, app, theme, *confirm),
         Overlay::Form(form) => form::render(frame, app, theme, form),
+        Overlay::Palette(palette) => overlays::render_palette(frame, app, theme, palette),
+        Overlay::Picker(picker) => overlays::render_picker(frame, app, theme, picker),
+        Overlay::Filter(panel) => overlays::render_filter(frame, app, theme, panel),
+        Overlay::SaveView(name) => overlays::render_save_view(frame, app, theme, name),
     }
 }
 
