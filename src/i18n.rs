@@ -705,6 +705,8 @@ catalogue! {
     CliHelpOverdue => ("Bare forfalte tiltak", "Only overdue measures"),
     CliHelpSort => ("Sortering: default, score, due, owner, updated, title", "Order: default, score, due, owner, updated, title"),
     ErrUnknownSort => ("Ukjent sortering «{key}». Gyldige: {valid}.", "Unknown order “{key}”. Valid: {valid}."),
+    // Issue 3: search on a worker thread
+    SearchRunning => ("søker …", "searching …"),
 }
 
 #[cfg(test)]

@@ -14,6 +14,10 @@ use crate::ui::{self, Theme};
 /// it, so the process never ends between a change and its save.
 static BUSY: Mutex<()> = Mutex::new(());
 
+const IDLE_POLL: Duration = Duration::from_millis(250);
+/// About one frame at 60 Hz: a search answer shows up without a visible delay.
+const SEARCH_POLL: Duration = Duration::from_millis(16);
+
 /// Runs the app until the user quits or the process gets SIGTERM/SIGHUP.
 pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
     watch_signals()?;
@@ -56,11 +60,18 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: The
     // A test-only trigger: proves that a panic restores the terminal and says where the data is.
     let panic_on_key = std::env::var_os("TILTAK_TEST_PANIC").is_some_and(|v| v == "1");
     while !app.should_quit {
+        app.poll_search();
         let size = terminal.size()?;
         app.viewport = Size::new(size.width, size.height);
         app.keep_cursors_visible();
         terminal.draw(|frame| ui::render(frame, app, theme))?;
-        if !event::poll(Duration::from_millis(250))? {
+        // While the search worker runs, look for its answer often; otherwise only keys matter.
+        let wait = if app.pending_search().is_some() {
+            SEARCH_POLL
+        } else {
+            IDLE_POLL
+        };
+        if !event::poll(wait)? {
             continue;
         }
         let event = event::read()?;

@@ -164,10 +164,9 @@ fn open_picker(app: &mut App, kind: PickerKind) {
 fn requery(app: &mut App) {
     app.view_name = None;
     if app.focus == Pane::Measures {
-        app.refresh_measures();
-    } else {
-        app.refresh_views();
+        return app.requery_measures();
     }
+    app.refresh_views();
     if let Some(list) = app.list_mut(app.focus) {
         list.first();
     }
@@ -183,6 +182,7 @@ pub(super) fn search_action(app: &mut App, action: Action) {
             app.refresh_views();
         }
         Action::Down | Action::Up => {
+            app.keep_cursor_when_answered();
             if let Some(list) = app.list_mut(app.focus) {
                 list.move_by(if action == Action::Down { 1 } else { -1 });
             }

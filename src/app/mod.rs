@@ -7,6 +7,7 @@ mod find;
 pub mod form;
 pub mod history;
 pub mod keymap;
+mod live_search;
 pub mod overview;
 pub mod palette;
 pub mod picker;
@@ -17,6 +18,7 @@ pub mod update;
 pub mod views;
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -130,8 +132,8 @@ pub struct App {
     pub overview: OverviewState,
     /// Where each drill-down came from, so `Esc` in the Measures pane can go back.
     pub came_from: Vec<drill::CameFrom>,
-    /// Search keys of every measure, prepared once per change.
-    pub keys: SearchKeys,
+    /// Search keys of every measure, prepared once per change; shared with the search worker.
+    pub keys: Arc<SearchKeys>,
     /// The search query of each pane (as typed).
     pub queries: HashMap<Pane, String>,
     /// The search line of the focused pane is open for typing.
@@ -142,6 +144,7 @@ pub struct App {
     /// The saved or built-in view shown, until the filter, search or order changes.
     pub view_name: Option<String>,
     store: Box<dyn Persist>,
+    search: live_search::LiveSearch,
 }
 
 /// The list an Overview pane does not have.
@@ -176,15 +179,16 @@ impl App {
             insight: Insight::default(),
             overview: OverviewState::default(),
             came_from: Vec::new(),
-            keys: SearchKeys::default(),
+            keys: Arc::default(),
             queries: HashMap::new(),
             search_open: false,
             sort: SortKey::Default,
             marks: BTreeSet::new(),
             view_name: None,
             store,
+            search: live_search::LiveSearch::default(),
         };
-        app.keys = SearchKeys::build(&app.backlog);
+        app.keys = Arc::new(SearchKeys::build(&app.backlog));
         app.refresh_views();
         app
     }
@@ -279,7 +283,9 @@ impl App {
 
     /// Brings search keys, rows and counts up to date after `patch` changed the backlog.
     pub fn changed(&mut self, patch: &Patch) {
-        self.keys.update(&self.backlog, patch);
+        // The corpus shares the keys: let go of it first, so they are updated in place.
+        self.search.forget();
+        Arc::make_mut(&mut self.keys).update(&self.backlog, patch);
         self.marks.retain(|id| self.backlog.measure(*id).is_some());
         self.refresh_views();
     }
@@ -288,15 +294,7 @@ impl App {
     /// measure; when it left the list, the cursor stays at its place, on the next one.
     pub fn refresh_measures(&mut self) {
         let measure = self.selected_measure();
-        let today = self.today();
-        let rows = crate::search::select(
-            &self.backlog,
-            &self.keys,
-            &self.filter,
-            self.query(Pane::Measures),
-            self.sort,
-            today,
-        );
+        let rows = self.measure_rows_now();
         self.measures.set_rows(rows);
         if let Some(id) = measure {
             self.measures

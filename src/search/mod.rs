@@ -5,6 +5,7 @@ pub mod filter;
 pub mod fold;
 pub mod fuzzy;
 pub mod keys;
+pub mod live;
 pub mod sort;
 
 use jiff::civil::Date;
@@ -19,8 +20,9 @@ use crate::domain::Backlog;
 /// Below this many candidates one thread scores faster than starting more.
 const PARALLEL_FROM: usize = 4096;
 
-/// (score, row) of every candidate the query matches, scored on all cores for long lists.
-fn scored(query: &Query, keys: &SearchKeys, candidates: &[usize]) -> Vec<(i64, usize)> {
+/// (score, row) of every candidate the query matches, in the candidates' order; long lists are
+/// scored on all cores.
+pub fn matches(query: &Query, keys: &SearchKeys, candidates: &[usize]) -> Vec<(i64, usize)> {
     let score_all = |rows: &[usize]| -> Vec<(i64, usize)> {
         rows.iter()
             .filter_map(|i| keys.get(*i).and_then(|k| query.score(k)).map(|s| (s, *i)))
@@ -44,6 +46,26 @@ fn scored(query: &Query, keys: &SearchKeys, candidates: &[usize]) -> Vec<(i64, u
     })
 }
 
+/// The measures `filter` lets through (indices into `backlog.measures`) in `sort` order: the
+/// list without a query, and the candidates a query is matched against.
+pub fn base_rows(backlog: &Backlog, filter: &MeasureFilter, sort: SortKey, today: Date) -> Vec<usize> {
+    let mut rows: Vec<usize> = (0..backlog.measures.len())
+        .filter(|i| filter.matches(&backlog.measures[*i], today))
+        .collect();
+    sort::sort_rows(backlog, &mut rows, sort);
+    rows
+}
+
+/// The rows of `hits` (found in [`base_rows`] order) in list order: best match first when
+/// `by_score`, equal scores keeping the base order; otherwise the base order itself. Every
+/// order ends in the measure id, so this is the same as sorting the hits afresh.
+pub fn ranked(mut hits: Vec<(i64, usize)>, by_score: bool) -> Vec<usize> {
+    if by_score {
+        hits.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    }
+    hits.into_iter().map(|(_, i)| i).collect()
+}
+
 /// The measures `filter` and `query` let through (indices into `backlog.measures`), in
 /// `sort` order. In the default order a query ranks by how well each measure matches.
 pub fn select(
@@ -54,22 +76,10 @@ pub fn select(
     sort: SortKey,
     today: Date,
 ) -> Vec<usize> {
+    let base = base_rows(backlog, filter, sort, today);
     let query = Query::new(query);
-    let passes = |i: usize| filter.matches(&backlog.measures[i], today);
     if query.is_empty() {
-        let mut rows: Vec<usize> = (0..backlog.measures.len()).filter(|i| passes(*i)).collect();
-        sort::sort_rows(backlog, &mut rows, sort);
-        return rows;
+        return base;
     }
-    let candidates: Vec<usize> = (0..backlog.measures.len()).filter(|i| passes(*i)).collect();
-    let mut hits = scored(&query, keys, &candidates);
-    if sort == SortKey::Default {
-        // Best match first; equal scores keep the default order.
-        sort::sort_by_score(backlog, &mut hits);
-        hits.into_iter().map(|(_, i)| i).collect()
-    } else {
-        let mut rows: Vec<usize> = hits.into_iter().map(|(_, i)| i).collect();
-        sort::sort_rows(backlog, &mut rows, sort);
-        rows
-    }
+    ranked(matches(&query, keys, &base), sort == SortKey::Default)
 }

@@ -112,19 +112,6 @@ pub fn compare_titles(a: &str, b: &str) -> Ordering {
     key(a).cmp(&key(b))
 }
 
-/// Sorts search hits (score, row) best first; equal scores keep the default order.
-pub fn sort_by_score(backlog: &Backlog, hits: &mut [(i64, usize)]) {
-    hits.sort_by_cached_key(|(score, i)| {
-        let m = &backlog.measures[*i];
-        (
-            std::cmp::Reverse(*score),
-            lifecycle_position(m.status),
-            best_rank(backlog, m),
-            m.id,
-        )
-    });
-}
-
 /// Sorts `rows` (indices into `backlog.measures`) by `key`; ties fall back to the default
 /// order, so the result is always the same for the same backlog.
 pub fn sort_rows(backlog: &Backlog, rows: &mut [usize], key: SortKey) {

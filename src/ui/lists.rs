@@ -35,11 +35,15 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let mut inner = block.inner(area);
     frame.render_widget(block, area);
     if app.search_open && inner.height > 1 {
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::styled("/ ", theme.label()),
             Span::raw(app.query(app.focus).to_string()),
             Span::styled("█", theme.label()),
-        ]);
+        ];
+        if app.focus == Pane::Measures && app.pending_search().is_some() {
+            spans.push(Span::styled(format!("  {}", lang.tr(Msg::SearchRunning)), theme.dim()));
+        }
+        let line = Line::from(spans);
         frame.render_widget(Paragraph::new(line), Rect::new(inner.x, inner.y, inner.width, 1));
         inner = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
     }
@@ -97,7 +101,11 @@ fn header_left<'a>(app: &'a App, theme: Theme) -> Line<'a> {
     }
     let query = app.query(app.focus);
     if !query.is_empty() && !app.search_open {
-        chip(format!("/{query}"));
+        if app.focus == Pane::Measures && app.pending_search().is_some() {
+            chip(format!("/{query} {}", lang.tr(Msg::SearchRunning)));
+        } else {
+            chip(format!("/{query}"));
+        }
     }
     if app.focus == Pane::Measures {
         for text in app.filter.chips(&app.backlog, lang) {
