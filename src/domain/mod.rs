@@ -3,9 +3,11 @@
 pub mod id;
 pub mod lookup;
 pub mod meeting;
+pub mod merge;
 pub mod model;
 pub mod ops;
 pub mod patch;
+mod renumber;
 
 pub use id::{Id, MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
 pub use meeting::{MeetingDraft, Verdict};
