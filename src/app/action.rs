@@ -89,6 +89,12 @@ pub enum Action {
     CellRight,
     ToggleCharts,
     ToggleValueEffort,
+    /// Sent by the event loop every few seconds while idle, not by a key.
+    CheckOutside,
+    MergeOurs,
+    MergeTheirs,
+    MergeToggle,
+    MergeApply,
 }
 
 impl Action {
@@ -155,6 +161,11 @@ impl Action {
             Action::CellRight => Msg::ActCellRight,
             Action::ToggleCharts => Msg::ActToggleCharts,
             Action::ToggleValueEffort => Msg::ActToggleValueEffort,
+            Action::CheckOutside => Msg::ActCheckOutside,
+            Action::MergeOurs => Msg::ActMergeOurs,
+            Action::MergeTheirs => Msg::ActMergeTheirs,
+            Action::MergeToggle => Msg::ActMergeToggle,
+            Action::MergeApply => Msg::ActMergeApply,
         }
     }
 }

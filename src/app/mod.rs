@@ -5,6 +5,7 @@ pub mod drill;
 pub mod form;
 pub mod history;
 pub mod keymap;
+pub mod outside;
 pub mod overview;
 pub mod rescue;
 pub mod review;
@@ -42,9 +43,13 @@ pub enum Confirm {
 #[derive(Debug, Clone)]
 pub enum Overlay {
     None,
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Confirm(Confirm),
     Form(Box<Form>),
+    /// What a merge with changes made outside brought in; a side to choose per conflict.
+    Merge(Box<outside::MergeView>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +116,7 @@ pub struct App {
     pub overview: OverviewState,
     /// Where each drill-down came from, so `Esc` in the Measures pane can go back.
     pub came_from: Vec<drill::CameFrom>,
+    pub outside: outside::OutsideState,
     store: Box<dyn Persist>,
 }
 
@@ -146,6 +152,7 @@ impl App {
             insight: Insight::default(),
             overview: OverviewState::default(),
             came_from: Vec::new(),
+            outside: outside::OutsideState::default(),
             store,
         };
         app.refresh_views();
@@ -174,6 +181,7 @@ impl App {
             Overlay::Help { .. } => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Form(_) => Context::Form,
+            Overlay::Merge(_) => Context::Merge,
         }
     }
 

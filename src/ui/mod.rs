@@ -9,6 +9,7 @@ pub mod layout;
 mod lists;
 mod log;
 mod meetings;
+mod merge;
 mod overview;
 mod review;
 mod statusbar;
@@ -67,6 +68,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         Overlay::Help { scroll } => help::render(frame, app, theme, *scroll),
         Overlay::Confirm(confirm) => confirm::render(frame, app, theme, *confirm),
         Overlay::Form(form) => form::render(frame, app, theme, form),
+        Overlay::Merge(view) => merge::render(frame, app, theme, view),
     }
 }
 
