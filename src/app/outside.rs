@@ -11,7 +11,7 @@ use super::update::{committed, complain, say};
 use super::{Action, App, Overlay, SaveState};
 use crate::domain::merge::{Conflict, MergeReport, Note, merge};
 use crate::domain::patch::Key;
-use crate::domain::{Backlog, Edit};
+use crate::domain::{Backlog, Edit, Funding, Status};
 use crate::i18n::{Lang, Msg};
 use crate::store::Outside;
 
@@ -130,7 +130,7 @@ fn merge_in(app: &mut App, base: &Backlog, theirs: Backlog) -> bool {
             Msg::LogChangedElsewhere,
             &[
                 ("field", &field_label(&c.field, lang)),
-                ("value", &value_text(&c.theirs)),
+                ("value", &value_text(&c.field, &c.theirs, lang)),
             ],
         )
     };
@@ -228,7 +228,10 @@ fn apply(app: &mut App) {
     let describe = |c: &Conflict| {
         lang.fill(
             Msg::LogReplacedByElsewhere,
-            &[("field", &field_label(&c.field, lang)), ("value", &value_text(&c.ours))],
+            &[
+                ("field", &field_label(&c.field, lang)),
+                ("value", &value_text(&c.field, &c.ours, lang)),
+            ],
         )
     };
     let result: Result<Edit, _> = app.backlog.take_theirs(&chosen, app.clock.now(), &describe);
@@ -287,13 +290,29 @@ pub fn field_label(field: &str, lang: Lang) -> String {
     lang.tr(msg).to_string()
 }
 
-/// A JSON value as plain text: strings without quotes, lists joined, nothing as `–`.
-pub fn value_text(value: &Value) -> String {
-    match value {
-        Value::Null => "–".to_string(),
-        Value::String(text) => text.clone(),
-        Value::Array(items) => items.iter().map(value_text).collect::<Vec<_>>().join(", "),
-        other => other.to_string(),
+/// A field's value as plain text: a status or funding in the user's language, strings without
+/// quotes, lists joined, nothing as `–`.
+pub fn value_text(field: &str, value: &Value, lang: Lang) -> String {
+    let key = value.as_str().unwrap_or_default();
+    match (field, value) {
+        ("status", _) if Status::from_key(key).is_some() => Status::from_key(key)
+            .map(|s| lang.status(s))
+            .unwrap_or_default()
+            .to_string(),
+        ("funding", _) if Funding::ALL.iter().any(|f| f.key() == key) => Funding::ALL
+            .into_iter()
+            .find(|f| f.key() == key)
+            .map(|f| lang.funding(f))
+            .unwrap_or_default()
+            .to_string(),
+        (_, Value::Null) => "–".to_string(),
+        (_, Value::String(text)) => text.clone(),
+        (_, Value::Array(items)) => items
+            .iter()
+            .map(|item| value_text("", item, lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (_, other) => other.to_string(),
     }
 }
 
@@ -318,7 +337,10 @@ pub fn note_text(backlog: &Backlog, note: &Note, lang: Lang) -> String {
         ),
         Note::KeptOurs { field, theirs } => lang.fill(
             Msg::NoteKeptOurs,
-            &[("field", &field_label(field, lang)), ("value", &value_text(theirs))],
+            &[
+                ("field", &field_label(field, lang)),
+                ("value", &value_text(field, theirs, lang)),
+            ],
         ),
     }
 }

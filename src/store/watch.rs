@@ -1,6 +1,6 @@
 //! Noticing that another program (a sync tool, an editor, git) changed the backlog file. The
-//! store remembers the contents it last loaded or saved, and the file's size, modification time
-//! and inode then. A look compares those first (a `stat`, cheap enough every few seconds) and
+//! store remembers the contents it last loaded or saved, and the file's size, modification and
+//! change times and inode then. A look compares those first (a `stat`, cheap enough every few seconds) and
 //! the contents only when they differ or are too recent to trust (a second write within the
 //! file system's clock tick keeps the modification time).
 
@@ -19,18 +19,24 @@ const RACY: Duration = Duration::from_secs(2);
 struct Fingerprint {
     len: u64,
     modified: Option<SystemTime>,
+    /// Any write, even one that puts the modification time back, moves the change time.
+    changed: (i64, i64),
     inode: u64,
 }
 
 impl Fingerprint {
     fn of(meta: &Metadata) -> Fingerprint {
         #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        let (changed, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            ((meta.ctime(), meta.ctime_nsec()), meta.ino())
+        };
         #[cfg(not(unix))]
-        let inode = 0;
+        let (changed, inode) = ((0, 0), 0);
         Fingerprint {
             len: meta.len(),
             modified: meta.modified().ok(),
+            changed,
             inode,
         }
     }

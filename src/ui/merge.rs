@@ -52,8 +52,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, view: &MergeView) {
         Row::new(vec![
             Cell::from(record_label(&app.backlog, c.key)),
             Cell::from(field_label(&c.field, lang)),
-            side(value_text(&c.ours), !theirs),
-            side(value_text(&c.theirs), *theirs),
+            side(value_text(&c.field, &c.ours, lang), !theirs),
+            side(value_text(&c.field, &c.theirs, lang), *theirs),
         ])
     });
     let header = Row::new(
