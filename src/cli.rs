@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::lookup::UnknownName;
 use crate::domain::{Backlog, MeasureDraft, Status};
 use crate::i18n::{Lang, Msg};
+use crate::search::{self, DueFilter, MeasureFilter, SearchKeys, SortKey};
 use crate::store::{self, Lock, paths};
 
 mod backups;
@@ -62,6 +63,18 @@ pub enum Command {
         owner: Option<String>,
         #[arg(long)]
         json: bool,
+        #[arg(long, value_name = "TEXT")]
+        query: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        sector: Option<String>,
+        #[arg(long, value_name = "TITLE")]
+        priority: Option<String>,
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        #[arg(long)]
+        overdue: bool,
+        #[arg(long, value_name = "KEY")]
+        sort: Option<String>,
     },
     /// Backups
     Backups,
@@ -130,6 +143,12 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("status", |a| a.help(tr(Msg::CliHelpFilterStatus)))
                 .mut_arg("owner", |a| a.help(tr(Msg::CliHelpFilterOwner)))
                 .mut_arg("json", |a| a.help(tr(Msg::CliHelpJson)))
+                .mut_arg("query", |a| a.help(tr(Msg::CliHelpQuery)))
+                .mut_arg("sector", |a| a.help(tr(Msg::CliHelpFilterSector)))
+                .mut_arg("priority", |a| a.help(tr(Msg::CliHelpFilterPriority)))
+                .mut_arg("tag", |a| a.help(tr(Msg::CliHelpTag)))
+                .mut_arg("overdue", |a| a.help(tr(Msg::CliHelpOverdue)))
+                .mut_arg("sort", |a| a.help(tr(Msg::CliHelpSort)))
         })
         .mut_subcommand("backups", |c| c.about(tr(Msg::CliHelpBackups)))
         .mut_subcommand("restore", |c| {
@@ -232,7 +251,31 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
             status.as_deref(),
             due.as_deref(),
         ),
-        Command::List { status, owner, json } => list(&path, lang, status.as_deref(), owner.as_deref(), *json),
+        Command::List {
+            status,
+            owner,
+            json,
+            query,
+            sector,
+            priority,
+            tag,
+            overdue,
+            sort,
+        } => list(
+            &path,
+            lang,
+            &ListArgs {
+                status: status.as_deref(),
+                owner: owner.as_deref(),
+                sector: sector.as_deref(),
+                priority: priority.as_deref(),
+                tag: tag.as_deref(),
+                overdue: *overdue,
+                query: query.as_deref().unwrap_or(""),
+                sort: sort.as_deref(),
+            },
+            *json,
+        ),
         Command::Backups => backups::list(&path, lang),
         Command::Restore { which } => backups::restore(&path, lang, which),
         Command::Export { format, out, delimiter } => {
@@ -414,26 +457,64 @@ struct MeasureJson<'a> {
     updated: String,
 }
 
-fn list(path: &Path, lang: Lang, status: Option<&str>, owner: Option<&str>, json: bool) -> Result<(), Failure> {
-    let status = status.map(|s| parse_status(lang, s)).transpose()?;
+/// What `tiltak list` narrows and orders by; the same filter, matcher and order as the app.
+struct ListArgs<'a> {
+    status: Option<&'a str>,
+    owner: Option<&'a str>,
+    sector: Option<&'a str>,
+    priority: Option<&'a str>,
+    tag: Option<&'a str>,
+    overdue: bool,
+    query: &'a str,
+    sort: Option<&'a str>,
+}
+
+fn parse_sort(lang: Lang, key: &str) -> Result<SortKey, Failure> {
+    SortKey::from_key(key).ok_or_else(|| {
+        let valid: Vec<&str> = SortKey::ALL.iter().map(|k| k.key()).collect();
+        Failure::usage(lang.fill(Msg::ErrUnknownSort, &[("key", key), ("valid", &valid.join(", "))]))
+    })
+}
+
+fn list(path: &Path, lang: Lang, args: &ListArgs, json: bool) -> Result<(), Failure> {
+    let status = args.status.map(|s| parse_status(lang, s)).transpose()?;
+    let sort = args.sort.map(|s| parse_sort(lang, s)).transpose()?.unwrap_or_default();
     let (backlog, _) = open(path, lang)?;
-    let owner = owner
-        .map(|name| {
-            backlog
-                .owner_by_name(name)
-                .map_err(|e| unknown(lang, Msg::ErrUnknownOwner, e))
-        })
-        .transpose()?;
-    let rows: Vec<_> = crate::app::views::measure_rows(
-        &backlog,
-        &crate::search::MeasureFilter::default(),
-        jiff::Zoned::now().date(),
-    )
-    .into_iter()
-    .filter_map(|i| backlog.measures.get(i))
-    .filter(|m| status.is_none_or(|s| m.status == s))
-    .filter(|m| owner.is_none_or(|o| m.owner == Some(o)))
-    .collect();
+    let filter = MeasureFilter {
+        statuses: status.into_iter().collect(),
+        owner: args
+            .owner
+            .map(|name| {
+                backlog
+                    .owner_by_name(name)
+                    .map_err(|e| unknown(lang, Msg::ErrUnknownOwner, e))
+            })
+            .transpose()?,
+        sector: args
+            .sector
+            .map(|name| {
+                backlog
+                    .sector_by_name(name)
+                    .map_err(|e| unknown(lang, Msg::ErrUnknownSector, e))
+            })
+            .transpose()?,
+        priority: args
+            .priority
+            .map(|title| {
+                backlog
+                    .priority_by_title(title)
+                    .map_err(|e| unknown(lang, Msg::ErrUnknownPriority, e))
+            })
+            .transpose()?,
+        tag: args.tag.map(|t| t.trim().trim_start_matches('#').to_string()),
+        due: args.overdue.then_some(DueFilter::Overdue),
+        ..Default::default()
+    };
+    let keys = SearchKeys::build(&backlog);
+    let rows: Vec<_> = search::select(&backlog, &keys, &filter, args.query, sort, jiff::Zoned::now().date())
+        .into_iter()
+        .filter_map(|i| backlog.measures.get(i))
+        .collect();
     let mut out = std::io::stdout().lock();
     let written = if json {
         let items: Vec<MeasureJson> = rows

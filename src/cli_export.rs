@@ -51,7 +51,9 @@ pub fn export(path: &Path, lang: Lang, format: &str, out: Option<&Path>, delim: 
     let bytes = match format.as_str() {
         "csv" => {
             let everything = crate::search::MeasureFilter::default();
-            let rows = crate::app::views::measure_rows(&backlog, &everything, jiff::Zoned::now().date());
+            let keys = crate::search::SearchKeys::default(); // no query: keys are not consulted
+            let today = jiff::Zoned::now().date();
+            let rows = crate::search::select(&backlog, &keys, &everything, "", Default::default(), today);
             let measures = rows.iter().filter_map(|i| backlog.measures.get(*i));
             export::csv::write(&backlog, measures, lang, delimiter).map_err(|e| Failure::io(e.to_string()))?
         }

@@ -113,6 +113,7 @@ fn full_backlog() -> Backlog {
             at: at("2026-02-02T12:00:00Z"),
             text: "Vedtatt.".into(),
         }],
+        extra: Default::default(),
     });
     b.next_ids.meeting = 2;
     assert_eq!(b.invariant_violations(), Vec::<String>::new());
@@ -548,4 +549,26 @@ fn path_resolution_order() {
     let default = paths::resolve(None, Some("  "), false);
     assert_eq!(default, paths::resolve(None, None, false));
     assert_eq!(paths::dir_of(Path::new("backlog.json")), PathBuf::from("."));
+}
+
+#[test]
+fn unknown_fields_inside_records_survive_an_edit_and_save() {
+    let dir = TempDir::new().unwrap();
+    let path = data_file(&dir);
+    let mut file: serde_json::Value = serde_json::from_str(include_str!("../assets/demo-backlog.json")).unwrap();
+    for collection in ["measures", "owners", "priorities", "sectors", "meetings"] {
+        file[collection][0]["zz_future"] = serde_json::json!({"from": collection});
+    }
+    fs::write(&path, serde_json::to_vec_pretty(&file).unwrap()).unwrap();
+    let mut backlog = load(&path).unwrap().unwrap();
+    let id = backlog.measures[0].id;
+    let mut draft = MeasureDraft::from_measure(&backlog.measures[0]);
+    draft.title.push_str(" (endret)");
+    backlog.update_measure(id, draft, at("2026-11-29T12:00:00Z")).unwrap();
+    save(&backlog, &path).unwrap();
+    let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    for collection in ["measures", "owners", "priorities", "sectors", "meetings"] {
+        assert_eq!(saved[collection][0]["zz_future"]["from"], collection, "{collection}");
+    }
+    assert!(saved["measures"][0]["title"].as_str().unwrap().ends_with("(endret)"));
 }

@@ -19,6 +19,11 @@ pub enum Context {
     Summary,
     Log,
     Merge,
+    Search,
+    Palette,
+    Picker,
+    Filter,
+    Prompt,
 }
 
 impl Context {
@@ -34,6 +39,11 @@ impl Context {
             Context::Summary => Msg::HelpSectionSummary,
             Context::Log => Msg::HelpSectionLog,
             Context::Merge => Msg::HelpSectionMerge,
+            Context::Search => Msg::HelpSectionSearch,
+            Context::Palette => Msg::HelpSectionPalette,
+            Context::Picker => Msg::HelpSectionPicker,
+            Context::Filter => Msg::HelpSectionFilter,
+            Context::Prompt => Msg::HelpSectionPrompt,
         }
     }
 }
@@ -87,7 +97,9 @@ const fn hinted(binding: Binding, hint: Msg) -> Binding {
     }
 }
 
-use Context::{Agenda, Confirm, Form, Help, List, Log, Merge, Review, Setup, Summary};
+use Context::{
+    Agenda, Confirm, Filter, Form, Help, List, Log, Merge, Palette, Picker, Prompt, Review, Search, Setup, Summary,
+};
 use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 pub static BINDINGS: &[Binding] = &[
@@ -262,6 +274,87 @@ pub static BINDINGS: &[Binding] = &[
     hinted(key(Merge, Enter, Action::MergeApply), Msg::HintApply),
     hinted(key(Merge, Esc, Action::Cancel), Msg::HintKeepOurs),
     ctrl(Merge, 'c', Action::Quit),
+    // Issue 3: find and triage
+    hinted(
+        only_in(Pane::Measures, key(List, Char('/'), Action::Search)),
+        Msg::HintSearch,
+    ),
+    hinted(
+        only_in(Pane::Owners, key(List, Char('/'), Action::Search)),
+        Msg::HintSearch,
+    ),
+    hinted(
+        only_in(Pane::Priorities, key(List, Char('/'), Action::Search)),
+        Msg::HintSearch,
+    ),
+    hinted(key(List, Char(':'), Action::Palette), Msg::HintPalette),
+    ctrl(List, 'p', Action::Palette),
+    hinted(
+        only_in(Pane::Measures, key(List, Char('f'), Action::FilterPanel)),
+        Msg::HintFilter,
+    ),
+    only_in(Pane::Measures, key(List, Char('F'), Action::ClearFilters)),
+    only_in(Pane::Measures, key(List, Char('o'), Action::CycleSort)),
+    key(List, Char('T'), Action::Triage),
+    only_in(Pane::Measures, key(List, Char('a'), Action::AssignOwner)),
+    only_in(Pane::Measures, key(List, Char('c'), Action::AssignSectors)),
+    only_in(Pane::Measures, key(List, Char('p'), Action::AssignPriorities)),
+    only_in(Pane::Measures, key(List, Char('v'), Action::AssignValue)),
+    only_in(Pane::Measures, key(List, Char('E'), Action::AssignEffort)),
+    only_in(Pane::Measures, key(List, Char(' '), Action::ToggleMark)),
+    only_in(Pane::Measures, key(List, Char('V'), Action::MarkVisible)),
+    key(Search, Enter, Action::Accept),
+    key(Search, Esc, Action::Cancel),
+    key(Search, Down, Action::Down),
+    key(Search, Up, Action::Up),
+    ctrl(Search, 'n', Action::Down),
+    ctrl(Search, 'p', Action::Up),
+    ctrl(Search, 'u', Action::ClearInput),
+    ctrl(Search, 'c', Action::Quit),
+    key(Palette, Enter, Action::Accept),
+    key(Palette, Esc, Action::Cancel),
+    key(Palette, Down, Action::Down),
+    key(Palette, Up, Action::Up),
+    ctrl(Palette, 'n', Action::Down),
+    ctrl(Palette, 'p', Action::Up),
+    ctrl(Palette, 'u', Action::ClearInput),
+    ctrl(Palette, 'c', Action::Quit),
+    key(Picker, Enter, Action::Accept),
+    key(Picker, Tab, Action::PickToggle),
+    key(Picker, Esc, Action::Cancel),
+    key(Picker, Down, Action::Down),
+    key(Picker, Up, Action::Up),
+    ctrl(Picker, 'n', Action::Down),
+    ctrl(Picker, 'p', Action::Up),
+    ctrl(Picker, 'u', Action::ClearInput),
+    ctrl(Picker, 'c', Action::Quit),
+    key(Filter, Char('j'), Action::Down),
+    key(Filter, Down, Action::Down),
+    key(Filter, Char('k'), Action::Up),
+    key(Filter, Up, Action::Up),
+    key(Filter, Char('h'), Action::ChoicePrev),
+    key(Filter, Left, Action::ChoicePrev),
+    key(Filter, Char('l'), Action::ChoiceNext),
+    key(Filter, Right, Action::ChoiceNext),
+    key(Filter, Char(' '), Action::PickToggle),
+    key(Filter, Char('F'), Action::ClearFilters),
+    key(Filter, Enter, Action::Accept),
+    key(Filter, Char('f'), Action::Accept),
+    key(Filter, Esc, Action::Cancel),
+    ctrl(Filter, 'c', Action::Quit),
+    key(Prompt, Enter, Action::Accept),
+    key(Prompt, Esc, Action::Cancel),
+    ctrl(Prompt, 'u', Action::ClearInput),
+    ctrl(Prompt, 'c', Action::Quit),
+];
+
+/// Actions without a key of their own, run from the command palette (and listed in help).
+pub static PALETTE_ONLY: &[Action] = &[
+    Action::SaveView,
+    Action::OpenView,
+    Action::DeleteView,
+    Action::ShowOverdue,
+    Action::ClearMarks,
 ];
 
 /// Shift only matters through the character it produces (`G`, `?`), and Shift-Tab arrives as
@@ -403,8 +496,12 @@ mod tests {
         let ctrl_c = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(List, Pane::Measures, ctrl_c), Some(Action::Quit));
         assert_eq!(
-            lookup(List, Pane::Measures, KeyEvent::new(Char('c'), KeyModifiers::NONE)),
+            lookup(List, Pane::Owners, KeyEvent::new(Char('c'), KeyModifiers::NONE)),
             None
+        );
+        assert_eq!(
+            lookup(List, Pane::Measures, KeyEvent::new(Char('c'), KeyModifiers::NONE)),
+            Some(Action::AssignSectors)
         );
     }
 

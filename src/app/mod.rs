@@ -2,16 +2,22 @@
 
 pub mod action;
 pub mod drill;
+pub mod filter_panel;
+mod find;
 pub mod form;
 pub mod history;
 pub mod keymap;
 pub mod outside;
 pub mod overview;
+pub mod palette;
+pub mod picker;
 pub mod rescue;
 pub mod review;
 mod review_update;
 pub mod update;
 pub mod views;
+
+use std::collections::{BTreeSet, HashMap};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -22,14 +28,18 @@ pub use form::Form;
 pub use update::{handle_key, update};
 pub use views::ListView;
 
+use crate::domain::Patch;
 use crate::domain::{Backlog, MeasureId, MeetingId, OwnerId, PriorityId};
 use crate::i18n::Lang;
 use crate::insight::Insight;
-use crate::search::MeasureFilter;
+use crate::search::{MeasureFilter, SearchKeys, SortKey};
 use crate::store::Persist;
+pub use filter_panel::FilterPanel;
 use history::History;
 use keymap::Context;
 use overview::OverviewState;
+pub use palette::Palette;
+pub use picker::Picker;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirm {
@@ -38,6 +48,8 @@ pub enum Confirm {
     DeletePriority(PriorityId),
     QuitUnsaved,
     EndReview,
+    /// Delete every marked measure (this many).
+    DeleteMarked(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -50,6 +62,11 @@ pub enum Overlay {
     Form(Box<Form>),
     /// What a merge with changes made outside brought in; a side to choose per conflict.
     Merge(Box<outside::MergeView>),
+    Palette(Box<Palette>),
+    Picker(Box<Picker>),
+    Filter(Box<FilterPanel>),
+    /// The name to save the current view under.
+    SaveView(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +134,17 @@ pub struct App {
     /// Where each drill-down came from, so `Esc` in the Measures pane can go back.
     pub came_from: Vec<drill::CameFrom>,
     pub outside: outside::OutsideState,
+    /// Search keys of every measure, prepared once per change.
+    pub keys: SearchKeys,
+    /// The search query of each pane (as typed).
+    pub queries: HashMap<Pane, String>,
+    /// The search line of the focused pane is open for typing.
+    pub search_open: bool,
+    pub sort: SortKey,
+    /// Measures that bulk actions apply to.
+    pub marks: BTreeSet<MeasureId>,
+    /// The saved or built-in view shown, until the filter, search or order changes.
+    pub view_name: Option<String>,
     store: Box<dyn Persist>,
 }
 
@@ -153,8 +181,15 @@ impl App {
             overview: OverviewState::default(),
             came_from: Vec::new(),
             outside: outside::OutsideState::default(),
+            keys: SearchKeys::default(),
+            queries: HashMap::new(),
+            search_open: false,
+            sort: SortKey::Default,
+            marks: BTreeSet::new(),
+            view_name: None,
             store,
         };
+        app.keys = SearchKeys::build(&app.backlog);
         app.refresh_views();
         app
     }
@@ -171,6 +206,7 @@ impl App {
     pub fn context(&self) -> Context {
         match self.overlay {
             Overlay::None => match &self.screen {
+                review::Screen::Main if self.search_open => Context::Search,
                 review::Screen::Main => Context::List,
                 review::Screen::Setup(setup) if setup.on_agenda => Context::Agenda,
                 review::Screen::Setup(_) => Context::Setup,
@@ -182,6 +218,10 @@ impl App {
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Form(_) => Context::Form,
             Overlay::Merge(_) => Context::Merge,
+            Overlay::Palette(_) => Context::Palette,
+            Overlay::Picker(_) => Context::Picker,
+            Overlay::Filter(_) => Context::Filter,
+            Overlay::SaveView(_) => Context::Prompt,
         }
     }
 
@@ -226,6 +266,11 @@ impl App {
             .map(|p| p.id)
     }
 
+    /// The search query of `pane` ("" when none).
+    pub fn query(&self, pane: Pane) -> &str {
+        self.queries.get(&pane).map_or("", String::as_str)
+    }
+
     pub fn selected_meeting(&self) -> Option<MeetingId> {
         self.meetings
             .selected_row()
@@ -238,28 +283,60 @@ impl App {
         self.store.write_beside(relative, bytes)
     }
 
+    /// Brings search keys, rows and counts up to date after `patch` changed the backlog.
+    /// After the whole backlog was replaced: merged with or reloaded from the file.
+    pub fn replaced(&mut self) {
+        self.keys = SearchKeys::build(&self.backlog);
+        self.marks.retain(|id| self.backlog.measure(*id).is_some());
+        self.refresh_views();
+    }
+
+    pub fn changed(&mut self, patch: &Patch) {
+        self.keys.update(&self.backlog, patch);
+        self.marks.retain(|id| self.backlog.measure(*id).is_some());
+        self.refresh_views();
+    }
+
+    /// Rebuilds the measure rows (filter, search, order), keeping the cursor on the same
+    /// measure; when it left the list, the cursor stays at its place, on the next one.
+    pub fn refresh_measures(&mut self) {
+        let measure = self.selected_measure();
+        let today = self.today();
+        let rows = crate::search::select(
+            &self.backlog,
+            &self.keys,
+            &self.filter,
+            self.query(Pane::Measures),
+            self.sort,
+            today,
+        );
+        self.measures.set_rows(rows);
+        if let Some(id) = measure {
+            self.measures
+                .select_where(|i| self.backlog.measures.get(i).is_some_and(|m| m.id == id));
+        }
+    }
+
     /// Rebuilds the row orders after a change, keeping each list's selection on the same record.
     pub fn refresh_views(&mut self) {
-        let measure = self.selected_measure();
         let owner = self.selected_owner();
         let priority = self.selected_priority();
         let meeting = self.selected_meeting();
         let today = self.today();
         self.insight = Insight::compute(&self.backlog, today);
         self.overview.clamp(&self.insight);
-        self.measures
-            .set_rows(views::measure_rows(&self.backlog, &self.filter, today));
-        self.owners
-            .set_rows(views::owner_rows(&self.backlog, &self.insight.owners));
-        self.priorities.set_rows(views::priority_rows(&self.backlog));
+        self.refresh_measures();
+        self.owners.set_rows(views::owner_rows(
+            &self.backlog,
+            &self.insight.owners,
+            self.query(Pane::Owners),
+        ));
+        self.priorities
+            .set_rows(views::priority_rows(&self.backlog, self.query(Pane::Priorities)));
         self.meetings.set_rows(views::meeting_rows(&self.backlog));
         if let Some(id) = meeting {
             self.meetings
                 .select_where(|i| self.backlog.meetings.get(i).is_some_and(|m| m.id == id));
-        }
-        if let Some(id) = measure {
-            self.measures
-                .select_where(|i| self.backlog.measures.get(i).is_some_and(|m| m.id == id));
         }
         if let Some(id) = owner {
             self.owners
@@ -275,7 +352,17 @@ impl App {
     /// Shows only the measures `filter` lets through.
     pub fn set_filter(&mut self, filter: MeasureFilter) {
         self.filter = filter;
-        self.refresh_views();
+        self.view_name = None;
+        self.refresh_measures();
+    }
+
+    /// The measures an action applies to: the marked ones, else the selected one.
+    pub fn targets(&self) -> Vec<MeasureId> {
+        if self.marks.is_empty() {
+            self.selected_measure().into_iter().collect()
+        } else {
+            self.marks.iter().copied().collect()
+        }
     }
 
     /// Moves each list's scroll offset so its cursor stays on screen.

@@ -111,7 +111,7 @@ fn reload_read_only(app: &mut App) {
         Outside::Changed { theirs, .. } => {
             app.store.accept_outside();
             app.backlog = *theirs;
-            app.refresh_views();
+            app.replaced();
             say(app, app.lang.tr(Msg::MsgReloaded).to_string());
         }
         Outside::Unreadable(error) => {
@@ -145,7 +145,7 @@ fn merge_in(app: &mut App, base: &Backlog, theirs: Backlog) -> bool {
     }
     app.history.forget_touching(&report.changed);
     app.backlog = merged;
-    app.refresh_views();
+    app.replaced();
     tell(app, report);
     differs
 }
@@ -255,6 +255,8 @@ pub fn record_label(backlog: &Backlog, key: Key) -> String {
         Key::Priority(id) => (id.to_string(), backlog.priority(id).map(|x| x.title.clone())),
         Key::Measure(id) => (id.to_string(), backlog.measure(id).map(|x| x.title.clone())),
         Key::Meeting(id) => (id.to_string(), backlog.meeting(id).map(|x| x.title.clone())),
+        // Saved views merge as a list: no conflict or note names them.
+        Key::Views => (String::new(), None),
     };
     match name {
         Some(name) => format!("{id} {name}"),
@@ -352,5 +354,6 @@ fn key_id(key: Key) -> String {
         Key::Priority(id) => id.to_string(),
         Key::Measure(id) => id.to_string(),
         Key::Meeting(id) => id.to_string(),
+        Key::Views => String::new(),
     }
 }

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::drill;
+use super::find;
 use super::form::{Form, FormTarget, Input};
 use super::keymap::{self, Context};
 use super::{Action, App, Confirm, Message, Overlay, Pane, SaveState};
@@ -18,9 +19,15 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
     let context = app.context();
     match keymap::lookup(context, app.focus, key) {
         Some(action) => update(app, action),
-        None if context == Context::Form => form_key(app, key),
-        None if context == Context::Setup => super::review_update::setup_key(app, key),
-        None => {}
+        None => match context {
+            Context::Form => form_key(app, key),
+            Context::Setup => super::review_update::setup_key(app, key),
+            Context::Search => find::search_key(app, key),
+            Context::Palette => find::palette_key(app, key),
+            Context::Picker => find::picker_key(app, key),
+            Context::Prompt => find::prompt_key(app, key),
+            _ => {}
+        },
     }
 }
 
@@ -61,6 +68,11 @@ pub fn update(app: &mut App, action: Action) {
             super::review_update::action(app, action)
         }
         Context::Merge => super::outside::action(app, action),
+        Context::Search => find::search_action(app, action),
+        Context::Palette => find::palette_action(app, action),
+        Context::Picker => find::picker_action(app, action),
+        Context::Filter => find::filter_action(app, action),
+        Context::Prompt => find::prompt_action(app, action),
     }
     app.keep_cursors_visible();
 }
@@ -80,6 +92,13 @@ fn edits(action: Action) -> bool {
             | Action::RankDown
             | Action::StartReview
             | Action::PlanLeftovers
+            | Action::AssignOwner
+            | Action::AssignSectors
+            | Action::AssignPriorities
+            | Action::AssignValue
+            | Action::AssignEffort
+            | Action::SaveView
+            | Action::DeleteView
     )
 }
 
@@ -117,14 +136,14 @@ fn list_action(app: &mut App, action: Action) {
         Action::Undo => undo(app),
         Action::Redo => redo(app),
         Action::Cancel if drill::go_back(app) => {}
-        Action::Cancel => app.message = None,
+        Action::Cancel => find::cancel(app),
         Action::StartReview => super::review_update::start_review_setup(app),
         Action::ExportView => super::review_update::export_view(app),
         Action::ShowLog => super::review_update::show_log(app),
         Action::RankUp => drill::move_rank(app, true),
         Action::RankDown => drill::move_rank(app, false),
         Action::DrillDown => drill::drill_down(app),
-        _ => {}
+        other => find::list_action(app, other),
     }
 }
 
@@ -178,11 +197,11 @@ pub(super) fn committed(app: &mut App, edit: Edit, label: String) {
     // A change that got past the read-only checks (from a view added later) is taken back.
     if app.read_only {
         app.backlog.apply(&edit.undo);
-        app.refresh_views();
+        app.changed(&edit.undo);
         return complain(app, app.lang.tr(Msg::MsgReadOnly).to_string());
     }
+    app.changed(&edit.redo);
     app.history.record(edit, label.clone());
-    app.refresh_views();
     if !persist(app) {
         say(app, capitalized(&label));
     }
@@ -270,6 +289,7 @@ fn open_edit_form(app: &mut App) {
 
 fn ask_delete(app: &mut App) {
     let confirm = match app.focus {
+        Pane::Measures if !app.marks.is_empty() => Some(Confirm::DeleteMarked(app.marks.len())),
         Pane::Measures => app.selected_measure().map(Confirm::DeleteMeasure),
         Pane::Owners => app.selected_owner().map(Confirm::DeleteOwner),
         Pane::Priorities => app.selected_priority().map(Confirm::DeletePriority),
@@ -285,6 +305,9 @@ fn ask_delete(app: &mut App) {
 fn step_status(app: &mut App, forward: bool) {
     if app.focus != Pane::Measures {
         return say(app, app.lang.tr(Msg::MsgOnlyMeasures).to_string());
+    }
+    if !app.marks.is_empty() {
+        return step_marked(app, forward);
     }
     let Some(id) = app.selected_measure() else {
         return say(app, app.lang.tr(Msg::NothingSelected).to_string());
@@ -317,6 +340,22 @@ fn step_status(app: &mut App, forward: bool) {
     }
 }
 
+/// Steps every marked measure that can move, as one undo step.
+fn step_marked(app: &mut App, forward: bool) {
+    let ids: Vec<_> = app.marks.iter().copied().collect();
+    let lang = app.lang;
+    let now = app.clock.now();
+    let count = lang.fill(Msg::CountMeasures, &[("count", &ids.len().to_string())]);
+    match app.backlog.step_statuses(&ids, forward, now) {
+        Ok(edit) => {
+            let moved = edit.redo.0.len().to_string();
+            let label = lang.fill(Msg::MsgStatusBulk, &[("what", &count), ("moved", &moved)]);
+            committed(app, edit, label);
+        }
+        Err(_) => say(app, lang.fill(Msg::MsgNoStepBulk, &[("what", &count)])),
+    }
+}
+
 fn confirm_action(app: &mut App, action: Action) {
     let Overlay::Confirm(confirm) = app.overlay else { return };
     match action {
@@ -325,6 +364,14 @@ fn confirm_action(app: &mut App, action: Action) {
             match confirm {
                 Confirm::QuitUnsaved => app.should_quit = true,
                 Confirm::EndReview => super::review_update::end_review(app),
+                Confirm::DeleteMarked(_) => {
+                    let ids: Vec<_> = app.marks.iter().copied().collect();
+                    let count = app.lang.fill(Msg::CountMeasures, &[("count", &ids.len().to_string())]);
+                    let label = app.lang.fill(Msg::MsgDeleted, &[("what", &count)]);
+                    let result = app.backlog.delete_measures(&ids);
+                    app.marks.clear();
+                    finish(app, result, label);
+                }
                 Confirm::DeleteMeasure(id) => {
                     let label = app.lang.fill(Msg::MsgDeleted, &[("what", &id.to_string())]);
                     let result = app.backlog.delete_measures(&[id]);
@@ -513,9 +560,9 @@ pub(super) fn undo(app: &mut App) {
         return say(app, app.lang.tr(Msg::MsgNothingToUndo).to_string());
     };
     app.backlog.apply(&step.edit.undo);
+    app.changed(&step.edit.undo);
     let text = app.lang.fill(Msg::MsgUndone, &[("what", &step.label)]);
     app.history.push_undone(step);
-    app.refresh_views();
     if !persist(app) {
         say(app, text);
     }
@@ -526,9 +573,9 @@ fn redo(app: &mut App) {
         return say(app, app.lang.tr(Msg::MsgNothingToRedo).to_string());
     };
     app.backlog.apply(&step.edit.redo);
+    app.changed(&step.edit.redo);
     let text = app.lang.fill(Msg::MsgRedone, &[("what", &step.label)]);
     app.history.push_redone(step);
-    app.refresh_views();
     if !persist(app) {
         say(app, text);
     }

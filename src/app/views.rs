@@ -1,11 +1,13 @@
 //! The order rows are shown in, and the cursor and scroll offset in each list. Rows are indices
-//! into the backlog's collections, so a list of 100 000 measures costs one `Vec<usize>`.
+//! into the backlog's collections, so a list of 100 000 measures costs one `Vec<usize>`. The
+//! measure list's filter, search and order live in `search::select`.
 
 use jiff::civil::Date;
 
-use crate::domain::{Backlog, Measure, Status};
+use crate::domain::Backlog;
 use crate::insight::OwnerLoad;
-use crate::search::MeasureFilter;
+use crate::search::Query;
+use crate::search::fold::fold;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListView {
@@ -45,71 +47,72 @@ impl ListView {
     }
 
     pub fn scroll_into_view(&mut self, height: usize) {
+        self.offset = self.offset_for(height);
+    }
+
+    /// The scroll offset that keeps the cursor visible in `height` rows (without copying rows,
+    /// so render can ask it of a long list every frame).
+    pub fn offset_for(&self, height: usize) -> usize {
         let height = height.max(1);
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + height {
-            self.offset = self.cursor + 1 - height;
+        let mut offset = self.offset;
+        if self.cursor < offset {
+            offset = self.cursor;
+        } else if self.cursor >= offset + height {
+            offset = self.cursor + 1 - height;
         }
-        let max_offset = self.rows.len().saturating_sub(height);
-        self.offset = self.offset.min(max_offset);
+        offset.min(self.rows.len().saturating_sub(height))
     }
 }
 
-fn lifecycle_position(status: Status) -> usize {
-    Status::ALL.iter().position(|s| *s == status).unwrap_or(usize::MAX)
-}
-
-fn best_rank(backlog: &Backlog, measure: &Measure) -> u32 {
-    measure
-        .priorities
-        .iter()
-        .filter_map(|p| backlog.priority(*p))
-        .map(|p| p.rank)
-        .min()
-        .unwrap_or(u32::MAX)
-}
-
-/// The measures `filter` lets through, in the default order: by lifecycle status, then by the
-/// best-ranked priority, then by id.
-pub fn measure_rows(backlog: &Backlog, filter: &MeasureFilter, today: Date) -> Vec<usize> {
-    let mut keyed: Vec<(usize, u32, u32, usize)> = backlog
-        .measures
-        .iter()
+/// `keyed` (sort key, row) ordered by the key; with a query, only matching rows, best first.
+fn ranked<K: Ord>(keyed: Vec<(K, usize)>, query: &str, folded_text: impl Fn(usize) -> String) -> Vec<usize> {
+    let query = Query::new(query);
+    let mut keyed = keyed;
+    keyed.sort();
+    if query.is_empty() {
+        return keyed.into_iter().map(|(_, i)| i).collect();
+    }
+    let mut hits: Vec<(i64, usize, usize)> = keyed
+        .into_iter()
         .enumerate()
-        .filter(|(_, m)| filter.matches(m, today))
-        .map(|(i, m)| (lifecycle_position(m.status), best_rank(backlog, m), m.id.0, i))
+        .filter_map(|(position, (_, i))| query.score_text(&folded_text(i)).map(|s| (s, position, i)))
         .collect();
-    keyed.sort_unstable();
-    keyed.into_iter().map(|(_, _, _, i)| i).collect()
+    hits.sort_by_key(|(score, position, _)| (std::cmp::Reverse(*score), *position));
+    hits.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// Owners by name, as a person looks them up; those with nothing active come last. `loads`
-/// is in the order of `backlog.owners`.
-pub fn owner_rows(backlog: &Backlog, loads: &[OwnerLoad]) -> Vec<usize> {
-    let mut keyed: Vec<(bool, String, usize)> = backlog
+/// is in the order of `backlog.owners`. With a query, those whose name or role matches.
+pub fn owner_rows(backlog: &Backlog, loads: &[OwnerLoad], query: &str) -> Vec<usize> {
+    let keyed = backlog
         .owners
         .iter()
         .enumerate()
         .map(|(i, o)| {
             let idle = loads.get(i).is_none_or(|l| l.active == 0);
-            (idle, o.name.to_lowercase(), i)
+            ((idle, o.name.to_lowercase()), i)
         })
         .collect();
-    keyed.sort();
-    keyed.into_iter().map(|(_, _, i)| i).collect()
+    ranked(keyed, query, |i| {
+        backlog
+            .owners
+            .get(i)
+            .map(|o| fold(&format!("{} {}", o.name, o.role)))
+            .unwrap_or_default()
+    })
 }
 
-/// Priorities by rank.
-pub fn priority_rows(backlog: &Backlog) -> Vec<usize> {
-    let mut keyed: Vec<(u32, usize)> = backlog
+/// Priorities by rank; with a query, those whose title matches.
+pub fn priority_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
+    let keyed = backlog
         .priorities
         .iter()
         .enumerate()
         .map(|(i, p)| (p.rank, i))
         .collect();
-    keyed.sort();
-    keyed.into_iter().map(|(_, i)| i).collect()
+    ranked(keyed, query, |i| {
+        backlog.priorities.get(i).map(|p| fold(&p.title)).unwrap_or_default()
+    })
 }
 
 /// Meetings, newest first.

@@ -100,6 +100,7 @@ impl Backlog {
             attendees,
             agenda,
             decisions: Vec::new(),
+            extra: Default::default(),
         };
         let mut patch = Patch::default();
         put_meeting(&mut patch, meeting);

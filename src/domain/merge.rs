@@ -223,6 +223,8 @@ fn merge_top_level(base: &Backlog, ours: &Backlog, theirs: &Backlog, report: &mu
             priorities: Vec::new(),
             measures: Vec::new(),
             meetings: Vec::new(),
+            // Saved views merge as a list: what either side added is kept.
+            views: backlog.views.clone(),
             extra: backlog.extra.clone(),
         }
     }
@@ -446,6 +448,9 @@ fn changed_keys(ours: &Backlog, merged: &Backlog) -> Vec<Key> {
     diff(&ours.priorities, &merged.priorities, |x| x.id, Key::Priority, &mut out);
     diff(&ours.measures, &merged.measures, |x| x.id, Key::Measure, &mut out);
     diff(&ours.meetings, &merged.meetings, |x| x.id, Key::Meeting, &mut out);
+    if ours.views != merged.views {
+        out.push(Key::Views);
+    }
     out
 }
 
@@ -478,6 +483,7 @@ impl Backlog {
                 Key::Priority(id) => (2, id.0),
                 Key::Measure(id) => (3, id.0),
                 Key::Meeting(id) => (4, id.0),
+                Key::Views => (5, 0),
             };
             let current = match records.get(&slot) {
                 Some(record) => record.clone(),
@@ -488,6 +494,8 @@ impl Backlog {
                 Record::Owner(x) => with_field(&x, &conflict.field, &conflict.theirs).map(Record::Owner),
                 Record::Priority(x) => with_field(&x, &conflict.field, &conflict.theirs).map(Record::Priority),
                 Record::Meeting(x) => with_field(&x, &conflict.field, &conflict.theirs).map(Record::Meeting),
+                // Views merge as a list and never conflict.
+                Record::Views(_) => None,
                 Record::Measure(x) => with_field(&*x, &conflict.field, &conflict.theirs).map(|mut m| {
                     m.log.push(note(now, describe(conflict)));
                     m.updated = now;
@@ -518,6 +526,7 @@ fn unknown(key: Key) -> DomainError {
         Key::Priority(id) => DomainError::UnknownPriority(id),
         Key::Measure(id) => DomainError::UnknownMeasure(id),
         Key::Meeting(id) => DomainError::UnknownMeeting(id),
+        Key::Views => DomainError::EmptyName,
     }
 }
 

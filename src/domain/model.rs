@@ -29,6 +29,9 @@ pub struct Backlog {
     pub measures: Vec<Measure>,
     #[serde(default)]
     pub meetings: Vec<Meeting>,
+    /// Named views of the measure list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<super::saved_view::SavedView>,
     /// Top-level fields written by a newer minor version; carried through untouched.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -83,6 +86,9 @@ pub struct Sector {
     /// Short label for narrow columns; derived from the name when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short: Option<String>,
+    /// Fields written by a newer minor version; carried through untouched.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +99,9 @@ pub struct Owner {
     pub role: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sector: Option<SectorId>,
+    /// Fields written by a newer minor version; carried through untouched.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,6 +112,9 @@ pub struct Priority {
     pub description: String,
     /// 1 is the group's first priority.
     pub rank: u32,
+    /// Fields written by a newer minor version; carried through untouched.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -249,6 +261,9 @@ pub struct Measure {
     pub updated: Timestamp,
     #[serde(default)]
     pub log: Vec<LogEntry>,
+    /// Fields written by a newer minor version; carried through untouched.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 impl Measure {
@@ -294,6 +309,9 @@ pub struct Meeting {
     pub agenda: Vec<MeasureId>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// Fields written by a newer minor version; carried through untouched.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -344,6 +362,7 @@ mod tests {
             id: Id(1),
             name: name.to_string(),
             short: short.map(str::to_string),
+            extra: Default::default(),
         }
     }
 

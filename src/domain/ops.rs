@@ -161,6 +161,7 @@ impl Backlog {
             priorities: Vec::new(),
             measures: Vec::new(),
             meetings: Vec::new(),
+            views: Vec::new(),
             extra: Default::default(),
         };
         for name in sector_names {
@@ -170,6 +171,7 @@ impl Backlog {
                 id,
                 name: (*name).to_string(),
                 short: None,
+                extra: Default::default(),
             });
         }
         backlog
@@ -267,6 +269,7 @@ impl Backlog {
             created: now,
             updated: now,
             log: Vec::new(),
+            extra: Default::default(),
         };
         Self::fill(&mut measure, draft);
         let mut patch = Patch::default();
@@ -387,6 +390,7 @@ impl Backlog {
             name: single_line(&draft.name),
             role: draft.role.trim().to_string(),
             sector: draft.sector,
+            extra: Default::default(),
         })
     }
 
@@ -427,6 +431,7 @@ impl Backlog {
             title: single_line(&draft.title),
             description: draft.description.trim_end().to_string(),
             rank,
+            extra: Default::default(),
         };
         Ok((
             id,
@@ -527,6 +532,7 @@ impl Backlog {
             id,
             name: single_line(name),
             short: None,
+            extra: Default::default(),
         };
         Ok((
             id,

@@ -3,6 +3,7 @@
 
 use super::id::{MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
 use super::model::{Backlog, Measure, Meeting, Owner, Priority, Sector};
+use super::saved_view::SavedView;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
@@ -11,6 +12,8 @@ pub enum Record {
     Priority(Priority),
     Measure(Box<Measure>),
     Meeting(Meeting),
+    /// The whole list of saved views: they are few and edited as one.
+    Views(Vec<SavedView>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +23,7 @@ pub enum Key {
     Priority(PriorityId),
     Measure(MeasureId),
     Meeting(MeetingId),
+    Views,
 }
 
 /// Put `after` under `key`, or remove the record when `after` is `None`.
@@ -47,6 +51,7 @@ impl Record {
             Record::Priority(x) => Key::Priority(x.id),
             Record::Measure(x) => Key::Measure(x.id),
             Record::Meeting(x) => Key::Meeting(x.id),
+            Record::Views(_) => Key::Views,
         }
     }
 }
@@ -112,6 +117,7 @@ impl Backlog {
             Key::Priority(id) => self.priority(id).cloned().map(Record::Priority),
             Key::Measure(id) => self.measure(id).cloned().map(|m| Record::Measure(Box::new(m))),
             Key::Meeting(id) => self.meeting(id).cloned().map(Record::Meeting),
+            Key::Views => Some(Record::Views(self.views.clone())),
         }
     }
 
@@ -136,6 +142,13 @@ impl Backlog {
             Key::Meeting(id) => {
                 let after = after.and_then(|r| if let Record::Meeting(x) = r { Some(x) } else { None });
                 put_sorted(&mut self.meetings, id, |x| x.id, after).map(Record::Meeting)
+            }
+            Key::Views => {
+                let after = after.and_then(|r| if let Record::Views(x) = r { Some(x) } else { None });
+                Some(Record::Views(std::mem::replace(
+                    &mut self.views,
+                    after.unwrap_or_default(),
+                )))
             }
         }
     }

@@ -51,6 +51,9 @@ pub struct MeasureFilter {
     pub value: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effort: Option<u8>,
+    /// Active and still missing an owner, a sector or a priority, or still an idea.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub untriaged: bool,
 }
 
 impl MeasureFilter {
@@ -74,6 +77,7 @@ impl MeasureFilter {
             && (!self.active_only || m.status.is_active())
             && self.value.is_none_or(|v| m.value == Some(v))
             && self.effort.is_none_or(|e| m.effort == Some(e))
+            && (!self.untriaged || needs_triage(m))
     }
 
     /// One short label per condition, for the chips in the list header.
@@ -132,6 +136,9 @@ impl MeasureFilter {
         if let Some(effort) = self.effort {
             chips.push(format!("{} {effort}", lang.tr(Msg::ChipEffort)));
         }
+        if self.untriaged {
+            chips.push(lang.tr(Msg::ChipUntriaged).to_string());
+        }
         chips
     }
 }
@@ -147,6 +154,12 @@ fn due_matches(filter: DueFilter, m: &Measure, today: Date) -> bool {
     }
 }
 
+/// Still to be triaged: an active measure without owner, sector or priority, or still an idea.
+pub fn needs_triage(m: &Measure) -> bool {
+    m.status.is_active()
+        && (m.owner.is_none() || m.sectors.is_empty() || m.priorities.is_empty() || m.status == Status::Idea)
+}
+
 /// Needs a political decision and is not past the point where one was taken.
 pub fn awaits_political(m: &Measure) -> bool {
     m.political.needed && matches!(m.status, Status::Idea | Status::Assessing)
@@ -157,7 +170,7 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
-    use crate::domain::{Id, MeasureDraft, OwnerDraft, Political};
+    use crate::domain::{Id, MeasureDraft, OwnerDraft, Political, PriorityDraft};
 
     fn backlog() -> Backlog {
         let mut b = Backlog::new("t", &["Skole", "Helse"]);
@@ -168,8 +181,14 @@ mod tests {
                 sector: None,
             })
             .unwrap();
+        b.add_priority(PriorityDraft {
+            title: "Digitalt førstevalg".into(),
+            description: String::new(),
+        })
+        .unwrap();
         let now = "2026-11-29T12:00:00Z".parse().unwrap();
         let mut a = MeasureDraft::titled("A");
+        a.priorities = vec![Id(1)];
         a.status = Status::Assessing;
         a.owner = Some(kari);
         a.sectors = vec![Id(1), Id(2)];
@@ -286,6 +305,28 @@ mod tests {
                 ..Default::default()
             }),
             ["A"]
+        );
+        assert_eq!(
+            titles(&MeasureFilter {
+                effort: Some(4),
+                ..Default::default()
+            }),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            titles(&MeasureFilter {
+                priority: Some(Id(1)),
+                ..Default::default()
+            }),
+            ["A"]
+        );
+        // A is complete, B is done; C is an idea with nothing set.
+        assert_eq!(
+            titles(&MeasureFilter {
+                untriaged: true,
+                ..Default::default()
+            }),
+            ["C"]
         );
     }
 

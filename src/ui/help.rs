@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::Theme;
 use super::layout::centered;
 use crate::app::App;
-use crate::app::keymap::{Context, help_rows};
+use crate::app::keymap::{Context, PALETTE_ONLY, help_rows};
 use crate::i18n::Msg;
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
@@ -15,6 +15,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
     let mut lines: Vec<Line> = Vec::new();
     for context in [
         Context::List,
+        Context::Search,
+        Context::Palette,
+        Context::Picker,
+        Context::Filter,
         Context::Form,
         Context::Confirm,
         Context::Setup,
@@ -34,6 +38,14 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
                 Span::raw(description),
             ]));
         }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(lang.tr(Msg::HelpSectionPaletteOnly), theme.header()));
+    for action in PALETTE_ONLY {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<18}", ":"), theme.label()),
+            Span::raw(lang.tr(action.description())),
+        ]));
     }
     let screen = frame.area();
     let area = centered(screen, 72, screen.height.saturating_sub(2));

@@ -71,6 +71,12 @@ impl Theme {
         }
     }
 
+    /// Matched characters of a search: underlined and bold, so they show without colour too.
+    pub fn matched(self) -> Style {
+        self.fg(Color::LightYellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
     pub fn title(self) -> Style {
         Style::default().add_modifier(Modifier::BOLD)
     }

@@ -1,0 +1,409 @@
+//! Finding and triaging (issue 3): search line, sort, filter panel, views, marks, quick-assign
+//! pickers and the command palette. Reached from `update` for these actions and overlays.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::filter_panel::FilterPanel;
+use super::palette::Palette;
+use super::picker::{PickChoice, Picker, PickerKind};
+use super::update::{committed, complain, quit, say};
+use super::{Action, App, Overlay, Pane};
+use crate::domain::{Assignment, DomainError, SavedView};
+use crate::i18n::Msg;
+use crate::search::{DueFilter, MeasureFilter, SortKey};
+
+/// A typed character or Backspace for a one-line input; `None` for any other key.
+enum Typed {
+    Char(char),
+    Backspace,
+}
+
+fn typed(key: KeyEvent) -> Option<Typed> {
+    if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char(c) => Some(Typed::Char(c)),
+        KeyCode::Backspace => Some(Typed::Backspace),
+        _ => None,
+    }
+}
+
+/// The list actions of issue 3.
+pub(super) fn list_action(app: &mut App, action: Action) {
+    match action {
+        Action::Search if is_searchable(app.focus) => app.search_open = true,
+        Action::Palette => app.overlay = Overlay::Palette(Box::new(Palette::new(app.focus, app.lang))),
+        Action::FilterPanel => {
+            app.overlay = Overlay::Filter(Box::new(FilterPanel::new(&app.filter, &app.backlog)));
+        }
+        Action::ClearFilters => {
+            app.queries.remove(&Pane::Measures);
+            app.set_filter(MeasureFilter::default());
+            say(app, app.lang.tr(Msg::MsgFiltersCleared).to_string());
+        }
+        Action::CycleSort => {
+            app.sort = app.sort.next();
+            app.view_name = None;
+            app.refresh_measures();
+            let order = app.lang.tr(app.sort.label());
+            say(app, app.lang.fill(Msg::MsgSortedBy, &[("order", order)]));
+        }
+        Action::Triage => open_view(
+            app,
+            app.lang.tr(Msg::ViewTriage).to_string(),
+            MeasureFilter {
+                untriaged: true,
+                ..Default::default()
+            },
+            String::new(),
+            SortKey::Default,
+        ),
+        Action::ShowOverdue => open_view(
+            app,
+            app.lang.tr(Msg::ViewOverdue).to_string(),
+            MeasureFilter {
+                due: Some(DueFilter::Overdue),
+                ..Default::default()
+            },
+            String::new(),
+            SortKey::Due,
+        ),
+        Action::AssignOwner => open_picker(app, PickerKind::Owner),
+        Action::AssignSectors => open_picker(app, PickerKind::Sectors),
+        Action::AssignPriorities => open_picker(app, PickerKind::Priorities),
+        Action::AssignValue => open_picker(app, PickerKind::Value),
+        Action::AssignEffort => open_picker(app, PickerKind::Effort),
+        Action::ToggleMark => {
+            if let Some(id) = app.selected_measure() {
+                if !app.marks.remove(&id) {
+                    app.marks.insert(id);
+                }
+                app.measures.move_by(1);
+            }
+        }
+        Action::MarkVisible => {
+            let visible: Vec<_> = app
+                .measures
+                .rows
+                .iter()
+                .filter_map(|i| app.backlog.measures.get(*i))
+                .map(|m| m.id)
+                .collect();
+            if !visible.is_empty() && visible.iter().all(|id| app.marks.contains(id)) {
+                for id in &visible {
+                    app.marks.remove(id);
+                }
+            } else {
+                app.marks.extend(visible);
+            }
+            let count = app.marks.len().to_string();
+            say(app, app.lang.fill(Msg::MsgMarked, &[("count", &count)]));
+        }
+        Action::ClearMarks => app.marks.clear(),
+        Action::SaveView => {
+            let name = app.view_name.clone().unwrap_or_default();
+            app.overlay = Overlay::SaveView(name);
+        }
+        Action::OpenView => {
+            app.overlay = Overlay::Picker(Box::new(Picker::views(PickerKind::OpenView, &app.backlog, app.lang)));
+        }
+        Action::DeleteView => {
+            if app.backlog.views.is_empty() {
+                return say(app, app.lang.tr(Msg::MsgNoSavedViews).to_string());
+            }
+            app.overlay = Overlay::Picker(Box::new(Picker::views(PickerKind::DeleteView, &app.backlog, app.lang)));
+        }
+        _ => {}
+    }
+}
+
+fn is_searchable(pane: Pane) -> bool {
+    matches!(pane, Pane::Measures | Pane::Owners | Pane::Priorities)
+}
+
+/// Esc in a list: clears the marks first, then the search.
+pub(super) fn cancel(app: &mut App) {
+    if !app.marks.is_empty() {
+        app.marks.clear();
+    } else if !app.query(app.focus).is_empty() {
+        app.queries.remove(&app.focus);
+        app.view_name = None;
+        app.refresh_views();
+    }
+}
+
+fn open_view(app: &mut App, name: String, filter: MeasureFilter, query: String, sort: SortKey) {
+    app.focus = Pane::Measures;
+    app.filter = filter;
+    app.sort = sort;
+    if query.is_empty() {
+        app.queries.remove(&Pane::Measures);
+    } else {
+        app.queries.insert(Pane::Measures, query);
+    }
+    app.refresh_measures();
+    app.measures.first();
+    let count = app.measures.rows.len().to_string();
+    say(
+        app,
+        app.lang.fill(Msg::MsgViewOpened, &[("name", &name), ("count", &count)]),
+    );
+    app.view_name = Some(name);
+}
+
+fn open_picker(app: &mut App, kind: PickerKind) {
+    let targets = app.targets();
+    if targets.is_empty() {
+        return say(app, app.lang.tr(Msg::NothingSelected).to_string());
+    }
+    app.overlay = Overlay::Picker(Box::new(Picker::assign(kind, targets, &app.backlog, app.lang)));
+}
+
+/// Re-filters the focused list after its query changed; the best match gets the cursor.
+fn requery(app: &mut App) {
+    app.view_name = None;
+    if app.focus == Pane::Measures {
+        app.refresh_measures();
+    } else {
+        app.refresh_views();
+    }
+    if let Some(list) = app.list_mut(app.focus) {
+        list.first();
+    }
+}
+
+pub(super) fn search_action(app: &mut App, action: Action) {
+    match action {
+        Action::Accept => app.search_open = false,
+        Action::Cancel => {
+            app.search_open = false;
+            app.queries.remove(&app.focus);
+            app.view_name = None;
+            app.refresh_views();
+        }
+        Action::Down | Action::Up => {
+            if let Some(list) = app.list_mut(app.focus) {
+                list.move_by(if action == Action::Down { 1 } else { -1 });
+            }
+        }
+        Action::ClearInput => {
+            app.queries.remove(&app.focus);
+            requery(app);
+        }
+        Action::Quit => quit(app),
+        _ => {}
+    }
+}
+
+pub(super) fn search_key(app: &mut App, key: KeyEvent) {
+    let query = app.queries.entry(app.focus).or_default();
+    match typed(key) {
+        Some(Typed::Char(c)) => query.push(c),
+        Some(Typed::Backspace) => {
+            query.pop();
+        }
+        None => return,
+    }
+    requery(app);
+}
+
+pub(super) fn palette_action(app: &mut App, action: Action) {
+    let Overlay::Palette(palette) = &mut app.overlay else {
+        return;
+    };
+    match action {
+        Action::Down => palette.move_by(1),
+        Action::Up => palette.move_by(-1),
+        Action::ClearInput => palette.clear_query(),
+        Action::Cancel => app.overlay = Overlay::None,
+        Action::Quit => quit(app),
+        Action::Accept => {
+            let chosen = palette.selected().map(|e| e.action);
+            app.overlay = Overlay::None;
+            if let Some(action) = chosen {
+                super::update(app, action);
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn palette_key(app: &mut App, key: KeyEvent) {
+    let Overlay::Palette(palette) = &mut app.overlay else {
+        return;
+    };
+    match typed(key) {
+        Some(Typed::Char(c)) => palette.type_char(c),
+        Some(Typed::Backspace) => palette.backspace(),
+        None => {}
+    }
+}
+
+pub(super) fn picker_action(app: &mut App, action: Action) {
+    let Overlay::Picker(picker) = &mut app.overlay else {
+        return;
+    };
+    match action {
+        Action::Down => picker.move_by(1),
+        Action::Up => picker.move_by(-1),
+        Action::ClearInput => picker.clear_query(),
+        Action::PickToggle => picker.toggle(),
+        Action::Cancel => app.overlay = Overlay::None,
+        Action::Quit => quit(app),
+        Action::Accept => {
+            let mut picker = picker.clone();
+            app.overlay = Overlay::None;
+            match picker.kind {
+                PickerKind::OpenView | PickerKind::DeleteView => choose_view(app, &picker),
+                _ => {
+                    if let Some(assignment) = picker.assignment() {
+                        assign(app, &picker, assignment);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn picker_key(app: &mut App, key: KeyEvent) {
+    let Overlay::Picker(picker) = &mut app.overlay else {
+        return;
+    };
+    let numeric = matches!(picker.kind, PickerKind::Value | PickerKind::Effort);
+    match typed(key) {
+        // Value and effort: a digit sets it at once (0 or - clears it).
+        Some(Typed::Char(c @ ('0'..='5' | '-'))) if numeric => {
+            let number = c.to_digit(10).filter(|n| *n > 0).map(|n| n as u8);
+            let picker = picker.clone();
+            app.overlay = Overlay::None;
+            assign(app, &picker, picker.number_assignment(number));
+        }
+        Some(Typed::Char(c)) => picker.type_char(c),
+        Some(Typed::Backspace) => picker.backspace(),
+        None => {}
+    }
+}
+
+fn assign(app: &mut App, picker: &Picker, assignment: Assignment) {
+    let lang = app.lang;
+    let what = match picker.targets.as_slice() {
+        [one] => one.to_string(),
+        many => lang.fill(Msg::CountMeasures, &[("count", &many.len().to_string())]),
+    };
+    let number = |n: Option<u8>| n.map_or_else(|| lang.tr(Msg::None).to_string(), |n| n.to_string());
+    let (msg, value) = match &assignment {
+        Assignment::Owner(owner) => (
+            Msg::MsgAssignedOwner,
+            owner
+                .and_then(|o| app.backlog.owner(o))
+                .map_or_else(|| lang.tr(Msg::None).to_string(), |o| o.name.clone()),
+        ),
+        Assignment::Sectors { .. } => (Msg::MsgAssignedSectors, String::new()),
+        Assignment::Priorities { .. } => (Msg::MsgAssignedPriorities, String::new()),
+        Assignment::Value(v) => (Msg::MsgAssignedValue, number(*v)),
+        Assignment::Effort(v) => (Msg::MsgAssignedEffort, number(*v)),
+    };
+    let label = lang.fill(msg, &[("what", &what), ("value", &value)]);
+    let now = app.clock.now();
+    match app.backlog.assign(&picker.targets, &assignment, now) {
+        Ok(Some(edit)) => committed(app, edit, label),
+        Ok(None) => say(app, lang.tr(Msg::MsgNoChange).to_string()),
+        Err(error) => complain(app, domain_message(app, error)),
+    }
+}
+
+fn domain_message(app: &App, error: DomainError) -> String {
+    match error {
+        DomainError::EmptyName => app.lang.tr(Msg::ErrEmptyName).to_string(),
+        DomainError::OutOfRange { .. } => app.lang.tr(Msg::ErrOneToFive).to_string(),
+        _ => app.lang.tr(Msg::ErrUnknownLink).to_string(),
+    }
+}
+
+fn choose_view(app: &mut App, picker: &Picker) {
+    let Some(option) = picker.current() else { return };
+    match (&option.choice, picker.kind) {
+        (PickChoice::Triage, _) => list_action(app, Action::Triage),
+        (PickChoice::Overdue, _) => list_action(app, Action::ShowOverdue),
+        (PickChoice::Saved(name), PickerKind::DeleteView) => {
+            let label = app.lang.fill(Msg::MsgViewDeleted, &[("name", name)]);
+            if let Some(edit) = app.backlog.delete_view(name) {
+                committed(app, edit, label);
+            }
+        }
+        (PickChoice::Saved(name), _) => {
+            if let Some(view) = app.backlog.view(name).cloned() {
+                open_view(app, view.name, view.filter, view.query, view.sort);
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn filter_action(app: &mut App, action: Action) {
+    let Overlay::Filter(panel) = &mut app.overlay else {
+        return;
+    };
+    match action {
+        Action::Down => panel.move_by(1),
+        Action::Up => panel.move_by(-1),
+        Action::ChoicePrev | Action::ChoiceNext | Action::PickToggle => {
+            let mut filter = app.filter.clone();
+            panel.step(&mut filter, &app.backlog, action != Action::ChoicePrev);
+            app.set_filter(filter);
+        }
+        Action::ClearFilters => app.set_filter(MeasureFilter::default()),
+        Action::Accept => app.overlay = Overlay::None,
+        Action::Cancel => {
+            let original = panel.original.clone();
+            app.overlay = Overlay::None;
+            app.set_filter(original);
+        }
+        Action::Quit => quit(app),
+        _ => {}
+    }
+}
+
+pub(super) fn prompt_action(app: &mut App, action: Action) {
+    let Overlay::SaveView(name) = &mut app.overlay else {
+        return;
+    };
+    match action {
+        Action::ClearInput => name.clear(),
+        Action::Cancel => app.overlay = Overlay::None,
+        Action::Quit => quit(app),
+        Action::Accept => {
+            let view = SavedView {
+                name: name.trim().to_string(),
+                filter: app.filter.clone(),
+                query: app.query(Pane::Measures).to_string(),
+                sort: app.sort,
+            };
+            match app.backlog.save_view(view.clone()) {
+                Ok(edit) => {
+                    app.overlay = Overlay::None;
+                    let label = app.lang.fill(Msg::MsgViewSaved, &[("name", &view.name)]);
+                    committed(app, edit, label);
+                    app.view_name = Some(view.name);
+                }
+                Err(error) => complain(app, domain_message(app, error)),
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn prompt_key(app: &mut App, key: KeyEvent) {
+    let Overlay::SaveView(name) = &mut app.overlay else {
+        return;
+    };
+    match typed(key) {
+        Some(Typed::Char(c)) => name.push(c),
+        Some(Typed::Backspace) => {
+            name.pop();
+        }
+        None => {}
+    }
+}

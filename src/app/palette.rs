@@ -1,0 +1,154 @@
+//! The command palette (`:` / Ctrl-p): every action of the focused pane with its keys and
+//! description, from the keymap table, filtered fuzzily as you type.
+
+use super::action::{Action, Pane};
+use super::keymap::{self, Context};
+use crate::i18n::Lang;
+use crate::search::Query;
+use crate::search::fold::fold;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// All keys of the action ("j / ↓"); empty for palette-only actions.
+    pub keys: String,
+    pub description: String,
+    folded: String,
+    pub action: Action,
+}
+
+#[derive(Debug, Clone)]
+pub struct Palette {
+    pub entries: Vec<Entry>,
+    pub query: String,
+    /// Indices into `entries` that match the query, best first.
+    pub shown: Vec<usize>,
+    pub cursor: usize,
+}
+
+/// The palette's entries for `pane`: the list bindings live there (all keys of an action on
+/// one entry), then the palette-only actions.
+pub fn entries(pane: Pane, lang: Lang) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for binding in keymap::active_bindings(Context::List, pane) {
+        if binding.action == Action::Palette {
+            continue;
+        }
+        let label = keymap::key_label(binding, lang);
+        match entries.iter_mut().find(|e| e.action == binding.action) {
+            Some(entry) => entry.keys = format!("{} / {label}", entry.keys),
+            None => {
+                let description = lang.tr(binding.action.description()).to_string();
+                entries.push(Entry {
+                    keys: label,
+                    folded: fold(&description),
+                    description,
+                    action: binding.action,
+                });
+            }
+        }
+    }
+    for action in keymap::PALETTE_ONLY {
+        let description = lang.tr(action.description()).to_string();
+        entries.push(Entry {
+            keys: String::new(),
+            folded: fold(&description),
+            description,
+            action: *action,
+        });
+    }
+    entries
+}
+
+impl Palette {
+    pub fn new(pane: Pane, lang: Lang) -> Palette {
+        let entries = entries(pane, lang);
+        let shown = (0..entries.len()).collect();
+        Palette {
+            entries,
+            query: String::new(),
+            shown,
+            cursor: 0,
+        }
+    }
+
+    fn refilter(&mut self) {
+        let query = Query::new(&self.query);
+        let mut hits: Vec<(i64, usize)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| query.score_text(&e.folded).map(|s| (s, i)))
+            .collect();
+        if !query.is_empty() {
+            hits.sort_by_key(|(score, i)| (std::cmp::Reverse(*score), *i));
+        }
+        self.shown = hits.into_iter().map(|(_, i)| i).collect();
+        self.cursor = 0;
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        self.query.push(c);
+        self.refilter();
+    }
+
+    pub fn backspace(&mut self) {
+        self.query.pop();
+        self.refilter();
+    }
+
+    pub fn clear_query(&mut self) {
+        self.query.clear();
+        self.refilter();
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.shown.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn selected(&self) -> Option<&Entry> {
+        self.shown.get(self.cursor).and_then(|i| self.entries.get(*i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_every_action_once_with_all_its_keys_and_palette_only_ones() {
+        let entries = entries(Pane::Measures, Lang::En);
+        let down = entries.iter().find(|e| e.action == Action::Down).unwrap();
+        assert_eq!(down.keys, "j / ↓");
+        assert_eq!(entries.iter().filter(|e| e.action == Action::Down).count(), 1);
+        assert!(
+            entries
+                .iter()
+                .any(|e| e.action == Action::SaveView && e.keys.is_empty())
+        );
+        assert!(entries.iter().all(|e| e.action != Action::Palette));
+        // Pane-specific keys only where they work.
+        assert!(entries.iter().any(|e| e.action == Action::AssignOwner));
+        let owners = super::entries(Pane::Owners, Lang::En);
+        assert!(owners.iter().all(|e| e.action != Action::AssignOwner));
+    }
+
+    #[test]
+    fn typing_filters_and_ranks_in_the_current_language() {
+        let mut p = Palette::new(Pane::Measures, Lang::Nb);
+        for c in "angre".chars() {
+            p.type_char(c);
+        }
+        assert_eq!(p.selected().unwrap().action, Action::Undo);
+        p.clear_query();
+        for c in "lagre vis".chars() {
+            p.type_char(c);
+        }
+        assert_eq!(p.selected().unwrap().action, Action::SaveView);
+        p.clear_query();
+        for c in "zzzq".chars() {
+            p.type_char(c);
+        }
+        assert!(p.selected().is_none());
+    }
+}

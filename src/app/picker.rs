@@ -1,0 +1,367 @@
+//! The small overlay behind quick-assign and view choice: a list of options filtered fuzzily as
+//! you type, single choice or (sectors, priorities) several checked with Tab.
+
+use crate::domain::{Assignment, Backlog, MeasureId, OwnerId, PriorityId, SectorId};
+use crate::i18n::{Lang, Msg};
+use crate::search::Query;
+use crate::search::fold::fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    Owner,
+    Sectors,
+    Priorities,
+    Value,
+    Effort,
+    OpenView,
+    DeleteView,
+}
+
+impl PickerKind {
+    pub fn title(self) -> Msg {
+        match self {
+            PickerKind::Owner => Msg::FieldOwner,
+            PickerKind::Sectors => Msg::FieldSectors,
+            PickerKind::Priorities => Msg::FieldPriorities,
+            PickerKind::Value => Msg::FieldValue,
+            PickerKind::Effort => Msg::FieldEffort,
+            PickerKind::OpenView => Msg::PickerOpenView,
+            PickerKind::DeleteView => Msg::PickerDeleteView,
+        }
+    }
+
+    pub fn is_multi(self) -> bool {
+        matches!(self, PickerKind::Sectors | PickerKind::Priorities)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickChoice {
+    Nothing,
+    Owner(OwnerId),
+    Sector(SectorId),
+    Priority(PriorityId),
+    Number(u8),
+    Triage,
+    Overdue,
+    Saved(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct PickOption {
+    pub label: String,
+    folded: String,
+    pub choice: PickChoice,
+}
+
+fn option(label: String, choice: PickChoice) -> PickOption {
+    PickOption {
+        folded: fold(&label),
+        label,
+        choice,
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Picker {
+    pub kind: PickerKind,
+    /// The measures an assignment goes to.
+    pub targets: Vec<MeasureId>,
+    pub options: Vec<PickOption>,
+    /// Multi-select: which options are checked now, and which were when the picker opened.
+    pub checked: Vec<bool>,
+    initial: Vec<bool>,
+    pub query: String,
+    /// Indices into `options` that match the query, best first.
+    pub shown: Vec<usize>,
+    pub cursor: usize,
+}
+
+impl Picker {
+    fn new(kind: PickerKind, targets: Vec<MeasureId>, options: Vec<PickOption>, checked: Vec<bool>) -> Picker {
+        let shown = (0..options.len()).collect();
+        Picker {
+            kind,
+            targets,
+            options,
+            initial: checked.clone(),
+            checked,
+            query: String::new(),
+            shown,
+            cursor: 0,
+        }
+    }
+
+    /// A picker for `kind` over `targets`, pre-set from what the targets have in common.
+    pub fn assign(kind: PickerKind, targets: Vec<MeasureId>, backlog: &Backlog, lang: Lang) -> Picker {
+        let measures: Vec<_> = targets.iter().filter_map(|id| backlog.measure(*id)).collect();
+        let all_have =
+            |test: &dyn Fn(&crate::domain::Measure) -> bool| !measures.is_empty() && measures.iter().all(|m| test(m));
+        let none = || option(lang.tr(Msg::None).to_string(), PickChoice::Nothing);
+        let (options, checked, current) = match kind {
+            PickerKind::Owner => {
+                let mut owners: Vec<_> = backlog.owners.iter().collect();
+                owners.sort_by(|a, b| crate::search::sort::compare_titles(&a.name, &b.name));
+                let options: Vec<PickOption> = std::iter::once(none())
+                    .chain(owners.into_iter().map(|o| {
+                        let label = if o.role.is_empty() {
+                            o.name.clone()
+                        } else {
+                            format!("{} ({})", o.name, o.role)
+                        };
+                        option(label, PickChoice::Owner(o.id))
+                    }))
+                    .collect();
+                let current = measures
+                    .first()
+                    .map(|m| m.owner)
+                    .filter(|o| all_have(&|m| m.owner == *o));
+                let current = current.map(|o| o.map_or(PickChoice::Nothing, PickChoice::Owner));
+                (options, Vec::new(), current)
+            }
+            PickerKind::Sectors => {
+                let options: Vec<PickOption> = backlog
+                    .sectors
+                    .iter()
+                    .map(|s| option(s.name.clone(), PickChoice::Sector(s.id)))
+                    .collect();
+                let checked = backlog
+                    .sectors
+                    .iter()
+                    .map(|s| all_have(&|m| m.sectors.contains(&s.id)))
+                    .collect();
+                (options, checked, None)
+            }
+            PickerKind::Priorities => {
+                let ranked = backlog.priorities_by_rank();
+                let checked = ranked
+                    .iter()
+                    .map(|p| all_have(&|m| m.priorities.contains(&p.id)))
+                    .collect();
+                let options = ranked
+                    .into_iter()
+                    .map(|p| option(format!("{}. {}", p.rank, p.title), PickChoice::Priority(p.id)))
+                    .collect();
+                (options, checked, None)
+            }
+            PickerKind::Value | PickerKind::Effort => {
+                let options = (1..=5u8)
+                    .map(|n| option(n.to_string(), PickChoice::Number(n)))
+                    .chain(std::iter::once(none()))
+                    .collect();
+                let get = |m: &crate::domain::Measure| if kind == PickerKind::Value { m.value } else { m.effort };
+                let current = measures.first().map(|m| get(m)).filter(|v| all_have(&|m| get(m) == *v));
+                let current = current.map(|v| v.map_or(PickChoice::Nothing, PickChoice::Number));
+                (options, Vec::new(), current)
+            }
+            PickerKind::OpenView | PickerKind::DeleteView => (Vec::new(), Vec::new(), None),
+        };
+        let mut picker = Picker::new(kind, targets, options, checked);
+        if let Some(current) = current {
+            picker.cursor = picker.options.iter().position(|o| o.choice == current).unwrap_or(0);
+        }
+        picker
+    }
+
+    /// The built-in views and the saved ones (to open), or only the saved ones (to delete).
+    pub fn views(kind: PickerKind, backlog: &Backlog, lang: Lang) -> Picker {
+        let built_in = [
+            option(lang.tr(Msg::ViewTriage).to_string(), PickChoice::Triage),
+            option(lang.tr(Msg::ViewOverdue).to_string(), PickChoice::Overdue),
+        ];
+        let saved = backlog
+            .views
+            .iter()
+            .map(|v| option(v.name.clone(), PickChoice::Saved(v.name.clone())));
+        let options = if kind == PickerKind::OpenView {
+            built_in.into_iter().chain(saved).collect()
+        } else {
+            saved.collect()
+        };
+        Picker::new(kind, Vec::new(), options, Vec::new())
+    }
+
+    fn refilter(&mut self) {
+        let query = Query::new(&self.query);
+        let mut hits: Vec<(i64, usize)> = self
+            .options
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| query.score_text(&o.folded).map(|s| (s, i)))
+            .collect();
+        if !query.is_empty() {
+            hits.sort_by_key(|(score, i)| (std::cmp::Reverse(*score), *i));
+        }
+        self.shown = hits.into_iter().map(|(_, i)| i).collect();
+        self.cursor = 0;
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        self.query.push(c);
+        self.refilter();
+    }
+
+    pub fn backspace(&mut self) {
+        self.query.pop();
+        self.refilter();
+    }
+
+    pub fn clear_query(&mut self) {
+        self.query.clear();
+        self.refilter();
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.shown.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn current(&self) -> Option<&PickOption> {
+        self.shown.get(self.cursor).and_then(|i| self.options.get(*i))
+    }
+
+    /// Checks or unchecks the option under the cursor (multi-select only).
+    pub fn toggle(&mut self) {
+        if let Some(i) = self.shown.get(self.cursor).copied()
+            && let Some(checked) = self.checked.get_mut(i)
+        {
+            *checked = !*checked;
+        }
+    }
+
+    fn changed(&self) -> bool {
+        self.checked != self.initial
+    }
+
+    /// The assignment Enter makes. In a multi-select where nothing was toggled, Enter toggles
+    /// the option under the cursor, so "p, type, Enter" adds one priority.
+    pub fn assignment(&mut self) -> Option<Assignment> {
+        if self.kind.is_multi() && !self.changed() {
+            self.toggle();
+        }
+        let diff = |pick: fn(&PickChoice) -> Option<u32>| {
+            let mut add = Vec::new();
+            let mut remove = Vec::new();
+            for (i, o) in self.options.iter().enumerate() {
+                if let Some(id) = pick(&o.choice) {
+                    match (self.initial[i], self.checked[i]) {
+                        (false, true) => add.push(id),
+                        (true, false) => remove.push(id),
+                        _ => {}
+                    }
+                }
+            }
+            (add, remove)
+        };
+        fn ids<const K: char>(numbers: Vec<u32>) -> Vec<crate::domain::Id<K>> {
+            numbers.into_iter().map(crate::domain::Id).collect()
+        }
+        match self.kind {
+            PickerKind::Sectors => {
+                let (add, remove) = diff(|c| if let PickChoice::Sector(s) = c { Some(s.0) } else { None });
+                Some(Assignment::Sectors {
+                    add: ids(add),
+                    remove: ids(remove),
+                })
+            }
+            PickerKind::Priorities => {
+                let (add, remove) = diff(|c| {
+                    if let PickChoice::Priority(p) = c {
+                        Some(p.0)
+                    } else {
+                        None
+                    }
+                });
+                Some(Assignment::Priorities {
+                    add: ids(add),
+                    remove: ids(remove),
+                })
+            }
+            PickerKind::Owner => match self.current()?.choice {
+                PickChoice::Owner(o) => Some(Assignment::Owner(Some(o))),
+                _ => Some(Assignment::Owner(None)),
+            },
+            PickerKind::Value | PickerKind::Effort => {
+                let number = match self.current()?.choice {
+                    PickChoice::Number(n) => Some(n),
+                    _ => None,
+                };
+                Some(self.number_assignment(number))
+            }
+            PickerKind::OpenView | PickerKind::DeleteView => None,
+        }
+    }
+
+    pub fn number_assignment(&self, number: Option<u8>) -> Assignment {
+        if self.kind == PickerKind::Value {
+            Assignment::Value(number)
+        } else {
+            Assignment::Effort(number)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Id, MeasureDraft, OwnerDraft};
+
+    fn backlog() -> Backlog {
+        let mut b = Backlog::new("t", &["Oppvekst skole", "Helse og omsorg", "Økonomi"]);
+        for name in ["Åse Berg", "Kari Nordmann", "Ola Østby"] {
+            b.add_owner(OwnerDraft {
+                name: name.into(),
+                role: String::new(),
+                sector: None,
+            })
+            .unwrap();
+        }
+        let now = "2026-11-29T12:00:00Z".parse().unwrap();
+        let mut d = MeasureDraft::titled("x");
+        d.sectors = vec![Id(2)];
+        b.add_measure(d, now).unwrap();
+        b
+    }
+
+    #[test]
+    fn typing_filters_fuzzily_with_folding() {
+        let b = backlog();
+        let mut p = Picker::assign(PickerKind::Owner, vec![Id(1)], &b, Lang::En);
+        assert_eq!(p.current().unwrap().label, "–", "no owner yet: the cursor is on “none”");
+        for c in "ost".chars() {
+            p.type_char(c);
+        }
+        assert_eq!(p.current().unwrap().label, "Ola Østby");
+        assert_eq!(p.assignment(), Some(Assignment::Owner(Some(Id(3)))));
+        p.clear_query();
+        assert_eq!(p.shown.len(), 4);
+    }
+
+    #[test]
+    fn multi_select_enter_toggles_the_current_one_and_tab_checks_several() {
+        let b = backlog();
+        let mut p = Picker::assign(PickerKind::Sectors, vec![Id(1)], &b, Lang::En);
+        assert_eq!(p.checked, [false, true, false]);
+        p.type_char('o');
+        p.type_char('k');
+        assert_eq!(p.current().unwrap().label, "Økonomi");
+        assert_eq!(
+            p.clone().assignment(),
+            Some(Assignment::Sectors {
+                add: vec![Id(3)],
+                remove: vec![]
+            })
+        );
+        p.toggle();
+        p.clear_query();
+        p.move_by(1);
+        p.toggle(); // uncheck "Helse og omsorg"
+        assert_eq!(
+            p.assignment(),
+            Some(Assignment::Sectors {
+                add: vec![Id(3)],
+                remove: vec![Id(2)]
+            })
+        );
+    }
+}

@@ -1,0 +1,240 @@
+//! The small overlays of finding and triage: command palette, picker, filter panel and the
+//! name prompt for saving a view.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::Theme;
+use super::layout::centered;
+use crate::app::filter_panel::{FilterRow, rows};
+use crate::app::picker::{Picker, PickerKind};
+use crate::app::{App, FilterPanel, Palette};
+use crate::i18n::{Lang, Msg};
+use crate::search::DueFilter;
+
+fn frame_box(frame: &mut Frame, theme: Theme, title: String, hint: &str, area: Rect) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Span::styled(format!(" {title} "), theme.title()))
+        .title_bottom(Span::styled(format!(" {hint} "), theme.dim()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+fn input_line<'a>(text: &'a str, theme: Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled("› ", theme.label()),
+        Span::raw(text),
+        Span::styled("█", theme.label()),
+    ])
+}
+
+/// The window of `count` rows of at most `height` that keeps `cursor` visible.
+fn window(count: usize, cursor: usize, height: usize) -> std::ops::Range<usize> {
+    let height = height.max(1);
+    let start = cursor.saturating_sub(height - 1).min(count.saturating_sub(height));
+    start..(start + height).min(count)
+}
+
+fn list_line<'a>(selected: bool, text: String, theme: Theme) -> Line<'a> {
+    if selected {
+        Line::styled(format!("▶ {text}"), theme.selected())
+    } else {
+        Line::raw(format!("  {text}"))
+    }
+}
+
+pub fn render_palette(frame: &mut Frame, app: &App, theme: Theme, palette: &Palette) {
+    let lang = app.lang;
+    let screen = frame.area();
+    let width = screen.width.saturating_sub(4).min(72);
+    let height = (palette.entries.len() as u16 + 3).min(screen.height.saturating_sub(4));
+    let area = Rect::new(screen.x + (screen.width - width) / 2, screen.y + 2, width, height);
+    let inner = frame_box(
+        frame,
+        theme,
+        lang.tr(Msg::PaletteTitle).to_string(),
+        lang.tr(Msg::PaletteHint),
+        area,
+    );
+    if inner.height == 0 {
+        return;
+    }
+    let mut lines = vec![input_line(&palette.query, theme)];
+    if palette.shown.is_empty() {
+        lines.push(Line::styled(lang.tr(Msg::NoMatches), theme.dim()));
+    }
+    let rows = usize::from(inner.height.saturating_sub(1));
+    for position in window(palette.shown.len(), palette.cursor, rows) {
+        let Some(entry) = palette.shown.get(position).and_then(|i| palette.entries.get(*i)) else {
+            continue;
+        };
+        let selected = position == palette.cursor;
+        let keys_width = entry.keys.width();
+        let room = usize::from(inner.width).saturating_sub(keys_width + 3);
+        let description: String = entry.description.chars().take(room).collect();
+        let gap = room.saturating_sub(description.width());
+        let text = format!("{description}{} {}", " ".repeat(gap), entry.keys);
+        lines.push(list_line(selected, text, theme));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn render_picker(frame: &mut Frame, app: &App, theme: Theme, picker: &Picker) {
+    let lang = app.lang;
+    let screen = frame.area();
+    let hint = match picker.kind {
+        PickerKind::Value | PickerKind::Effort => Msg::PickerNumberHint,
+        kind if kind.is_multi() => Msg::PickerMultiHint,
+        _ => Msg::PickerHint,
+    };
+    let mut title = lang.tr(picker.kind.title()).to_string();
+    match picker.targets.as_slice() {
+        [] => {}
+        [one] => title = format!("{title} – {one}"),
+        many => {
+            let what = lang.fill(Msg::CountMeasures, &[("count", &many.len().to_string())]);
+            title = format!("{title} – {}", lang.fill(Msg::PickerTargets, &[("what", &what)]));
+        }
+    }
+    let width = screen.width.saturating_sub(4).min(60);
+    let height = (picker.options.len() as u16 + 3).clamp(5, 16);
+    let area = centered(screen, width, height);
+    let inner = frame_box(frame, theme, title, lang.tr(hint), area);
+    if inner.height == 0 {
+        return;
+    }
+    let mut lines = vec![input_line(&picker.query, theme)];
+    if picker.shown.is_empty() {
+        lines.push(Line::styled(lang.tr(Msg::NoMatches), theme.dim()));
+    }
+    let rows = usize::from(inner.height.saturating_sub(1));
+    for position in window(picker.shown.len(), picker.cursor, rows) {
+        let Some(&index) = picker.shown.get(position) else {
+            continue;
+        };
+        let Some(option) = picker.options.get(index) else {
+            continue;
+        };
+        let text = match picker.checked.get(index) {
+            Some(on) => format!("[{}] {}", if *on { "x" } else { " " }, option.label),
+            None => option.label.clone(),
+        };
+        lines.push(list_line(position == picker.cursor, text, theme));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn row_label(row: FilterRow, lang: Lang) -> String {
+    match row {
+        FilterRow::Status(status) => lang.status(status).to_string(),
+        FilterRow::Owner => lang.tr(Msg::FieldOwner).to_string(),
+        FilterRow::Sector => lang.tr(Msg::FilterSector).to_string(),
+        FilterRow::Priority => lang.tr(Msg::FilterPriority).to_string(),
+        FilterRow::Tag => lang.tr(Msg::FilterTag).to_string(),
+        FilterRow::Due => lang.tr(Msg::FilterDue).to_string(),
+        FilterRow::AwaitingPolitical => lang.tr(Msg::ChipAwaitingPolitical).to_string(),
+        FilterRow::Funding => lang.tr(Msg::FieldFunding).to_string(),
+        FilterRow::CrossSector => lang.tr(Msg::CrossSector).to_string(),
+        FilterRow::ActiveOnly => lang.tr(Msg::FilterActiveOnly).to_string(),
+        FilterRow::Untriaged => lang.tr(Msg::ViewTriage).to_string(),
+        FilterRow::Value => lang.tr(Msg::FieldValue).to_string(),
+        FilterRow::Effort => lang.tr(Msg::FieldEffort).to_string(),
+    }
+}
+
+fn check(on: bool) -> &'static str {
+    if on { "[x]" } else { "[ ]" }
+}
+
+/// What the row shows: a checkbox for on/off conditions, the choice for the others.
+fn row_value(row: FilterRow, app: &App) -> String {
+    let f = &app.filter;
+    let b = &app.backlog;
+    let lang = app.lang;
+    let any = || lang.tr(Msg::FilterAny).to_string();
+    match row {
+        FilterRow::Status(status) => check(f.statuses.contains(&status)).to_string(),
+        FilterRow::AwaitingPolitical => check(f.awaiting_political).to_string(),
+        FilterRow::CrossSector => check(f.cross_sector).to_string(),
+        FilterRow::ActiveOnly => check(f.active_only).to_string(),
+        FilterRow::Untriaged => check(f.untriaged).to_string(),
+        FilterRow::Owner => f.owner.and_then(|o| b.owner(o)).map_or_else(any, |o| o.name.clone()),
+        FilterRow::Sector => f.sector.and_then(|s| b.sector(s)).map_or_else(any, |s| s.name.clone()),
+        FilterRow::Priority => f
+            .priority
+            .and_then(|p| b.priority(p))
+            .map_or_else(any, |p| p.title.clone()),
+        FilterRow::Tag => f.tag.clone().map_or_else(any, |t| format!("#{t}")),
+        FilterRow::Due => f.due.map_or_else(any, |d| {
+            lang.tr(match d {
+                DueFilter::Overdue => Msg::ChipOverdue,
+                DueFilter::Within30Days => Msg::ChipDueSoon,
+                DueFilter::NoDue => Msg::ChipNoDue,
+            })
+            .to_string()
+        }),
+        FilterRow::Funding => f.funding.map_or_else(any, |x| lang.funding(x).to_string()),
+        FilterRow::Value => f.value.map_or_else(any, |v| v.to_string()),
+        FilterRow::Effort => f.effort.map_or_else(any, |v| v.to_string()),
+    }
+}
+
+pub fn render_filter(frame: &mut Frame, app: &App, theme: Theme, panel: &FilterPanel) {
+    let lang = app.lang;
+    let screen = frame.area();
+    let all = rows();
+    let width = screen.width.saturating_sub(4).min(76);
+    let height = (all.len() as u16 + 3).min(screen.height.saturating_sub(2));
+    let area = centered(screen, width, height);
+    let count = app.measures.rows.len().to_string();
+    let title = format!(
+        "{} – {}",
+        lang.tr(Msg::FilterTitle),
+        lang.fill(Msg::FilterMatching, &[("count", &count)])
+    );
+    let inner = frame_box(frame, theme, title, lang.tr(Msg::FilterHint), area);
+    let label_width = 30usize;
+    let lines: Vec<Line> = window(all.len(), panel.cursor, usize::from(inner.height))
+        .map(|i| {
+            let row = all[i];
+            let value = row_value(row, app);
+            let text = match row {
+                FilterRow::Status(_) => format!("{value} {} {}", lang.tr(Msg::ColStatus), row_label(row, lang)),
+                FilterRow::AwaitingPolitical
+                | FilterRow::CrossSector
+                | FilterRow::ActiveOnly
+                | FilterRow::Untriaged => {
+                    format!("{value} {}", row_label(row, lang))
+                }
+                _ => {
+                    let label = row_label(row, lang);
+                    let gap = label_width.saturating_sub(label.width());
+                    format!("{label}{}◀ {value} ▶", " ".repeat(gap))
+                }
+            };
+            list_line(i == panel.cursor, text, theme)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn render_save_view(frame: &mut Frame, app: &App, theme: Theme, name: &str) {
+    let lang = app.lang;
+    let screen = frame.area();
+    let area = centered(screen, screen.width.saturating_sub(4).min(56), 3);
+    let inner = frame_box(
+        frame,
+        theme,
+        lang.tr(Msg::SaveViewTitle).to_string(),
+        lang.tr(Msg::SaveViewHint),
+        area,
+    );
+    frame.render_widget(Paragraph::new(input_line(name, theme)), inner);
+}

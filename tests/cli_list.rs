@@ -1,0 +1,89 @@
+//! `tiltak list` with search, filters and order: the same matcher and sort code as the app.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn demo_file() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("backlog.json");
+    std::fs::write(&path, include_str!("../assets/demo-backlog.json")).unwrap();
+    (dir, path)
+}
+
+fn list(path: &PathBuf, args: &[&str]) -> Vec<Value> {
+    let out = Command::cargo_bin("tiltak")
+        .unwrap()
+        .args(["--lang", "en", "--data"])
+        .arg(path)
+        .arg("list")
+        .args(args)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap()
+}
+
+fn titles(items: &[Value]) -> Vec<String> {
+    items.iter().map(|m| m["title"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn query_folds_norwegian_letters_and_ranks_the_best_match_first() {
+    let (_dir, path) = demo_file();
+    let hits = list(&path, &["--query", "laeringsplattform"]);
+    assert_eq!(titles(&hits)[0], "Evaluering av læringsplattformen i skolen");
+    let by_owner = list(&path, &["--query", "ingrid lovas"]);
+    assert!(!by_owner.is_empty());
+    assert!(by_owner.iter().all(|m| m["owner"] == "Ingrid Løvås"), "{by_owner:?}");
+}
+
+#[test]
+fn filters_combine_with_the_query_and_sort_orders_apply() {
+    let (_dir, path) = demo_file();
+    let school = list(&path, &["--sector", "oppvekst skole"]);
+    assert!(!school.is_empty());
+    assert!(
+        school
+            .iter()
+            .all(|m| m["sectors"].as_array().unwrap().iter().any(|s| s == "Oppvekst skole"))
+    );
+    let tagged = list(&path, &["--tag", "KI"]);
+    assert!(tagged.iter().all(|m| {
+        m["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t.as_str().unwrap().eq_ignore_ascii_case("ki"))
+    }));
+    let by_title = titles(&list(&path, &["--sort", "title"]));
+    let mut sorted = by_title.clone();
+    sorted.sort_by(|a, b| tiltak::search::sort::compare_titles(a, b));
+    assert_eq!(by_title, sorted);
+    let today = jiff::Zoned::now().date().to_string();
+    for m in list(&path, &["--overdue"]) {
+        assert!(m["due"].as_str().unwrap() < today.as_str(), "{m}");
+    }
+    let both = list(&path, &["--sector", "oppvekst skole", "--query", "digital"]);
+    assert!(both.len() < school.len());
+}
+
+#[test]
+fn an_unknown_sort_key_is_a_usage_error_that_names_the_valid_ones() {
+    let (_dir, path) = demo_file();
+    let out = Command::cargo_bin("tiltak")
+        .unwrap()
+        .args(["--lang", "en", "--data"])
+        .arg(&path)
+        .args(["list", "--sort", "size"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Unknown order “size”") && err.contains("default, score, due"),
+        "{err}"
+    );
+}
