@@ -14,6 +14,7 @@ pub mod picker;
 pub mod rescue;
 pub mod review;
 mod review_update;
+pub mod typeahead;
 pub mod update;
 pub mod views;
 
