@@ -3,6 +3,7 @@
 mod charts;
 mod confirm;
 mod detail;
+mod facts;
 mod form;
 mod help;
 pub mod layout;
