@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::Theme;
 use super::facts::MeasureFacts;
 use super::lists::{measure_line, owner_name};
+use super::log::log_line;
 use crate::app::{App, Pane};
 use crate::domain::{Backlog, Measure, Owner, Priority};
 use crate::i18n::{Lang, Msg};
@@ -124,29 +125,7 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
     if m.log.is_empty() {
         lines.push(Line::styled(lang.tr(Msg::NoLog), theme.dim()));
     }
-    for entry in m.log.iter().rev() {
-        let mut spans = vec![
-            Span::styled(format!("{} ", date_of(lang, entry.at)), theme.dim()),
-            Span::styled(format!("{}: ", lang.log_kind(entry.kind)), theme.label()),
-        ];
-        if let (Some(from), Some(to)) = (entry.from, entry.to) {
-            spans.push(Span::raw(lang.fill(
-                Msg::LogStatusLine,
-                &[("from", lang.status(from)), ("to", lang.status(to))],
-            )));
-            if !entry.text.is_empty() {
-                spans.push(Span::raw(" – "));
-            }
-        }
-        spans.push(Span::raw(entry.text.clone()));
-        if let Some(meeting) = entry.meeting {
-            spans.push(Span::styled(
-                format!(" {}", lang.fill(Msg::LogFromMeeting, &[("id", &meeting.to_string())])),
-                theme.dim(),
-            ));
-        }
-        lines.push(Line::from(spans));
-    }
+    lines.extend(m.log.iter().rev().map(|entry| log_line(lang, theme, backlog, entry)));
     lines
 }
 
