@@ -57,14 +57,15 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
             })?;
         }
     }
-    let (backlog, _) = cli::open(&path, lang)?;
+    let (store, loaded) = FileStore::open(path.clone()).map_err(|error| fail(error.message(lang)))?;
+    let backlog = loaded.map_or_else(|| cli::new_backlog(lang), |loaded| loaded.backlog);
     let shown_path = path.display().to_string();
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         previous_hook(info);
         eprintln!("{}", lang.fill(Msg::PanicMessage, &[("path", &shown_path)]));
     }));
-    let mut app = App::new(backlog, lang, Box::new(FileStore::new(path.clone())), Clock::System);
+    let mut app = App::new(backlog, lang, Box::new(store), Clock::System);
     app.demo = parsed.demo;
     app.read_only = lock.is_none();
     let result = tiltak::tui::run(&mut app, Theme::from_env());

@@ -2,12 +2,13 @@
 
 use std::io;
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event};
 use ratatui::layout::Size;
 
-use crate::app::{App, handle_key};
+use crate::app::outside::CHECK_EVERY;
+use crate::app::{Action, App, handle_key, update};
 use crate::ui::{self, Theme};
 
 /// Held while a key is handled (which includes saving the change it makes). A signal waits for
@@ -59,7 +60,14 @@ fn watch_signals() -> io::Result<()> {
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: Theme) -> io::Result<()> {
     // A test-only trigger: proves that a panic restores the terminal and says where the data is.
     let panic_on_key = std::env::var_os("TILTAK_TEST_PANIC").is_some_and(|v| v == "1");
+    let mut looked = Instant::now();
     while !app.should_quit {
+        // Another program may have changed the file: look every few seconds.
+        if looked.elapsed() >= CHECK_EVERY {
+            let _busy = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            update(app, Action::CheckOutside);
+            looked = Instant::now();
+        }
         app.poll_search();
         let size = terminal.size()?;
         app.viewport = Size::new(size.width, size.height);

@@ -205,3 +205,37 @@ fn a_second_window_is_read_only() {
     first.assert_restored("0");
     assert_eq!(titles(&data(&dir)), vec!["First window"]);
 }
+
+#[test]
+fn a_running_app_picks_up_a_file_written_by_another_program() {
+    let dir = TempDir::new().unwrap();
+    let path = data(&dir);
+    let session = Session::start(&path, "");
+    session.add("Typed here");
+    // A sync tool does not take our lock: it just writes the file.
+    let mut backlog = tiltak::store::load(&path).unwrap().unwrap();
+    backlog
+        .add_measure(
+            tiltak::domain::MeasureDraft::titled("From the sync tool"),
+            jiff::Timestamp::now(),
+        )
+        .unwrap();
+    tiltak::store::save(&backlog, &path).unwrap();
+    let screen = session.wait_for("From the sync tool");
+    assert!(screen.contains("Merged changes made outside: 1 measures"), "{screen}");
+    session.add("Typed after");
+    session.keys(&["q"]);
+    session.assert_restored("0");
+    assert_eq!(titles(&path), vec!["Typed here", "From the sync tool", "Typed after"]);
+}
+
+#[test]
+fn a_read_only_window_follows_what_the_writer_saves() {
+    let dir = TempDir::new().unwrap();
+    let first = Session::start(&data(&dir), "");
+    let second = Session::start(&data(&dir), "");
+    second.wait_for("open elsewhere — read only");
+    first.add("Saved by the writer");
+    let screen = second.wait_for("Saved by the writer");
+    assert!(screen.contains("Reloaded"), "{screen}");
+}

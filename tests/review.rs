@@ -331,3 +331,27 @@ fn x_exports_the_visible_measures_as_csv_beside_the_backlog() {
     drop(files);
     assert!(screen(&mut app, 120, 30).contains("Eksporterte 31 tiltak til /data/exports/tiltak-2026-11-29.csv"));
 }
+
+#[test]
+fn marked_measures_make_the_agenda_even_when_a_search_hides_some() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    let rows: Vec<MeasureId> = app.measures.rows.iter().map(|i| app.backlog.measures[*i].id).collect();
+    // Mark the first and the third visible measure (Space marks and moves down).
+    type_text(&mut app, " j ");
+    assert_eq!(app.marks.len(), 2);
+    type_text(&mut app, "R");
+    assert_eq!(agenda(&app), vec![rows[0], rows[2]]);
+    press(&mut app, KeyCode::Esc);
+    // A search that hides the third measure does not drop it from the agenda.
+    let hidden_title = app.backlog.measure(rows[0]).unwrap().title.clone();
+    type_text(&mut app, "/");
+    type_text(&mut app, &hidden_title);
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.measures.rows.iter().any(|i| app.backlog.measures[*i].id == rows[2]));
+    type_text(&mut app, "R");
+    let mut got = agenda(&app);
+    got.sort();
+    let mut want = vec![rows[0], rows[2]];
+    want.sort();
+    assert_eq!(got, want);
+}

@@ -110,3 +110,15 @@ fn moving_while_searching_keeps_the_cursor_on_that_measure() {
     assert_eq!(app.measures.rows, expected(&app, "skole "));
     assert_eq!(app.selected_measure(), chosen);
 }
+
+#[test]
+fn a_backlog_reloaded_from_the_file_is_searched_afresh() {
+    let (mut app, _) = app_with(support::generated(50), Lang::Nb);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "skole");
+    let before = app.measures.rows.clone();
+    app.backlog = support::generated(80);
+    app.replaced();
+    assert_ne!(app.measures.rows, before);
+    assert_eq!(app.measures.rows, expected(&app, "skole"));
+}

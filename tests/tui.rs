@@ -336,3 +336,19 @@ fn a_filter_narrows_the_list_and_shows_as_chips() {
     });
     assert!(screen(&mut app, 100, 30).contains("No measures match the filter."));
 }
+
+#[test]
+fn long_ids_are_shown_in_full() {
+    let mut backlog = demo();
+    backlog.next_ids.measure = 12_345;
+    let now = NOW.parse().unwrap();
+    let (id, _) = backlog
+        .add_measure(tiltak::domain::MeasureDraft::titled("Sist lagt til"), now)
+        .unwrap();
+    assert_eq!(id.to_string(), "T-12345");
+    let (mut app, _) = app_with(backlog, Lang::En);
+    assert!(
+        screen(&mut app, 80, 24).contains("T-12345 "),
+        "the id column fits the longest id"
+    );
+}

@@ -1,6 +1,7 @@
 //! Undo and redo of backlog changes within a session.
 
 use crate::domain::Edit;
+use crate::domain::patch::Key;
 
 /// How many steps back undo reaches.
 pub const DEPTH: usize = 500;
@@ -42,6 +43,24 @@ impl History {
 
     pub fn push_redone(&mut self, step: Step) {
         self.undo.push(step);
+    }
+
+    /// Drops the steps that touch any of `keys`: records changed from outside, whose undo would
+    /// put back a version that no longer follows from what is there now.
+    pub fn forget_touching(&mut self, keys: &[Key]) {
+        if keys.is_empty() {
+            return;
+        }
+        let untouched = |step: &Step| {
+            !step
+                .edit
+                .undo
+                .keys()
+                .chain(step.edit.redo.keys())
+                .any(|k| keys.contains(&k))
+        };
+        self.undo.retain(untouched);
+        self.redo.retain(untouched);
     }
 
     /// How many steps undo can take back.

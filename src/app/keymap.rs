@@ -18,6 +18,7 @@ pub enum Context {
     Review,
     Summary,
     Log,
+    Merge,
     Search,
     Palette,
     Picker,
@@ -37,6 +38,7 @@ impl Context {
             Context::Review => Msg::HelpSectionReview,
             Context::Summary => Msg::HelpSectionSummary,
             Context::Log => Msg::HelpSectionLog,
+            Context::Merge => Msg::HelpSectionMerge,
             Context::Search => Msg::HelpSectionSearch,
             Context::Palette => Msg::HelpSectionPalette,
             Context::Picker => Msg::HelpSectionPicker,
@@ -96,7 +98,7 @@ const fn hinted(binding: Binding, hint: Msg) -> Binding {
 }
 
 use Context::{
-    Agenda, Confirm, Filter, Form, Help, List, Log, Palette, Picker, Prompt, Review, Search, Setup, Summary,
+    Agenda, Confirm, Filter, Form, Help, List, Log, Merge, Palette, Picker, Prompt, Review, Search, Setup, Summary,
 };
 use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
@@ -259,6 +261,19 @@ pub static BINDINGS: &[Binding] = &[
         only_in(Pane::Overview, key(List, Char('m'), Action::ToggleValueEffort)),
         Msg::HintValueEffort,
     ),
+    // Issue 6: choosing a side for each conflict after a merge with changes made outside
+    key(Merge, Char('j'), Action::Down),
+    key(Merge, Down, Action::Down),
+    key(Merge, Char('k'), Action::Up),
+    key(Merge, Up, Action::Up),
+    hinted(key(Merge, Left, Action::MergeOurs), Msg::HintOurs),
+    key(Merge, Char('h'), Action::MergeOurs),
+    hinted(key(Merge, Right, Action::MergeTheirs), Msg::HintTheirs),
+    key(Merge, Char('l'), Action::MergeTheirs),
+    key(Merge, Char(' '), Action::MergeToggle),
+    hinted(key(Merge, Enter, Action::MergeApply), Msg::HintApply),
+    hinted(key(Merge, Esc, Action::Cancel), Msg::HintKeepOurs),
+    ctrl(Merge, 'c', Action::Quit),
     // Issue 3: find and triage
     hinted(
         only_in(Pane::Measures, key(List, Char('/'), Action::Search)),

@@ -8,12 +8,14 @@ pub mod form;
 pub mod history;
 pub mod keymap;
 mod live_search;
+pub mod outside;
 pub mod overview;
 pub mod palette;
 pub mod picker;
 pub mod rescue;
 pub mod review;
 mod review_update;
+pub mod typeahead;
 pub mod update;
 pub mod views;
 
@@ -61,6 +63,8 @@ pub enum Overlay {
     },
     Confirm(Confirm),
     Form(Box<Form>),
+    /// What a merge with changes made outside brought in; a side to choose per conflict.
+    Merge(Box<outside::MergeView>),
     Palette(Box<Palette>),
     Picker(Box<Picker>),
     Filter(Box<FilterPanel>),
@@ -132,6 +136,7 @@ pub struct App {
     pub overview: OverviewState,
     /// Where each drill-down came from, so `Esc` in the Measures pane can go back.
     pub came_from: Vec<drill::CameFrom>,
+    pub outside: outside::OutsideState,
     /// Search keys of every measure, prepared once per change; shared with the search worker.
     pub keys: Arc<SearchKeys>,
     /// The search query of each pane (as typed).
@@ -179,6 +184,7 @@ impl App {
             insight: Insight::default(),
             overview: OverviewState::default(),
             came_from: Vec::new(),
+            outside: outside::OutsideState::default(),
             keys: Arc::default(),
             queries: HashMap::new(),
             search_open: false,
@@ -216,6 +222,7 @@ impl App {
             Overlay::Help { .. } => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Form(_) => Context::Form,
+            Overlay::Merge(_) => Context::Merge,
             Overlay::Palette(_) => Context::Palette,
             Overlay::Picker(_) => Context::Picker,
             Overlay::Filter(_) => Context::Filter,
@@ -279,6 +286,14 @@ impl App {
     /// Writes `bytes` to a new file at `relative` beside the backlog; returns where it went.
     pub fn write_beside(&mut self, relative: &std::path::Path, bytes: &[u8]) -> std::io::Result<std::path::PathBuf> {
         self.store.write_beside(relative, bytes)
+    }
+
+    /// After the whole backlog was replaced: merged with or reloaded from the file.
+    pub fn replaced(&mut self) {
+        self.search.forget();
+        self.keys = Arc::new(SearchKeys::build(&self.backlog));
+        self.marks.retain(|id| self.backlog.measure(*id).is_some());
+        self.refresh_views();
     }
 
     /// Brings search keys, rows and counts up to date after `patch` changed the backlog.

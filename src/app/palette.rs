@@ -3,8 +3,8 @@
 
 use super::action::{Action, Pane};
 use super::keymap::{self, Context};
+use super::typeahead::TypeAhead;
 use crate::i18n::Lang;
-use crate::search::Query;
 use crate::search::fold::fold;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,10 +19,7 @@ pub struct Entry {
 #[derive(Debug, Clone)]
 pub struct Palette {
     pub entries: Vec<Entry>,
-    pub query: String,
-    /// Indices into `entries` that match the query, best first.
-    pub shown: Vec<usize>,
-    pub cursor: usize,
+    pub find: TypeAhead,
 }
 
 /// The palette's entries for `pane`: the list bindings live there (all keys of an action on
@@ -65,49 +62,39 @@ impl Palette {
         let shown = (0..entries.len()).collect();
         Palette {
             entries,
-            query: String::new(),
-            shown,
-            cursor: 0,
+            find: TypeAhead {
+                query: String::new(),
+                shown,
+                cursor: 0,
+            },
         }
     }
 
     fn refilter(&mut self) {
-        let query = Query::new(&self.query);
-        let mut hits: Vec<(i64, usize)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| query.score_text(&e.folded).map(|s| (s, i)))
-            .collect();
-        if !query.is_empty() {
-            hits.sort_by_key(|(score, i)| (std::cmp::Reverse(*score), *i));
-        }
-        self.shown = hits.into_iter().map(|(_, i)| i).collect();
-        self.cursor = 0;
+        self.find.refilter(self.entries.iter().map(|e| e.folded.as_str()));
     }
 
     pub fn type_char(&mut self, c: char) {
-        self.query.push(c);
+        self.find.query.push(c);
         self.refilter();
     }
 
     pub fn backspace(&mut self) {
-        self.query.pop();
+        self.find.query.pop();
         self.refilter();
     }
 
     pub fn clear_query(&mut self) {
-        self.query.clear();
+        self.find.query.clear();
         self.refilter();
     }
 
     pub fn move_by(&mut self, delta: isize) {
-        let last = self.shown.len().saturating_sub(1);
-        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        self.find.move_by(delta);
     }
 
     pub fn selected(&self) -> Option<&Entry> {
-        self.shown.get(self.cursor).and_then(|i| self.entries.get(*i))
+        self.find.shown.get(self.find.cursor).and_then(|i| self.entries.get(*i))
     }
 }
 

@@ -1,9 +1,9 @@
 //! The small overlay behind quick-assign and view choice: a list of options filtered fuzzily as
 //! you type, single choice or (sectors, priorities) several checked with Tab.
 
+use super::typeahead::TypeAhead;
 use crate::domain::{Assignment, Backlog, MeasureId, OwnerId, PriorityId, SectorId};
 use crate::i18n::{Lang, Msg};
-use crate::search::Query;
 use crate::search::fold::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,10 +71,7 @@ pub struct Picker {
     /// Multi-select: which options are checked now, and which were when the picker opened.
     pub checked: Vec<bool>,
     initial: Vec<bool>,
-    pub query: String,
-    /// Indices into `options` that match the query, best first.
-    pub shown: Vec<usize>,
-    pub cursor: usize,
+    pub find: TypeAhead,
 }
 
 impl Picker {
@@ -86,9 +83,11 @@ impl Picker {
             options,
             initial: checked.clone(),
             checked,
-            query: String::new(),
-            shown,
-            cursor: 0,
+            find: TypeAhead {
+                query: String::new(),
+                shown,
+                cursor: 0,
+            },
         }
     }
 
@@ -158,7 +157,7 @@ impl Picker {
         };
         let mut picker = Picker::new(kind, targets, options, checked);
         if let Some(current) = current {
-            picker.cursor = picker.options.iter().position(|o| o.choice == current).unwrap_or(0);
+            picker.find.cursor = picker.options.iter().position(|o| o.choice == current).unwrap_or(0);
         }
         picker
     }
@@ -182,47 +181,35 @@ impl Picker {
     }
 
     fn refilter(&mut self) {
-        let query = Query::new(&self.query);
-        let mut hits: Vec<(i64, usize)> = self
-            .options
-            .iter()
-            .enumerate()
-            .filter_map(|(i, o)| query.score_text(&o.folded).map(|s| (s, i)))
-            .collect();
-        if !query.is_empty() {
-            hits.sort_by_key(|(score, i)| (std::cmp::Reverse(*score), *i));
-        }
-        self.shown = hits.into_iter().map(|(_, i)| i).collect();
-        self.cursor = 0;
+        self.find.refilter(self.options.iter().map(|o| o.folded.as_str()));
     }
 
     pub fn type_char(&mut self, c: char) {
-        self.query.push(c);
+        self.find.query.push(c);
         self.refilter();
     }
 
     pub fn backspace(&mut self) {
-        self.query.pop();
+        self.find.query.pop();
         self.refilter();
     }
 
     pub fn clear_query(&mut self) {
-        self.query.clear();
+        self.find.query.clear();
         self.refilter();
     }
 
     pub fn move_by(&mut self, delta: isize) {
-        let last = self.shown.len().saturating_sub(1);
-        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        self.find.move_by(delta);
     }
 
     pub fn current(&self) -> Option<&PickOption> {
-        self.shown.get(self.cursor).and_then(|i| self.options.get(*i))
+        self.find.shown.get(self.find.cursor).and_then(|i| self.options.get(*i))
     }
 
     /// Checks or unchecks the option under the cursor (multi-select only).
     pub fn toggle(&mut self) {
-        if let Some(i) = self.shown.get(self.cursor).copied()
+        if let Some(i) = self.find.shown.get(self.find.cursor).copied()
             && let Some(checked) = self.checked.get_mut(i)
         {
             *checked = !*checked;
@@ -334,7 +321,7 @@ mod tests {
         assert_eq!(p.current().unwrap().label, "Ola Østby");
         assert_eq!(p.assignment(), Some(Assignment::Owner(Some(Id(3)))));
         p.clear_query();
-        assert_eq!(p.shown.len(), 4);
+        assert_eq!(p.find.shown.len(), 4);
     }
 
     #[test]

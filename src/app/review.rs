@@ -26,15 +26,23 @@ pub enum Screen {
     },
 }
 
-/// The measures a review starts with: those now visible in the Measures pane, in its order.
-/// (Marked measures, once they exist, should win over the visible ones.)
+/// The measures a review starts with: the marked ones if any are marked, else those now visible
+/// in the Measures pane; in the pane's order either way.
 pub fn agenda_candidates(app: &App) -> Vec<MeasureId> {
-    app.measures
+    let visible = app
+        .measures
         .rows
         .iter()
         .filter_map(|i| app.backlog.measures.get(*i))
-        .map(|m| m.id)
-        .collect()
+        .map(|m| m.id);
+    if app.marks.is_empty() {
+        return visible.collect();
+    }
+    let mut agenda: Vec<MeasureId> = visible.filter(|id| app.marks.contains(id)).collect();
+    // Marked measures the current search or filter hides still belong on the agenda.
+    let hidden: Vec<MeasureId> = app.marks.iter().copied().filter(|id| !agenda.contains(id)).collect();
+    agenda.extend(hidden);
+    agenda
 }
 
 #[derive(Debug, Clone)]

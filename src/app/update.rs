@@ -51,6 +51,10 @@ pub(super) fn form_key_into(form: &mut Form, key: KeyEvent) {
 }
 
 pub fn update(app: &mut App, action: Action) {
+    // The idle look keeps the message on screen; it only speaks when it finds something.
+    if action == Action::CheckOutside {
+        return super::outside::check(app);
+    }
     app.message = None;
     if app.read_only && edits(action) {
         return complain(app, app.lang.tr(Msg::MsgReadOnly).to_string());
@@ -63,6 +67,7 @@ pub fn update(app: &mut App, action: Action) {
         Context::Setup | Context::Agenda | Context::Review | Context::Summary | Context::Log => {
             super::review_update::action(app, action)
         }
+        Context::Merge => super::outside::action(app, action),
         Context::Search => find::search_action(app, action),
         Context::Palette => find::palette_action(app, action),
         Context::Picker => find::picker_action(app, action),
@@ -197,28 +202,42 @@ pub(super) fn committed(app: &mut App, edit: Edit, label: String) {
     }
     app.changed(&edit.redo);
     app.history.record(edit, label.clone());
-    persist(app);
-    if app.save_state == SaveState::Saved {
+    if !persist(app) {
         say(app, capitalized(&label));
     }
 }
 
-fn persist(app: &mut App) {
+/// Saves the backlog, first merging changes made to the file outside the app. Returns whether
+/// it left a message the user must see (what was merged, or why nothing was saved).
+pub(super) fn persist(app: &mut App) -> bool {
     if app.read_only {
-        return;
+        return false;
     }
+    let merged = match super::outside::reconcile(app) {
+        super::outside::Looked::Unreadable => return true,
+        super::outside::Looked::Merged { .. } => app.message.is_some(),
+        super::outside::Looked::Unchanged => false,
+    };
     match app.store.save(&app.backlog) {
-        Ok(()) => app.save_state = SaveState::Saved,
+        Ok(()) => {
+            app.save_state = SaveState::Saved;
+            merged
+        }
         Err(error) => {
-            let text = app.lang.fill(
-                Msg::SaveFailed,
-                &[
-                    ("path", &app.store.location().display().to_string()),
-                    ("error", &error.to_string()),
-                ],
-            );
+            let text = if crate::store::watch::is_changed_outside(&error) {
+                app.lang.tr(Msg::ErrChangedWhileSaving).to_string()
+            } else {
+                app.lang.fill(
+                    Msg::SaveFailed,
+                    &[
+                        ("path", &app.store.location().display().to_string()),
+                        ("error", &error.to_string()),
+                    ],
+                )
+            };
             app.save_state = SaveState::Failed(error.to_string());
             complain(app, text);
+            true
         }
     }
 }
@@ -226,6 +245,10 @@ fn persist(app: &mut App) {
 pub(super) fn quit(app: &mut App) {
     if let SaveState::Failed(_) = app.save_state {
         persist(app);
+        // A merge on the way may want a side chosen before leaving.
+        if matches!(app.overlay, Overlay::Merge(_)) {
+            return;
+        }
     }
     match &app.save_state {
         SaveState::Saved => app.should_quit = true,
@@ -540,8 +563,7 @@ pub(super) fn undo(app: &mut App) {
     app.changed(&step.edit.undo);
     let text = app.lang.fill(Msg::MsgUndone, &[("what", &step.label)]);
     app.history.push_undone(step);
-    persist(app);
-    if app.save_state == SaveState::Saved {
+    if !persist(app) {
         say(app, text);
     }
 }
@@ -554,8 +576,7 @@ fn redo(app: &mut App) {
     app.changed(&step.edit.redo);
     let text = app.lang.fill(Msg::MsgRedone, &[("what", &step.label)]);
     app.history.push_redone(step);
-    persist(app);
-    if app.save_state == SaveState::Saved {
+    if !persist(app) {
         say(app, text);
     }
 }

@@ -4,9 +4,11 @@ pub mod assign;
 pub mod id;
 pub mod lookup;
 pub mod meeting;
+pub mod merge;
 pub mod model;
 pub mod ops;
 pub mod patch;
+mod renumber;
 pub mod saved_view;
 
 pub use assign::Assignment;

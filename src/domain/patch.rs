@@ -43,7 +43,25 @@ pub struct Edit {
     pub redo: Patch,
 }
 
+impl Record {
+    pub fn key(&self) -> Key {
+        match self {
+            Record::Sector(x) => Key::Sector(x.id),
+            Record::Owner(x) => Key::Owner(x.id),
+            Record::Priority(x) => Key::Priority(x.id),
+            Record::Measure(x) => Key::Measure(x.id),
+            Record::Meeting(x) => Key::Meeting(x.id),
+            Record::Views(_) => Key::Views,
+        }
+    }
+}
+
 impl Patch {
+    /// The records this patch puts or removes.
+    pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+        self.0.iter().map(|change| change.key)
+    }
+
     pub fn put_measure(&mut self, measure: Measure) {
         self.0.push(Change {
             key: Key::Measure(measure.id),
@@ -89,6 +107,18 @@ impl Backlog {
     pub(crate) fn commit(&mut self, patch: Patch) -> Edit {
         let undo = self.apply(&patch);
         Edit { undo, redo: patch }
+    }
+
+    /// The record under `key`, if there is one.
+    pub fn record(&self, key: Key) -> Option<Record> {
+        match key {
+            Key::Sector(id) => self.sector(id).cloned().map(Record::Sector),
+            Key::Owner(id) => self.owner(id).cloned().map(Record::Owner),
+            Key::Priority(id) => self.priority(id).cloned().map(Record::Priority),
+            Key::Measure(id) => self.measure(id).cloned().map(|m| Record::Measure(Box::new(m))),
+            Key::Meeting(id) => self.meeting(id).cloned().map(Record::Meeting),
+            Key::Views => Some(Record::Views(self.views.clone())),
+        }
     }
 
     fn put(&mut self, key: Key, after: Option<Record>) -> Option<Record> {

@@ -6,10 +6,12 @@ pub mod lock;
 pub mod migrate;
 pub mod paths;
 pub mod save;
+pub mod watch;
 
 pub use load::{LoadError, load};
 pub use lock::Lock;
 pub use save::{SaveStep, save};
+pub use watch::Outside;
 
 use std::path::{Path, PathBuf};
 
@@ -32,43 +34,98 @@ pub trait Persist {
         save::write_atomically(&path, bytes)?;
         Ok(path)
     }
+
+    /// Whether another program changed the file since it was last loaded or saved. A store
+    /// without a file of its own sees no outside changes.
+    fn outside(&mut self) -> Outside {
+        Outside::Unchanged
+    }
+
+    /// The version the last [`Persist::outside`] reported has been merged in: it is the base now.
+    fn accept_outside(&mut self) {}
+
+    /// Keeps a copy of the file as it is now among the backups (before a merge with conflicts
+    /// writes over the other side's values).
+    fn back_up(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Called before each step of a save; tests return an error to act as a failing disk.
 pub type FaultHook = Box<dyn FnMut(SaveStep) -> std::io::Result<()>>;
 
 /// The backlog file on disk. The first save of a session first copies the file as it was into
-/// the backups.
+/// the backups. A save never writes over a file another program changed meanwhile.
 pub struct FileStore {
     pub path: PathBuf,
     backed_up: bool,
     pub fault: Option<FaultHook>,
+    tracker: watch::Tracker,
 }
 
 impl FileStore {
+    /// A store for the file at `path`, taking the file as it is now as the version the app's
+    /// backlog starts from.
     pub fn new(path: PathBuf) -> FileStore {
+        let bytes = std::fs::read(&path).ok();
+        FileStore::with_base(path, bytes)
+    }
+
+    fn with_base(path: PathBuf, bytes: Option<Vec<u8>>) -> FileStore {
+        let mut tracker = watch::Tracker::default();
+        tracker.remember(&path, bytes);
         FileStore {
             path,
             backed_up: false,
             fault: None,
+            tracker,
         }
+    }
+
+    /// Loads the file at `path` (`None` when there is none yet) and a store that starts from
+    /// exactly the bytes that were loaded.
+    pub fn open(path: PathBuf) -> Result<(FileStore, Option<load::Loaded>), LoadError> {
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => Some(bytes),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+            Err(error) => return Err(LoadError::Io { path, error }),
+        };
+        let loaded = bytes.as_deref().map(|b| load::parse_file(&path, b)).transpose()?;
+        Ok((FileStore::with_base(path, bytes), loaded))
     }
 }
 
 impl Persist for FileStore {
     fn save(&mut self, backlog: &Backlog) -> std::io::Result<()> {
+        if !matches!(self.tracker.look(&self.path), Outside::Unchanged) {
+            return Err(std::io::Error::other(watch::ChangedOutside));
+        }
         if !self.backed_up {
             backup::make(&self.path, jiff::Timestamp::now())?;
             self.backed_up = true;
         }
         let bytes = save::to_json(backlog)?;
         match &mut self.fault {
-            Some(fault) => save::write_atomically_checked(&self.path, &bytes, fault),
-            None => save::write_atomically(&self.path, &bytes),
+            Some(fault) => save::write_atomically_checked(&self.path, &bytes, fault)?,
+            None => save::write_atomically(&self.path, &bytes)?,
         }
+        self.tracker.remember(&self.path, Some(bytes));
+        Ok(())
     }
 
     fn location(&self) -> &Path {
         &self.path
+    }
+
+    fn outside(&mut self) -> Outside {
+        self.tracker.look(&self.path)
+    }
+
+    fn accept_outside(&mut self) {
+        self.tracker.accept();
+    }
+
+    fn back_up(&mut self) -> std::io::Result<()> {
+        backup::make(&self.path, jiff::Timestamp::now()).map(|_| ())
     }
 }

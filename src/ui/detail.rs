@@ -6,7 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Theme;
-use super::lists::{due_text, measure_line, owner_name};
+use super::facts::MeasureFacts;
+use super::lists::{measure_line, owner_name};
+use super::log::log_line;
 use crate::app::{App, Pane};
 use crate::domain::{Backlog, Measure, Owner, Priority};
 use crate::i18n::{Lang, Msg};
@@ -71,51 +73,11 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
     let lang = app.lang;
     let backlog = &app.backlog;
     let today = app.today();
-    let sectors: Vec<String> = m
-        .sectors
-        .iter()
-        .filter_map(|s| backlog.sector(*s))
-        .map(|s| s.name.clone())
-        .collect();
-    let mut sector_text = sectors.join(", ");
-    if m.is_cross_sector() {
-        sector_text.push_str(&format!(" ({})", lang.tr(Msg::CrossSector)));
+    let facts = MeasureFacts::of(lang, backlog, m, today);
+    let mut value_effort = facts.value_effort.clone();
+    if let Some(score) = facts.score {
+        value_effort.push_str(&format!("  ({} {score:.1})", lang.tr(Msg::ScoreLabel)));
     }
-    let priorities: Vec<String> = m
-        .priorities
-        .iter()
-        .filter_map(|p| backlog.priority(*p))
-        .map(|p| format!("{}. {}", p.rank, p.title))
-        .collect();
-    let number = |n: Option<u8>| {
-        n.map(|n| n.to_string())
-            .unwrap_or_else(|| lang.tr(Msg::None).to_string())
-    };
-    let mut value_effort = format!("{} / {}", number(m.value), number(m.effort));
-    if let (Some(v), Some(e)) = (m.value, m.effort) {
-        value_effort.push_str(&format!(
-            "  ({} {:.1})",
-            lang.tr(Msg::ScoreLabel),
-            f64::from(v) / f64::from(e)
-        ));
-    }
-    let mut due = due_text(lang, m, today).trim_start_matches('!').to_string();
-    if m.is_overdue(today) {
-        due.push_str(&format!(" ({})", lang.tr(Msg::Overdue)));
-    }
-    let mut funding = m.funding.map(|f| lang.funding(f).to_string()).unwrap_or_default();
-    if let Some(cost) = m.cost_estimate {
-        funding.push_str(&format!(" · {} kr", group_thousands(cost)));
-    }
-    let political = match (&m.political.needed, &m.political.case_number) {
-        (true, Some(case)) => format!(
-            "{} ({} {case})",
-            lang.tr(Msg::NeedsPolitical),
-            lang.tr(Msg::FieldCaseNumber).to_lowercase()
-        ),
-        (true, None) => lang.tr(Msg::NeedsPolitical).to_string(),
-        (false, _) => lang.tr(Msg::NoPolitical).to_string(),
-    };
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{} ", m.id), theme.dim()),
@@ -126,15 +88,15 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
             Span::styled(lang.status(m.status), theme.status(m.status)),
         ]),
         field(lang, theme, Msg::FieldOwner, owner_name(backlog, m)),
-        field(lang, theme, Msg::FieldSectors, sector_text),
-        field(lang, theme, Msg::FieldPriorities, priorities.join("; ")),
-        field(lang, theme, Msg::ColDue, due),
+        field(lang, theme, Msg::FieldSectors, facts.sectors),
+        field(lang, theme, Msg::FieldPriorities, facts.priorities.join("; ")),
+        field(lang, theme, Msg::ColDue, facts.due),
         Line::from(vec![
             Span::styled(format!("{}: ", lang.tr(Msg::FieldValueEffort)), theme.label()),
             Span::raw(value_effort),
         ]),
-        field(lang, theme, Msg::FieldFunding, funding),
-        field(lang, theme, Msg::FieldPolitical, political),
+        field(lang, theme, Msg::FieldFunding, facts.funding),
+        field(lang, theme, Msg::FieldPolitical, facts.political),
         field(lang, theme, Msg::FieldTags, m.tags.join(", ")),
         field(
             lang,
@@ -163,29 +125,7 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
     if m.log.is_empty() {
         lines.push(Line::styled(lang.tr(Msg::NoLog), theme.dim()));
     }
-    for entry in m.log.iter().rev() {
-        let mut spans = vec![
-            Span::styled(format!("{} ", date_of(lang, entry.at)), theme.dim()),
-            Span::styled(format!("{}: ", lang.log_kind(entry.kind)), theme.label()),
-        ];
-        if let (Some(from), Some(to)) = (entry.from, entry.to) {
-            spans.push(Span::raw(lang.fill(
-                Msg::LogStatusLine,
-                &[("from", lang.status(from)), ("to", lang.status(to))],
-            )));
-            if !entry.text.is_empty() {
-                spans.push(Span::raw(" – "));
-            }
-        }
-        spans.push(Span::raw(entry.text.clone()));
-        if let Some(meeting) = entry.meeting {
-            spans.push(Span::styled(
-                format!(" {}", lang.fill(Msg::LogFromMeeting, &[("id", &meeting.to_string())])),
-                theme.dim(),
-            ));
-        }
-        lines.push(Line::from(spans));
-    }
+    lines.extend(m.log.iter().rev().map(|entry| log_line(lang, theme, backlog, entry)));
     lines
 }
 

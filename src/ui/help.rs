@@ -26,6 +26,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
         Context::Review,
         Context::Summary,
         Context::Log,
+        Context::Merge,
     ] {
         if !lines.is_empty() {
             lines.push(Line::raw(""));

@@ -177,13 +177,14 @@ pub fn due_text(lang: Lang, measure: &Measure, today: jiff::civil::Date) -> Stri
 
 /// Fixed columns for id, status and due; owner and sectors grow with the width, and the title
 /// takes the rest, so it stays readable at 80 columns.
-fn measure_widths(width: u16) -> Vec<Constraint> {
-    let spare = width.saturating_sub(2 + 2 + 5 + 13 + 11 + 6 + 24);
+/// The id column fits the longest id the backlog has handed out ("T-12345"), so ids are never cut.
+fn measure_widths(width: u16, id_width: u16) -> Vec<Constraint> {
+    let spare = width.saturating_sub(2 + 2 + id_width + 13 + 11 + 6 + 24);
     let owner = (spare / 2).clamp(10, 22);
     let sectors = (spare / 4).clamp(6, 16);
     vec![
         Constraint::Length(1),
-        Constraint::Length(5),
+        Constraint::Length(id_width),
         Constraint::Fill(1),
         Constraint::Length(13),
         Constraint::Length(owner),
@@ -236,7 +237,9 @@ fn measure_table<'a>(
         lang.tr(Msg::ColSectors),
         lang.tr(Msg::ColDue),
     ];
-    (header, measure_widths(width), rows)
+    let last_id: crate::domain::MeasureId = crate::domain::Id(backlog.next_ids.measure.saturating_sub(1).max(1));
+    let id_width = last_id.to_string().chars().count().max(4) as u16;
+    (header, measure_widths(width, id_width), rows)
 }
 
 const LOAD_BAR_WIDTH: usize = 12;

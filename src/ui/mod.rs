@@ -3,12 +3,14 @@
 mod charts;
 mod confirm;
 mod detail;
+mod facts;
 mod form;
 mod help;
 pub mod layout;
 mod lists;
 mod log;
 mod meetings;
+mod merge;
 mod overlays;
 mod overview;
 mod review;
@@ -68,6 +70,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         Overlay::Help { scroll } => help::render(frame, app, theme, *scroll),
         Overlay::Confirm(confirm) => confirm::render(frame, app, theme, *confirm),
         Overlay::Form(form) => form::render(frame, app, theme, form),
+        Overlay::Merge(view) => merge::render(frame, app, theme, view),
         Overlay::Palette(palette) => overlays::render_palette(frame, app, theme, palette),
         Overlay::Picker(picker) => overlays::render_picker(frame, app, theme, picker),
         Overlay::Filter(panel) => overlays::render_filter(frame, app, theme, panel),
@@ -84,28 +87,32 @@ fn render_tabs(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layout
         spans.push(Span::styled(format!(" {} ", lang.tr(Msg::ReadOnlyBanner)), style));
         spans.push(Span::raw(" "));
     }
-    for pane in Pane::ALL.iter() {
-        let key = pane_key(*pane).map(|k| format!("{k} ")).unwrap_or_default();
-        let text = if *pane == Pane::Overview {
-            format!(" {key}{} ", lang.tr(pane.title()))
-        } else {
-            let count = app.list(*pane).rows.len();
-            format!(" {key}{} ({count}) ", lang.tr(pane.title()))
-        };
-        let style = if *pane == app.focus {
+    if app.demo {
+        spans.push(Span::styled(format!("[{}] ", lang.tr(Msg::DemoBanner)), theme.warn()));
+    }
+    let tab_text = |pane: Pane, with_count: bool| {
+        let key = pane_key(pane).map(|k| format!("{k} ")).unwrap_or_default();
+        match pane {
+            Pane::Overview => format!(" {key}{} ", lang.tr(pane.title())),
+            _ if with_count => format!(" {key}{} ({}) ", lang.tr(pane.title()), app.list(pane).rows.len()),
+            _ => format!(" {key}{} ", lang.tr(pane.title())),
+        }
+    };
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let full: usize = Pane::ALL.iter().map(|p| tab_text(*p, true).chars().count() + 1).sum();
+    // Counts go first when the tabs would not fit, so every pane's name stays readable.
+    let with_count = used + full < usize::from(area.width);
+    for pane in Pane::ALL {
+        let style = if pane == app.focus {
             theme.selected()
         } else {
             theme.dim()
         };
         spans.push(Span::raw("│"));
-        spans.push(Span::styled(text, style));
+        spans.push(Span::styled(tab_text(pane, with_count), style));
     }
     spans.push(Span::raw("│ "));
     spans.push(Span::styled(app.backlog.name.clone(), theme.dim()));
-    if app.demo {
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(format!("[{}]", lang.tr(Msg::DemoBanner)), theme.warn()));
-    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 

@@ -66,16 +66,16 @@ pub fn render_palette(frame: &mut Frame, app: &App, theme: Theme, palette: &Pale
     if inner.height == 0 {
         return;
     }
-    let mut lines = vec![input_line(&palette.query, theme)];
-    if palette.shown.is_empty() {
+    let mut lines = vec![input_line(&palette.find.query, theme)];
+    if palette.find.shown.is_empty() {
         lines.push(Line::styled(lang.tr(Msg::NoMatches), theme.dim()));
     }
     let rows = usize::from(inner.height.saturating_sub(1));
-    for position in window(palette.shown.len(), palette.cursor, rows) {
-        let Some(entry) = palette.shown.get(position).and_then(|i| palette.entries.get(*i)) else {
+    for position in window(palette.find.shown.len(), palette.find.cursor, rows) {
+        let Some(entry) = palette.find.shown.get(position).and_then(|i| palette.entries.get(*i)) else {
             continue;
         };
-        let selected = position == palette.cursor;
+        let selected = position == palette.find.cursor;
         let keys_width = entry.keys.width();
         let room = usize::from(inner.width).saturating_sub(keys_width + 3);
         let description: String = entry.description.chars().take(room).collect();
@@ -110,13 +110,13 @@ pub fn render_picker(frame: &mut Frame, app: &App, theme: Theme, picker: &Picker
     if inner.height == 0 {
         return;
     }
-    let mut lines = vec![input_line(&picker.query, theme)];
-    if picker.shown.is_empty() {
+    let mut lines = vec![input_line(&picker.find.query, theme)];
+    if picker.find.shown.is_empty() {
         lines.push(Line::styled(lang.tr(Msg::NoMatches), theme.dim()));
     }
     let rows = usize::from(inner.height.saturating_sub(1));
-    for position in window(picker.shown.len(), picker.cursor, rows) {
-        let Some(&index) = picker.shown.get(position) else {
+    for position in window(picker.find.shown.len(), picker.find.cursor, rows) {
+        let Some(&index) = picker.find.shown.get(position) else {
             continue;
         };
         let Some(option) = picker.options.get(index) else {
@@ -126,7 +126,7 @@ pub fn render_picker(frame: &mut Frame, app: &App, theme: Theme, picker: &Picker
             Some(on) => format!("[{}] {}", if *on { "x" } else { " " }, option.label),
             None => option.label.clone(),
         };
-        lines.push(list_line(position == picker.cursor, text, theme));
+        lines.push(list_line(position == picker.find.cursor, text, theme));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

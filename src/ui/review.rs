@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use super::detail::group_thousands;
-use super::lists::{due_text, owner_name};
+use super::facts::MeasureFacts;
+use super::lists::owner_name;
 use super::log::log_line;
 use super::meetings::{discussed, item_outcome};
 use crate::app::App;
@@ -276,39 +276,8 @@ fn facts(app: &App, theme: Theme, m: &Measure) -> Vec<Fact> {
     let lang = app.lang;
     let b = &app.backlog;
     let today = app.today();
-    let sectors: Vec<&str> = m
-        .sectors
-        .iter()
-        .filter_map(|s| b.sector(*s))
-        .map(|s| s.name.as_str())
-        .collect();
-    let mut sector_text = sectors.join(", ");
-    if m.is_cross_sector() {
-        sector_text.push_str(&format!(" ({})", lang.tr(Msg::CrossSector)));
-    }
-    let priorities: Vec<String> = m
-        .priorities
-        .iter()
-        .filter_map(|p| b.priority(*p))
-        .map(|p| format!("{}. {}", p.rank, p.title))
-        .collect();
-    let number = |n: Option<u8>| n.map_or_else(|| lang.tr(Msg::None).to_string(), |n| n.to_string());
-    let mut due = due_text(lang, m, today).trim_start_matches('!').to_string();
-    let due_style = if m.is_overdue(today) {
-        due.push_str(&format!(" ({})", lang.tr(Msg::Overdue)));
-        theme.error()
-    } else {
-        Style::default()
-    };
-    let mut funding = m.funding.map(|f| lang.funding(f).to_string()).unwrap_or_default();
-    if let Some(cost) = m.cost_estimate {
-        funding.push_str(&format!(" · {} kr", group_thousands(cost)));
-    }
-    let political = match (&m.political.needed, &m.political.case_number) {
-        (true, Some(case)) => format!("{} ({case})", lang.tr(Msg::NeedsPolitical)),
-        (true, None) => lang.tr(Msg::NeedsPolitical).to_string(),
-        (false, _) => lang.tr(Msg::NoPolitical).to_string(),
-    };
+    let facts = MeasureFacts::of(lang, b, m, today);
+    let due_style = if facts.overdue { theme.error() } else { Style::default() };
     let plain = Style::default();
     vec![
         fact(
@@ -318,17 +287,12 @@ fn facts(app: &App, theme: Theme, m: &Measure) -> Vec<Fact> {
             theme.status(m.status).add_modifier(Modifier::BOLD),
         ),
         fact(lang, Msg::FieldOwner, owner_name(b, m), theme.title()),
-        fact(lang, Msg::FieldSectors, sector_text, plain),
-        fact(lang, Msg::FieldPriorities, priorities.join("\n"), plain),
-        fact(
-            lang,
-            Msg::FieldValueEffort,
-            format!("{} / {}", number(m.value), number(m.effort)),
-            plain,
-        ),
-        fact(lang, Msg::FieldDue, due, due_style),
-        fact(lang, Msg::FieldFunding, funding, plain),
-        fact(lang, Msg::FieldPolitical, political, plain),
+        fact(lang, Msg::FieldSectors, facts.sectors, plain),
+        fact(lang, Msg::FieldPriorities, facts.priorities.join("\n"), plain),
+        fact(lang, Msg::FieldValueEffort, facts.value_effort, plain),
+        fact(lang, Msg::FieldDue, facts.due, due_style),
+        fact(lang, Msg::FieldFunding, facts.funding, plain),
+        fact(lang, Msg::FieldPolitical, facts.political, plain),
     ]
 }
 
