@@ -65,6 +65,15 @@ impl Lang {
         }
     }
 
+    /// One decimal, with a decimal comma in Norwegian ("1,5").
+    pub fn decimal(self, value: f64) -> String {
+        let text = format!("{value:.1}");
+        match self {
+            Lang::Nb => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
     pub fn status(self, status: Status) -> &'static str {
         self.tr(match status {
             Status::Idea => Msg::StatusIdea,

@@ -76,7 +76,7 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
     let facts = MeasureFacts::of(lang, backlog, m, today);
     let mut value_effort = facts.value_effort.clone();
     if let Some(score) = facts.score {
-        value_effort.push_str(&format!("  ({} {score:.1})", lang.tr(Msg::ScoreLabel)));
+        value_effort.push_str(&format!("  ({} {})", lang.tr(Msg::ScoreLabel), lang.decimal(score)));
     }
     let mut lines = vec![
         Line::from(vec![
