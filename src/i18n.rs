@@ -379,6 +379,7 @@ catalogue! {
     CsvDescription => ("Beskrivelse", "Description"),
     CsvCreated => ("Opprettet", "Created"),
     CsvUpdated => ("Endret", "Updated"),
+    CsvLog => ("Logg", "Log"),
     ImpLine => ("linje {line}: {problem}", "line {line}: {problem}"),
     ImpBadOneToFive => ("«{text}» er ikke et tall fra 1 til 5.", "“{text}” is not a number from 1 to 5."),
     ImpBadFunding => ("Ukjent finansiering «{text}». Gyldige: drift, investering, ekstern, ufinansiert.", "Unknown funding “{text}”. Valid: operating budget, investment, external, unfunded."),

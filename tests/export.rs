@@ -112,7 +112,8 @@ fn csv_is_what_norwegian_excel_expects() {
     let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
-    assert_eq!(reader.headers().unwrap().len(), 18);
+    assert_eq!(reader.headers().unwrap().len(), 19);
+    assert_eq!(&reader.headers().unwrap()[18], "Logg");
     let first = rows.iter().find(|r| &r[0] == "T-1").unwrap();
     assert_eq!(&first[1], "Semikolon; «sitat» og \"anførsel\" 🚀");
     assert_eq!(&first[2], "pågår");
@@ -294,4 +295,50 @@ fn help_for_the_new_commands_speaks_norwegian() {
         .success();
     let help = String::from_utf8(run.get_output().stdout.clone()).unwrap();
     assert!(help.contains("Vis hva som ville blitt endret"), "{help}");
+}
+
+#[test]
+fn csv_carries_the_log_newest_first_and_import_leaves_it_alone() {
+    let mut backlog = tricky_backlog();
+    let id = backlog.measures[0].id;
+    let at = |s: &str| s.parse::<jiff::Timestamp>().unwrap();
+    backlog.step_status(id, true, at("2026-10-01T09:00:00Z")).unwrap();
+    let note = tiltak::domain::LogEntry {
+        at: at("2026-10-02T09:00:00Z"),
+        kind: tiltak::domain::LogKind::Note,
+        text: "Drøftet; «viktig»".into(),
+        from: None,
+        to: None,
+        meeting: None,
+    };
+    backlog.log_to_measure(id, note).unwrap();
+    let (dir, path) = setup(&backlog);
+    let out = dir.path().join("logg.csv");
+    tiltak(&path, "en")
+        .args(["export", "--format", "csv", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let bytes = fs::read(&out).unwrap();
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
+    let row = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| r[0] == id.to_string())
+        .unwrap();
+    let log: Vec<&str> = row[18].lines().collect();
+    assert_eq!(log.len(), 2);
+    assert!(
+        log[0].starts_with("2026-10-02T09:00:00Z note: Drøftet; «viktig»"),
+        "{}",
+        log[0]
+    );
+    assert!(log[1].starts_with("2026-10-01T09:00:00Z status change: "), "{}", log[1]);
+    let before = fs::read(&path).unwrap();
+    tiltak(&path, "en")
+        .args(["import", "--format", "csv"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(fs::read(&path).unwrap(), before, "importing the export changes nothing");
 }

@@ -2,7 +2,7 @@
 //! CRLF line ends, quotes where a field needs them. One row per measure, every field, names
 //! rather than ids. The same columns are read back by [`super::import`].
 
-use crate::domain::{Backlog, Funding, Measure, Status};
+use crate::domain::{Backlog, Funding, LogEntry, Measure, Status};
 use crate::i18n::{Lang, Msg};
 
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -30,10 +30,11 @@ pub enum Column {
     Description,
     Created,
     Updated,
+    Log,
 }
 
 impl Column {
-    pub const ALL: [Column; 18] = [
+    pub const ALL: [Column; 19] = [
         Column::Id,
         Column::Title,
         Column::Status,
@@ -52,6 +53,7 @@ impl Column {
         Column::Description,
         Column::Created,
         Column::Updated,
+        Column::Log,
     ];
 
     pub fn header(self) -> Msg {
@@ -74,6 +76,7 @@ impl Column {
             Column::Description => Msg::CsvDescription,
             Column::Created => Msg::CsvCreated,
             Column::Updated => Msg::CsvUpdated,
+            Column::Log => Msg::CsvLog,
         }
     }
 
@@ -125,7 +128,34 @@ fn cell(backlog: &Backlog, lang: Lang, m: &Measure, column: Column) -> String {
         Column::Description => m.description.clone(),
         Column::Created => m.created.to_string(),
         Column::Updated => m.updated.to_string(),
+        Column::Log => m
+            .log
+            .iter()
+            .rev()
+            .map(|entry| log_text(lang, entry))
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
+}
+
+/// One log entry as a line of text: "2026-10-19 decision: Approved (M-2)".
+fn log_text(lang: Lang, entry: &LogEntry) -> String {
+    let mut text = format!("{} {}:", entry.at, lang.log_kind(entry.kind));
+    if let (Some(from), Some(to)) = (entry.from, entry.to) {
+        text.push(' ');
+        text.push_str(&lang.fill(
+            Msg::LogStatusLine,
+            &[("from", lang.status(from)), ("to", lang.status(to))],
+        ));
+    }
+    if !entry.text.is_empty() {
+        text.push(' ');
+        text.push_str(&entry.text);
+    }
+    if let Some(meeting) = entry.meeting {
+        text.push_str(&format!(" ({meeting})"));
+    }
+    text
 }
 
 /// The measures as CSV bytes, with a header row in `lang`.

@@ -104,7 +104,8 @@ impl Row<'_> {
         for (column, text) in cells {
             let text = *text;
             match column {
-                Column::Id | Column::Created | Column::Updated => {}
+                // Written for people to read; the log is only changed through the app.
+                Column::Id | Column::Created | Column::Updated | Column::Log => {}
                 Column::Title => {
                     if text.trim().is_empty() {
                         self.problem(self.lang.tr(Msg::ErrEmptyTitle).to_string());
