@@ -73,8 +73,16 @@ impl PriorityStats {
     pub fn percent_done(&self) -> Option<u16> {
         let done = self.count(Status::Done);
         let meant = self.total() - self.count(Status::Parked) - self.count(Status::Rejected);
-        (meant > 0).then(|| (done * 100 / meant) as u16)
+        (meant > 0).then(|| rounded_percent(done, meant))
     }
+}
+
+/// `part` of `whole` in whole percent, rounded; 100 only when all of it, 0 only when none.
+pub fn rounded_percent(part: usize, whole: usize) -> u16 {
+    let percent = (part * 100 + whole / 2) / whole.max(1);
+    let percent = if part < whole { percent.min(99) } else { percent };
+    let percent = if part > 0 { percent.max(1) } else { percent };
+    percent as u16
 }
 
 /// One entry per priority, in the order of `backlog.priorities`.
@@ -185,5 +193,21 @@ mod tests {
         assert_eq!(stats[2].total(), 0);
         assert_eq!(stats[2].percent_done(), None);
         assert_eq!(stats[2].priority, Id(3));
+    }
+}
+
+#[cfg(test)]
+mod percent_tests {
+    use super::rounded_percent;
+
+    #[test]
+    fn percentages_round_but_never_claim_all_or_nothing_wrongly() {
+        assert_eq!(rounded_percent(1, 6), 17);
+        assert_eq!(rounded_percent(1, 3), 33);
+        assert_eq!(rounded_percent(199, 200), 99);
+        assert_eq!(rounded_percent(1, 300), 1);
+        assert_eq!(rounded_percent(0, 5), 0);
+        assert_eq!(rounded_percent(5, 5), 100);
+        assert_eq!(rounded_percent(0, 0), 0);
     }
 }

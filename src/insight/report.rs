@@ -125,7 +125,7 @@ fn sections(backlog: &Backlog, lang: Lang, today: Date) -> Vec<(String, Vec<Stri
             format!("{name}: {numbers}")
         })
         .collect();
-    let percent = (matrix.cross_sector * 100).checked_div(matrix.active).unwrap_or(0);
+    let percent = super::load::rounded_percent(matrix.cross_sector, matrix.active);
     let mut priorities = or_none(priorities);
     priorities.push(lang.fill(
         Msg::CrossSectorLine,

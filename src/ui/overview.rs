@@ -243,7 +243,7 @@ fn render_matrix(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .and_then(|s| app.backlog.sector(*s))
         .map(|s| s.name.clone());
     let count = matrix.counts.get(row).and_then(|r| r.get(column)).copied().unwrap_or(0);
-    let percent = (matrix.cross_sector * 100).checked_div(matrix.active).unwrap_or(0);
+    let percent = crate::insight::load::rounded_percent(matrix.cross_sector, matrix.active);
     let footer = vec![
         Line::styled(
             lang.fill(
