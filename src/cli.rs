@@ -16,6 +16,7 @@ use crate::search::{self, DueFilter, MeasureFilter, SearchKeys, SortKey};
 use crate::store::{self, Lock, paths};
 
 mod backups;
+mod export;
 mod stress;
 
 #[derive(Debug, Parser)]
@@ -278,11 +279,9 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         ),
         Command::Backups => backups::list(&path, lang),
         Command::Restore { which } => backups::restore(&path, lang, which),
-        Command::Export { format, out, delimiter } => {
-            crate::cli_export::export(&path, lang, format, out.as_deref(), delimiter)
-        }
-        Command::Import { format, file, dry_run } => crate::cli_export::import(&path, lang, format, file, *dry_run),
-        Command::Minutes { meeting, out } => crate::cli_export::minutes(&path, lang, meeting, out.as_deref()),
+        Command::Export { format, out, delimiter } => export::export(&path, lang, format, out.as_deref(), delimiter),
+        Command::Import { format, file, dry_run } => export::import(&path, lang, format, file, *dry_run),
+        Command::Minutes { meeting, out } => export::minutes(&path, lang, meeting, out.as_deref()),
         Command::Report { format } => report(&path, lang, format),
     });
     finish(result)

@@ -3,7 +3,6 @@
 
 pub mod app;
 pub mod cli;
-pub mod cli_export;
 pub mod domain;
 pub mod export;
 pub mod i18n;
