@@ -385,14 +385,12 @@ fn log_action(app: &mut App, action: Action) {
     let Screen::Log { scroll, back, .. } = &mut app.screen else {
         return;
     };
-    match action {
-        Action::Down => *scroll = scroll.saturating_add(1),
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::PageDown => *scroll = scroll.saturating_add(10),
-        Action::PageUp => *scroll = scroll.saturating_sub(10),
-        Action::Cancel => app.screen = std::mem::take(back.as_mut()),
-        Action::Quit => quit(app),
-        _ => {}
+    if !super::update::scrolled(scroll, action) {
+        match action {
+            Action::Cancel => app.screen = std::mem::take(back.as_mut()),
+            Action::Quit => quit(app),
+            _ => {}
+        }
     }
 }
 

@@ -161,15 +161,26 @@ fn move_cursor(app: &mut App, mover: impl FnOnce(&mut super::ListView)) {
     app.detail_scroll = 0;
 }
 
+/// Moves a text view's scroll for ↓ ↑ PgDn PgUp; false for any other action.
+pub(super) fn scrolled(scroll: &mut u16, action: Action) -> bool {
+    *scroll = match action {
+        Action::Down => scroll.saturating_add(1),
+        Action::Up => scroll.saturating_sub(1),
+        Action::PageDown => scroll.saturating_add(10),
+        Action::PageUp => scroll.saturating_sub(10),
+        _ => return false,
+    };
+    true
+}
+
 fn help_action(app: &mut App, action: Action) {
     let Overlay::Help { scroll } = &mut app.overlay else {
         return;
     };
+    if scrolled(scroll, action) {
+        return;
+    }
     match action {
-        Action::Down => *scroll = scroll.saturating_add(1),
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::PageDown => *scroll = scroll.saturating_add(10),
-        Action::PageUp => *scroll = scroll.saturating_sub(10),
         Action::Cancel => app.overlay = Overlay::None,
         Action::Quit => quit(app),
         _ => {}

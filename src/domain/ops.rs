@@ -193,6 +193,15 @@ impl Backlog {
         find_sorted(&self.sectors, id, |s| s.id)
     }
 
+    /// The names of `owners` that exist, in the given order.
+    pub fn owner_names(&self, owners: &[OwnerId]) -> Vec<&str> {
+        owners
+            .iter()
+            .filter_map(|o| self.owner(*o))
+            .map(|o| o.name.as_str())
+            .collect()
+    }
+
     /// Priorities in rank order (1 first).
     pub fn priorities_by_rank(&self) -> Vec<&Priority> {
         let mut list: Vec<&Priority> = self.priorities.iter().collect();

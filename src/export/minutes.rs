@@ -32,11 +32,10 @@ pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
         "# {}\n",
         lang.fill(Msg::MinHeading, &[("title", &md_escape(&meeting.title))])
     );
-    let attendees: Vec<String> = meeting
-        .attendees
-        .iter()
-        .filter_map(|o| backlog.owner(*o))
-        .map(|o| md_escape(&o.name))
+    let attendees: Vec<String> = backlog
+        .owner_names(&meeting.attendees)
+        .into_iter()
+        .map(md_escape)
         .collect();
     let discussed: Vec<&Measure> = meeting
         .agenda

@@ -47,12 +47,7 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
 }
 
 pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meeting) -> Vec<Line<'a>> {
-    let attendees: Vec<&str> = m
-        .attendees
-        .iter()
-        .filter_map(|o| b.owner(*o))
-        .map(|o| o.name.as_str())
-        .collect();
+    let attendees = b.owner_names(&m.attendees);
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{} ", m.id), theme.dim()),

@@ -380,12 +380,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
     let lang = app.lang;
     let b = &app.backlog;
     let Some(m) = b.meeting(summary.meeting) else { return };
-    let attendees: Vec<&str> = m
-        .attendees
-        .iter()
-        .filter_map(|o| b.owner(*o))
-        .map(|o| o.name.as_str())
-        .collect();
+    let attendees = b.owner_names(&m.attendees);
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{} · {}", m.id, lang.date(m.date)), theme.dim()),
