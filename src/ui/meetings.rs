@@ -46,6 +46,19 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
     )
 }
 
+/// "Attendees: Kari Åsheim, Ola Hansen", or a dash when nobody is listed.
+pub fn attendees_line<'a>(lang: Lang, theme: Theme, attendees: &[&str]) -> Line<'a> {
+    let names = if attendees.is_empty() {
+        lang.tr(Msg::None).to_string()
+    } else {
+        attendees.join(", ")
+    };
+    Line::from(vec![
+        Span::styled(format!("{}: ", lang.tr(Msg::MeetAttendees)), theme.label()),
+        Span::raw(names),
+    ])
+}
+
 pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meeting) -> Vec<Line<'a>> {
     let attendees = b.owner_names(&m.attendees);
     let mut lines = vec![
@@ -57,14 +70,7 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
             Span::styled(format!("{}: ", lang.tr(Msg::MeetColDate)), theme.label()),
             Span::raw(lang.date(m.date)),
         ]),
-        Line::from(vec![
-            Span::styled(format!("{}: ", lang.tr(Msg::MeetAttendees)), theme.label()),
-            Span::raw(if attendees.is_empty() {
-                lang.tr(Msg::None).to_string()
-            } else {
-                attendees.join(", ")
-            }),
-        ]),
+        attendees_line(lang, theme, &attendees),
         Line::raw(""),
         Line::styled(
             format!(

@@ -12,7 +12,7 @@ use super::Theme;
 use super::facts::MeasureFacts;
 use super::lists::owner_name;
 use super::log::log_line;
-use super::meetings::{discussed, item_outcome};
+use super::meetings::{attendees_line, discussed, item_outcome};
 use crate::app::App;
 use crate::app::form::Input;
 use crate::app::review::{Review, Setup, Summary, TimerLevel, clock_text, timer_level};
@@ -396,14 +396,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
                 theme.header(),
             ),
         ]),
-        Line::from(vec![
-            Span::styled(format!("{}: ", lang.tr(Msg::MeetAttendees)), theme.label()),
-            Span::raw(if attendees.is_empty() {
-                lang.tr(Msg::None).to_string()
-            } else {
-                attendees.join(", ")
-            }),
-        ]),
+        attendees_line(lang, theme, &attendees),
     ];
     let id = m.id.to_string();
     lines.push(match &summary.written {
