@@ -9,6 +9,7 @@ use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::clock::Clock;
 use crate::domain::lookup::UnknownName;
 use crate::domain::{Backlog, MeasureDraft, Status};
 use crate::i18n::{Lang, Msg};
@@ -205,6 +206,11 @@ impl Failure {
     }
 }
 
+/// Where "today" comes from for the app and every command: `TILTAK_TODAY` or the wall clock.
+pub fn clock(lang: Lang) -> Result<Clock, Failure> {
+    Clock::from_env().map_err(|text| Failure::usage(lang.fill(Msg::ErrBadToday, &[("text", &text)])))
+}
+
 pub fn data_path(cli: &Cli, lang: Lang) -> Result<PathBuf, Failure> {
     let env = std::env::var(paths::ENV_VAR).ok();
     paths::resolve(cli.data.as_deref(), env.as_deref(), cli.demo)
@@ -230,6 +236,10 @@ pub fn run_stress(cli: &Cli, count: u32, lang: Lang) -> ExitCode {
 }
 
 pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
+    let clock = match clock(lang) {
+        Ok(clock) => clock,
+        Err(failure) => return finish(Err(failure)),
+    };
     let result = data_path(cli, lang).and_then(|path| match command {
         Command::Path => {
             println!("{}", path.display());
@@ -245,6 +255,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         } => add(
             &path,
             lang,
+            clock,
             title,
             owner.as_deref(),
             sector,
@@ -265,6 +276,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         } => list(
             &path,
             lang,
+            clock,
             &ListArgs {
                 status: status.as_deref(),
                 owner: owner.as_deref(),
@@ -279,10 +291,12 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         ),
         Command::Backups => backups::list(&path, lang),
         Command::Restore { which } => backups::restore(&path, lang, which),
-        Command::Export { format, out, delimiter } => export::export(&path, lang, format, out.as_deref(), delimiter),
-        Command::Import { format, file, dry_run } => export::import(&path, lang, format, file, *dry_run),
+        Command::Export { format, out, delimiter } => {
+            export::export(&path, lang, clock, format, out.as_deref(), delimiter)
+        }
+        Command::Import { format, file, dry_run } => export::import(&path, lang, clock, format, file, *dry_run),
         Command::Minutes { meeting, out } => export::minutes(&path, lang, meeting, out.as_deref()),
-        Command::Report { format } => report(&path, lang, format),
+        Command::Report { format } => report(&path, lang, clock, format),
     });
     finish(result)
 }
@@ -321,6 +335,7 @@ fn parse_status(lang: Lang, key: &str) -> Result<Status, Failure> {
 fn add(
     path: &Path,
     lang: Lang,
+    clock: Clock,
     title: &str,
     owner: Option<&str>,
     sectors: &[String],
@@ -374,7 +389,7 @@ fn add(
         );
     }
     let (id, _) = backlog
-        .add_measure(draft, jiff::Timestamp::now())
+        .add_measure(draft, clock.now())
         .map_err(|e| Failure::usage(e.to_string()))?;
     store::save(&backlog, path).map_err(|e| {
         Failure::io(lang.fill(
@@ -475,7 +490,7 @@ fn parse_sort(lang: Lang, key: &str) -> Result<SortKey, Failure> {
     })
 }
 
-fn list(path: &Path, lang: Lang, args: &ListArgs, json: bool) -> Result<(), Failure> {
+fn list(path: &Path, lang: Lang, clock: Clock, args: &ListArgs, json: bool) -> Result<(), Failure> {
     let status = args.status.map(|s| parse_status(lang, s)).transpose()?;
     let sort = args.sort.map(|s| parse_sort(lang, s)).transpose()?.unwrap_or_default();
     let (backlog, _) = open(path, lang)?;
@@ -510,7 +525,7 @@ fn list(path: &Path, lang: Lang, args: &ListArgs, json: bool) -> Result<(), Fail
         ..Default::default()
     };
     let keys = SearchKeys::build(&backlog);
-    let rows: Vec<_> = search::select(&backlog, &keys, &filter, args.query, sort, jiff::Zoned::now().date())
+    let rows: Vec<_> = search::select(&backlog, &keys, &filter, args.query, sort, clock.today())
         .into_iter()
         .filter_map(|i| backlog.measures.get(i))
         .collect();
@@ -552,7 +567,7 @@ fn list(path: &Path, lang: Lang, args: &ListArgs, json: bool) -> Result<(), Fail
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
-        write_table(&mut out, lang, &backlog, &rows)
+        write_table(&mut out, lang, &backlog, &rows, clock.today())
     };
     match written {
         Ok(()) => Ok(()),
@@ -576,11 +591,11 @@ fn write_table(
     lang: Lang,
     backlog: &Backlog,
     rows: &[&crate::domain::Measure],
+    today: jiff::civil::Date,
 ) -> std::io::Result<()> {
     if rows.is_empty() {
         return writeln!(out, "{}", lang.tr(Msg::CliNoMeasures));
     }
-    let today = jiff::Zoned::now().date();
     let cells: Vec<[String; 5]> = rows
         .iter()
         .map(|m| {
@@ -617,12 +632,12 @@ fn write_table(
     Ok(())
 }
 
-fn report(path: &Path, lang: Lang, format: &str) -> Result<(), Failure> {
+fn report(path: &Path, lang: Lang, clock: Clock, format: &str) -> Result<(), Failure> {
     use crate::insight::report::{self, Format};
     let format = Format::from_key(format)
         .ok_or_else(|| Failure::usage(lang.fill(Msg::ErrUnknownFormat, &[("format", format)])))?;
     let (backlog, _) = open(path, lang)?;
-    let text = report::render(&backlog, lang, jiff::Zoned::now().date(), format);
+    let text = report::render(&backlog, lang, clock.today(), format);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()) {
         Ok(()) => Ok(()),

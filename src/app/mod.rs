@@ -22,7 +22,6 @@ pub mod views;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-use jiff::Timestamp;
 use jiff::civil::Date;
 use ratatui::layout::Size;
 
@@ -31,6 +30,7 @@ pub use form::Form;
 pub use update::{handle_key, update};
 pub use views::ListView;
 
+pub use crate::clock::Clock;
 use crate::domain::Patch;
 use crate::domain::{Backlog, MeasureId, MeetingId, OwnerId, PriorityId};
 use crate::i18n::Lang;
@@ -83,29 +83,6 @@ pub enum SaveState {
 pub struct Message {
     pub text: String,
     pub is_error: bool,
-}
-
-/// Where "now" comes from: the wall clock, or a fixed instant in tests.
-#[derive(Debug, Clone, Copy)]
-pub enum Clock {
-    System,
-    Fixed(Timestamp),
-}
-
-impl Clock {
-    pub fn now(self) -> Timestamp {
-        match self {
-            Clock::System => Timestamp::now(),
-            Clock::Fixed(t) => t,
-        }
-    }
-
-    pub fn today(self) -> Date {
-        match self {
-            Clock::System => jiff::Zoned::now().date(),
-            Clock::Fixed(t) => t.to_zoned(jiff::tz::TimeZone::UTC).date(),
-        }
-    }
 }
 
 pub struct App {

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{Failure, lock_for_writing, open};
+use crate::clock::Clock;
 use crate::domain::MeetingId;
 use crate::export;
 use crate::i18n::{Lang, Msg};
@@ -41,7 +42,14 @@ pub fn delimiter(lang: Lang, text: &str) -> Result<u8, Failure> {
     }
 }
 
-pub fn export(path: &Path, lang: Lang, format: &str, out: Option<&Path>, delim: &str) -> Result<(), Failure> {
+pub fn export(
+    path: &Path,
+    lang: Lang,
+    clock: Clock,
+    format: &str,
+    out: Option<&Path>,
+    delim: &str,
+) -> Result<(), Failure> {
     let format = format.trim().to_lowercase();
     if !matches!(format.as_str(), "csv" | "md" | "markdown" | "json") {
         return Err(bad_format(lang, &format, "csv, md, json"));
@@ -52,18 +60,17 @@ pub fn export(path: &Path, lang: Lang, format: &str, out: Option<&Path>, delim: 
         "csv" => {
             let everything = crate::search::MeasureFilter::default();
             let keys = crate::search::SearchKeys::default(); // no query: keys are not consulted
-            let today = jiff::Zoned::now().date();
-            let rows = crate::search::select(&backlog, &keys, &everything, "", Default::default(), today);
+            let rows = crate::search::select(&backlog, &keys, &everything, "", Default::default(), clock.today());
             let measures = rows.iter().filter_map(|i| backlog.measures.get(*i));
             export::csv::write(&backlog, measures, lang, delimiter).map_err(|e| Failure::io(e.to_string()))?
         }
         "json" => store::save::to_json(&backlog).map_err(|e| Failure::io(e.to_string()))?,
-        _ => export::markdown::status_report(&backlog, lang, jiff::Zoned::now().date()).into_bytes(),
+        _ => export::markdown::status_report(&backlog, lang, clock.today()).into_bytes(),
     };
     write_out(lang, &bytes, out)
 }
 
-pub fn import(path: &Path, lang: Lang, format: &str, file: &Path, dry_run: bool) -> Result<(), Failure> {
+pub fn import(path: &Path, lang: Lang, clock: Clock, format: &str, file: &Path, dry_run: bool) -> Result<(), Failure> {
     if format.trim().to_lowercase() != "csv" {
         return Err(bad_format(lang, format, "csv"));
     }
@@ -79,7 +86,7 @@ pub fn import(path: &Path, lang: Lang, format: &str, file: &Path, dry_run: bool)
         Some(lock_for_writing(path, lang)?)
     };
     let (backlog, _) = open(path, lang)?;
-    let outcome = match export::import::import(&bytes, &backlog, lang, jiff::Timestamp::now()) {
+    let outcome = match export::import::import(&bytes, &backlog, lang, clock.now()) {
         Ok(outcome) => outcome,
         Err(problems) => {
             for problem in &problems {
