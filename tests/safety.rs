@@ -119,7 +119,10 @@ fn a_failed_directory_sync_is_reported_and_retried() {
     assert_eq!(app.save_state, SaveState::Saved);
     let on_disk = load(&path).unwrap().unwrap();
     let titles: Vec<&str> = on_disk.measures.iter().map(|m| m.title.as_str()).collect();
-    assert!(titles.contains(&"Maybe not durable") && titles.contains(&"Durable"), "{titles:?}");
+    assert!(
+        titles.contains(&"Maybe not durable") && titles.contains(&"Durable"),
+        "{titles:?}"
+    );
 }
 
 #[test]
