@@ -274,7 +274,10 @@ fn filter_panel_changes_live_esc_restores_enter_keeps_and_f_clears() {
     assert!(app.filter.cross_sector && app.filter.statuses == [Status::Assessing]);
     press(&mut app, KeyCode::Enter);
     let shown = screen(&mut app, 120, 30);
-    assert!(shown.contains("[assessing]") && shown.contains("[cross-sector]"), "{shown}");
+    assert!(
+        shown.contains("[assessing]") && shown.contains("[cross-sector]"),
+        "{shown}"
+    );
     // Of the five measures in assessment, two reach more than one sector.
     assert_eq!(shown_ids(&app), ["T-7", "T-25"]);
     type_text(&mut app, "/byggesak");

@@ -73,12 +73,15 @@ fn reviewed(lang: Lang) -> Backlog {
     b
 }
 
+/// Compares with the reviewed file. `UPDATE_GOLDEN=1` writes a differing result over it and
+/// still fails, so a run that updates can never also pass: review the diff, then rerun.
 fn check_golden(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
     let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if actual != expected && std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        panic!("{name} rewritten; review `git diff tests/golden` and rerun without UPDATE_GOLDEN");
+    }
     assert_eq!(
         actual, expected,
         "{name} differs; review and rerun with UPDATE_GOLDEN=1"

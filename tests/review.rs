@@ -139,13 +139,19 @@ fn decisions_land_in_log_status_and_meeting_and_undo_restores_them() {
         "deferring keeps the status"
     );
 
+    // The owner choice lists owners by name; → moves to the one after the current owner.
+    let mut by_name: Vec<_> = app.backlog.owners.iter().collect();
+    by_name.sort_by_key(|o| o.name.to_lowercase());
+    let was = before
+        .measure(third)
+        .unwrap()
+        .owner
+        .expect("the third item has an owner");
+    let next = by_name[by_name.iter().position(|o| o.id == was).unwrap() + 1].id;
     type_text(&mut app, "o");
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Enter);
-    assert_ne!(
-        app.backlog.measure(third).unwrap().owner,
-        before.measure(third).unwrap().owner
-    );
+    assert_eq!(app.backlog.measure(third).unwrap().owner, Some(next));
 
     type_text(&mut app, "n");
     type_text(&mut app, "Ask KS about shared funding");
@@ -242,9 +248,13 @@ fn the_item_and_total_clocks_turn_yellow_at_eighty_percent_and_red_when_over() {
     app.clock = at(3001);
     let (colour, _) = clock_colour(&mut app, "Total 50:01 / 50:00 !! over time");
     assert_eq!(colour, Color::Red);
-    // Without colour the text marker alone tells.
+    // Without colour the text marker alone tells: no cell anywhere on the screen is coloured.
     let plain = buffer(&mut app, 100, 30, Theme { color: false });
-    assert_eq!(plain[(0, 0)].fg, Color::Reset);
+    for cell in plain.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+    let top: String = (0..100).map(|x| plain[(x, 0)].symbol()).collect();
+    assert!(top.contains("Total 50:01 / 50:00 !! over time"), "{top}");
 }
 
 /// The review after a decision and a note, 2½ minutes into the fourth item.
