@@ -365,3 +365,16 @@ fn marked_measures_make_the_agenda_even_when_a_search_hides_some() {
     want.sort();
     assert_eq!(got, want);
 }
+
+#[test]
+fn attendees_start_ticked_as_at_the_last_meeting() {
+    let (app, _) = started(Lang::En);
+    let set = |ids: &[tiltak::domain::OwnerId]| ids.iter().copied().collect::<std::collections::BTreeSet<_>>();
+    let last = set(&app.backlog.meeting(Id(3)).unwrap().attendees);
+    // The two latest meetings had different attendees, so "as at the last one" can be told
+    // apart from "as at some meeting".
+    assert_ne!(last, set(&app.backlog.meeting(Id(2)).unwrap().attendees));
+    let new = app.backlog.meetings.last().unwrap();
+    assert_eq!(new.id, Id(4));
+    assert_eq!(set(&new.attendees), last);
+}
