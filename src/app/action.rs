@@ -3,7 +3,9 @@
 use crate::i18n::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(test, derive(Default))]
 pub enum Pane {
+    #[cfg_attr(test, default)]
     Measures,
     Owners,
     Priorities,
@@ -32,6 +34,7 @@ impl Pane {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Action {
     Quit,
     Help,

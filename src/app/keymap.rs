@@ -473,17 +473,67 @@ mod tests {
 
     use super::*;
 
+    /// Every action there is (`Focus` once per pane), listed by the compiler, not by hand.
+    fn every_action() -> Vec<Action> {
+        use strum::IntoEnumIterator;
+        Action::iter()
+            .flat_map(|action| match action {
+                Action::Focus(_) => Pane::ALL.map(Action::Focus).to_vec(),
+                other => vec![other],
+            })
+            .collect()
+    }
+
+    /// Sent by the program itself, never by a key or the palette.
+    const NOT_FROM_THE_USER: &[Action] = &[Action::CheckOutside];
+
+    #[test]
+    fn every_action_has_a_key_or_is_palette_only_by_design() {
+        let all = every_action();
+        assert!(all.len() > 80, "{} actions", all.len());
+        for action in all {
+            let bound = BINDINGS.iter().any(|b| b.action == action);
+            let palette = PALETTE_ONLY.contains(&action);
+            let internal = NOT_FROM_THE_USER.contains(&action);
+            assert_eq!(
+                usize::from(bound) + usize::from(palette) + usize::from(internal),
+                1,
+                "{action:?}: bound {bound}, palette-only {palette}, internal {internal}"
+            );
+        }
+    }
+
+    /// Two bindings clash when a key in one context would be looked up to both: the same pane
+    /// scope twice, or (the pane-specific one wins) never. Modifiers compare as `lookup` does.
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
         let mut seen = HashSet::new();
         for b in BINDINGS {
             assert!(
                 seen.insert((b.context, b.pane, b.code, normalized(b.modifiers))),
-                "clash: {:?} {:?} in {:?}",
+                "clash: {:?} {:?} in {:?} ({:?})",
                 b.code,
                 b.modifiers,
-                b.context
+                b.context,
+                b.pane
             );
+        }
+        // Every binding is what lookup finds for its key in each pane it applies to.
+        for b in BINDINGS {
+            let panes: Vec<Pane> = b.pane.map_or(Pane::ALL.to_vec(), |p| vec![p]);
+            for pane in panes {
+                let shadowed = b.pane.is_none()
+                    && BINDINGS.iter().any(|o| {
+                        o.context == b.context
+                            && o.pane == Some(pane)
+                            && o.code == b.code
+                            && normalized(o.modifiers) == normalized(b.modifiers)
+                    });
+                if !shadowed {
+                    let event = KeyEvent::new(b.code, b.modifiers);
+                    assert_eq!(lookup(b.context, pane, event), Some(b.action), "{b:?} in {pane:?}");
+                }
+            }
         }
     }
 
