@@ -749,7 +749,8 @@ catalogue! {
     ErrUnknownSort => ("Ukjent sortering «{key}». Gyldige: {valid}.", "Unknown order “{key}”. Valid: {valid}."),
     // Issue 3: search on a worker thread
     SearchRunning => ("søker …", "searching …"),
-    // issue 17: a fixed clock
+    // issue 17: a fixed clock, charts that fit their panel
+    ChartCost => ("{cost} kr", "NOK {cost}"),
     ErrBadToday => ("TILTAK_TODAY=«{text}» er ikke en dato: bruk ÅÅÅÅ-MM-DD, eller fjern variabelen.", "TILTAK_TODAY=“{text}” is not a date: use YYYY-MM-DD, or unset it."),
 }
 
