@@ -749,8 +749,10 @@ catalogue! {
     ErrUnknownSort => ("Ukjent sortering «{key}». Gyldige: {valid}.", "Unknown order “{key}”. Valid: {valid}."),
     // Issue 3: search on a worker thread
     SearchRunning => ("søker …", "searching …"),
-    // issue 17: a fixed clock, charts that fit their panel
+    // issue 17: a fixed clock, charts that fit their panel, forms that show what is hidden
     ChartCost => ("{cost} kr", "NOK {cost}"),
+    FormFieldsAbove => ("↑ {count} felt over", "↑ {count} more above"),
+    FormFieldsBelow => ("↓ {count} felt til", "↓ {count} more below"),
     ErrBadToday => ("TILTAK_TODAY=«{text}» er ikke en dato: bruk ÅÅÅÅ-MM-DD, eller fjern variabelen.", "TILTAK_TODAY=“{text}” is not a date: use YYYY-MM-DD, or unset it."),
 }
 
