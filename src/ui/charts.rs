@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::detail::group_thousands;
+use super::layout::fit;
 use crate::app::App;
 use crate::i18n::Msg;
 
@@ -119,24 +120,6 @@ fn label_column(items: &[Item], inner: usize) -> Vec<String> {
             text
         })
         .collect()
-}
-
-/// `text` cut to `width` columns, with `…` when something was cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.to_string().width() + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 fn draw(frame: &mut Frame, theme: Theme, area: Rect, title: &str, items: Vec<Item>) {
