@@ -22,7 +22,8 @@ impl Format {
     }
 }
 
-fn amount(n: u64) -> String {
+/// 1250000 → "1 250 000", as amounts are written in Norway.
+pub fn amount(n: u64) -> String {
     crate::ui::group_thousands(n)
 }
 
