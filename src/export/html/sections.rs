@@ -167,7 +167,7 @@ fn matrix(page: &Page) -> Markup {
                                 td class={ "heat-" (heat(*count, max)) } data-column=(column) { (count) }
                             }
                             td.num { (m.row_active[row]) }
-                            td.flag {
+                            td.marker {
                                 @match m.flag(row) {
                                     Some(PriorityFlag::Silo) => {
                                         @let sector = m.counts[row].iter().position(|n| *n > 0).and_then(|c| sectors.get(c)).map(|s| shown(&s.name)).unwrap_or_default();
