@@ -792,6 +792,7 @@ catalogue! {
     PageNextMeeting => ("Neste møte: {title} ({id}, {date})", "Next meeting: {title} ({id}, {date})"),
     PageNoAgenda => ("Sakslisten er tom.", "The agenda is empty."),
     PageNoNextMeeting => ("Neste møte er ikke planlagt ennå.", "The next meeting is not planned yet."),
+    PageMatrixNeedsData => ("Matrisen kommer når backlogen har både prioriteringer og sektorer.", "The matrix appears once the backlog has both priorities and sectors."),
     PageNoDue => ("uten frist", "no due date"),
     ActStatusPage => ("Lag statussiden (HTML, i datamappen)", "Make the status page (HTML, in the data folder)"),
     MsgStatusPageWritten => ("Skrev statussiden til {path}", "Wrote the status page to {path}"),

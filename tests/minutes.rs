@@ -9,9 +9,8 @@ use tiltak::domain::{Backlog, Id, MeetingDraft, Verdict};
 use tiltak::export::minutes::{file_name, minutes};
 use tiltak::i18n::Lang;
 
-fn demo() -> Backlog {
-    tiltak::store::load::parse(Path::new("demo"), include_bytes!("../assets/demo-backlog.json")).unwrap()
-}
+mod common;
+use common::{check_golden, demo};
 
 /// A meeting with every kind of outcome: approved, rejected with a reason, deferred with a
 /// note, a new owner, and two items not reached. Markdown specials in a note stay literal.
@@ -71,18 +70,6 @@ fn reviewed(lang: Lang) -> Backlog {
     )
     .unwrap();
     b
-}
-
-fn check_golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        actual, expected,
-        "{name} differs; review and rerun with UPDATE_GOLDEN=1"
-    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! text kept as text, nothing fetched from anywhere, and colours with enough contrast.
 
 mod common;
+use common::check_golden;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -72,18 +73,6 @@ fn outline(doc: &Html) -> String {
         out.push('\n');
     }
     out
-}
-
-fn check_golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        actual, expected,
-        "{name} differs; review and rerun with UPDATE_GOLDEN=1"
-    );
 }
 
 #[test]
@@ -591,4 +580,18 @@ fn h_in_the_app_writes_the_page_beside_the_backlog_and_is_in_the_palette() {
         assert_eq!(entry.keys, "H");
         assert_eq!(entry.description, "Lag statussiden (HTML, i datamappen)");
     }
+}
+
+#[test]
+fn an_empty_backlog_gives_a_page_that_says_so_in_every_section() {
+    let b = common::empty(Lang::En);
+    let doc = parse(&status_page(&b, Lang::En, TODAY));
+    let section = |id: &str| text(select(&doc, &format!("#{id}"))[0]);
+    assert!(section("summary").contains("0 active measures"));
+    assert!(section("summary").contains("The group has not met yet."));
+    assert!(section("matrix").contains(Lang::En.tr(Msg::PageMatrixNeedsData)));
+    assert!(section("priorities").contains("No measures."));
+    assert!(section("owners").contains("None."));
+    assert!(section("meetings").contains("The group has not met yet. The next meeting is not planned yet."));
+    assert_eq!(select(&doc, "#charts figure").len(), 4, "the charts show their zeroes");
 }

@@ -125,3 +125,17 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     }
     out
 }
+
+/// Compares `actual` with the reviewed file `tests/golden/<name>`; `UPDATE_GOLDEN=1` rewrites
+/// it (then review the diff).
+pub fn check_golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        actual, expected,
+        "{name} differs; review and rerun with UPDATE_GOLDEN=1"
+    );
+}

@@ -15,11 +15,11 @@ struct Bar {
 }
 
 const WIDTH: usize = 480;
-const LABEL_WIDTH: usize = 190;
-const BAR_SPACE: usize = 240;
+const LABEL_WIDTH: usize = 210;
+const BAR_SPACE: usize = 230;
 const ROW: usize = 24;
 /// Longer labels are cut in the drawing; the table has them whole.
-const LABEL_CHARS: usize = 26;
+const LABEL_CHARS: usize = 25;
 
 fn cut(label: &str) -> String {
     if label.chars().count() <= LABEL_CHARS {
@@ -129,5 +129,25 @@ pub fn charts(page: &Page) -> Markup {
             (chart("chart-due", tr(Msg::ChartDue), head(Msg::ColDue, Msg::ColActive), &due, None))
             (chart("chart-funding", tr(Msg::ChartFunding), head(Msg::FieldFunding, Msg::ColActive), &funding, Some(&costs)))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_longest_bar_fills_the_space_and_labels_are_cut_with_an_ellipsis() {
+        let bar = |label: &str, value| Bar {
+            label: label.to_string(),
+            value,
+            warn: false,
+        };
+        let drawn = svg(&[bar("a", 4), bar("b", 1), bar("c", 0)]).into_string();
+        assert!(drawn.contains(&format!("width=\"{BAR_SPACE}\"")), "{drawn}");
+        assert!(drawn.contains(&format!("width=\"{}\"", BAR_SPACE / 4)), "{drawn}");
+        assert!(drawn.contains("width=\"0\""), "{drawn}");
+        assert_eq!(cut("Økonomi og virksomhetsstyring"), "Økonomi og virksomhetsst…");
+        assert_eq!(cut("Helse og omsorg"), "Helse og omsorg");
     }
 }

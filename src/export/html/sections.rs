@@ -136,7 +136,7 @@ fn matrix(page: &Page) -> Markup {
     let backlog = page.backlog;
     let m = &page.page.insight.matrix;
     if m.priorities.is_empty() || m.sectors.is_empty() {
-        return html! { p { (page.tr(Msg::OverviewNeedsData)) } };
+        return html! { p { (page.tr(Msg::PageMatrixNeedsData)) } };
     }
     let sectors: Vec<_> = m.sectors.iter().filter_map(|s| backlog.sector(*s)).collect();
     let max = m.max_count();
