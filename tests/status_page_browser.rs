@@ -1,8 +1,8 @@
 //! The demo's status page in a real browser: headless Chromium takes a 1280×900 screenshot and
-//! prints the page to PDF, in Norwegian and English. The PNG must hold a real page (many
-//! colours, not a blank or an error page), the PDF an A4 document of a plausible number of
-//! pages with the page number in its footer. The files stay in `target/tmp/status-page/` to be
-//! looked at.
+//! prints the page to PDF, in Norwegian and English; a second screenshot asks for the dark
+//! scheme. The PNG must hold a real page (many colours, not a blank or an error page), the PDF
+//! an A4 document of a plausible number of pages with the page number in its footer. The files
+//! stay in `target/tmp/status-page/` to be looked at.
 //!
 //! `.ci/run` installs Debian's `chromium` and `poppler-utils` when missing and sets
 //! `TILTAK_REQUIRE_BROWSER=1`, so there a missing browser fails the test. Elsewhere the test
@@ -71,15 +71,27 @@ fn chromium(binary: &Path, profile: &Path) -> Command {
     command
 }
 
-/// How many different colours the screenshot holds.
-fn colours(png_file: &Path) -> (u32, u32, usize) {
+/// The screenshot's pixels: width, height, bytes per pixel and the bytes.
+fn pixels(png_file: &Path) -> (u32, u32, usize, Vec<u8>) {
     let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(png_file).unwrap()));
     let mut reader = decoder.read_info().unwrap();
     let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
     let frame = reader.next_frame(&mut pixels).unwrap();
-    let step = frame.color_type.samples();
-    let distinct: HashSet<&[u8]> = pixels[..frame.buffer_size()].chunks(step).collect();
-    (frame.width, frame.height, distinct.len())
+    pixels.truncate(frame.buffer_size());
+    (frame.width, frame.height, frame.color_type.samples(), pixels)
+}
+
+/// How many different colours the screenshot holds.
+fn colours(png_file: &Path) -> (u32, u32, usize) {
+    let (width, height, step, pixels) = pixels(png_file);
+    let distinct: HashSet<&[u8]> = pixels.chunks(step).collect();
+    (width, height, distinct.len())
+}
+
+/// The page's background: the top-left pixel's RGB.
+fn background(png_file: &Path) -> [u8; 3] {
+    let (_, _, _, pixels) = pixels(png_file);
+    [pixels[0], pixels[1], pixels[2]]
 }
 
 fn pdf_pages(pdf: &Path) -> Option<(usize, String)> {
@@ -136,6 +148,18 @@ fn the_demo_page_renders_and_prints_in_headless_chromium() {
             distinct > 50,
             "the screenshot is a real page, not blank: {distinct} colours"
         );
+
+        assert_eq!(background(&png), [0xff, 0xff, 0xff], "light by default");
+        let dark = out.join(format!("status-{code}-dark.png"));
+        let mut shot = chromium(&binary, &out.join(format!("profile-dark-{code}")));
+        shot.args(["--window-size=1280,900", "--force-dark-mode"])
+            .arg(format!("--screenshot={}", dark.display()))
+            .arg(&url);
+        assert!(
+            run(shot, Duration::from_secs(120)),
+            "chromium --force-dark-mode failed ({code})"
+        );
+        assert_eq!(background(&dark), [0x14, 0x17, 0x1b], "prefers-color-scheme: dark");
 
         let pdf = out.join(format!("status-{code}.pdf"));
         let mut print = chromium(&binary, &out.join(format!("profile-pdf-{code}")));

@@ -246,6 +246,7 @@ fn priority_group(page: &Page, group: &PriorityGroup) -> Markup {
         .and_then(|p| page.page.insight.priorities.iter().find(|s| s.priority == p));
     let measures: Vec<&Measure> = group.listed.iter().filter_map(|id| backlog.measure(*id)).collect();
     html! {
+        div.group {
         h3 { bdi { (heading) } }
         @if let Some(p) = priority {
             @if !p.description.trim().is_empty() { p.notes { bdi { (shown(&p.description)) } } }
@@ -273,6 +274,7 @@ fn priority_group(page: &Page, group: &PriorityGroup) -> Markup {
         }
         @if !group.also.is_empty() {
             p { (page.tr(Msg::PageAlsoServes)) ": " (link_list(page, &group.also)) }
+        }
         }
     }
 }
