@@ -34,7 +34,8 @@ fn svg(bars: &[Bar]) -> Markup {
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let height = bars.len() * ROW + 4;
     html! {
-        svg.bars viewBox={ "0 0 " (WIDTH) " " (height) } width=(WIDTH) height=(height) aria-hidden="true" focusable="false" {
+        svg.bars viewBox={ "0 0 " (WIDTH) " " (height) } width=(WIDTH) height=(height)
+            aria-hidden="true" focusable="false" {
             @for (i, bar) in bars.iter().enumerate() {
                 @let y = i * ROW + 2;
                 @let length = if bar.value == 0 { 0 } else { (bar.value * BAR_SPACE / max).max(2) };
@@ -66,7 +67,9 @@ fn chart(id: &str, caption: &str, head: [&str; 3], bars: &[Bar], extra: Option<&
                         tr {
                             th scope="row" { bdi { (bar.label) } }
                             td.num.overdue[bar.warn] { (bar.value) }
-                            @if let Some(extra) = extra { td.num { (extra.get(i).map(String::as_str).unwrap_or_default()) } }
+                            @if let Some(extra) = extra {
+                                td.num { (extra.get(i).map(String::as_str).unwrap_or_default()) }
+                            }
                         }
                     }
                 }
@@ -127,7 +130,8 @@ pub fn charts(page: &Page) -> Markup {
             (chart("chart-status", tr(Msg::ChartStatus), head(Msg::ColStatus, Msg::ColMeasures), &status, None))
             (chart("chart-sectors", tr(Msg::ChartSectors), head(Msg::PageSector, Msg::ColActive), &sectors, None))
             (chart("chart-due", tr(Msg::ChartDue), head(Msg::ColDue, Msg::ColActive), &due, None))
-            (chart("chart-funding", tr(Msg::ChartFunding), head(Msg::FieldFunding, Msg::ColActive), &funding, Some(&costs)))
+            (chart("chart-funding", tr(Msg::ChartFunding), head(Msg::FieldFunding, Msg::ColActive), &funding,
+                Some(&costs)))
         }
     }
 }

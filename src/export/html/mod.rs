@@ -12,7 +12,7 @@ mod text;
 use jiff::civil::Date;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use crate::domain::{Backlog, Measure, MeasureId};
+use crate::domain::{Backlog, Measure, MeasureId, PriorityId};
 use crate::i18n::{Lang, Msg};
 use crate::insight::FundingShare;
 use crate::insight::report::amount;
@@ -52,6 +52,14 @@ impl Page<'_> {
         } else {
             names.join(", ")
         }
+    }
+
+    /// "2. Mennesket først".
+    fn priority_title(&self, id: PriorityId) -> String {
+        self.backlog
+            .priority(id)
+            .map(|p| format!("{}. {}", p.rank, shown(&p.title)))
+            .unwrap_or_default()
     }
 
     /// "1 500 000 kr", or "–" when none of the measures has a cost estimate.

@@ -4,7 +4,7 @@
 use maud::{Markup, html};
 
 use super::{Page, anchor, charts, shown};
-use crate::domain::{Measure, MeasureId, Meeting};
+use crate::domain::{Measure, MeasureId, Meeting, PriorityId};
 use crate::i18n::Msg;
 use crate::insight::PriorityFlag;
 use crate::insight::status_page::PriorityGroup;
@@ -93,7 +93,8 @@ fn summary(page: &Page) -> Markup {
                 None => li.figure { span.label { (page.tr(Msg::PageNoMeetingYet)) } },
             }
             (figure(s.overdue.len(), page.tr(Msg::PageOverdue), figure_measures(page, &s.overdue)))
-            (figure(s.awaiting_political.len(), page.tr(Msg::PageAwaitingPolitical), figure_measures(page, &s.awaiting_political)))
+            (figure(s.awaiting_political.len(), page.tr(Msg::PageAwaitingPolitical),
+                figure_measures(page, &s.awaiting_political)))
         }
         table {
             caption { (page.tr(Msg::ReportFunding)) }
@@ -131,6 +132,20 @@ fn heat(count: usize, max: usize) -> usize {
     }
 }
 
+/// A matrix row's marker, in words as well as a symbol.
+fn marker(page: &Page, row: usize) -> String {
+    let m = &page.page.insight.matrix;
+    match m.flag(row) {
+        Some(PriorityFlag::Silo) => {
+            let sector = m.silo_sector(row).and_then(|s| page.backlog.sector(s));
+            let name = sector.map(|s| shown(&s.name)).unwrap_or_default();
+            format!("▲ {}", page.lang.fill(Msg::ReportSilo, &[("sector", &name)]))
+        }
+        Some(PriorityFlag::Empty) => format!("○ {}", page.tr(Msg::ReportEmpty)),
+        None => String::new(),
+    }
+}
+
 fn matrix(page: &Page) -> Markup {
     let lang = page.lang;
     let backlog = page.backlog;
@@ -141,6 +156,14 @@ fn matrix(page: &Page) -> Markup {
     let sectors: Vec<_> = m.sectors.iter().filter_map(|s| backlog.sector(*s)).collect();
     let max = m.max_count();
     let percent = crate::insight::load::rounded_percent(m.cross_sector, m.active);
+    let cross_sector = lang.fill(
+        Msg::CrossSectorLine,
+        &[
+            ("n", &m.cross_sector.to_string()),
+            ("m", &m.active.to_string()),
+            ("pct", &percent.to_string()),
+        ],
+    );
     html! {
         div.scroll role="region" tabindex="0" aria-labelledby="matrix-caption" {
             table.matrix {
@@ -160,23 +183,13 @@ fn matrix(page: &Page) -> Markup {
                 }
                 tbody {
                     @for (row, id) in m.priorities.iter().enumerate() {
-                        @let title = backlog.priority(*id).map(|p| format!("{}. {}", p.rank, shown(&p.title))).unwrap_or_default();
                         tr {
-                            th scope="row" { bdi { (title) } }
-                            @for (column, count) in m.counts[row].iter().enumerate() {
-                                td class={ "heat-" (heat(*count, max)) } data-column=(column) { (count) }
+                            th scope="row" { bdi { (page.priority_title(*id)) } }
+                            @for count in &m.counts[row] {
+                                td class={ "heat-" (heat(*count, max)) } { (count) }
                             }
                             td.num { (m.row_active[row]) }
-                            td.marker {
-                                @match m.flag(row) {
-                                    Some(PriorityFlag::Silo) => {
-                                        @let sector = m.counts[row].iter().position(|n| *n > 0).and_then(|c| sectors.get(c)).map(|s| shown(&s.name)).unwrap_or_default();
-                                        "▲ " (lang.fill(Msg::ReportSilo, &[("sector", &sector)]))
-                                    }
-                                    Some(PriorityFlag::Empty) => { "○ " (page.tr(Msg::ReportEmpty)) }
-                                    None => {}
-                                }
-                            }
+                            td.marker { (marker(page, row)) }
                         }
                     }
                 }
@@ -198,7 +211,7 @@ fn matrix(page: &Page) -> Markup {
                 }
             }
         }
-        p { (lang.fill(Msg::CrossSectorLine, &[("n", &m.cross_sector.to_string()), ("m", &m.active.to_string()), ("pct", &percent.to_string())])) }
+        p { (cross_sector) }
         ul.legend {
             li { (page.tr(Msg::PageLegendCells)) }
             li { (page.tr(Msg::LegendSilo)) }
@@ -214,6 +227,15 @@ fn matrix(page: &Page) -> Markup {
         }
     }
 }
+
+const MEASURE_COLUMNS: [Msg; 6] = [
+    Msg::ColId,
+    Msg::ColTitle,
+    Msg::ColStatus,
+    Msg::ColOwner,
+    Msg::ColSectors,
+    Msg::ColDue,
+];
 
 fn measure_row(page: &Page, m: &Measure) -> Markup {
     let lang = page.lang;
@@ -233,48 +255,63 @@ fn measure_row(page: &Page, m: &Measure) -> Markup {
     }
 }
 
-fn priority_group(page: &Page, group: &PriorityGroup) -> Markup {
+/// "7 measures, 6 active, 14% done, sectors reached: 7".
+fn priority_stats(page: &Page, id: PriorityId) -> Option<String> {
+    let insight = &page.page.insight;
+    let stats = insight.priorities.iter().find(|s| s.priority == id)?;
+    let row = insight.matrix.priorities.iter().position(|p| *p == id)?;
     let lang = page.lang;
+    let done = match stats.percent_done() {
+        Some(n) => lang.fill(Msg::Percent, &[("n", &n.to_string())]),
+        None => lang.tr(Msg::None).to_string(),
+    };
+    Some(lang.fill(
+        Msg::PagePriorityStats,
+        &[
+            ("total", &stats.total().to_string()),
+            ("active", &insight.matrix.row_active[row].to_string()),
+            ("done", &done),
+            ("sectors", &stats.sectors.to_string()),
+        ],
+    ))
+}
+
+fn priority_group(page: &Page, group: &PriorityGroup) -> Markup {
     let backlog = page.backlog;
     let priority = group.priority.and_then(|p| backlog.priority(p));
     let heading = match priority {
-        Some(p) => format!("{}. {}", p.rank, shown(&p.title)),
+        Some(p) => page.priority_title(p.id),
         None => page.tr(Msg::MdNoPriority).to_string(),
     };
-    let stats = group
-        .priority
-        .and_then(|p| page.page.insight.priorities.iter().find(|s| s.priority == p));
     let measures: Vec<&Measure> = group.listed.iter().filter_map(|id| backlog.measure(*id)).collect();
     html! {
         div.group {
-        h3 { bdi { (heading) } }
-        @if let Some(p) = priority {
-            @if !p.description.trim().is_empty() { p.notes { bdi { (shown(&p.description)) } } }
-        }
-        @if let Some(stats) = stats {
-            @let done = stats.percent_done().map_or_else(|| page.tr(Msg::None).to_string(), |n| lang.fill(Msg::Percent, &[("n", &n.to_string())]));
-            @let active = group.priority.and_then(|p| page.page.insight.matrix.priorities.iter().position(|r| *r == p)).map_or(0, |row| page.page.insight.matrix.row_active[row]);
-            p.note { (lang.fill(Msg::PagePriorityStats, &[("total", &stats.total().to_string()), ("active", &active.to_string()), ("done", &done), ("sectors", &stats.sectors.to_string())])) }
-        }
-        @if measures.is_empty() && group.also.is_empty() {
-            p { (page.tr(Msg::MdNoMeasures)) }
-        }
-        @if !measures.is_empty() {
-            table.wide.measures {
-                caption.sr-only { (heading) }
-                thead {
-                    tr {
-                        @for column in [Msg::ColId, Msg::ColTitle, Msg::ColStatus, Msg::ColOwner, Msg::ColSectors, Msg::ColDue] {
-                            th scope="col" { (page.tr(column)) }
+            h3 { bdi { (heading) } }
+            @if let Some(p) = priority {
+                @if !p.description.trim().is_empty() { p.notes { bdi { (shown(&p.description)) } } }
+            }
+            @if let Some(line) = group.priority.and_then(|p| priority_stats(page, p)) {
+                p.note { (line) }
+            }
+            @if measures.is_empty() && group.also.is_empty() {
+                p { (page.tr(Msg::MdNoMeasures)) }
+            }
+            @if !measures.is_empty() {
+                table.wide.measures {
+                    caption.sr-only { (heading) }
+                    thead {
+                        tr {
+                            @for column in MEASURE_COLUMNS {
+                                th scope="col" { (page.tr(column)) }
+                            }
                         }
                     }
+                    tbody { @for m in &measures { (measure_row(page, m)) } }
                 }
-                tbody { @for m in &measures { (measure_row(page, m)) } }
             }
-        }
-        @if !group.also.is_empty() {
-            p { (page.tr(Msg::PageAlsoServes)) ": " (link_list(page, &group.also)) }
-        }
+            @if !group.also.is_empty() {
+                p { (page.tr(Msg::PageAlsoServes)) ": " (link_list(page, &group.also)) }
+            }
         }
     }
 }
@@ -289,6 +326,7 @@ fn priorities(page: &Page) -> Markup {
 fn owners(page: &Page) -> Markup {
     let lang = page.lang;
     let threshold = page.backlog.settings.owner_load_threshold.to_string();
+    let over_threshold = lang.fill(Msg::PageOverThreshold, &[("n", &threshold)]);
     let loads = &page.page.insight.owners;
     html! {
         @if loads.is_empty() {
@@ -315,9 +353,7 @@ fn owners(page: &Page) -> Markup {
                                 td.num { (load.active) }
                                 td.num.overdue[load.overdue > 0] { (load.overdue) }
                                 td.num { (load.assessing) }
-                                td.flag {
-                                    @if load.overloaded { "⚠ " (lang.fill(Msg::PageOverThreshold, &[("n", &threshold)])) }
-                                }
+                                td.flag { @if load.overloaded { "⚠ " (over_threshold) } }
                             }
                         }
                     }
@@ -327,10 +363,31 @@ fn owners(page: &Page) -> Markup {
     }
 }
 
+/// "Last meeting: Toppledermøte (M-3, 23.11.2026)".
+fn meeting_heading(page: &Page, msg: Msg, meeting: &Meeting) -> String {
+    page.lang.fill(
+        msg,
+        &[
+            ("id", &meeting.id.to_string()),
+            ("title", &shown(&meeting.title)),
+            ("date", &page.lang.date(meeting.date)),
+        ],
+    )
+}
+
+/// Decisions or notes, a paragraph each, isolated from the text around them.
+fn paragraphs<'a>(texts: impl Iterator<Item = &'a String>) -> Markup {
+    html! { @for text in texts { p { bdi { (shown(text)) } } } }
+}
+
 fn last_meeting(page: &Page, meeting: &Meeting) -> Markup {
-    let lang = page.lang;
     let backlog = page.backlog;
     let attendees: Vec<String> = backlog.owner_names(&meeting.attendees).into_iter().map(shown).collect();
+    let attendees = if attendees.is_empty() {
+        page.tr(Msg::None).to_string()
+    } else {
+        attendees.join(", ")
+    };
     let (discussed, skipped): (Vec<MeasureId>, Vec<MeasureId>) = meeting
         .agenda
         .iter()
@@ -339,8 +396,8 @@ fn last_meeting(page: &Page, meeting: &Meeting) -> Markup {
         .iter()
         .any(|id| backlog.notes_from(meeting.id, *id).next().is_some());
     html! {
-        h3 { (lang.fill(Msg::PageLastMeeting, &[("id", &meeting.id.to_string()), ("title", &shown(&meeting.title)), ("date", &lang.date(meeting.date))])) }
-        p { (page.tr(Msg::MinAttendees)) ": " @if attendees.is_empty() { (page.tr(Msg::None)) } @else { (attendees.join(", ")) } }
+        h3 { (meeting_heading(page, Msg::PageLastMeeting, meeting)) }
+        p { (page.tr(Msg::MinAttendees)) ": " (attendees) }
         @if !discussed.is_empty() {
             table.wide {
                 caption.sr-only { (page.tr(Msg::MinDecisions)) }
@@ -355,8 +412,10 @@ fn last_meeting(page: &Page, meeting: &Meeting) -> Markup {
                     @for id in &discussed {
                         tr {
                             th scope="row" { (page.measure_link(*id)) }
-                            td.decision { @for d in backlog.decisions_on(meeting, *id) { p { bdi { (shown(&d.text)) } } } }
-                            @if any_notes { td.notes { @for n in backlog.notes_from(meeting.id, *id) { p { bdi { (shown(&n.text)) } } } } }
+                            td.decision { (paragraphs(backlog.decisions_on(meeting, *id).map(|d| &d.text))) }
+                            @if any_notes {
+                                td.notes { (paragraphs(backlog.notes_from(meeting.id, *id).map(|n| &n.text))) }
+                            }
                         }
                     }
                 }
@@ -371,7 +430,7 @@ fn last_meeting(page: &Page, meeting: &Meeting) -> Markup {
 fn next_meeting(page: &Page, meeting: &Meeting) -> Markup {
     let lang = page.lang;
     html! {
-        h3 { (lang.fill(Msg::PageNextMeeting, &[("id", &meeting.id.to_string()), ("title", &shown(&meeting.title)), ("date", &lang.date(meeting.date))])) }
+        h3 { (meeting_heading(page, Msg::PageNextMeeting, meeting)) }
         @if meeting.agenda.is_empty() {
             p { (page.tr(Msg::PageNoAgenda)) }
         } @else {
