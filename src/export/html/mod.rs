@@ -6,6 +6,9 @@
 //! value spliced into text or attributes, so backlog text can never become markup.
 
 mod charts;
+mod matrix;
+mod meetings;
+mod priorities;
 mod sections;
 mod text;
 
