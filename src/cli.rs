@@ -84,7 +84,7 @@ pub enum Command {
     Restore { which: String },
     /// Export
     Export {
-        #[arg(long, value_name = "csv|md|json", default_value = "csv")]
+        #[arg(long, value_name = "csv|md|json|html", default_value = "csv")]
         format: String,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,

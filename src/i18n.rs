@@ -30,6 +30,14 @@ impl Lang {
         Lang::En
     }
 
+    /// The language's code for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
+
     /// Reads a language code such as `nb`, `nb_NO.UTF-8`, `en`, `en_US`.
     pub fn parse(code: &str) -> Option<Lang> {
         let base = code.split(['_', '.', '-', '@']).next().unwrap_or("").to_lowercase();
@@ -423,7 +431,7 @@ catalogue! {
     MinNotDiscussed => ("Ikke behandlet", "Not discussed"),
     MinOfferedNext => ("Foreslås satt opp på neste møte:", "Proposed for the next meeting:"),
     CliHelpExport => ("Eksporter backloggen (CSV for Excel, Markdown-statusrapport eller JSON)", "Export the backlog (CSV for Excel, Markdown status report or JSON)"),
-    CliHelpExportFormat => ("Format: csv, md eller json", "Format: csv, md or json"),
+    CliHelpExportFormat => ("Format: csv, md, json eller html", "Format: csv, md, json or html"),
     CliHelpOut => ("Skriv til denne filen i stedet for standard ut", "Write to this file instead of standard output"),
     CliHelpDelimiter => ("Skilletegn i CSV: ; (norsk Excel, standard) eller ,", "CSV separator: ; (Norwegian Excel, default) or ,"),
     CliHelpImport => ("Importer tiltak fra en CSV-fil (samme kolonner som eksporten)", "Import measures from a CSV file (the export's columns)"),
@@ -754,6 +762,45 @@ catalogue! {
     FormFieldsAbove => ("↑ {count} felt over", "↑ {count} more above"),
     FormFieldsBelow => ("↓ {count} felt til", "↓ {count} more below"),
     ErrBadToday => ("TILTAK_TODAY=«{text}» er ikke en dato: bruk ÅÅÅÅ-MM-DD, eller fjern variabelen.", "TILTAK_TODAY=“{text}” is not a date: use YYYY-MM-DD, or unset it."),
+    // issue 15: the HTML status page
+    PageTitle => ("{name} – status {date}", "{name} – status {date}"),
+    PageMadeOn => ("Status per {date}, laget med tiltak", "Status as of {date}, made with tiltak"),
+    PagePrintPageOf => ("side {page} av {pages}", "page {page} of {pages}"),
+    PageSkipToContent => ("Hopp til innholdet", "Skip to the content"),
+    PageContents => ("Innhold", "Contents"),
+    PageSummary => ("Sammendrag", "Summary"),
+    PageMatrix => ("Prioriteringer og sektorer", "Priorities and sectors"),
+    PagePriorities => ("Tiltak per prioritering", "Measures by priority"),
+    PageOwners => ("Eiernes belastning", "Owners' load"),
+    PageMeetings => ("Møter", "Meetings"),
+    PageCharts => ("Diagrammer", "Charts"),
+    PageActive => ("aktive tiltak", "active measures"),
+    PageDecidedSince => ("vedtatt siden siste møte ({meeting}, {date})", "decided since the last meeting ({meeting}, {date})"),
+    PageNoMeetingYet => ("Gruppen har ikke hatt møte ennå.", "The group has not met yet."),
+    PageOverdue => ("forfalte tiltak", "overdue measures"),
+    PageAwaitingPolitical => ("trenger politisk behandling", "need political handling"),
+    PageEstimatedCost => ("Kostnadsanslag", "Estimated cost"),
+    PageAmount => ("{amount} kr", "NOK {amount}"),
+    PageCostOf => ("(anslag for {n})", "(estimate for {n})"),
+    PagePriority => ("Prioritering", "Priority"),
+    PageSector => ("Sektor", "Sector"),
+    PageMarker => ("Merknad", "Note"),
+    PageReached => ("Tiltak i sektoren", "Measures in the sector"),
+    PageNotReached => ("ingen aktive tiltak", "no active measures"),
+    PageLegendCells => ("Tallet i en celle: aktive tiltak som hører til både prioriteringen og sektoren; mørkere farge betyr flere.", "The number in a cell: active measures that serve both the priority and the sector; a darker shade means more."),
+    PageSectorKey => ("Sektorer", "Sectors"),
+    PagePriorityStats => ("{total} tiltak, {active} aktive, {done} fullført, sektorer nådd: {sectors}", "{total} measures, {active} active, {done} done, sectors reached: {sectors}"),
+    PageAlsoServes => ("Tjener også denne prioriteringen (står under en høyere rangert)", "Also serves this priority (listed under a higher-ranked one)"),
+    PageOwnerCaption => ("Aktive tiltak per eier; terskelen er {n}", "Active measures per owner; the threshold is {n}"),
+    PageOverThreshold => ("over terskelen på {n}", "above the threshold of {n}"),
+    PageLastMeeting => ("Siste møte: {title} ({id}, {date})", "Last meeting: {title} ({id}, {date})"),
+    PageNextMeeting => ("Neste møte: {title} ({id}, {date})", "Next meeting: {title} ({id}, {date})"),
+    PageNoAgenda => ("Sakslisten er tom.", "The agenda is empty."),
+    PageNoNextMeeting => ("Neste møte er ikke planlagt ennå.", "The next meeting is not planned yet."),
+    PageMatrixNeedsData => ("Matrisen kommer når backlogen har både prioriteringer og sektorer.", "The matrix appears once the backlog has both priorities and sectors."),
+    PageNoDue => ("uten frist", "no due date"),
+    ActStatusPage => ("Lag statussiden (HTML, i datamappen)", "Make the status page (HTML, in the data folder)"),
+    MsgStatusPageWritten => ("Skrev statussiden til {path}", "Wrote the status page to {path}"),
 }
 
 #[cfg(test)]

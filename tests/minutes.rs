@@ -9,9 +9,8 @@ use tiltak::domain::{Backlog, Id, MeetingDraft, Verdict};
 use tiltak::export::minutes::{file_name, minutes};
 use tiltak::i18n::Lang;
 
-fn demo() -> Backlog {
-    tiltak::store::load::parse(Path::new("demo"), include_bytes!("../assets/demo-backlog.json")).unwrap()
-}
+mod common;
+use common::{check_golden, demo};
 
 /// A meeting with every kind of outcome: approved, rejected with a reason, deferred with a
 /// note, a new owner, and two items not reached. Markdown specials in a note stay literal.
@@ -71,21 +70,6 @@ fn reviewed(lang: Lang) -> Backlog {
     )
     .unwrap();
     b
-}
-
-/// Compares with the reviewed file. `UPDATE_GOLDEN=1` writes a differing result over it and
-/// still fails, so a run that updates can never also pass: review the diff, then rerun.
-fn check_golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if actual != expected && std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        panic!("{name} rewritten; review `git diff tests/golden` and rerun without UPDATE_GOLDEN");
-    }
-    assert_eq!(
-        actual, expected,
-        "{name} differs; review and rerun with UPDATE_GOLDEN=1"
-    );
 }
 
 #[test]

@@ -121,6 +121,8 @@ pub enum Action {
     OpenView,
     DeleteView,
     ClearMarks,
+    // Issue 15: the HTML status page
+    StatusPage,
     ShowOverdue,
 }
 
@@ -216,6 +218,7 @@ impl Action {
             Action::DeleteView => Msg::ActDeleteView,
             Action::ClearMarks => Msg::ActClearMarks,
             Action::ShowOverdue => Msg::ActShowOverdue,
+            Action::StatusPage => Msg::ActStatusPage,
         }
     }
 }

@@ -303,6 +303,8 @@ pub static BINDINGS: &[Binding] = &[
     only_in(Pane::Measures, key(List, Char('E'), Action::AssignEffort)),
     only_in(Pane::Measures, key(List, Char(' '), Action::ToggleMark)),
     only_in(Pane::Measures, key(List, Char('V'), Action::MarkVisible)),
+    // Issue 15: the HTML status page
+    key(List, Char('H'), Action::StatusPage),
     key(Search, Enter, Action::Accept),
     key(Search, Esc, Action::Cancel),
     key(Search, Down, Action::Down),

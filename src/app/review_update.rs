@@ -1,5 +1,6 @@
 //! What the review keys do: setting up the agenda, recording decisions with the clock running,
-//! ending with minutes and a summary; also `X` (export the view) and `L` (the full log).
+//! ending with minutes and a summary; also `X` (export the view), `H` (the HTML status page)
+//! and `L` (the full log).
 
 use std::path::Path;
 
@@ -404,17 +405,31 @@ pub(super) fn export_view(app: &mut App) {
         Err(error) => return complain(app, error.to_string()),
     };
     let relative = Path::new("exports").join(format!("tiltak-{}.csv", app.today()));
-    match app.write_beside(&relative, &bytes) {
+    write_export(app, &relative, &bytes, |path| {
+        lang.fill(Msg::MsgExported, &[("count", &ids.len().to_string()), ("path", path)])
+    });
+}
+
+/// `H`: the status page for the directors, as HTML in the data directory's exports.
+pub(super) fn export_status_page(app: &mut App) {
+    let lang = app.lang;
+    let html = export::html::status_page(&app.backlog, lang, app.today());
+    let relative = Path::new("exports").join(format!("tiltak-status-{}.html", app.today()));
+    write_export(app, &relative, html.as_bytes(), |path| {
+        lang.fill(Msg::MsgStatusPageWritten, &[("path", path)])
+    });
+}
+
+/// Writes an export beside the backlog and says where (`done` words it), or why it failed.
+fn write_export(app: &mut App, relative: &Path, bytes: &[u8], done: impl FnOnce(&str) -> String) {
+    match app.write_beside(relative, bytes) {
         Ok(path) => {
-            let text = lang.fill(
-                Msg::MsgExported,
-                &[("count", &ids.len().to_string()), ("path", &path.display().to_string())],
-            );
+            let text = done(&path.display().to_string());
             say(app, text);
         }
         Err(error) => complain(
             app,
-            lang.fill(
+            app.lang.fill(
                 Msg::ErrWriteFile,
                 &[("path", &relative.display().to_string()), ("error", &error.to_string())],
             ),

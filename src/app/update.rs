@@ -139,6 +139,7 @@ fn list_action(app: &mut App, action: Action) {
         Action::Cancel => find::cancel(app),
         Action::StartReview => super::review_update::start_review_setup(app),
         Action::ExportView => super::review_update::export_view(app),
+        Action::StatusPage => super::review_update::export_status_page(app),
         Action::ShowLog => super::review_update::show_log(app),
         Action::RankUp => drill::move_rank(app, true),
         Action::RankDown => drill::move_rank(app, false),

@@ -51,8 +51,8 @@ pub fn export(
     delim: &str,
 ) -> Result<(), Failure> {
     let format = format.trim().to_lowercase();
-    if !matches!(format.as_str(), "csv" | "md" | "markdown" | "json") {
-        return Err(bad_format(lang, &format, "csv, md, json"));
+    if !matches!(format.as_str(), "csv" | "md" | "markdown" | "json" | "html") {
+        return Err(bad_format(lang, &format, "csv, md, json, html"));
     }
     let delimiter = delimiter(lang, delim)?;
     let (backlog, _) = open(path, lang)?;
@@ -65,6 +65,7 @@ pub fn export(
             export::csv::write(&backlog, measures, lang, delimiter).map_err(|e| Failure::io(e.to_string()))?
         }
         "json" => store::save::to_json(&backlog).map_err(|e| Failure::io(e.to_string()))?,
+        "html" => export::html::status_page(&backlog, lang, clock.today()).into_bytes(),
         _ => export::markdown::status_report(&backlog, lang, clock.today()).into_bytes(),
     };
     write_out(lang, &bytes, out)

@@ -274,6 +274,11 @@ impl Measure {
     pub fn is_overdue(&self, today: Date) -> bool {
         self.status.is_active() && self.due.is_some_and(|due| due < today)
     }
+
+    /// Needs political handling and the group still carries it (the status report's meaning).
+    pub fn awaits_political_handling(&self) -> bool {
+        self.political.needed && self.status.is_active()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

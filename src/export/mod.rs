@@ -1,7 +1,8 @@
 //! Getting data out of (and back into) the backlog: CSV for Excel, a Markdown status report,
-//! meeting minutes.
+//! meeting minutes, the HTML status page.
 
 pub mod csv;
+pub mod html;
 pub mod import;
 pub mod markdown;
 pub mod minutes;

@@ -5,6 +5,7 @@ pub mod charts;
 pub mod load;
 pub mod matrix;
 pub mod report;
+pub mod status_page;
 
 use jiff::civil::Date;
 
