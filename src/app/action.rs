@@ -119,6 +119,13 @@ pub enum Action {
     DeleteView,
     ClearMarks,
     ShowOverdue,
+    // Issue 10: meetings the group can trust
+    ReviewNoted,
+    SetupPlan,
+    OpenMeeting,
+    MeetingAgenda,
+    ShowChanges,
+    ActOnVisible,
 }
 
 impl Action {
@@ -213,6 +220,12 @@ impl Action {
             Action::DeleteView => Msg::ActDeleteView,
             Action::ClearMarks => Msg::ActClearMarks,
             Action::ShowOverdue => Msg::ActShowOverdue,
+            Action::ReviewNoted => Msg::ActReviewNoted,
+            Action::SetupPlan => Msg::ActSetupPlan,
+            Action::OpenMeeting => Msg::ActOpenMeeting,
+            Action::MeetingAgenda => Msg::ActMeetingAgenda,
+            Action::ShowChanges => Msg::ActShowChanges,
+            Action::ActOnVisible => Msg::ActActOnVisible,
         }
     }
 }

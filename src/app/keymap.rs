@@ -24,6 +24,7 @@ pub enum Context {
     Picker,
     Filter,
     Prompt,
+    Changes,
 }
 
 impl Context {
@@ -44,6 +45,7 @@ impl Context {
             Context::Picker => Msg::HelpSectionPicker,
             Context::Filter => Msg::HelpSectionFilter,
             Context::Prompt => Msg::HelpSectionPrompt,
+            Context::Changes => Msg::HelpSectionChanges,
         }
     }
 }
@@ -98,7 +100,8 @@ const fn hinted(binding: Binding, hint: Msg) -> Binding {
 }
 
 use Context::{
-    Agenda, Confirm, Filter, Form, Help, List, Log, Merge, Palette, Picker, Prompt, Review, Search, Setup, Summary,
+    Agenda, Changes, Confirm, Filter, Form, Help, List, Log, Merge, Palette, Picker, Prompt, Review, Search, Setup,
+    Summary,
 };
 use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
@@ -173,7 +176,7 @@ pub static BINDINGS: &[Binding] = &[
     key(Setup, Up, Action::FormUp),
     key(Setup, Char(' '), Action::FormToggle),
     hinted(key(Setup, Enter, Action::SetupStart), Msg::HintStart),
-    ctrl(Setup, 's', Action::SetupStart),
+    hinted(ctrl(Setup, 's', Action::SetupPlan), Msg::HintPlan),
     hinted(ctrl(Setup, 'n', Action::SetupSuggest), Msg::HintSuggest),
     hinted(key(Setup, Esc, Action::Cancel), Msg::HintCancel),
     ctrl(Setup, 'c', Action::Quit),
@@ -187,7 +190,7 @@ pub static BINDINGS: &[Binding] = &[
     key(Agenda, Tab, Action::FormNextField),
     key(Agenda, BackTab, Action::FormPrevField),
     hinted(key(Agenda, Enter, Action::SetupStart), Msg::HintStart),
-    ctrl(Agenda, 's', Action::SetupStart),
+    hinted(ctrl(Agenda, 's', Action::SetupPlan), Msg::HintPlan),
     hinted(ctrl(Agenda, 'n', Action::SetupSuggest), Msg::HintSuggest),
     hinted(key(Agenda, Esc, Action::Cancel), Msg::HintCancel),
     ctrl(Agenda, 'c', Action::Quit),
@@ -198,6 +201,7 @@ pub static BINDINGS: &[Binding] = &[
     key(Review, Char('h'), Action::ReviewPrev),
     hinted(key(Review, Char('a'), Action::ReviewApprove), Msg::HintApprove),
     hinted(key(Review, Char('p'), Action::ReviewPark), Msg::HintPark),
+    hinted(key(Review, Char('t'), Action::ReviewNoted), Msg::HintNoted),
     hinted(key(Review, Char('x'), Action::ReviewReject), Msg::HintReject),
     hinted(key(Review, Char('d'), Action::ReviewDefer), Msg::HintDefer),
     hinted(key(Review, Char('o'), Action::ReviewOwner), Msg::HintOwner),
@@ -205,10 +209,10 @@ pub static BINDINGS: &[Binding] = &[
     hinted(key(Review, Enter, Action::Edit), Msg::HintEdit),
     hinted(key(Review, Char('u'), Action::Undo), Msg::HintUndo),
     key(Review, Char('L'), Action::ShowLog),
-    key(Review, Char('?'), Action::Help),
+    hinted(key(Review, Char('?'), Action::Help), Msg::HintHelp),
     hinted(key(Review, Esc, Action::ReviewEnd), Msg::HintEnd),
     key(Review, Char('q'), Action::ReviewEnd),
-    ctrl(Review, 'c', Action::Quit),
+    ctrl(Review, 'c', Action::ReviewEnd),
     key(Summary, Char('j'), Action::Down),
     key(Summary, Down, Action::Down),
     key(Summary, Char('k'), Action::Up),
@@ -346,6 +350,40 @@ pub static BINDINGS: &[Binding] = &[
     key(Prompt, Esc, Action::Cancel),
     ctrl(Prompt, 'u', Action::ClearInput),
     ctrl(Prompt, 'c', Action::Quit),
+    // Issue 10: meetings the group can trust
+    hinted(
+        only_in(Pane::Meetings, key(List, Enter, Action::OpenMeeting)),
+        Msg::HintOpenMeeting,
+    ),
+    hinted(
+        only_in(Pane::Meetings, key(List, Char('d'), Action::Delete)),
+        Msg::HintDeletePlanned,
+    ),
+    hinted(
+        only_in(Pane::Meetings, key(List, Char('A'), Action::MeetingAgenda)),
+        Msg::HintAgenda,
+    ),
+    hinted(
+        only_in(Pane::Meetings, key(List, Char('C'), Action::ShowChanges)),
+        Msg::HintChanges,
+    ),
+    only_in(Pane::Measures, key(List, Char('C'), Action::ShowChanges)),
+    key(Confirm, Char('v'), Action::ActOnVisible),
+    key(Help, Char('g'), Action::First),
+    key(Help, Home, Action::First),
+    key(Help, Char('G'), Action::Last),
+    key(Help, End, Action::Last),
+    key(Changes, Char('j'), Action::Down),
+    key(Changes, Down, Action::Down),
+    key(Changes, Char('k'), Action::Up),
+    key(Changes, Up, Action::Up),
+    key(Changes, PageDown, Action::PageDown),
+    key(Changes, PageUp, Action::PageUp),
+    hinted(key(Changes, Esc, Action::Cancel), Msg::HintClose),
+    key(Changes, Char('q'), Action::Cancel),
+    key(Changes, Char('C'), Action::Cancel),
+    key(Changes, Char('?'), Action::Help),
+    ctrl(Changes, 'c', Action::Quit),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).
@@ -356,6 +394,29 @@ pub static PALETTE_ONLY: &[Action] = &[
     Action::ShowOverdue,
     Action::ClearMarks,
 ];
+
+/// The help overlay's sections, the keys of `first` (what is open under the help) on top.
+pub fn help_sections(first: Context) -> Vec<Context> {
+    let mut sections = vec![first];
+    for context in [
+        List, Search, Palette, Picker, Filter, Form, Confirm, Setup, Agenda, Review, Summary, Log, Changes, Merge,
+    ] {
+        if context != first {
+            sections.push(context);
+        }
+    }
+    sections
+}
+
+/// Lines the help overlay holds when `first` is on top: a title and rows per section, blank
+/// lines between, then the palette-only actions.
+pub fn help_len(first: Context, lang: Lang) -> usize {
+    let sections: usize = help_sections(first)
+        .into_iter()
+        .map(|c| help_rows(c, lang).len() + 2)
+        .sum();
+    sections + 1 + PALETTE_ONLY.len()
+}
 
 /// Shift only matters through the character it produces (`G`, `?`), and Shift-Tab arrives as
 /// BackTab with Shift held; compare without it.

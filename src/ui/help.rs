@@ -7,27 +7,14 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::Theme;
 use super::layout::centered;
 use crate::app::App;
-use crate::app::keymap::{Context, PALETTE_ONLY, help_rows};
+use crate::app::keymap::{PALETTE_ONLY, help_rows, help_sections};
 use crate::i18n::Msg;
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
     let lang = app.lang;
     let mut lines: Vec<Line> = Vec::new();
-    for context in [
-        Context::List,
-        Context::Search,
-        Context::Palette,
-        Context::Picker,
-        Context::Filter,
-        Context::Form,
-        Context::Confirm,
-        Context::Setup,
-        Context::Agenda,
-        Context::Review,
-        Context::Summary,
-        Context::Log,
-        Context::Merge,
-    ] {
+    // What is open under the help comes first: in a review, the review's keys.
+    for context in help_sections(app.screen_context()) {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }

@@ -7,7 +7,9 @@ use ratatui::widgets::{Cell, Row};
 
 use super::Theme;
 use crate::app::App;
-use crate::domain::{Backlog, Meeting};
+use crate::app::review::Screen;
+use crate::domain::meeting::{guests_text, time_text};
+use crate::domain::{Backlog, Meeting, MeetingState};
 use crate::i18n::{Lang, Msg};
 
 pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
@@ -20,6 +22,7 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
             Row::new(vec![
                 Cell::from(m.id.to_string()),
                 Cell::from(lang.date(m.date)),
+                Cell::from(lang.tr(state_label(app, m))),
                 Cell::from(m.title.as_str()),
                 Cell::from(format!("{:>5}", m.agenda.len())),
                 Cell::from(format!("{:>6}", b.decided_count(m))),
@@ -29,6 +32,7 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
     let header = vec![
         lang.tr(Msg::ColId),
         lang.tr(Msg::MeetColDate),
+        lang.tr(Msg::MeetColState),
         lang.tr(Msg::ColTitle),
         lang.tr(Msg::MeetColItems),
         lang.tr(Msg::MeetColDecided),
@@ -38,12 +42,60 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
         vec![
             Constraint::Length(5),
             Constraint::Length(10),
+            Constraint::Length(9),
             Constraint::Fill(1),
             Constraint::Length(6),
             Constraint::Length(7),
         ],
         rows,
     )
+}
+
+/// Planned, interrupted (running but not on screen: the app was closed during it) or held.
+pub fn state_label(app: &App, m: &Meeting) -> Msg {
+    let reviewing = matches!(&app.screen, Screen::Review(r) if r.meeting == m.id);
+    match m.state {
+        MeetingState::Planned => Msg::MeetStatePlanned,
+        MeetingState::Running if !reviewing => Msg::MeetStateInterrupted,
+        MeetingState::Running | MeetingState::Held => Msg::MeetStateHeld,
+    }
+}
+
+/// "Absent: …" and "Guests: …" lines, when there are any.
+pub fn absent_and_guests<'a>(lang: Lang, theme: Theme, b: &Backlog, m: &Meeting) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    if !m.absent.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", lang.tr(Msg::MeetAbsent)), theme.label()),
+            Span::raw(b.owner_names(&m.absent).join(", ")),
+        ]));
+    }
+    if !m.guests.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", lang.tr(Msg::MeetGuests)), theme.label()),
+            Span::raw(guests_text(&m.guests)),
+        ]));
+    }
+    lines
+}
+
+/// "Time used: 34 min of 40 min" when the meeting booked time.
+pub fn time_used_line<'a>(lang: Lang, theme: Theme, m: &Meeting) -> Option<Line<'a>> {
+    if m.time_spent.is_empty() {
+        return None;
+    }
+    let spent: u32 = m.time_spent.iter().map(|t| t.secs).sum();
+    let limit = m.minutes_per_item.unwrap_or(5) * m.agenda.len() as u32;
+    Some(Line::styled(
+        lang.fill(
+            Msg::MeetTimeSpent,
+            &[
+                ("spent", &format!("{} min", spent.div_ceil(60))),
+                ("limit", &format!("{limit} min")),
+            ],
+        ),
+        theme.dim(),
+    ))
 }
 
 /// "Attendees: Kari Åsheim, Ola Hansen", or a dash when nobody is listed.
@@ -68,9 +120,13 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
         ]),
         Line::from(vec![
             Span::styled(format!("{}: ", lang.tr(Msg::MeetColDate)), theme.label()),
-            Span::raw(lang.date(m.date)),
+            Span::raw(when_and_where(lang, m)),
         ]),
         attendees_line(lang, theme, &attendees),
+    ];
+    lines.extend(absent_and_guests(lang, theme, b, m));
+    lines.extend(time_used_line(lang, theme, m));
+    lines.extend([
         Line::raw(""),
         Line::styled(
             format!(
@@ -86,7 +142,7 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
             ),
             theme.header(),
         ),
-    ];
+    ]);
     for (number, id) in m.agenda.iter().enumerate() {
         let title = b.measure(*id).map(|x| x.title.as_str()).unwrap_or_default();
         lines.push(Line::from(vec![
@@ -97,6 +153,18 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
         lines.extend(item_outcome(lang, theme, b, m, *id, "      "));
     }
     lines
+}
+
+/// "14.12.2026 09:00 · Rådhuset".
+pub fn when_and_where(lang: Lang, m: &Meeting) -> String {
+    let mut text = lang.date(m.date);
+    if let Some(time) = m.time {
+        text = format!("{text} {}", time_text(time));
+    }
+    if !m.place.is_empty() {
+        text = format!("{text} · {}", m.place);
+    }
+    text
 }
 
 pub fn discussed(b: &Backlog, m: &Meeting) -> usize {
@@ -116,11 +184,14 @@ pub fn item_outcome<'a>(
     for decision in b.decisions_on(m, id) {
         lines.push(Line::from(vec![
             Span::raw(format!("{indent}→ ")),
-            Span::styled(decision.text.as_str(), theme.ok()),
+            Span::styled(lang.decision(decision.kind, &decision.text, decision.due), theme.ok()),
         ]));
     }
     for note in b.notes_from(m.id, id) {
-        lines.push(Line::raw(format!("{indent}• {}", note.text)));
+        for (i, line) in note.text.lines().enumerate() {
+            let bullet = if i == 0 { "• " } else { "  " };
+            lines.push(Line::raw(format!("{indent}{bullet}{line}")));
+        }
     }
     if lines.is_empty() {
         lines.push(Line::styled(

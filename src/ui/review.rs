@@ -12,9 +12,10 @@ use super::Theme;
 use super::facts::MeasureFacts;
 use super::lists::owner_name;
 use super::log::log_line;
-use super::meetings::{attendees_line, discussed, item_outcome};
+use super::meetings::{absent_and_guests, attendees_line, discussed, item_outcome, time_used_line};
 use crate::app::App;
 use crate::app::form::Input;
+use crate::app::keymap::{Context, hints};
 use crate::app::review::{Review, Setup, Summary, TimerLevel, clock_text, timer_level};
 use crate::domain::Measure;
 use crate::i18n::{Lang, Msg};
@@ -27,7 +28,7 @@ pub fn render_setup(frame: &mut Frame, app: &App, theme: Theme, area: Rect, setu
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
-        .title(Span::styled(format!(" {} ", lang.tr(Msg::SetupTitle)), theme.title()));
+        .title(Span::styled(format!(" {} ", setup_title(lang, setup)), theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let heights: Vec<u16> = form
@@ -81,13 +82,20 @@ pub fn render_setup(frame: &mut Frame, app: &App, theme: Theme, area: Rect, setu
     render_agenda(frame, app, theme, agenda_area, setup);
 }
 
+fn setup_title(lang: Lang, setup: &Setup) -> String {
+    match setup.editing {
+        Some(id) => lang.fill(Msg::SetupEditTitle, &[("id", &id.to_string())]),
+        None => lang.tr(Msg::SetupTitle).to_string(),
+    }
+}
+
 fn render_agenda(frame: &mut Frame, app: &App, theme: Theme, area: Rect, setup: &Setup) {
     let lang = app.lang;
-    let minutes = setup.form.setup_values(lang).map(|v| v.minutes as usize).unwrap_or(0);
+    let minutes = setup.form.minutes_per_item().unwrap_or(0) as usize;
     let heading = lang.fill(
-        Msg::SetupAgenda,
+        Msg::SetupAgendaTotal,
         &[
-            ("count", &setup.agenda.len().to_string()),
+            ("items", &lang.items(setup.agenda.len())),
             ("minutes", &(minutes * setup.agenda.len()).to_string()),
         ],
     );
@@ -106,22 +114,29 @@ fn render_agenda(frame: &mut Frame, app: &App, theme: Theme, area: Rect, setup: 
     }
     let rows = usize::from(area.height).saturating_sub(lines.len()).max(1);
     let first = setup.cursor.saturating_sub(rows - 1);
+    let today = app.today();
+    let width = usize::from(area.width);
     for (index, id) in setup.agenda.iter().enumerate().skip(first).take(rows) {
         let Some(m) = app.backlog.measure(*id) else { continue };
         let selected = setup.on_agenda && index == setup.cursor;
-        let text = format!(
-            "{}{:>2}. {:<5} {}  ({}, {})",
+        let lead = format!(
+            "{}{:>2}. {:<5} ",
             if selected { "▶ " } else { "  " },
             index + 1,
-            m.id.to_string(),
-            m.title,
-            lang.status(m.status),
-            non_empty(lang, owner_name(&app.backlog, m))
+            m.id.to_string()
         );
+        let why = format!(
+            "  ({}, {} · {})",
+            lang.status(m.status),
+            non_empty(lang, owner_name(&app.backlog, m)),
+            crate::export::agenda::reasons_line(&app.backlog, lang, m, today)
+        );
+        let room = width.saturating_sub(lead.width() + why.width()).max(12);
+        let text = format!("{lead}{}{why}", shortened(&m.title, room));
         lines.push(if selected {
-            Line::styled(text, theme.selected())
+            Line::styled(shortened(&text, width), theme.selected())
         } else {
-            Line::raw(text)
+            Line::raw(shortened(&text, width))
         });
     }
     frame.render_widget(Paragraph::new(lines), area);
@@ -203,8 +218,31 @@ fn render_header(frame: &mut Frame, app: &App, theme: Theme, area: Rect, review:
     ]);
     let clocks_width = (clocks.width() as u16).min(area.width);
     let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(clocks_width)]).areas(area);
+    let title = shortened(&title, usize::from(left.width));
     frame.render_widget(Paragraph::new(Span::styled(title, theme.title())), left);
     frame.render_widget(Paragraph::new(clocks), right);
+}
+
+/// `text` cut to `width` columns at a word boundary where one is near, ending in `…`.
+pub fn shortened(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    // Back off to the last space if it keeps most of the room.
+    if let Some(space) = out.rfind(' ').filter(|i| *i * 3 >= out.len() * 2) {
+        out.truncate(space);
+    }
+    format!("{}…", out.trim_end())
 }
 
 struct Fact {
@@ -300,13 +338,16 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     let lang = app.lang;
     // On a small terminal the measure's own facts come first; the log panel shrinks.
     let log_rows = if area.height < 29 { 4 } else { 7 };
-    let [top, title_area, body, bottom] = Layout::vertical([
+    let keys = review_keys(app, theme, area.width);
+    let [top, title_area, body, bottom, keys_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(4),
         Constraint::Fill(1),
         Constraint::Length(log_rows),
+        Constraint::Length(keys.len() as u16),
     ])
     .areas(area);
+    frame.render_widget(Paragraph::new(keys), keys_area);
     render_header(frame, app, theme, top, review);
     let Some(m) = review.current().and_then(|id| app.backlog.measure(id)) else {
         return;
@@ -338,7 +379,9 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     }
     let right = Rect::new(right.x + 1, right.y, right.width.saturating_sub(1), right.height);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), right);
-    let [here, log] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);
+    let [here, log] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+        .spacing(1)
+        .areas(bottom);
     let block = |title: Msg| {
         Block::default()
             .borders(Borders::TOP)
@@ -351,6 +394,14 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
         if !app.backlog.was_discussed(meeting, m.id) {
             recorded = vec![Line::styled(lang.tr(Msg::ReviewNothingYet), theme.dim())];
         }
+        // What `a` would record here, so nobody is surprised by it.
+        recorded.push(Line::styled(
+            lang.fill(
+                Msg::ReviewApproveWill,
+                &[("decision", &crate::app::review::approve_preview(lang, m.status))],
+            ),
+            theme.dim(),
+        ));
     }
     frame.render_widget(
         Paragraph::new(recorded)
@@ -376,6 +427,30 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     );
 }
 
+/// The review's keys, every one of them, wrapped between hints onto as many lines as needed: a
+/// projector audience and the chair see what each key records.
+fn review_keys<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
+    let width = usize::from(width);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for (key, word) in hints(Context::Review, app.focus, app.lang) {
+        let needed = key.width() + 1 + word.width() + 3;
+        if used > 0 && used + needed > width {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
+        spans.push(Span::raw(if used == 0 { " " } else { " · " }));
+        spans.push(Span::styled(key, theme.label()));
+        spans.push(Span::raw(format!(" {word}")));
+        used += needed;
+    }
+    if !spans.is_empty() {
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
 pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary: &Summary) {
     let lang = app.lang;
     let b = &app.backlog;
@@ -398,6 +473,8 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
         ]),
         attendees_line(lang, theme, &attendees),
     ];
+    lines.extend(absent_and_guests(lang, theme, b, m));
+    lines.extend(time_used_line(lang, theme, m));
     let id = m.id.to_string();
     lines.push(match &summary.written {
         Some(Ok(path)) => Line::styled(
@@ -414,10 +491,19 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
     for (number, item) in m.agenda.iter().enumerate() {
         let title = b.measure(*item).map(|x| x.title.as_str()).unwrap_or_default();
         let owner = b.measure(*item).map(|x| owner_name(b, x)).unwrap_or_default();
+        let time = m
+            .secs_on(*item)
+            .map(|secs| {
+                format!(
+                    " · {}",
+                    lang.fill(Msg::MeetItemTime, &[("spent", &secs.div_ceil(60).to_string())])
+                )
+            })
+            .unwrap_or_default();
         lines.push(Line::from(vec![
             Span::styled(format!("{:>2}. {item} ", number + 1), theme.title()),
             Span::styled(title, theme.title()),
-            Span::styled(format!("  ({})", non_empty(lang, owner)), theme.dim()),
+            Span::styled(format!("  ({}{time})", non_empty(lang, owner)), theme.dim()),
         ]));
         lines.extend(item_outcome(lang, theme, b, m, *item, "      "));
     }
@@ -445,5 +531,15 @@ mod tests {
         assert_eq!(super::wrapped_height("kort", 20), 1);
         assert_eq!(super::wrapped_height("", 20), 1);
         assert_eq!(super::wrapped_height("abcdefghij", 4), 3);
+    }
+
+    #[test]
+    fn shortened_text_ends_in_an_ellipsis_at_a_word_boundary() {
+        assert_eq!(super::shortened("Toppledermøte desember", 30), "Toppledermøte desember");
+        assert_eq!(
+            super::shortened("Toppledermøte om digital transformasjon", 24),
+            "Toppledermøte om…"
+        );
+        assert_eq!(super::shortened("Toppledermøte", 6), "Toppl…");
     }
 }
