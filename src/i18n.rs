@@ -101,22 +101,29 @@ impl Lang {
         self.fill(msg, &[("count", &count.to_string())])
     }
 
-    /// A decision in this language: its kind with the free text (a reason, a new owner's name)
-    /// and date. A decision from an older file (no kind) is shown as it was written.
+    /// A decision in this language: its kind with the free text (a comment after it, or a
+    /// rejection's reason, a new owner's name) and date. A decision from an older file (no kind) is shown as it was written.
     pub fn decision(self, kind: Option<DecisionKind>, text: &str, due: Option<Date>) -> String {
         let Some(kind) = kind else {
             return text.to_string();
         };
+        let with_text = |said: String| {
+            if text.is_empty() {
+                said
+            } else {
+                format!("{said} {text}")
+            }
+        };
         match kind {
-            DecisionKind::Approved => self.tr(Msg::DecApproved).to_string(),
-            DecisionKind::Confirmed => self.tr(Msg::DecConfirmed).to_string(),
-            DecisionKind::Parked => self.tr(Msg::DecParked).to_string(),
+            DecisionKind::Approved => with_text(self.tr(Msg::DecApproved).to_string()),
+            DecisionKind::Confirmed => with_text(self.tr(Msg::DecConfirmed).to_string()),
+            DecisionKind::Parked => with_text(self.tr(Msg::DecParked).to_string()),
             DecisionKind::Rejected => self.fill(Msg::DecRejected, &[("reason", text)]),
             DecisionKind::Deferred => {
                 let date = due.map(|d| self.date(d)).unwrap_or_default();
-                self.fill(Msg::DecDeferred, &[("date", &date)])
+                with_text(self.fill(Msg::DecDeferred, &[("date", &date)]))
             }
-            DecisionKind::Noted => self.tr(Msg::DecNoted).to_string(),
+            DecisionKind::Noted => with_text(self.tr(Msg::DecNoted).to_string()),
             DecisionKind::OwnerChanged if text.is_empty() => self.tr(Msg::DecNoOwner).to_string(),
             DecisionKind::OwnerChanged => self.fill(Msg::DecNewOwner, &[("name", text)]),
         }
@@ -942,6 +949,10 @@ mod tests {
             "New owner: Kari."
         );
         assert_eq!(Lang::En.decision(None, "Vedtatt.", None), "Vedtatt.");
+        assert_eq!(
+            Lang::En.decision(Some(DecisionKind::Noted), "Høring først.", None),
+            "Noted. Høring først."
+        );
         assert_eq!(
             (Lang::Nb.items(1), Lang::En.items(1), Lang::En.items(3)),
             ("1 sak".into(), "1 item".into(), "3 items".into())

@@ -73,7 +73,7 @@ fn check_golden(name: &str, actual: &str) {
 fn minutes_match_the_reviewed_golden_files_in_both_languages() {
     for (lang, name) in [(Lang::Nb, "minutes-nb.md"), (Lang::En, "minutes-en.md")] {
         let b = reviewed();
-        let meeting = b.meeting(Id(4)).unwrap();
+        let meeting = b.meeting(Id(5)).unwrap();
         assert_eq!(file_name(meeting), "2026-12-07-toppledermote-desember.md");
         check_golden(name, &minutes(&b, meeting, lang));
     }
@@ -88,7 +88,7 @@ fn tiltak_minutes_reexports_and_names_known_meetings_on_a_typo() {
         .unwrap()
         .args(["--lang", "nb", "--data"])
         .arg(&path)
-        .args(["minutes", "M-4"])
+        .args(["minutes", "M-5"])
         .assert()
         .success();
     let expected =
@@ -99,7 +99,7 @@ fn tiltak_minutes_reexports_and_names_known_meetings_on_a_typo() {
         .unwrap()
         .args(["--lang", "en", "--data"])
         .arg(&path)
-        .args(["minutes", "m-4", "--out"])
+        .args(["minutes", "m-5", "--out"])
         .arg(&out)
         .assert()
         .success();
@@ -117,7 +117,7 @@ fn tiltak_minutes_reexports_and_names_known_meetings_on_a_typo() {
         .code(2);
     let stderr = String::from_utf8(run.get_output().stderr.clone()).unwrap();
     assert!(
-        stderr.contains("There is no meeting “M-9”. Known meetings: M-1, M-2, M-3, M-4."),
+        stderr.contains("There is no meeting “M-9”. Known meetings: M-1, M-2, M-3, M-4, M-5."),
         "{stderr}"
     );
 }

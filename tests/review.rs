@@ -351,15 +351,18 @@ fn summary_offers_the_items_not_discussed_for_a_new_meeting() {
 }
 
 #[test]
-fn meetings_pane_lists_newest_first_and_opens_a_summary() {
+fn meetings_pane_lists_planned_then_newest_first_and_opens_a_summary() {
     let (mut app, _) = app_with(demo(), Lang::En);
     type_text(&mut app, "4");
     assert_eq!(app.focus, Pane::Meetings);
     let shown = screen(&mut app, 100, 30);
+    let m4 = shown.find("M-4").unwrap();
     let m3 = shown.find("M-3").unwrap();
     let m1 = shown.find("M-1").unwrap();
-    assert!(m3 < m1, "newest first:\n{shown}");
+    assert!(m4 < m3 && m3 < m1, "planned first, then newest first:\n{shown}");
+    assert!(shown.contains("planned") && shown.contains("held"), "{shown}");
     assert!(shown.contains("Attendees:"), "{shown}");
+    type_text(&mut app, "j");
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen, Screen::Summary(_)));
     assert!(screen(&mut app, 100, 30).contains("Print the minutes again with “tiltak minutes M-3”."));
