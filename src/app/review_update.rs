@@ -120,10 +120,10 @@ fn setup_action(app: &mut App, action: Action) {
                 .into_iter()
                 .map(|(id, _)| id)
                 .collect();
-            let count = suggestion.len().to_string();
+            let items = lang.items(suggestion.len());
             setup.agenda = suggestion;
             setup.cursor = 0;
-            say(app, lang.fill(Msg::MsgSuggestionUsed, &[("count", &count)]));
+            say(app, lang.fill(Msg::MsgSuggestionUsed, &[("items", &items)]));
         }
         Action::SetupStart => save_setup(app, MeetingState::Running),
         Action::SetupPlan => save_setup(app, MeetingState::Planned),
@@ -153,10 +153,14 @@ fn save_setup(app: &mut App, state: MeetingState) {
     let minutes = values.minutes;
     let draft = values.draft(setup.agenda.clone());
     let result = match setup.editing {
-        Some(id) => app
-            .backlog
-            .update_planned_meeting(id, draft, state)
-            .map(|edit| (id, edit, Msg::MsgMeetingUpdated)),
+        Some(id) => app.backlog.update_planned_meeting(id, draft, state).map(|edit| {
+            let msg = if state == MeetingState::Planned {
+                Msg::MsgMeetingUpdated
+            } else {
+                Msg::MsgMeetingStarted
+            };
+            (id, edit, msg)
+        }),
         None => app.backlog.create_meeting(draft, state).map(|(id, edit)| {
             let msg = if state == MeetingState::Planned {
                 Msg::MsgMeetingPlanned

@@ -44,7 +44,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
             };
             lang.fill(
                 Msg::ConfirmEndReview,
-                &[("done", &done.to_string()), ("total", &total.to_string())],
+                &[("done", &done.to_string()), ("items", &lang.items(total))],
             )
         }
         Confirm::DeleteMarked(count) => lang.fill(Msg::ConfirmDeleteMarked, &[("count", &count.to_string())]),

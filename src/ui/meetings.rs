@@ -42,7 +42,7 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
         vec![
             Constraint::Length(5),
             Constraint::Length(10),
-            Constraint::Length(9),
+            Constraint::Length(11),
             Constraint::Fill(1),
             Constraint::Length(6),
             Constraint::Length(7),
@@ -136,7 +136,7 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
                     Msg::SummaryDiscussed,
                     &[
                         ("done", &discussed(b, m).to_string()),
-                        ("total", &m.agenda.len().to_string())
+                        ("items", &lang.items(m.agenda.len()))
                     ]
                 )
             ),

@@ -284,13 +284,24 @@ fn wrapped_height(text: &str, width: u16) -> u16 {
 }
 
 /// Label column and wrapped values beside it, so continuation lines stay in their column.
-fn render_facts(frame: &mut Frame, lang: Lang, theme: Theme, area: Rect, facts: &[Fact]) {
+/// Label column and values beside it. Roomy: values wrap at word boundaries and continuation
+/// lines stay in their column. Compact (a small screen): each value line is one row, shortened
+/// with `…` at a word boundary, so every fact fits.
+fn render_facts(frame: &mut Frame, lang: Lang, theme: Theme, area: Rect, facts: &[Fact], compact: bool) {
     let label_width = facts.iter().map(|f| lang.tr(f.label).width() as u16).max().unwrap_or(0) + 2;
     let value_width = area.width.saturating_sub(label_width + 1);
     let mut y = area.y;
     for f in facts {
-        let height = f
-            .value
+        let value = if compact {
+            f.value
+                .lines()
+                .map(|l| shortened(l, usize::from(value_width)))
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            f.value.clone()
+        };
+        let height = value
             .lines()
             .map(|l| wrapped_height(l, value_width))
             .sum::<u16>()
@@ -303,18 +314,31 @@ fn render_facts(frame: &mut Frame, lang: Lang, theme: Theme, area: Rect, facts: 
             Rect::new(area.x, y, label_width, 1),
         );
         frame.render_widget(
-            Paragraph::new(Text::styled(f.value.as_str(), f.style)).wrap(Wrap { trim: true }),
+            Paragraph::new(Text::styled(value, f.style)).wrap(Wrap { trim: true }),
             Rect::new(area.x + label_width, y, value_width, height),
         );
         y += height;
     }
 }
 
-fn facts(app: &App, theme: Theme, m: &Measure) -> Vec<Fact> {
+/// The measure's facts; `compact` names sectors by their short labels.
+fn facts(app: &App, theme: Theme, m: &Measure, compact: bool) -> Vec<Fact> {
     let lang = app.lang;
     let b = &app.backlog;
     let today = app.today();
-    let facts = MeasureFacts::of(lang, b, m, today);
+    let mut facts = MeasureFacts::of(lang, b, m, today);
+    if compact {
+        let mut short: Vec<String> = m
+            .sectors
+            .iter()
+            .filter_map(|s| b.sector(*s))
+            .map(|s| s.short_label())
+            .collect();
+        if m.is_cross_sector() {
+            short.push(format!("({})", lang.tr(Msg::CrossSector)));
+        }
+        facts.sectors = short.join(" ");
+    }
     let due_style = if facts.overdue { theme.error() } else { Style::default() };
     let plain = Style::default();
     vec![
@@ -336,12 +360,18 @@ fn facts(app: &App, theme: Theme, m: &Measure) -> Vec<Fact> {
 
 pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, review: &Review) {
     let lang = app.lang;
-    // On a small terminal the measure's own facts come first; the log panel shrinks.
-    let log_rows = if area.height < 29 { 4 } else { 7 };
+    // On a small screen (a projector at 80×24) every fact stays visible: the title loses its
+    // box, facts take one row each, the log panel shrinks.
+    let compact = area.height < 29 || area.width < 100;
+    let log_rows = if area.height < 29 {
+        area.height.saturating_sub(17).clamp(4, 6)
+    } else {
+        7
+    };
     let keys = review_keys(app, theme, area.width);
     let [top, title_area, body, bottom, keys_area] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(4),
+        Constraint::Length(if compact { 2 } else { 4 }),
         Constraint::Fill(1),
         Constraint::Length(log_rows),
         Constraint::Length(keys.len() as u16),
@@ -352,20 +382,26 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     let Some(m) = review.current().and_then(|id| app.backlog.measure(id)) else {
         return;
     };
-    let title_block = Block::default().borders(Borders::ALL).border_style(theme.border(true));
+    let borders = if compact { Borders::NONE } else { Borders::ALL };
+    let title_block = Block::default().borders(borders).border_style(theme.border(true));
     let title = Line::from(vec![
         Span::styled(format!("{}  ", m.id), theme.dim().add_modifier(Modifier::BOLD)),
-        Span::styled(m.title.as_str(), theme.title()),
+        Span::styled(m.title.as_str(), theme.title().add_modifier(Modifier::BOLD)),
     ]);
     frame.render_widget(
         Paragraph::new(title).block(title_block).wrap(Wrap { trim: true }),
         title_area,
     );
-    let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+    let facts_share = if compact { 50 } else { 45 };
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(facts_share),
+        Constraint::Percentage(100 - facts_share),
+    ])
+    .areas(body);
     let divider = Block::default().borders(Borders::RIGHT).border_style(theme.dim());
     let facts_area = divider.inner(left);
     frame.render_widget(divider, left);
-    render_facts(frame, lang, theme, facts_area, &facts(app, theme, m));
+    render_facts(frame, lang, theme, facts_area, &facts(app, theme, m, compact), compact);
     let mut text: Vec<Line> = vec![Line::styled(lang.tr(Msg::FieldDescription), theme.header())];
     text.extend(m.description.lines().map(Line::raw));
     if m.description.is_empty() {
@@ -465,7 +501,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
                     Msg::SummaryDiscussed,
                     &[
                         ("done", &discussed(b, m).to_string()),
-                        ("total", &m.agenda.len().to_string()),
+                        ("items", &lang.items(m.agenda.len())),
                     ],
                 ),
                 theme.header(),
