@@ -9,6 +9,7 @@ pub mod history;
 pub mod keymap;
 mod live_search;
 mod marks;
+mod meeting_pane;
 pub mod outside;
 pub mod overview;
 pub mod palette;

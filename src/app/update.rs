@@ -140,9 +140,9 @@ fn list_action(app: &mut App, action: Action) {
         Action::Cancel if drill::go_back(app) => {}
         Action::Cancel => find::cancel(app),
         Action::StartReview => super::review_update::start_review_setup(app),
-        Action::OpenMeeting => super::review_update::open_meeting(app),
-        Action::MeetingAgenda => super::review_update::write_agenda(app),
-        Action::ShowChanges => super::review_update::show_changes(app),
+        Action::OpenMeeting => super::meeting_pane::open_meeting(app),
+        Action::MeetingAgenda => super::meeting_pane::write_agenda(app),
+        Action::ShowChanges => super::meeting_pane::show_changes(app),
         Action::ExportView => super::review_update::export_view(app),
         Action::ShowLog => super::review_update::show_log(app),
         Action::RankUp => drill::move_rank(app, true),
@@ -299,7 +299,7 @@ fn open_edit_form(app: &mut App) {
         Pane::Priorities => app
             .selected_priority()
             .and_then(|id| Form::edit_priority(id, &app.backlog)),
-        Pane::Meetings => return super::review_update::edit_meeting(app),
+        Pane::Meetings => return super::meeting_pane::edit_meeting(app),
         Pane::Overview => None,
     };
     match form {
@@ -319,7 +319,7 @@ fn ask_delete(app: &mut App) {
         Pane::Measures => app.selected_measure().map(Confirm::DeleteMeasure),
         Pane::Owners => app.selected_owner().map(Confirm::DeleteOwner),
         Pane::Priorities => app.selected_priority().map(Confirm::DeletePriority),
-        Pane::Meetings => return super::review_update::ask_delete_meeting(app),
+        Pane::Meetings => return super::meeting_pane::ask_delete_meeting(app),
         Pane::Overview => None,
     };
     match confirm {
@@ -405,7 +405,7 @@ fn confirm_action(app: &mut App, action: Action) {
                     update(app, action);
                 }
                 Confirm::ResumeMeeting { meeting, item } => super::review_update::resume(app, meeting, item),
-                Confirm::DeleteMeeting(id) => super::review_update::delete_meeting(app, id),
+                Confirm::DeleteMeeting(id) => super::meeting_pane::delete_meeting(app, id),
                 Confirm::DeleteMarked(_) => {
                     let ids: Vec<_> = app.marks.iter().copied().collect();
                     let count = app.lang.fill(Msg::CountMeasures, &[("count", &ids.len().to_string())]);
