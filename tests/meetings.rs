@@ -163,6 +163,11 @@ fn ctrl_c_in_a_review_asks_and_a_killed_meeting_can_be_resumed() {
     let saved: Backlog = store.saves.borrow().last().unwrap().clone();
     let id = saved.meetings.iter().max_by_key(|m| m.id).unwrap().id;
     assert_eq!(saved.meeting(id).unwrap().state, MeetingState::Running);
+    let minutes = tiltak::export::minutes::minutes(&saved, saved.meeting(id).unwrap(), Lang::En);
+    assert!(
+        minutes.contains("*The meeting was interrupted before it ended.*") && minutes.contains("## 2. "),
+        "the minutes of an interrupted meeting can be written:\n{minutes}"
+    );
 
     let (mut again, _) = app_with(saved, Lang::En);
     meeting_row(&mut again, &id.to_string());
@@ -333,4 +338,17 @@ fn snapshots_of_review_summary_planned_meeting_and_changes() {
 fn at(secs: i64) -> tiltak::app::Clock {
     let start: jiff::Timestamp = NOW.parse().unwrap();
     tiltak::app::Clock::Fixed(start.checked_add(jiff::SignedDuration::from_secs(secs)).unwrap())
+}
+
+#[test]
+fn a_read_only_window_cannot_start_or_plan_a_meeting() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    app.read_only = true;
+    let before = app.backlog.clone();
+    meeting_row(&mut app, "M-4");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    handle_key(&mut app, ctrl('s'));
+    assert_eq!(app.backlog, before);
+    assert!(store.saves.borrow().is_empty());
 }

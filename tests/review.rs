@@ -361,7 +361,10 @@ fn meetings_pane_lists_planned_then_newest_first_and_opens_a_summary() {
     let m1 = shown.find("M-1").unwrap();
     assert!(m4 < m3 && m3 < m1, "planned first, then newest first:\n{shown}");
     assert!(shown.contains("planned") && shown.contains("held"), "{shown}");
-    assert!(shown.contains("Attendees:"), "{shown}");
+    assert!(
+        shown.contains("Invited:"),
+        "a planned meeting's people are invited:\n{shown}"
+    );
     type_text(&mut app, "j");
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen, Screen::Summary(_)));

@@ -137,6 +137,9 @@ fn setup_action(app: &mut App, action: Action) {
 /// on the first item. Starting clears the marks the agenda may have come from.
 fn save_setup(app: &mut App, state: MeetingState) {
     let lang = app.lang;
+    if app.read_only {
+        return complain(app, lang.tr(Msg::MsgReadOnly).to_string());
+    }
     let Screen::Setup(setup) = &mut app.screen else { return };
     let values = match setup.form.setup_values(lang) {
         Ok(values) => values,
@@ -196,6 +199,9 @@ pub(super) fn select_meeting(app: &mut App, id: MeetingId) {
 /// Writes the time spent per item (and the state) into the meeting without an undo step, so a
 /// meeting cut short by a closed or killed app keeps its times.
 fn book_quietly(app: &mut App) {
+    if app.read_only {
+        return;
+    }
     let now = app.clock.now();
     let Screen::Review(review) = &app.screen else { return };
     let (id, times) = (review.meeting, review.times(now));

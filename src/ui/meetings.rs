@@ -98,15 +98,21 @@ pub fn time_used_line<'a>(lang: Lang, theme: Theme, m: &Meeting) -> Option<Line<
     ))
 }
 
-/// "Attendees: Kari Åsheim, Ola Hansen", or a dash when nobody is listed.
-pub fn attendees_line<'a>(lang: Lang, theme: Theme, attendees: &[&str]) -> Line<'a> {
+/// "Attendees: Kari Åsheim, Ola Hansen" for a meeting that took place, "Invited: …" for a
+/// planned one; a dash when nobody is listed.
+pub fn attendees_line<'a>(lang: Lang, theme: Theme, m: &Meeting, attendees: &[&str]) -> Line<'a> {
+    let label = if m.state == MeetingState::Planned {
+        Msg::AgInvited
+    } else {
+        Msg::MeetAttendees
+    };
     let names = if attendees.is_empty() {
         lang.tr(Msg::None).to_string()
     } else {
         attendees.join(", ")
     };
     Line::from(vec![
-        Span::styled(format!("{}: ", lang.tr(Msg::MeetAttendees)), theme.label()),
+        Span::styled(format!("{}: ", lang.tr(label)), theme.label()),
         Span::raw(names),
     ])
 }
@@ -122,7 +128,7 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
             Span::styled(format!("{}: ", lang.tr(Msg::MeetColDate)), theme.label()),
             Span::raw(when_and_where(lang, m)),
         ]),
-        attendees_line(lang, theme, &attendees),
+        attendees_line(lang, theme, m, &attendees),
     ];
     lines.extend(absent_and_guests(lang, theme, b, m));
     lines.extend(time_used_line(lang, theme, m));

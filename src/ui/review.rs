@@ -507,7 +507,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
                 theme.header(),
             ),
         ]),
-        attendees_line(lang, theme, &attendees),
+        attendees_line(lang, theme, m, &attendees),
     ];
     lines.extend(absent_and_guests(lang, theme, b, m));
     lines.extend(time_used_line(lang, theme, m));
