@@ -352,3 +352,22 @@ fn a_read_only_window_cannot_start_or_plan_a_meeting() {
     assert_eq!(app.backlog, before);
     assert!(store.saves.borrow().is_empty());
 }
+
+#[test]
+fn undo_after_a_meeting_ended_reopens_it_as_interrupted() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    type_text(&mut app, "R");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "t");
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "y");
+    press(&mut app, KeyCode::Esc);
+    let id = app.backlog.meetings.last().unwrap().id;
+    assert_eq!(app.backlog.meeting(id).unwrap().state, MeetingState::Held);
+    type_text(&mut app, "u");
+    assert_eq!(app.backlog.meeting(id).unwrap().state, MeetingState::Running);
+    meeting_row(&mut app, &id.to_string());
+    assert!(screen(&mut app, 120, 30).contains("interrupted"));
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 120, 30).contains("Resume at item 2?"));
+}

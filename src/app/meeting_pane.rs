@@ -11,6 +11,7 @@ use super::{Action, App, Confirm, Overlay};
 use crate::domain::{MeetingId, MeetingState};
 use crate::export;
 use crate::i18n::Msg;
+use crate::insight::changes::{changes_since, default_since};
 
 /// `Enter` in the Meetings pane: a planned meeting opens its set-up (to start it), an
 /// interrupted one offers to resume where it stopped, a held one shows its summary.
@@ -79,11 +80,18 @@ pub(super) fn open_summary(app: &mut App) {
 
 /// `C`: what changed since the last meeting, full screen.
 pub(super) fn show_changes(app: &mut App) {
-    app.screen = Screen::Changes { scroll: 0 };
+    let today = app.today();
+    let since = default_since(&app.backlog, today);
+    let changes = changes_since(&app.backlog, since, today);
+    app.screen = Screen::Changes {
+        scroll: 0,
+        since,
+        changes,
+    };
 }
 
 pub(super) fn changes_action(app: &mut App, action: Action) {
-    let Screen::Changes { scroll } = &mut app.screen else {
+    let Screen::Changes { scroll, .. } = &mut app.screen else {
         return;
     };
     if !super::update::scrolled(scroll, action) {

@@ -25,9 +25,12 @@ pub enum Screen {
         scroll: u16,
         back: Box<Screen>,
     },
-    /// What changed since the last meeting.
+    /// What changed since the last meeting, worked out when the view opened (nothing can change
+    /// while it is open), so a frame never reads every log.
     Changes {
         scroll: u16,
+        since: crate::insight::changes::Since,
+        changes: Vec<crate::insight::changes::MeasureChanges>,
     },
 }
 

@@ -8,13 +8,19 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::Theme;
 use crate::app::App;
 use crate::i18n::Msg;
-use crate::insight::changes::{Since, changes_since, default_since};
+use crate::insight::changes::{MeasureChanges, Since};
 
-pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, scroll: u16) {
+pub fn render(
+    frame: &mut Frame,
+    app: &App,
+    theme: Theme,
+    area: Rect,
+    scroll: u16,
+    since: Since,
+    changes: &[MeasureChanges],
+) {
     let lang = app.lang;
     let b = &app.backlog;
-    let today = app.today();
-    let since = default_since(b, today);
     let since_text = match since {
         Since::Meeting(id) => b.meeting(id).map_or_else(
             || id.to_string(),
@@ -24,7 +30,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, scroll: u1
         Since::Start => lang.tr(Msg::ChangesSinceStart).to_string(),
     };
     let mut lines: Vec<Line> = Vec::new();
-    for measure in changes_since(b, since, today) {
+    for measure in changes {
         let title = b.measure(measure.measure).map_or("", |m| m.title.as_str());
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", measure.measure), theme.dim()),

@@ -63,7 +63,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             Screen::Review(state) => review::render_review(frame, app, theme, full, state),
             Screen::Summary(summary) => review::render_summary(frame, app, theme, full, summary),
             Screen::Log { measure, scroll, .. } => log::render(frame, app, theme, full, *measure, *scroll),
-            Screen::Changes { scroll } => changes::render(frame, app, theme, full, *scroll),
+            Screen::Changes { scroll, since, changes } => {
+                changes::render(frame, app, theme, full, *scroll, *since, changes)
+            }
         }
     }
     statusbar::render(frame, app, theme, areas.status);
