@@ -5,6 +5,8 @@ use ratatui::layout::Constraint;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::Theme;
 use crate::app::App;
 use crate::app::review::Screen;
@@ -156,7 +158,7 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
             Span::styled(format!("{id} "), theme.dim()),
             Span::raw(title),
         ]));
-        lines.extend(item_outcome(lang, theme, b, m, *id, "      "));
+        lines.extend(item_outcome(lang, theme, b, m, *id, "      ", None));
     }
     lines
 }
@@ -177,7 +179,9 @@ pub fn discussed(b: &Backlog, m: &Meeting) -> usize {
     m.agenda.iter().filter(|id| b.was_discussed(m, **id)).count()
 }
 
-/// Decisions (→) and notes (•) on one agenda item, or "not discussed".
+/// Decisions (→) and notes (•) on one agenda item, or "not discussed". With a `width`, each
+/// is word-wrapped there with continuation lines under its text (a hanging indent), so a long
+/// decision stays readable on a projector; `None` leaves wrapping to the paragraph.
 pub fn item_outcome<'a>(
     lang: Lang,
     theme: Theme,
@@ -185,18 +189,31 @@ pub fn item_outcome<'a>(
     m: &'a Meeting,
     id: crate::domain::MeasureId,
     indent: &'static str,
+    width: Option<usize>,
 ) -> Vec<Line<'a>> {
     let mut lines: Vec<Line> = Vec::new();
+    let mut push = |lead: &str, text: &str, style: ratatui::style::Style| {
+        let first = format!("{indent}{lead}");
+        let rest = " ".repeat(first.chars().count());
+        let rows = match width {
+            Some(width) => hanging(text, width.saturating_sub(first.chars().count())),
+            None => vec![text.to_string()],
+        };
+        for (i, row) in rows.into_iter().enumerate() {
+            let lead = if i == 0 { first.clone() } else { rest.clone() };
+            lines.push(Line::from(vec![Span::raw(lead), Span::styled(row, style)]));
+        }
+    };
     for decision in b.decisions_on(m, id) {
-        lines.push(Line::from(vec![
-            Span::raw(format!("{indent}→ ")),
-            Span::styled(lang.decision(decision.kind, &decision.text, decision.due), theme.ok()),
-        ]));
+        push(
+            "→ ",
+            &lang.decision(decision.kind, &decision.text, decision.due),
+            theme.ok(),
+        );
     }
     for note in b.notes_from(m.id, id) {
         for (i, line) in note.text.lines().enumerate() {
-            let bullet = if i == 0 { "• " } else { "  " };
-            lines.push(Line::raw(format!("{indent}{bullet}{line}")));
+            push(if i == 0 { "• " } else { "  " }, line, ratatui::style::Style::default());
         }
     }
     if lines.is_empty() {
@@ -206,4 +223,34 @@ pub fn item_outcome<'a>(
         ));
     }
     lines
+}
+
+/// `text` broken into rows of at most `width` columns at spaces (a longer word gets a row of
+/// its own and is cut by the paragraph).
+pub fn hanging(text: &str, width: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for word in text.split_whitespace() {
+        if !row.is_empty() && row.width() + 1 + word.width() > width.max(1) {
+            rows.push(std::mem::take(&mut row));
+        }
+        if !row.is_empty() {
+            row.push(' ');
+        }
+        row.push_str(word);
+    }
+    rows.push(row);
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hanging_rows_break_at_spaces() {
+        assert_eq!(
+            super::hanging("Vedtatt. Budsjettet fremmes for kommunestyret", 20),
+            vec!["Vedtatt. Budsjettet", "fremmes for", "kommunestyret"]
+        );
+        assert_eq!(super::hanging("", 10), vec![""]);
+    }
 }

@@ -426,7 +426,7 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     };
     let mut recorded: Vec<Line> = Vec::new();
     if let Some(meeting) = app.backlog.meeting(review.meeting) {
-        recorded = item_outcome(lang, theme, &app.backlog, meeting, m.id, "");
+        recorded = item_outcome(lang, theme, &app.backlog, meeting, m.id, "", None);
         if !app.backlog.was_discussed(meeting, m.id) {
             recorded = vec![Line::styled(lang.tr(Msg::ReviewNothingYet), theme.dim())];
         }
@@ -491,6 +491,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
     let lang = app.lang;
     let b = &app.backlog;
     let Some(m) = b.meeting(summary.meeting) else { return };
+    let width = usize::from(area.width.saturating_sub(2));
     let attendees = b.owner_names(&m.attendees);
     let mut lines = vec![
         Line::from(vec![
@@ -536,12 +537,16 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
                 )
             })
             .unwrap_or_default();
+        // One row per item: the title gives way to the owner and the time.
+        let lead = format!("{:>2}. {item} ", number + 1);
+        let tail = format!("  ({}{time})", non_empty(lang, owner));
+        let room = width.saturating_sub(lead.width() + tail.width());
         lines.push(Line::from(vec![
-            Span::styled(format!("{:>2}. {item} ", number + 1), theme.title()),
-            Span::styled(title, theme.title()),
-            Span::styled(format!("  ({}{time})", non_empty(lang, owner)), theme.dim()),
+            Span::styled(lead, theme.title()),
+            Span::styled(shortened(title, room), theme.title()),
+            Span::styled(tail, theme.dim()),
         ]));
-        lines.extend(item_outcome(lang, theme, b, m, *item, "      "));
+        lines.extend(item_outcome(lang, theme, b, m, *item, "      ", Some(width)));
     }
     let block = Block::default()
         .borders(Borders::ALL)
