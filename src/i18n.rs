@@ -101,6 +101,11 @@ impl Lang {
         self.fill(msg, &[("count", &count.to_string())])
     }
 
+    /// "12 min".
+    pub fn minutes(self, minutes: u32) -> String {
+        self.fill(Msg::MeetItemTime, &[("spent", &minutes.to_string())])
+    }
+
     /// A decision in this language: its kind with the free text (a comment after it, or a
     /// rejection's reason, a new owner's name) and date. A decision from an older file (no kind) is shown as it was written.
     pub fn decision(self, kind: Option<DecisionKind>, text: &str, due: Option<Date>) -> String {

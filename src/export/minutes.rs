@@ -22,8 +22,8 @@ fn owner_of(backlog: &Backlog, lang: Lang, m: &Measure) -> String {
         .unwrap_or_else(|| lang.tr(Msg::None).to_string())
 }
 
-fn minutes_text(secs: u32) -> String {
-    format!("{} min", secs.div_ceil(60))
+fn minutes_text(lang: Lang, secs: u32) -> String {
+    lang.minutes(secs.div_ceil(60))
 }
 
 pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
@@ -93,7 +93,7 @@ pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
             label(Msg::MinTimeTotal),
             lang.fill(
                 Msg::MinTimeOf,
-                &[("spent", &minutes_text(spent)), ("limit", &format!("{limit} min"))]
+                &[("spent", &minutes_text(lang, spent)), ("limit", &lang.minutes(limit))]
             )
         );
     }
@@ -137,7 +137,7 @@ pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
             .unwrap_or_else(|| lang.tr(Msg::None).to_string());
         let _ = writeln!(out, "- **{}:** {due}", label(Msg::FieldDue));
         if let Some(secs) = meeting.secs_on(m.id) {
-            let _ = writeln!(out, "- **{}:** {}", label(Msg::MinTime), minutes_text(secs));
+            let _ = writeln!(out, "- **{}:** {}", label(Msg::MinTime), minutes_text(lang, secs));
         }
         let notes: Vec<String> = backlog
             .notes_from(meeting.id, m.id)

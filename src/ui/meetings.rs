@@ -92,8 +92,8 @@ pub fn time_used_line<'a>(lang: Lang, theme: Theme, m: &Meeting) -> Option<Line<
         lang.fill(
             Msg::MeetTimeSpent,
             &[
-                ("spent", &format!("{} min", spent.div_ceil(60))),
-                ("limit", &format!("{limit} min")),
+                ("spent", &lang.minutes(spent.div_ceil(60))),
+                ("limit", &lang.minutes(limit)),
             ],
         ),
         theme.dim(),

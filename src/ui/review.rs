@@ -530,12 +530,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
         let owner = b.measure(*item).map(|x| owner_name(b, x)).unwrap_or_default();
         let time = m
             .secs_on(*item)
-            .map(|secs| {
-                format!(
-                    " · {}",
-                    lang.fill(Msg::MeetItemTime, &[("spent", &secs.div_ceil(60).to_string())])
-                )
-            })
+            .map(|secs| format!(" · {}", lang.minutes(secs.div_ceil(60))))
             .unwrap_or_default();
         // One row per item: the title gives way to the owner and the time.
         let lead = format!("{:>2}. {item} ", number + 1);
