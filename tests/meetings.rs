@@ -371,3 +371,34 @@ fn undo_after_a_meeting_ended_reopens_it_as_interrupted() {
     press(&mut app, KeyCode::Enter);
     assert!(screen(&mut app, 120, 30).contains("Resume at item 2?"));
 }
+
+/// A file written before decisions had kinds and meetings had a state: it loads, the meeting
+/// counts as held, and its decision reads exactly as it was written, in either language.
+#[test]
+fn a_file_from_before_decision_kinds_loads_and_shows_its_decisions_as_written() {
+    let old = r#"{
+  "schema_version": 1,
+  "name": "Gammel",
+  "next_ids": {"measure": 2, "owner": 1, "priority": 1, "sector": 1, "meeting": 2},
+  "measures": [{
+    "id": "T-1", "title": "Gammelt tiltak", "status": "decided",
+    "created": "2026-01-01T09:00:00Z", "updated": "2026-02-02T12:00:00Z",
+    "log": [{"at": "2026-02-02T12:00:00Z", "kind": "decision", "text": "Vedtatt etter drøfting.", "meeting": "M-1"}]
+  }],
+  "meetings": [{
+    "id": "M-1", "date": "2026-02-02", "title": "Ledermøte", "agenda": ["T-1"],
+    "decisions": [{"measure": "T-1", "at": "2026-02-02T12:00:00Z", "text": "Vedtatt etter drøfting."}]
+  }]
+}"#;
+    let backlog = tiltak::store::load::parse(std::path::Path::new("old.json"), old.as_bytes()).unwrap();
+    let meeting = backlog.meeting(Id(1)).unwrap();
+    assert_eq!(meeting.state, MeetingState::Held);
+    assert_eq!(meeting.decisions[0].kind, None);
+    for lang in [Lang::En, Lang::Nb] {
+        let minutes = tiltak::export::minutes::minutes(&backlog, meeting, lang);
+        assert!(minutes.contains(":** Vedtatt etter drøfting."), "{minutes}");
+        let (mut app, _) = app_with(backlog.clone(), lang);
+        type_text(&mut app, "L");
+        assert!(screen(&mut app, 100, 20).contains("Vedtatt etter drøfting."));
+    }
+}
