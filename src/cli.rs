@@ -18,6 +18,7 @@ use crate::store::{self, Lock, paths};
 
 mod backups;
 mod export;
+mod meetings;
 mod stress;
 
 #[derive(Debug, Parser)]
@@ -110,6 +111,20 @@ pub enum Command {
         #[arg(long, value_name = "text|md", default_value = "text")]
         format: String,
     },
+    // Issue 10: the agenda handout and what changed since the last meeting
+    /// Agenda
+    Agenda {
+        meeting: String,
+        #[arg(long, value_name = "md|text", default_value = "md")]
+        format: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Changes
+    Changes {
+        #[arg(long, value_name = "M-n|YYYY-MM-DD")]
+        since: Option<String>,
+    },
 }
 
 /// The language a run speaks, found before clap parses, so `--help` can use it.
@@ -177,6 +192,16 @@ pub fn command(lang: Lang) -> clap::Command {
         .mut_subcommand("report", |c| {
             c.about(tr(Msg::CliHelpReport))
                 .mut_arg("format", |a| a.help(tr(Msg::CliHelpFormat)))
+        })
+        .mut_subcommand("agenda", |c| {
+            c.about(tr(Msg::CliHelpAgenda))
+                .mut_arg("meeting", |a| a.help(tr(Msg::CliHelpMeetingId)))
+                .mut_arg("format", |a| a.help(tr(Msg::CliHelpAgendaFormat)))
+                .mut_arg("out", |a| a.help(tr(Msg::CliHelpOut)))
+        })
+        .mut_subcommand("changes", |c| {
+            c.about(tr(Msg::CliHelpChanges))
+                .mut_arg("since", |a| a.help(tr(Msg::CliHelpSince)))
         })
 }
 
@@ -297,6 +322,10 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         Command::Import { format, file, dry_run } => export::import(&path, lang, clock, format, file, *dry_run),
         Command::Minutes { meeting, out } => export::minutes(&path, lang, meeting, out.as_deref()),
         Command::Report { format } => report(&path, lang, clock, format),
+        Command::Agenda { meeting, format, out } => {
+            meetings::agenda(&path, lang, clock, meeting, format, out.as_deref())
+        }
+        Command::Changes { since } => meetings::changes(&path, lang, clock, since.as_deref()),
     });
     finish(result)
 }

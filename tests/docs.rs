@@ -72,7 +72,7 @@ fn means(text: &str, binding: &Binding) -> bool {
 /// The README's key tables, each with the keymap context it documents.
 fn key_tables() -> Vec<(Context, Vec<(String, String)>)> {
     let review = section("## Meetings");
-    let review = &review[review.find("2. **Review.**").unwrap()..review.find("3. **Summary.**").unwrap()];
+    let review = &review[review.find("**Review.**").unwrap()..review.find("**Summary and minutes.**").unwrap()];
     vec![
         (Context::List, table_rows(section("## Keys"))),
         (Context::Review, table_rows(review)),

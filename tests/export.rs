@@ -190,8 +190,15 @@ fn edited_csv_with_lf_and_no_bom_updates_and_adds_and_logs_status_changes() {
     assert_eq!(t2.owner, Some(Id(1)));
     assert_eq!(t2.due, Some(jiff::civil::date(2027, 12, 31)));
     assert_eq!(
-        t2.log.last().map(|e| (e.from, e.to)),
+        t2.log
+            .iter()
+            .find(|e| e.kind == tiltak::domain::LogKind::StatusChange)
+            .map(|e| (e.from, e.to)),
         Some((Some(Status::Idea), Some(Status::Assessing)))
+    );
+    assert!(
+        t2.log.iter().any(|e| e.kind == tiltak::domain::LogKind::OwnerChange),
+        "the new owner is logged too"
     );
     assert_eq!(after.measure(Id(3)).unwrap().title, "Nytt tiltak fra Excel");
     // T-1 got a new title; every column the file left out keeps its value, and T-1 holds a
@@ -332,6 +339,8 @@ fn csv_carries_the_log_newest_first_and_import_leaves_it_alone() {
         from: None,
         to: None,
         meeting: None,
+        decision: None,
+        due: None,
     };
     backlog.log_to_measure(id, note).unwrap();
     let (dir, path) = setup(&backlog);

@@ -13,7 +13,9 @@ use jiff::civil::{Date, date};
 use ratatui::crossterm::event::KeyCode;
 use scraper::{ElementRef, Html, Selector};
 use tiltak::app::action::{Action, Pane};
-use tiltak::domain::{Backlog, Id, LogEntry, LogKind, MeasureDraft, MeetingDraft, OwnerDraft, PriorityDraft, Verdict};
+use tiltak::domain::{
+    Backlog, Id, LogEntry, LogKind, MeasureDraft, MeetingDraft, MeetingState, OwnerDraft, PriorityDraft, Verdict,
+};
 use tiltak::export::html::status_page;
 use tiltak::i18n::{Lang, Msg};
 use tiltak::insight::Insight;
@@ -262,28 +264,37 @@ fn the_last_meetings_decisions_and_the_next_meetings_agenda_are_shown() {
         meetings.contains("Last meeting: Toppledermøte – digital transformasjon (M-3, 2026-11-23)"),
         "{meetings}"
     );
-    assert!(meetings.contains("The next meeting is not planned yet."), "{meetings}");
+    // Decisions read in the reader's language, whatever language the meeting was held in.
     for decision in &demo.meeting(Id(3)).unwrap().decisions {
+        let shown = Lang::En.decision(decision.kind, &decision.text, decision.due);
+        assert!(!shown.is_empty());
         assert!(
-            meetings.contains(&decision.text.split_whitespace().collect::<Vec<_>>().join(" ")),
-            "{}",
-            decision.text
+            meetings.contains(&shown.split_whitespace().collect::<Vec<_>>().join(" ")),
+            "{shown}"
         );
     }
+    // The demo's planned M-4 is the next meeting, with its agenda.
+    let planned_demo = demo.meeting(Id(4)).unwrap();
+    assert!(
+        meetings.contains("Next meeting: Toppledermøte – desember (M-4, 2026-12-14)"),
+        "{meetings}"
+    );
+    let next: Vec<String> = select(&doc, "#meetings ol li").into_iter().map(text).collect();
+    assert_eq!(next.len(), planned_demo.agenda.len());
+    assert!(next[0].starts_with("T-15 "), "{next:?}");
+    // A meeting planned before it takes its place.
     let (planned, _) = b
-        .create_meeting(MeetingDraft {
-            title: "Desembermøte".into(),
-            date: date(2026, 12, 14),
-            attendees: vec![],
-            agenda: vec![Id(7), Id(18)],
-        })
+        .create_meeting(
+            MeetingDraft::new("Desembermøte", date(2026, 12, 7), vec![], vec![Id(7), Id(18)]),
+            MeetingState::Planned,
+        )
         .unwrap();
     let doc = parse(&status_page(&b, Lang::En, TODAY));
     let next: Vec<String> = select(&doc, "#meetings ol li").into_iter().map(text).collect();
-    assert_eq!(planned, Id(4));
+    assert_eq!(planned, Id(5));
     assert_eq!(next.len(), 2);
     assert!(next[0].starts_with("T-7 KI-assistent"), "{next:?}");
-    assert!(text(select(&doc, "#meetings")[0]).contains("Next meeting: Desembermøte (M-4, 2026-12-14)"));
+    assert!(text(select(&doc, "#meetings")[0]).contains("Next meeting: Desembermøte (M-5, 2026-12-07)"));
     // The summary counts what was decided since the last meeting.
     let figures: Vec<String> = select(&doc, "li.figure").into_iter().map(text).collect();
     assert!(
@@ -329,12 +340,10 @@ fn hostile_backlog() -> Backlog {
     // Loaded from a colleague's file, a title can hold what the form would have cleaned.
     b.measures[0].title = "abc\u{202E}gnp.exe \u{1b}[31mred\u{7}".into();
     let (meeting, _) = b
-        .create_meeting(MeetingDraft {
-            title: HOSTILE[2].into(),
-            date: date(2026, 11, 20),
-            attendees: vec![owner],
-            agenda: ids.clone(),
-        })
+        .create_meeting(
+            MeetingDraft::new(HOSTILE[2], date(2026, 11, 20), vec![owner], ids.clone()),
+            MeetingState::Held,
+        )
         .unwrap();
     b.record_decision(meeting, ids[1], Verdict::Approve, HOSTILE[1], now)
         .unwrap();
@@ -347,6 +356,8 @@ fn hostile_backlog() -> Backlog {
             from: None,
             to: None,
             meeting: Some(meeting),
+            decision: None,
+            due: None,
         },
     )
     .unwrap();

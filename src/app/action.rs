@@ -124,6 +124,13 @@ pub enum Action {
     // Issue 15: the HTML status page
     StatusPage,
     ShowOverdue,
+    // Issue 10: meetings the group can trust
+    ReviewNoted,
+    SetupPlan,
+    OpenMeeting,
+    MeetingAgenda,
+    ShowChanges,
+    ActOnVisible,
 }
 
 impl Action {
@@ -219,6 +226,12 @@ impl Action {
             Action::ClearMarks => Msg::ActClearMarks,
             Action::ShowOverdue => Msg::ActShowOverdue,
             Action::StatusPage => Msg::ActStatusPage,
+            Action::ReviewNoted => Msg::ActReviewNoted,
+            Action::SetupPlan => Msg::ActSetupPlan,
+            Action::OpenMeeting => Msg::ActOpenMeeting,
+            Action::MeetingAgenda => Msg::ActMeetingAgenda,
+            Action::ShowChanges => Msg::ActShowChanges,
+            Action::ActOnVisible => Msg::ActActOnVisible,
         }
     }
 }

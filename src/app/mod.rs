@@ -8,6 +8,8 @@ pub mod form;
 pub mod history;
 pub mod keymap;
 mod live_search;
+mod marks;
+mod meeting_pane;
 pub mod outside;
 pub mod overview;
 pub mod palette;
@@ -53,6 +55,22 @@ pub enum Confirm {
     EndReview,
     /// Delete every marked measure (this many).
     DeleteMarked(usize),
+    // Issue 10: meetings the group can trust
+    /// Record "approve" on the review's current item (its key means "assign" in the lists).
+    Approve(MeasureId),
+    /// Record "park" on the review's current item (its key means "priorities" in the lists).
+    Park(MeasureId),
+    /// A bulk action on marks some of which the filter or search hides.
+    HiddenMarks {
+        action: Action,
+        marked: usize,
+        hidden: usize,
+    },
+    ResumeMeeting {
+        meeting: MeetingId,
+        item: usize,
+    },
+    DeleteMeeting(MeetingId),
 }
 
 #[derive(Debug, Clone)]
@@ -125,6 +143,8 @@ pub struct App {
     pub marks: BTreeSet<MeasureId>,
     /// The saved or built-in view shown, until the filter, search or order changes.
     pub view_name: Option<String>,
+    /// The user said a bulk action may act on marked measures the list hides (one action).
+    pub hidden_marks_ok: bool,
     store: Box<dyn Persist>,
     search: live_search::LiveSearch,
 }
@@ -168,6 +188,7 @@ impl App {
             sort: SortKey::Default,
             marks: BTreeSet::new(),
             view_name: None,
+            hidden_marks_ok: false,
             store,
             search: live_search::LiveSearch::default(),
         };
@@ -187,15 +208,7 @@ impl App {
     /// Which part of the keymap is live.
     pub fn context(&self) -> Context {
         match self.overlay {
-            Overlay::None => match &self.screen {
-                review::Screen::Main if self.search_open => Context::Search,
-                review::Screen::Main => Context::List,
-                review::Screen::Setup(setup) if setup.on_agenda => Context::Agenda,
-                review::Screen::Setup(_) => Context::Setup,
-                review::Screen::Review(_) => Context::Review,
-                review::Screen::Summary(_) => Context::Summary,
-                review::Screen::Log { .. } => Context::Log,
-            },
+            Overlay::None => self.screen_context(),
             Overlay::Help { .. } => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Form(_) => Context::Form,
@@ -205,6 +218,35 @@ impl App {
             Overlay::Filter(_) => Context::Filter,
             Overlay::SaveView(_) => Context::Prompt,
         }
+    }
+
+    /// The keymap part of the screen under any overlay (help shows its keys first).
+    pub fn screen_context(&self) -> Context {
+        match &self.screen {
+            review::Screen::Main if self.search_open => Context::Search,
+            review::Screen::Main => Context::List,
+            review::Screen::Setup(setup) if setup.on_agenda => Context::Agenda,
+            review::Screen::Setup(_) => Context::Setup,
+            review::Screen::Review(_) => Context::Review,
+            review::Screen::Summary(_) => Context::Summary,
+            review::Screen::Log { .. } => Context::Log,
+            review::Screen::Changes { .. } => Context::Changes,
+        }
+    }
+
+    /// Marked measures the current filter or search hides from the Measures pane.
+    pub fn hidden_marks(&self) -> usize {
+        if self.marks.is_empty() {
+            return 0;
+        }
+        let visible = self
+            .measures
+            .rows
+            .iter()
+            .filter_map(|i| self.backlog.measures.get(*i))
+            .filter(|m| self.marks.contains(&m.id))
+            .count();
+        self.marks.len() - visible
     }
 
     pub fn list(&self, pane: Pane) -> &ListView {

@@ -115,14 +115,22 @@ pub fn priority_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
     })
 }
 
-/// Meetings, newest first.
+/// Planned meetings first, soonest first; then the others, newest first.
 pub fn meeting_rows(backlog: &Backlog) -> Vec<usize> {
-    let mut keyed: Vec<(std::cmp::Reverse<(Date, u32)>, usize)> = backlog
-        .meetings
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (std::cmp::Reverse((m.date, m.id.0)), i))
-        .collect();
-    keyed.sort();
-    keyed.into_iter().map(|(_, i)| i).collect()
+    let mut planned: Vec<(Date, u32, usize)> = Vec::new();
+    let mut others: Vec<(std::cmp::Reverse<(Date, u32)>, usize)> = Vec::new();
+    for (i, m) in backlog.meetings.iter().enumerate() {
+        if m.state == crate::domain::MeetingState::Planned {
+            planned.push((m.date, m.id.0, i));
+        } else {
+            others.push((std::cmp::Reverse((m.date, m.id.0)), i));
+        }
+    }
+    planned.sort();
+    others.sort();
+    planned
+        .into_iter()
+        .map(|(_, _, i)| i)
+        .chain(others.into_iter().map(|(_, i)| i))
+        .collect()
 }

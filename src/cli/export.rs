@@ -5,12 +5,12 @@ use std::path::Path;
 
 use crate::cli::{Failure, lock_for_writing, open};
 use crate::clock::Clock;
-use crate::domain::MeetingId;
+use crate::domain::{Backlog, Meeting, MeetingId};
 use crate::export;
 use crate::i18n::{Lang, Msg};
 use crate::store::{self, save::write_atomically};
 
-fn write_out(lang: Lang, bytes: &[u8], out: Option<&Path>) -> Result<(), Failure> {
+pub(super) fn write_out(lang: Lang, bytes: &[u8], out: Option<&Path>) -> Result<(), Failure> {
     match out {
         Some(path) => {
             write_atomically(path, bytes).map_err(|e| {
@@ -112,18 +112,23 @@ pub fn import(path: &Path, lang: Lang, clock: Clock, format: &str, file: &Path, 
 
 pub fn minutes(path: &Path, lang: Lang, meeting: &str, out: Option<&Path>) -> Result<(), Failure> {
     let (backlog, _) = open(path, lang)?;
-    let found = meeting.parse::<MeetingId>().ok().and_then(|id| backlog.meeting(id));
-    let Some(found) = found else {
-        let known: Vec<String> = backlog.meetings.iter().map(|m| m.id.to_string()).collect();
-        let known = if known.is_empty() {
-            lang.tr(Msg::None).to_string()
-        } else {
-            known.join(", ")
-        };
-        return Err(Failure::usage(
-            lang.fill(Msg::ErrUnknownMeeting, &[("id", meeting), ("known", &known)]),
-        ));
-    };
+    let found = find_meeting(&backlog, lang, meeting)?;
     let text = export::minutes::minutes(&backlog, found, lang);
     write_out(lang, text.as_bytes(), out)
+}
+
+/// The meeting `text` names (`M-3`, any case), or a usage error naming the known ones.
+pub(super) fn find_meeting<'a>(backlog: &'a Backlog, lang: Lang, text: &str) -> Result<&'a Meeting, Failure> {
+    if let Some(found) = text.parse::<MeetingId>().ok().and_then(|id| backlog.meeting(id)) {
+        return Ok(found);
+    }
+    let known: Vec<String> = backlog.meetings.iter().map(|m| m.id.to_string()).collect();
+    let known = if known.is_empty() {
+        lang.tr(Msg::None).to_string()
+    } else {
+        known.join(", ")
+    };
+    Err(Failure::usage(
+        lang.fill(Msg::ErrUnknownMeeting, &[("id", text), ("known", &known)]),
+    ))
 }

@@ -55,12 +55,7 @@ impl StatusPage {
     pub fn compute(backlog: &Backlog, today: Date) -> StatusPage {
         let insight = Insight::compute(backlog, today);
         let last_meeting = backlog.last_meeting_before(today).map(|m| m.id);
-        let next_meeting = backlog
-            .meetings
-            .iter()
-            .filter(|m| m.date > today)
-            .min_by_key(|m| (m.date, m.id))
-            .map(|m| m.id);
+        let next_meeting = backlog.next_planned_after(today).map(|m| m.id);
         let summary = Summary {
             active: insight.matrix.active,
             overdue: overdue(backlog, today),
@@ -156,7 +151,7 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
-    use crate::domain::{Id, MeetingDraft, Verdict};
+    use crate::domain::{Id, MeetingDraft, MeetingState, Verdict};
     use crate::insight::fixtures::*;
 
     #[test]
@@ -203,13 +198,8 @@ mod tests {
         let political = measure(&mut b, Status::Assessing, &[1], &[1]);
         b.measures[2].political.needed = true;
         b.measures[0].due = Some(date(2026, 11, 1));
-        let draft = |day: Date| MeetingDraft {
-            title: "Møte".into(),
-            date: day,
-            attendees: vec![],
-            agenda: vec![before, after],
-        };
-        let (first, _) = b.create_meeting(draft(date(2026, 10, 1))).unwrap();
+        let draft = |day: Date| MeetingDraft::new("Møte", day, vec![], vec![before, after]);
+        let (first, _) = b.create_meeting(draft(date(2026, 10, 1)), MeetingState::Held).unwrap();
         b.record_decision(
             first,
             before,
@@ -218,7 +208,7 @@ mod tests {
             "2026-10-01T10:00:00Z".parse().unwrap(),
         )
         .unwrap();
-        let (second, _) = b.create_meeting(draft(date(2026, 11, 20))).unwrap();
+        let (second, _) = b.create_meeting(draft(date(2026, 11, 20)), MeetingState::Held).unwrap();
         b.record_decision(
             second,
             after,
@@ -227,7 +217,9 @@ mod tests {
             "2026-11-20T10:00:00Z".parse().unwrap(),
         )
         .unwrap();
-        let (planned, _) = b.create_meeting(draft(date(2026, 12, 14))).unwrap();
+        let (planned, _) = b
+            .create_meeting(draft(date(2026, 12, 14)), MeetingState::Planned)
+            .unwrap();
         let page = StatusPage::compute(&b, date(2026, 11, 29));
         assert_eq!(page.last_meeting, Some(second));
         assert_eq!(page.next_meeting, Some(planned));

@@ -3,23 +3,17 @@
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::layout::centered;
 use crate::app::App;
-use crate::app::keymap::{Context, PALETTE_ONLY, help_rows};
+use crate::app::keymap::{HELP_WIDTH, PALETTE_ONLY, help_row, help_rows, help_sections};
 use crate::i18n::Msg;
 
-/// Width of the key column, indent included.
-const KEYS: usize = 20;
-
-/// One help row: keys, then the description wrapped under its own column, so a long one is
-/// never cut at the overlay's border.
+/// One help row: the keys, then the description wrapped under its own column.
 fn row<'a>(lines: &mut Vec<Line<'a>>, theme: Theme, keys: &str, description: &str, width: usize) {
-    let keys = format!("  {keys:<18}");
-    let indent = keys.width().max(KEYS);
-    let mut parts = wrap(description, width.saturating_sub(indent).max(10)).into_iter();
+    let (keys, indent, parts) = help_row(keys, description, width);
+    let mut parts = parts.into_iter();
     lines.push(Line::from(vec![
         Span::styled(keys, theme.label()),
         Span::raw(parts.next().unwrap_or_default()),
@@ -29,45 +23,14 @@ fn row<'a>(lines: &mut Vec<Line<'a>>, theme: Theme, keys: &str, description: &st
     }
 }
 
-/// `text` in lines of at most `width` columns, broken between words (a word longer than a
-/// line gets a line of its own).
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    lines.push(line);
-    lines
-}
-
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
     let lang = app.lang;
     let screen = frame.area();
-    let area = centered(screen, 72, screen.height.saturating_sub(2));
+    let area = centered(screen, HELP_WIDTH, screen.height.saturating_sub(2));
     let width = usize::from(area.width.saturating_sub(2));
     let mut lines: Vec<Line> = Vec::new();
-    for context in [
-        Context::List,
-        Context::Search,
-        Context::Palette,
-        Context::Picker,
-        Context::Filter,
-        Context::Form,
-        Context::Confirm,
-        Context::Setup,
-        Context::Agenda,
-        Context::Review,
-        Context::Summary,
-        Context::Log,
-        Context::Merge,
-    ] {
+    // What is open under the help comes first: in a review, the review's keys.
+    for context in help_sections(app.screen_context()) {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
@@ -92,18 +55,4 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
         Paragraph::new(lines).block(block).scroll((scroll.min(max_scroll), 0)),
         area,
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn long_descriptions_wrap_between_words() {
-        assert_eq!(
-            wrap("Show the selection's measures; Esc goes back (Priorities)", 50),
-            ["Show the selection's measures; Esc goes back", "(Priorities)"]
-        );
-        assert_eq!(wrap("Down", 50), ["Down"]);
-    }
 }

@@ -125,10 +125,13 @@ fn header_right<'a>(app: &'a App, theme: Theme) -> Line<'a> {
     let mut spans = vec![Span::raw(" ")];
     if !app.marks.is_empty() {
         let count = app.marks.len().to_string();
-        spans.push(Span::styled(
-            lang.fill(Msg::MarkedCount, &[("count", &count)]),
-            theme.warn(),
-        ));
+        let hidden = app.hidden_marks();
+        let text = if hidden > 0 {
+            lang.fill(Msg::MarkedHidden, &[("count", &count), ("hidden", &hidden.to_string())])
+        } else {
+            lang.fill(Msg::MarkedCount, &[("count", &count)])
+        };
+        spans.push(Span::styled(text, theme.warn()));
         spans.push(Span::raw(" · "));
     }
     let order = lang.tr(app.sort.label());

@@ -20,8 +20,8 @@ fn meeting_heading(page: &Page, msg: Msg, meeting: &Meeting) -> String {
 }
 
 /// Decisions or notes, a paragraph each, isolated from the text around them.
-fn paragraphs<'a>(texts: impl Iterator<Item = &'a String>) -> Markup {
-    html! { @for text in texts { p { bdi { (shown(text)) } } } }
+fn paragraphs<S: AsRef<str>>(texts: impl Iterator<Item = S>) -> Markup {
+    html! { @for text in texts { p { bdi { (shown(text.as_ref())) } } } }
 }
 
 fn last_meeting(page: &Page, meeting: &Meeting) -> Markup {
@@ -56,7 +56,7 @@ fn last_meeting(page: &Page, meeting: &Meeting) -> Markup {
                     @for id in &discussed {
                         tr {
                             th scope="row" { (page.measure_link(*id)) }
-                            td.decision { (paragraphs(backlog.decisions_on(meeting, *id).map(|d| &d.text))) }
+                            td.decision { (paragraphs(backlog.decisions_on(meeting, *id).map(|d| page.lang.decision(d.kind, &d.text, d.due)))) }
                             @if any_notes {
                                 td.notes { (paragraphs(backlog.notes_from(meeting.id, *id).map(|n| &n.text))) }
                             }
