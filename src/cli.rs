@@ -10,6 +10,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::lookup::UnknownName;
+use crate::domain::text::{json_escaped, visible};
 use crate::domain::{Backlog, MeasureDraft, Status};
 use crate::i18n::{Lang, Msg};
 use crate::search::{self, DueFilter, MeasureFilter, SearchKeys, SortKey};
@@ -203,6 +204,11 @@ impl Failure {
     pub(crate) fn io(message: String) -> Failure {
         Failure { message, code: 1 }
     }
+
+    /// Prints the message on stderr; names and titles in it show control characters visibly.
+    pub fn print(&self) {
+        eprintln!("tiltak: {}", visible(&self.message));
+    }
 }
 
 pub fn data_path(cli: &Cli, lang: Lang) -> Result<PathBuf, Failure> {
@@ -291,7 +297,7 @@ fn finish(result: Result<(), Failure>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("tiltak: {}", failure.message);
+            failure.print();
             ExitCode::from(failure.code)
         }
     }
@@ -548,9 +554,9 @@ fn list(path: &Path, lang: Lang, args: &ListArgs, json: bool) -> Result<(), Fail
                 updated: m.updated.to_string(),
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &items)
+        serde_json::to_string_pretty(&items)
             .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out))
+            .and_then(|json| writeln!(out, "{}", json_escaped(&json)))
     } else {
         write_table(&mut out, lang, &backlog, &rows)
     };
@@ -594,6 +600,7 @@ fn write_table(
                 crate::ui::due_text(lang, m, today),
                 m.title.clone(),
             ]
+            .map(|cell| visible(&cell).into_owned())
         })
         .collect();
     let header = [
@@ -624,7 +631,7 @@ fn report(path: &Path, lang: Lang, format: &str) -> Result<(), Failure> {
     let (backlog, _) = open(path, lang)?;
     let text = report::render(&backlog, lang, jiff::Zoned::now().date(), format);
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()) {
+    match out.write_all(visible(&text).as_bytes()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::io(e.to_string())),

@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         None => match interactive(&parsed, lang) {
             Ok(()) => ExitCode::SUCCESS,
             Err(failure) => {
-                eprintln!("tiltak: {}", failure.message);
+                failure.print();
                 ExitCode::from(failure.code)
             }
         },

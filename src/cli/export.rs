@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::cli::{Failure, lock_for_writing, open};
 use crate::domain::MeetingId;
+use crate::domain::text::{json_escaped, visible};
 use crate::export;
 use crate::i18n::{Lang, Msg};
 use crate::store::{self, save::write_atomically};
@@ -57,7 +58,13 @@ pub fn export(path: &Path, lang: Lang, format: &str, out: Option<&Path>, delim: 
             let measures = rows.iter().filter_map(|i| backlog.measures.get(*i));
             export::csv::write(&backlog, measures, lang, delimiter).map_err(|e| Failure::io(e.to_string()))?
         }
-        "json" => store::save::to_json(&backlog).map_err(|e| Failure::io(e.to_string()))?,
+        "json" => {
+            let json = store::save::to_json(&backlog).map_err(|e| Failure::io(e.to_string()))?;
+            match std::str::from_utf8(&json) {
+                Ok(text) => json_escaped(text).into_owned().into_bytes(),
+                Err(_) => json,
+            }
+        }
         _ => export::markdown::status_report(&backlog, lang, jiff::Zoned::now().date()).into_bytes(),
     };
     write_out(lang, &bytes, out)
@@ -83,7 +90,7 @@ pub fn import(path: &Path, lang: Lang, format: &str, file: &Path, dry_run: bool)
         Ok(outcome) => outcome,
         Err(problems) => {
             for problem in &problems {
-                eprintln!("{}: {}", file.display(), problem.message);
+                eprintln!("{}: {}", file.display(), visible(&problem.message));
             }
             return Err(Failure::usage(
                 lang.fill(Msg::ImpFailed, &[("count", &problems.len().to_string())]),
@@ -98,7 +105,7 @@ pub fn import(path: &Path, lang: Lang, format: &str, file: &Path, dry_run: bool)
             ))
         })?;
     }
-    print!("{}", export::import::describe(&outcome, lang, dry_run));
+    print!("{}", visible(&export::import::describe(&outcome, lang, dry_run)));
     Ok(())
 }
 

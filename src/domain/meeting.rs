@@ -9,6 +9,7 @@ use super::id::{Id, MeasureId, MeetingId, OwnerId};
 use super::model::{Backlog, Decision, LogEntry, LogKind, Measure, Meeting, Status};
 use super::ops::DomainError;
 use super::patch::{Change, Edit, Key, Patch, Record};
+use super::text::{multi_line, single_line};
 
 /// What a person fills in before a meeting starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +71,7 @@ impl Backlog {
 
     /// Creates a meeting with the next free id. Duplicate agenda items and attendees are dropped.
     pub fn create_meeting(&mut self, draft: MeetingDraft) -> Result<(MeetingId, Edit), DomainError> {
-        if draft.title.trim().is_empty() {
+        if single_line(&draft.title).is_empty() {
             return Err(DomainError::EmptyTitle);
         }
         if let Some(m) = draft.agenda.iter().find(|m| self.measure(**m).is_none()) {
@@ -96,7 +97,7 @@ impl Backlog {
         let meeting = Meeting {
             id,
             date: draft.date,
-            title: draft.title.trim().to_string(),
+            title: single_line(&draft.title),
             attendees,
             agenda,
             decisions: Vec::new(),
@@ -130,7 +131,7 @@ impl Backlog {
         {
             return Err(DomainError::UnknownOwner(owner));
         }
-        let text = text.trim().to_string();
+        let text = multi_line(text).trim_start().to_string();
         changed.log.push(LogEntry {
             at: now,
             kind: LogKind::Decision,
@@ -175,7 +176,8 @@ impl Backlog {
         now: Timestamp,
     ) -> Result<Edit, DomainError> {
         self.meeting_and_measure(meeting, measure)?;
-        if text.trim().is_empty() {
+        let text = multi_line(text).trim_start().to_string();
+        if text.is_empty() {
             return Err(DomainError::EmptyText);
         }
         self.log_to_measure(
@@ -183,7 +185,7 @@ impl Backlog {
             LogEntry {
                 at: now,
                 kind: LogKind::Note,
-                text: text.trim().to_string(),
+                text,
                 from: None,
                 to: None,
                 meeting: Some(meeting),

@@ -10,6 +10,7 @@ use super::model::{
     Settings, Status,
 };
 use super::patch::{Change, Edit, Key, Patch, Record};
+use super::text::{multi_line, single_line};
 
 /// Why an operation was refused. The UI turns each into a message in the user's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,17 +133,11 @@ fn find_sorted<T, I: Ord>(items: &[T], id: I, id_of: impl Fn(&T) -> I) -> Option
     items.binary_search_by_key(&id, id_of).ok().map(|i| &items[i])
 }
 
-/// Titles and names are one line: line breaks and other control characters become spaces.
-fn single_line(text: &str) -> String {
-    let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn clean_tags(tags: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+    for tag in tags.iter().map(|t| single_line(t)).filter(|t| !t.is_empty()) {
         if !out.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
-            out.push(tag.to_string());
+            out.push(tag);
         }
     }
     out
@@ -210,7 +205,7 @@ impl Backlog {
     }
 
     fn check_draft(&self, draft: &MeasureDraft) -> Result<(), DomainError> {
-        if draft.title.trim().is_empty() {
+        if single_line(&draft.title).is_empty() {
             return Err(DomainError::EmptyTitle);
         }
         for (field, value) in [("value", draft.value), ("effort", draft.effort)] {
@@ -232,7 +227,7 @@ impl Backlog {
 
     fn fill(measure: &mut Measure, draft: MeasureDraft) {
         measure.title = single_line(&draft.title);
-        measure.description = draft.description.trim_end().to_string();
+        measure.description = multi_line(&draft.description);
         measure.status = draft.status;
         measure.owner = draft.owner;
         measure.sectors = dedup_keep_order(&draft.sectors);
@@ -247,10 +242,10 @@ impl Backlog {
             case_number: draft
                 .political
                 .case_number
-                .map(|c| c.trim().to_string())
+                .map(|c| single_line(&c))
                 .filter(|c| !c.is_empty()),
         };
-        measure.benefits = draft.benefits.trim_end().to_string();
+        measure.benefits = multi_line(&draft.benefits);
         measure.tags = clean_tags(&draft.tags);
     }
 
@@ -388,7 +383,7 @@ impl Backlog {
     }
 
     fn checked_owner(&self, id: OwnerId, draft: OwnerDraft) -> Result<Owner, DomainError> {
-        if draft.name.trim().is_empty() {
+        if single_line(&draft.name).is_empty() {
             return Err(DomainError::EmptyName);
         }
         if let Some(s) = draft.sector.filter(|s| self.sector(*s).is_none()) {
@@ -397,7 +392,7 @@ impl Backlog {
         Ok(Owner {
             id,
             name: single_line(&draft.name),
-            role: draft.role.trim().to_string(),
+            role: single_line(&draft.role),
             sector: draft.sector,
             extra: Default::default(),
         })
@@ -429,7 +424,7 @@ impl Backlog {
     }
 
     pub fn add_priority(&mut self, draft: PriorityDraft) -> Result<(PriorityId, Edit), DomainError> {
-        if draft.title.trim().is_empty() {
+        if single_line(&draft.title).is_empty() {
             return Err(DomainError::EmptyTitle);
         }
         let id = Id(self.next_ids.priority);
@@ -438,7 +433,7 @@ impl Backlog {
         let priority = Priority {
             id,
             title: single_line(&draft.title),
-            description: draft.description.trim_end().to_string(),
+            description: multi_line(&draft.description),
             rank,
             extra: Default::default(),
         };
@@ -452,13 +447,13 @@ impl Backlog {
     }
 
     pub fn update_priority(&mut self, id: PriorityId, draft: PriorityDraft) -> Result<Option<Edit>, DomainError> {
-        if draft.title.trim().is_empty() {
+        if single_line(&draft.title).is_empty() {
             return Err(DomainError::EmptyTitle);
         }
         let old = self.priority(id).ok_or(DomainError::UnknownPriority(id))?;
         let mut priority = old.clone();
         priority.title = single_line(&draft.title);
-        priority.description = draft.description.trim_end().to_string();
+        priority.description = multi_line(&draft.description);
         if priority == *old {
             return Ok(None);
         }
@@ -532,7 +527,7 @@ impl Backlog {
     }
 
     pub fn add_sector(&mut self, name: &str) -> Result<(SectorId, Edit), DomainError> {
-        if name.trim().is_empty() {
+        if single_line(name).is_empty() {
             return Err(DomainError::EmptyName);
         }
         let id = Id(self.next_ids.sector);

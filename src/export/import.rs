@@ -107,7 +107,7 @@ impl Row<'_> {
                 // Written for people to read; the log is only changed through the app.
                 Column::Id | Column::Created | Column::Updated | Column::Log => {}
                 Column::Title => {
-                    if text.trim().is_empty() {
+                    if crate::domain::text::single_line(text).is_empty() {
                         self.problem(self.lang.tr(Msg::ErrEmptyTitle).to_string());
                     }
                     draft.title = text.to_string();

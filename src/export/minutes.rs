@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use super::{md_escape, slug};
+use crate::domain::text::visible;
 use crate::domain::{Backlog, Measure, Meeting};
 use crate::i18n::{Lang, Msg};
 
@@ -124,5 +125,5 @@ pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
         }
         out.push('\n');
     }
-    out
+    visible(&out).into_owned()
 }

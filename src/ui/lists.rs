@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 
 use super::Theme;
 use crate::app::{App, ListView, Pane};
+use crate::domain::text;
 use crate::domain::{Backlog, Measure, Status};
 use crate::i18n::{Lang, Msg};
 use crate::insight::PriorityStats;
@@ -214,7 +215,7 @@ fn measure_table<'a>(
             };
             let title = match app.keys.get(i) {
                 Some(keys) if !query.is_empty() => highlighted(&m.title, &query.title_highlights(&keys.title), theme),
-                _ => Line::raw(m.title.as_str()),
+                _ => Line::raw(text::visible(&m.title)),
             };
             let mark = if app.marks.contains(&m.id) { "●" } else { " " };
             Row::new(vec![
@@ -402,7 +403,7 @@ pub fn highlighted<'a>(text: &'a str, indices: &[usize], theme: Theme) -> Line<'
 pub fn measure_line<'a>(lang: Lang, theme: Theme, m: &'a Measure) -> Line<'a> {
     Line::from(vec![
         Span::raw(format!("  {:<5} ", m.id.to_string())),
-        Span::raw(m.title.as_str()),
+        Span::raw(text::visible(&m.title)),
         Span::raw(" "),
         Span::styled(format!("({})", lang.status(m.status)), theme.status(m.status)),
     ])

@@ -7,6 +7,7 @@ use ratatui::widgets::{Cell, Row};
 
 use super::Theme;
 use crate::app::App;
+use crate::domain::text;
 use crate::domain::{Backlog, Meeting};
 use crate::i18n::{Lang, Msg};
 
@@ -20,7 +21,7 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
             Row::new(vec![
                 Cell::from(m.id.to_string()),
                 Cell::from(lang.date(m.date)),
-                Cell::from(m.title.as_str()),
+                Cell::from(text::visible(&m.title)),
                 Cell::from(format!("{:>5}", m.agenda.len())),
                 Cell::from(format!("{:>6}", b.decided_count(m))),
             ])

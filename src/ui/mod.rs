@@ -45,6 +45,23 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).style(theme.warn()), area);
         return;
     }
+    draw(frame, app, theme);
+    show_hidden_characters(frame.buffer_mut());
+}
+
+/// Whatever path a text took to the screen, a control, bidi or zero-width character never
+/// reaches the terminal: a cell holding one shows `�` instead.
+fn show_hidden_characters(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(crate::domain::text::is_hidden) {
+            cell.set_symbol("\u{FFFD}");
+        }
+    }
+}
+
+fn draw(frame: &mut Frame, app: &App, theme: Theme) {
+    let area = frame.area();
+    let size = Size::new(area.width, area.height);
     let areas = layout::areas(size);
     if let Screen::Main = app.screen {
         render_tabs(frame, app, theme, areas.tabs);

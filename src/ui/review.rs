@@ -17,6 +17,7 @@ use crate::app::App;
 use crate::app::form::Input;
 use crate::app::review::{Review, Setup, Summary, TimerLevel, clock_text, timer_level};
 use crate::domain::Measure;
+use crate::domain::text::visible;
 use crate::i18n::{Lang, Msg};
 
 const LABEL_WIDTH: u16 = 22;
@@ -159,7 +160,7 @@ fn render_header(frame: &mut Frame, app: &App, theme: Theme, area: Rect, review:
     let title = app
         .backlog
         .meeting(review.meeting)
-        .map(|m| format!(" {} {} · {} ", m.id, m.title, lang.date(m.date)))
+        .map(|m| format!(" {} {} · {} ", m.id, visible(&m.title), lang.date(m.date)))
         .unwrap_or_default();
     let item = review.item_elapsed(now);
     let total = review.total_elapsed(now);
@@ -425,7 +426,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .title(Span::styled(
-            format!(" {} ", lang.fill(Msg::SummaryTitle, &[("title", &m.title)])),
+            format!(" {} ", lang.fill(Msg::SummaryTitle, &[("title", &visible(&m.title))])),
             theme.title(),
         ));
     frame.render_widget(
