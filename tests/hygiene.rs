@@ -197,3 +197,50 @@ fn forms_and_imports_keep_no_control_characters_in_any_text_field() {
     let added = outcome.backlog.measures.last().unwrap();
     assert!(!added.description.chars().any(tiltak::domain::text::is_hidden));
 }
+
+#[test]
+fn csv_cells_cannot_run_as_formulas_and_read_back_as_they_were() {
+    let mut backlog = common::empty(Lang::En);
+    let now = common::NOW.parse().unwrap();
+    let texts = [
+        "=HYPERLINK(\"http://evil\",\"click\")",
+        "+47 22 33 44 55",
+        "-2 % cost",
+        "@SUM(A1:A9)",
+        "'=already quoted",
+    ];
+    for text in texts {
+        let mut draft = MeasureDraft::titled(text);
+        draft.description = format!("\t{text}");
+        draft.benefits = " =leading space kept".to_string();
+        draft.tags = vec!["=tag".to_string()];
+        backlog.add_measure(draft, now).unwrap();
+    }
+    let measures = backlog.measures.clone();
+    let bytes = tiltak::export::csv::write(&backlog, &measures, Lang::En, b';').unwrap();
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    for (row, text) in rows.iter().zip(texts) {
+        assert_eq!(&row[column("Title")], format!("'{text}"));
+        assert_eq!(&row[column("Description")], format!("'\t{text}"));
+        assert_eq!(&row[column("Benefits")], " =leading space kept");
+        assert_eq!(&row[column("Tags")], "'=tag");
+        assert!(!row[column("Id")].starts_with('\''));
+    }
+    let outcome = tiltak::export::import::import(&bytes, &backlog, Lang::En, now).unwrap();
+    assert!(outcome.changes.is_empty(), "{:?}", outcome.changes);
+    assert_eq!(outcome.unchanged, texts.len());
+    let csv = "Title;Value\n'=new;\n-12;\n";
+    let outcome = tiltak::export::import::import(csv.as_bytes(), &backlog, Lang::En, now).unwrap();
+    let titles: Vec<&str> = outcome
+        .backlog
+        .measures
+        .iter()
+        .rev()
+        .take(2)
+        .map(|m| m.title.as_str())
+        .collect();
+    assert_eq!(titles, ["-12", "=new"]);
+}

@@ -4,7 +4,7 @@
 
 use jiff::Timestamp;
 
-use super::csv::{BOM, Column, funding_from_text, status_from_text};
+use super::csv::{BOM, Column, funding_from_text, status_from_text, unguarded};
 use crate::app::form::parse_date;
 use crate::domain::lookup::UnknownName;
 use crate::domain::{Backlog, MeasureDraft, MeasureId, Status};
@@ -316,7 +316,7 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
             ));
             continue;
         }
-        let cells: Vec<(Column, &str)> = columns.iter().copied().zip(record.iter()).collect();
+        let cells: Vec<(Column, &str)> = columns.iter().copied().zip(record.iter().map(unguarded)).collect();
         let id_text = cells
             .iter()
             .find(|(c, _)| *c == Column::Id)
