@@ -12,19 +12,24 @@ pub fn default_data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("no", "tiltak", "tiltak").map(|dirs| dirs.data_dir().to_path_buf())
 }
 
-/// The backlog file to use. With `demo`, a separate demo file beside where the backlog would be
-/// (never the backlog itself) unless `--data` names a path. `None` when no data directory can be
-/// found.
+/// The demo's own folder inside the data folder: its file, lock, backups, minutes and exports
+/// live there, apart from the real backlog's.
+pub const DEMO_DIR: &str = "demo";
+
+/// The backlog file to use. With `demo`, the demo file in its own folder below where the
+/// backlog would be (never the backlog itself) unless `--data` names a path. `None` when no
+/// data directory can be found.
 pub fn resolve(flag: Option<&Path>, env: Option<&str>, demo: bool) -> Option<PathBuf> {
     if let Some(path) = flag {
         return Some(path.to_path_buf());
     }
     let from_env = env.filter(|v| !v.trim().is_empty()).map(PathBuf::from);
+    let demo_file = |dir: PathBuf| dir.join(DEMO_DIR).join(DEMO_FILE_NAME);
     match (from_env, demo) {
         (Some(path), false) => Some(path),
-        (Some(path), true) => Some(dir_of(&path).join(DEMO_FILE_NAME)),
+        (Some(path), true) => Some(demo_file(dir_of(&path))),
         (None, false) => default_data_dir().map(|d| d.join(FILE_NAME)),
-        (None, true) => default_data_dir().map(|d| d.join(DEMO_FILE_NAME)),
+        (None, true) => default_data_dir().map(demo_file),
     }
 }
 
@@ -54,13 +59,13 @@ mod tests {
     fn demo_never_uses_the_backlog_file() {
         assert_eq!(
             resolve(None, Some("/c/d.json"), true),
-            Some(PathBuf::from("/c/demo-backlog.json"))
+            Some(PathBuf::from("/c/demo/demo-backlog.json"))
         );
         assert_eq!(
             resolve(Some(Path::new("/x/demo.json")), None, true),
             Some(PathBuf::from("/x/demo.json"))
         );
         let default = resolve(None, None, true).unwrap();
-        assert!(default.ends_with(DEMO_FILE_NAME));
+        assert!(default.ends_with(Path::new(DEMO_DIR).join(DEMO_FILE_NAME)));
     }
 }

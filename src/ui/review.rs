@@ -399,17 +399,18 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
         ]),
         attendees_line(lang, theme, &attendees),
     ];
-    let id = m.id.to_string();
+    // The demo's minutes live in the demo's folder: the command must say `--demo` to find them.
+    let command = format!("tiltak {}minutes {}", if app.demo { "--demo " } else { "" }, m.id);
     lines.push(match &summary.written {
         Some(Ok(path)) => Line::styled(
             lang.fill(Msg::SummaryMinutesAt, &[("path", &path.display().to_string())]),
             theme.ok(),
         ),
         Some(Err(error)) => Line::styled(
-            lang.fill(Msg::SummaryMinutesFailed, &[("error", error), ("id", &id)]),
+            lang.fill(Msg::SummaryMinutesFailed, &[("error", error), ("command", &command)]),
             theme.error(),
         ),
-        None => Line::styled(lang.fill(Msg::SummaryReexport, &[("id", &id)]), theme.dim()),
+        None => Line::styled(lang.fill(Msg::SummaryReexport, &[("command", &command)]), theme.dim()),
     });
     lines.push(Line::raw(""));
     for (number, item) in m.agenda.iter().enumerate() {

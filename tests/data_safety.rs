@@ -1,0 +1,98 @@
+//! Nothing real is lost: the demo keeps to its own folder, backups belong to one data file,
+//! symlinks survive saves, and writes that change many records can be undone by `restore`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use ratatui::crossterm::event::KeyCode;
+use serde_json::Value;
+use tempfile::TempDir;
+use tiltak::i18n::Lang;
+
+mod common;
+
+/// The binary with a clean English environment; the data file comes from `TILTAK_DATA`.
+fn tiltak(env_data: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tiltak");
+    cmd.env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env("TILTAK_DATA", env_data)
+        .timeout(Duration::from_secs(30));
+    cmd
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(env_data: &Path, args: &[&str]) -> Run {
+    let output = tiltak(env_data).args(args).output().unwrap();
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn ok(env_data: &Path, args: &[&str]) -> String {
+    let r = run(env_data, args);
+    assert_eq!(r.code, Some(0), "{args:?}: {}", r.stderr);
+    r.stdout
+}
+
+fn titles(file: &Path) -> Vec<String> {
+    let json: Value = serde_json::from_slice(&fs::read(file).unwrap()).unwrap();
+    json["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn restore_without_demo_never_offers_a_demo_backup() {
+    let dir = TempDir::new().unwrap();
+    let real = dir.path().join("backlog.json");
+    ok(&real, &["add", "Real measure"]);
+    let demo = PathBuf::from(ok(&real, &["--demo", "path"]).trim());
+    assert_ne!(demo.parent(), real.parent(), "the demo has its own folder");
+    // An older demo file is backed up before it is migrated and written.
+    let scratch = dir.path().join("scratch.json");
+    ok(&scratch, &["add", "Demo measure"]);
+    let mut old: Value = serde_json::from_slice(&fs::read(&scratch).unwrap()).unwrap();
+    old["schema_version"] = Value::from(0);
+    old.as_object_mut().unwrap().remove("next_ids");
+    fs::create_dir_all(demo.parent().unwrap()).unwrap();
+    fs::write(&demo, serde_json::to_vec(&old).unwrap()).unwrap();
+    ok(&real, &["--demo", "add", "Another demo measure"]);
+    assert!(ok(&real, &["--demo", "backups"]).contains("1 measure"));
+
+    let listed = ok(&real, &["backups"]);
+    assert!(
+        !listed.contains("measure"),
+        "only the real file's backups are listed:\n{listed}"
+    );
+    let r = run(&real, &["restore", "1"]);
+    assert_eq!(r.code, Some(2), "no backup of the real file to restore: {}", r.stdout);
+    assert_eq!(titles(&real), ["Real measure"]);
+}
+
+#[test]
+fn demo_minutes_name_the_command_that_prints_them() {
+    let (mut app, _) = common::app_with(common::demo(), Lang::En);
+    app.demo = true;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    for code in [KeyCode::Char('4'), KeyCode::Enter] {
+        tiltak::app::handle_key(&mut app, common::key(code));
+    }
+    terminal
+        .draw(|f| tiltak::ui::render(f, &app, tiltak::ui::Theme { color: false }))
+        .unwrap();
+    let screen: String = terminal.backend().buffer().content.iter().map(|c| c.symbol()).collect();
+    let meeting = app.selected_meeting().unwrap();
+    assert!(screen.contains(&format!("tiltak --demo minutes {meeting}")), "{screen}");
+}
