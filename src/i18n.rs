@@ -749,6 +749,9 @@ catalogue! {
     ErrUnknownSort => ("Ukjent sortering «{key}». Gyldige: {valid}.", "Unknown order “{key}”. Valid: {valid}."),
     // Issue 3: search on a worker thread
     SearchRunning => ("søker …", "searching …"),
+    // issue 9: nothing harmful goes out, nothing real is lost
+    RescuedOnSignal => ("Terminalen ble lukket før endringene kunne lagres; de er skrevet til {path}", "The terminal closed before the changes could be saved; they were written to {path}"),
+    RescueOnSignalFailed => ("Terminalen ble lukket før endringene kunne lagres, og de kunne ikke skrives til {path}: {error}", "The terminal closed before the changes could be saved, and they could not be written to {path}: {error}"),
 }
 
 #[cfg(test)]

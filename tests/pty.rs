@@ -239,3 +239,51 @@ fn a_read_only_window_follows_what_the_writer_saves() {
     let screen = second.wait_for("Saved by the writer");
     assert!(screen.contains("Reloaded"), "{screen}");
 }
+
+#[test]
+fn a_hang_up_while_changes_are_not_saved_writes_the_rescue_file() {
+    for signal in ["-HUP", "-TERM"] {
+        let dir = TempDir::new().unwrap();
+        let home = TempDir::new().unwrap();
+        let path = data(&dir);
+        let session = Session::start(&path, &format!("HOME='{}'", home.path().display()));
+        session.add("Saved first");
+        // The file turns unreadable (a sync tool half-way): the next change stays in memory.
+        std::fs::write(&path, b"{ broken").unwrap();
+        session.keys(&["n"]);
+        session.wait_for("New measure");
+        session.text("Only in memory");
+        session.keys(&["Enter"]);
+        session.wait_for("not saved");
+        let pid = session.app_pid();
+        assert!(Command::new("kill").args([signal, &pid]).status().unwrap().success());
+        let screen = session.assert_restored("1");
+        let rescued: Vec<PathBuf> = std::fs::read_dir(home.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("tiltak-rescue-"))
+            .collect();
+        assert_eq!(rescued.len(), 1, "{signal}: one rescue file in HOME:\n{screen}");
+        assert_eq!(titles(&rescued[0]), vec!["Saved first", "Only in memory"], "{signal}");
+        let name = rescued[0].file_name().unwrap().to_string_lossy().into_owned();
+        assert!(screen.contains(&name), "{signal}: says where on stderr:\n{screen}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"{ broken",
+            "the unreadable file is not written"
+        );
+    }
+}
+
+#[test]
+fn sigint_and_sigquit_from_outside_restore_the_terminal() {
+    for (signal, code) in [("-INT", "130"), ("-QUIT", "131")] {
+        let dir = TempDir::new().unwrap();
+        let session = Session::start(&data(&dir), "");
+        session.add("Before the signal");
+        let pid = session.app_pid();
+        assert!(Command::new("kill").args([signal, &pid]).status().unwrap().success());
+        session.assert_restored(code);
+        assert_eq!(titles(&data(&dir)), vec!["Before the signal"], "{signal}");
+    }
+}
