@@ -218,18 +218,31 @@ pub(super) fn committed(app: &mut App, edit: Edit, label: String) {
     }
 }
 
+/// How often one save merges and tries again when the file keeps changing under it; after
+/// that the change waits ("● not saved") for the next key or idle check.
+const SAVE_ATTEMPTS: usize = 5;
+
 /// Saves the backlog, first merging changes made to the file outside the app. Returns whether
 /// it left a message the user must see (what was merged, or why nothing was saved).
 pub(super) fn persist(app: &mut App) -> bool {
     if app.read_only {
         return false;
     }
-    let merged = match super::outside::reconcile(app) {
-        super::outside::Looked::Unreadable => return true,
-        super::outside::Looked::Merged { .. } => app.message.is_some(),
-        super::outside::Looked::Unchanged => false,
-    };
-    match app.store.save(&app.backlog) {
+    // A file that changes again between the merge and the rename is merged again, a few times.
+    let mut merged = false;
+    let mut saved = Ok(());
+    for _ in 0..SAVE_ATTEMPTS {
+        merged |= match super::outside::reconcile(app) {
+            super::outside::Looked::Unreadable => return true,
+            super::outside::Looked::Merged { .. } => app.message.is_some(),
+            super::outside::Looked::Unchanged => false,
+        };
+        saved = app.store.save(&app.backlog);
+        if !matches!(&saved, Err(error) if crate::store::watch::is_changed_outside(error)) {
+            break;
+        }
+    }
+    match saved {
         Ok(()) => {
             app.save_state = SaveState::Saved;
             merged

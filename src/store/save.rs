@@ -75,6 +75,18 @@ pub fn write_atomically_checked(
     bytes: &[u8],
     before: &mut dyn FnMut(SaveStep) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    write_atomically_guarded(path, bytes, before, &mut || Ok(()))
+}
+
+/// [`write_atomically_checked`] that calls `still_current` as the very last thing before the
+/// rename (after the temp file is written and synced, which takes the longest); an error from
+/// it leaves the file alone and removes the temp file.
+pub fn write_atomically_guarded(
+    path: &Path,
+    bytes: &[u8],
+    before: &mut dyn FnMut(SaveStep) -> std::io::Result<()>,
+    still_current: &mut dyn FnMut() -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = dir_of(path);
     ensure_dir(&dir)?;
     let prefix = temp_prefix(path);
@@ -89,6 +101,7 @@ pub fn write_atomically_checked(
     before(SaveStep::Fsync)?;
     temp.as_file().sync_all()?;
     before(SaveStep::Rename)?;
+    still_current()?;
     temp.persist(path).map_err(|e| e.error)?;
     before(SaveStep::SyncDir)?;
     sync_dir(&dir)
