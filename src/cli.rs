@@ -214,6 +214,7 @@ impl Failure {
 pub fn data_path(cli: &Cli, lang: Lang) -> Result<PathBuf, Failure> {
     let env = std::env::var(paths::ENV_VAR).ok();
     paths::resolve(cli.data.as_deref(), env.as_deref(), cli.demo)
+        .map(|path| paths::follow_links(&path))
         .ok_or_else(|| Failure::io(lang.tr(Msg::ErrNoDataDir).to_string()))
 }
 

@@ -96,3 +96,39 @@ fn demo_minutes_name_the_command_that_prints_them() {
     let meeting = app.selected_meeting().unwrap();
     assert!(screen.contains(&format!("tiltak --demo minutes {meeting}")), "{screen}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_data_file_stays_a_symlink_and_its_target_is_updated() {
+    let dir = TempDir::new().unwrap();
+    let real_dir = dir.path().join("synced");
+    let link_dir = dir.path().join("here");
+    fs::create_dir_all(&real_dir).unwrap();
+    fs::create_dir_all(&link_dir).unwrap();
+    let target = real_dir.join("backlog.json");
+    let link = link_dir.join("backlog.json");
+    ok(&target, &["add", "First"]);
+    std::os::unix::fs::symlink("../synced/backlog.json", &link).unwrap();
+    // Two saves: the first of a new day also makes a backup, the second must not break the link.
+    ok(&link, &["add", "Through the link"]);
+    ok(&link, &["add", "Again"]);
+    assert!(
+        fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+        "the link survives"
+    );
+    assert_eq!(titles(&target), ["First", "Through the link", "Again"]);
+    let beside_link: Vec<String> = fs::read_dir(&link_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        beside_link,
+        ["backlog.json"],
+        "no lock, temp file or backups beside the link"
+    );
+    assert!(real_dir.join("backlog.json.lock").exists());
+    assert_eq!(
+        ok(&link, &["path"]).trim(),
+        link_dir.join("../synced/backlog.json").display().to_string()
+    );
+}

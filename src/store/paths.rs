@@ -33,6 +33,27 @@ pub fn resolve(flag: Option<&Path>, env: Option<&str>, demo: bool) -> Option<Pat
     }
 }
 
+/// The file a data path stands for: a symbolic link is followed (a relative target from the
+/// link's folder, link after link), so saves replace the target, and its temp file, lock and
+/// backups sit beside it, while the link itself stays. A target that does not exist yet is
+/// where the file will be created.
+pub fn follow_links(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    // A loop of links would go on for ever: stop where the OS would (ELOOP after 40).
+    for _ in 0..40 {
+        let is_link = std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            break;
+        }
+        match std::fs::read_link(&current) {
+            Ok(target) if target.is_absolute() => current = target,
+            Ok(target) => current = dir_of(&current).join(target),
+            Err(_) => break,
+        }
+    }
+    current
+}
+
 /// The directory holding `file`; `.` for a bare file name.
 pub fn dir_of(file: &Path) -> PathBuf {
     match file.parent() {
