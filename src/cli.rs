@@ -380,9 +380,11 @@ fn add(
                 .map_err(|e| unknown(lang, Msg::ErrUnknownPriority, e))?,
         );
     }
+    let now = jiff::Timestamp::now();
     let (id, _) = backlog
-        .add_measure(draft, jiff::Timestamp::now())
+        .add_measure(draft, now)
         .map_err(|e| Failure::usage(e.to_string()))?;
+    store::backup::make_daily(path, now).map_err(|e| save_failure(path, lang, &e))?;
     store::save(&backlog, path).map_err(|e| {
         Failure::io(lang.fill(
             Msg::ErrSave,

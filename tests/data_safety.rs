@@ -132,3 +132,30 @@ fn a_symlinked_data_file_stays_a_symlink_and_its_target_is_updated() {
         link_dir.join("../synced/backlog.json").display().to_string()
     );
 }
+
+#[test]
+fn import_restore_and_the_first_add_of_a_day_can_each_be_undone_by_restore() {
+    let dir = TempDir::new().unwrap();
+    let data = dir.path().join("backlog.json");
+    let backups = |data: &Path| ok(data, &["backups"]).lines().filter(|l| l.contains("measure")).count();
+    ok(&data, &["add", "One"]);
+    assert_eq!(backups(&data), 0, "nothing to back up before the file existed");
+    ok(&data, &["add", "Two"]);
+    assert_eq!(backups(&data), 1, "the first add of the day backs up");
+    ok(&data, &["add", "Three"]);
+    assert_eq!(backups(&data), 1, "later adds that day do not");
+
+    let csv = dir.path().join("in.csv");
+    fs::write(&csv, "Title\nImported A\nImported B\n").unwrap();
+    ok(&data, &["import", "--dry-run", csv.to_str().unwrap()]);
+    assert_eq!(backups(&data), 1, "a dry run writes nothing");
+    ok(&data, &["import", csv.to_str().unwrap()]);
+    assert_eq!(backups(&data), 2, "an import backs up first");
+    assert_eq!(titles(&data).len(), 5);
+
+    ok(&data, &["restore", "1"]);
+    assert_eq!(titles(&data), ["One", "Two", "Three"], "restore undoes the import");
+    assert_eq!(backups(&data), 3, "a restore backs up first");
+    ok(&data, &["restore", "1"]);
+    assert_eq!(titles(&data).len(), 5, "and the restore itself can be undone");
+}

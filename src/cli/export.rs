@@ -98,6 +98,13 @@ pub fn import(path: &Path, lang: Lang, format: &str, file: &Path, dry_run: bool)
         }
     };
     if !dry_run && !outcome.changes.is_empty() {
+        // An import changes many records at once: `tiltak restore 1` takes it back.
+        store::backup::make(path, jiff::Timestamp::now()).map_err(|e| {
+            Failure::io(lang.fill(
+                Msg::ErrSave,
+                &[("path", &path.display().to_string()), ("error", &e.to_string())],
+            ))
+        })?;
         store::save(&outcome.backlog, path).map_err(|e| {
             Failure::io(lang.fill(
                 Msg::ErrSave,

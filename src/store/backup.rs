@@ -69,6 +69,16 @@ pub fn make(data: &Path, at: Timestamp) -> std::io::Result<Option<PathBuf>> {
     Ok(Some(target))
 }
 
+/// Like [`make`], but only when no backup of `data` was made yet on `at`'s day (UTC): the
+/// first CLI `add` of a day can be undone with `restore` without a backup per add.
+pub fn make_daily(data: &Path, at: Timestamp) -> std::io::Result<Option<PathBuf>> {
+    let day = at.strftime("%Y%m%d").to_string();
+    if list(data).iter().any(|b| b.stamp.starts_with(&day)) {
+        return Ok(None);
+    }
+    make(data, at)
+}
+
 /// Backups of the file at `data`, newest first.
 pub fn list(data: &Path) -> Vec<Backup> {
     let Ok(entries) = fs::read_dir(backup_dir(data)) else {
