@@ -381,9 +381,14 @@ fn add(
         );
     }
     let now = jiff::Timestamp::now();
-    let (id, _) = backlog
-        .add_measure(draft, now)
-        .map_err(|e| Failure::usage(e.to_string()))?;
+    let (id, _) = backlog.add_measure(draft, now).map_err(|e| match e {
+        crate::domain::DomainError::IdsExhausted(_) => Failure::usage(format!(
+            "{} {}",
+            lang.tr(Msg::ErrIdsExhausted),
+            lang.tr(Msg::CliNothingWritten)
+        )),
+        other => Failure::usage(other.to_string()),
+    })?;
     store::backup::make_daily(path, now).map_err(|e| save_failure(path, lang, &e))?;
     store::save(&backlog, path).map_err(|e| {
         Failure::io(lang.fill(

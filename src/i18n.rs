@@ -751,6 +751,8 @@ catalogue! {
     SearchRunning => ("søker …", "searching …"),
     // issue 9: nothing harmful goes out, nothing real is lost
     RescuedOnSignal => ("Terminalen ble lukket før endringene kunne lagres; de er skrevet til {path}", "The terminal closed before the changes could be saved; they were written to {path}"),
+    ErrLoadEncoding => ("{path} er lagret som {encoding}, ikke UTF-8. Lagre den som UTF-8 (uten å endre innholdet) og prøv igjen.", "{path} is saved as {encoding}, not UTF-8. Save it as UTF-8 (without changing its contents) and try again."),
+    ErrIdsExhausted => ("Alle nummer av denne typen er brukt opp (et nummer brukes aldri om igjen); ingen flere kan legges til.", "Every number of this kind has been used (a number is never reused); no more can be added."),
     RescueOnSignalFailed => ("Terminalen ble lukket før endringene kunne lagres, og de kunne ikke skrives til {path}: {error}", "The terminal closed before the changes could be saved, and they could not be written to {path}: {error}"),
 }
 

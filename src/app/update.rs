@@ -538,6 +538,7 @@ fn domain_field_error(form: &Form, error: DomainError, lang: Lang) -> (usize, St
         DomainError::EmptyTitle => lang.tr(Msg::ErrEmptyTitle).to_string(),
         DomainError::EmptyName => lang.tr(Msg::ErrEmptyName).to_string(),
         DomainError::OutOfRange { .. } => lang.tr(Msg::ErrOneToFive).to_string(),
+        DomainError::IdsExhausted(_) => lang.tr(Msg::ErrIdsExhausted).to_string(),
         _ => lang.tr(Msg::ErrUnknownLink).to_string(),
     };
     (form.focus, message)

@@ -80,8 +80,7 @@ impl Backlog {
         if let Some(o) = draft.attendees.iter().find(|o| self.owner(**o).is_none()) {
             return Err(DomainError::UnknownOwner(*o));
         }
-        let id = Id(self.next_ids.meeting);
-        self.next_ids.meeting += 1;
+        let id = Id(super::ops::take_id(&mut self.next_ids.meeting, "meeting")?);
         let mut agenda: Vec<MeasureId> = Vec::new();
         for item in draft.agenda {
             if !agenda.contains(&item) {

@@ -416,6 +416,7 @@ fn unlink_dangling(merged: &mut Backlog, report: &mut MergeReport) {
             }
         });
     }
+    let measures: BTreeSet<_> = merged.measures.iter().map(|m| m.id).collect();
     for meeting in &mut merged.meetings {
         let from = Key::Meeting(meeting.id);
         meeting.attendees.retain(|a| {
@@ -427,6 +428,16 @@ fn unlink_dangling(merged: &mut Backlog, report: &mut MergeReport) {
                 false
             }
         });
+        meeting.agenda.retain(|m| {
+            measures.contains(m) || {
+                notes.push(Note::Unlinked {
+                    from,
+                    to: Key::Measure(*m),
+                });
+                false
+            }
+        });
+        meeting.decisions.retain(|d| measures.contains(&d.measure));
     }
 }
 

@@ -17,7 +17,10 @@ use super::text::{multi_line, single_line};
 pub enum DomainError {
     EmptyTitle,
     EmptyName,
-    OutOfRange { field: &'static str, value: u8 },
+    OutOfRange {
+        field: &'static str,
+        value: u8,
+    },
     UnknownMeasure(MeasureId),
     UnknownOwner(OwnerId),
     UnknownPriority(PriorityId),
@@ -25,6 +28,8 @@ pub enum DomainError {
     NoStep,
     UnknownMeeting(MeetingId),
     EmptyText,
+    /// Every id of this kind has been used (ids are never reused or wrapped).
+    IdsExhausted(&'static str),
 }
 
 impl std::fmt::Display for DomainError {
@@ -40,6 +45,7 @@ impl std::fmt::Display for DomainError {
             DomainError::NoStep => write!(f, "no further step in the lifecycle"),
             DomainError::UnknownMeeting(id) => write!(f, "no meeting {id}"),
             DomainError::EmptyText => write!(f, "the text is empty"),
+            DomainError::IdsExhausted(kind) => write!(f, "every {kind} id has been used; no {kind} can be added"),
         }
     }
 }
@@ -131,6 +137,14 @@ fn dedup_keep_order<T: PartialEq + Copy>(items: &[T]) -> Vec<T> {
 /// The record with `id` in a vector kept sorted by id.
 fn find_sorted<T, I: Ord>(items: &[T], id: I, id_of: impl Fn(&T) -> I) -> Option<&T> {
     items.binary_search_by_key(&id, id_of).ok().map(|i| &items[i])
+}
+
+/// The next free id of a kind, moving the counter on; refused at the counter's maximum rather
+/// than wrapping to ids already used.
+pub(crate) fn take_id(counter: &mut u32, kind: &'static str) -> Result<u32, DomainError> {
+    let id = *counter;
+    *counter = id.checked_add(1).ok_or(DomainError::IdsExhausted(kind))?;
+    Ok(id)
 }
 
 fn clean_tags(tags: &[String]) -> Vec<String> {
@@ -252,8 +266,7 @@ impl Backlog {
     /// Adds a measure with the next free id.
     pub fn add_measure(&mut self, draft: MeasureDraft, now: Timestamp) -> Result<(MeasureId, Edit), DomainError> {
         self.check_draft(&draft)?;
-        let id = Id(self.next_ids.measure);
-        self.next_ids.measure += 1;
+        let id = Id(take_id(&mut self.next_ids.measure, "measure")?);
         let mut measure = Measure {
             id,
             title: String::new(),
@@ -345,6 +358,8 @@ impl Backlog {
         Ok(self.commit(patch))
     }
 
+    /// Deletes measures and takes them off the agendas and decisions of meetings (undo puts
+    /// them back), so no meeting names a measure that does not exist.
     pub fn delete_measures(&mut self, ids: &[MeasureId]) -> Result<Edit, DomainError> {
         let mut patch = Patch::default();
         for id in ids {
@@ -354,12 +369,26 @@ impl Backlog {
                 after: None,
             });
         }
+        let named = |m: &MeasureId| ids.contains(m);
+        for meeting in &self.meetings {
+            if !meeting.agenda.iter().any(named) && !meeting.decisions.iter().any(|d| named(&d.measure)) {
+                continue;
+            }
+            let mut changed = meeting.clone();
+            changed.agenda.retain(|m| !named(m));
+            changed.decisions.retain(|d| !named(&d.measure));
+            patch.0.push(Change {
+                key: Key::Meeting(changed.id),
+                after: Some(Record::Meeting(changed)),
+            });
+        }
         Ok(self.commit(patch))
     }
 
     pub fn add_owner(&mut self, draft: OwnerDraft) -> Result<(OwnerId, Edit), DomainError> {
-        let owner = self.checked_owner(Id(self.next_ids.owner), draft)?;
-        self.next_ids.owner += 1;
+        let mut next = self.next_ids.owner;
+        let owner = self.checked_owner(Id(take_id(&mut next, "owner")?), draft)?;
+        self.next_ids.owner = next;
         let id = owner.id;
         Ok((
             id,
@@ -427,8 +456,7 @@ impl Backlog {
         if single_line(&draft.title).is_empty() {
             return Err(DomainError::EmptyTitle);
         }
-        let id = Id(self.next_ids.priority);
-        self.next_ids.priority += 1;
+        let id = Id(take_id(&mut self.next_ids.priority, "priority")?);
         let rank = self.priorities.iter().map(|p| p.rank).max().unwrap_or(0) + 1;
         let priority = Priority {
             id,
@@ -530,8 +558,7 @@ impl Backlog {
         if single_line(name).is_empty() {
             return Err(DomainError::EmptyName);
         }
-        let id = Id(self.next_ids.sector);
-        self.next_ids.sector += 1;
+        let id = Id(take_id(&mut self.next_ids.sector, "sector")?);
         let sector = Sector {
             id,
             name: single_line(name),
@@ -661,6 +688,15 @@ impl Backlog {
         for meeting in &self.meetings {
             for a in meeting.attendees.iter().filter(|a| self.owner(**a).is_none()) {
                 problems.push(format!("meeting {} links to missing owner {a}", meeting.id));
+            }
+            let named = meeting
+                .agenda
+                .iter()
+                .chain(meeting.decisions.iter().map(|d| &d.measure));
+            let mut missing: Vec<MeasureId> = named.filter(|m| self.measure(**m).is_none()).copied().collect();
+            missing.dedup();
+            for m in missing {
+                problems.push(format!("meeting {} links to missing measure {m}", meeting.id));
             }
         }
         problems
