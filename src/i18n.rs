@@ -753,6 +753,10 @@ catalogue! {
     RescuedOnSignal => ("Terminalen ble lukket før endringene kunne lagres; de er skrevet til {path}", "The terminal closed before the changes could be saved; they were written to {path}"),
     ErrLoadEncoding => ("{path} er lagret som {encoding}, ikke UTF-8. Lagre den som UTF-8 (uten å endre innholdet) og prøv igjen.", "{path} is saved as {encoding}, not UTF-8. Save it as UTF-8 (without changing its contents) and try again."),
     ErrIdsExhausted => ("Alle nummer av denne typen er brukt opp (et nummer brukes aldri om igjen); ingen flere kan legges til.", "Every number of this kind has been used (a number is never reused); no more can be added."),
+    ReadOnlyFolderBanner => ("mappen kan ikke skrives – kun lesing", "folder not writable — read only"),
+    MsgReadOnlyFolder => ("Mappen til {path} kan ikke skrives ({error}), så dette vinduet er kun for lesing. Ingenting er endret.", "The folder of {path} cannot be written ({error}), so this window is read only. Nothing was changed."),
+    NowWritableBanner => ("det andre vinduet er lukket – nå kan du endre", "the other window closed — you can edit now"),
+    MsgNowWritable => ("Vinduet som hadde filen åpen, er lukket. Dette vinduet kan nå endre backloggen.", "The window that had the file open has closed. This window can now change the backlog."),
     RescueOnSignalFailed => ("Terminalen ble lukket før endringene kunne lagres, og de kunne ikke skrives til {path}: {error}", "The terminal closed before the changes could be saved, and they could not be written to {path}: {error}"),
 }
 

@@ -8,9 +8,11 @@ use ratatui::crossterm::event::{self, Event};
 use ratatui::layout::Size;
 
 use crate::app::outside::CHECK_EVERY;
-use crate::app::{Action, App, SaveState, handle_key, update};
+use crate::app::{Action, App, Message, SaveState, handle_key, update};
 use crate::domain::Backlog;
 use crate::i18n::{Lang, Msg};
+use crate::store::Lock;
+use crate::store::save::remove_stale_temp_files;
 use crate::ui::{self, Theme};
 
 /// Held while a key is handled (which includes saving the change it makes). A signal waits for
@@ -25,11 +27,12 @@ const IDLE_POLL: Duration = Duration::from_millis(250);
 /// About one frame at 60 Hz: a search answer shows up without a visible delay.
 const SEARCH_POLL: Duration = Duration::from_millis(16);
 
-/// Runs the app until the user quits or the process gets SIGTERM/SIGHUP.
-pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
+/// Runs the app until the user quits or the process gets a signal. `lock` is the data file's
+/// lock if this window holds it; a read-only window takes it over when it comes free.
+pub fn run(app: &mut App, theme: Theme, lock: &mut Option<Lock>) -> io::Result<()> {
     watch_signals()?;
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, theme);
+    let result = event_loop(&mut terminal, app, theme, lock);
     restore();
     result
 }
@@ -98,7 +101,34 @@ fn watch_signals() -> io::Result<()> {
     Ok(())
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: Theme) -> io::Result<()> {
+/// A read-only window takes the lock once the window that held it has quit, and can write from
+/// then on (it has followed every save, so it shows the file as it is).
+fn take_free_lock(app: &mut App, lock: &mut Option<Lock>) {
+    if !app.read_only || lock.is_some() {
+        return;
+    }
+    let path = app.store_location().to_path_buf();
+    if let Ok(Some(taken)) = Lock::try_acquire(&path) {
+        *lock = Some(taken);
+        remove_stale_temp_files(&path);
+        app.read_only = false;
+        app.unwritable = None;
+        app.became_writable = true;
+        app.message = Some(Message {
+            text: app.lang.tr(Msg::MsgNowWritable).to_string(),
+            is_error: false,
+        });
+        // Whatever the other window saved last is merged in now.
+        update(app, Action::CheckOutside);
+    }
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    theme: Theme,
+    lock: &mut Option<Lock>,
+) -> io::Result<()> {
     // A test-only trigger: proves that a panic restores the terminal and says where the data is.
     let panic_on_key = std::env::var_os("TILTAK_TEST_PANIC").is_some_and(|v| v == "1");
     let mut looked = Instant::now();
@@ -107,6 +137,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: The
         if looked.elapsed() >= CHECK_EVERY {
             let _busy = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             update(app, Action::CheckOutside);
+            take_free_lock(app, lock);
             note_unsaved(app);
             looked = Instant::now();
         }

@@ -30,6 +30,11 @@ impl Session {
     /// Runs `tiltak --data <path>` in a 100×30 terminal; when it ends, the shell prints its exit
     /// code and stays, so the screen after the exit can be read.
     fn start(path: &Path, env: &str) -> Session {
+        Session::start_showing(path, env, "? help")
+    }
+
+    /// Like [`Session::start`], waiting for `first` on the screen.
+    fn start_showing(path: &Path, env: &str, first: &str) -> Session {
         let name = format!(
             "tiltak-test-{}-{}",
             std::process::id(),
@@ -60,7 +65,7 @@ impl Session {
             .expect("tmux is installed (.ci/run installs it)");
         assert!(status.success());
         let session = Session { name };
-        session.wait_for("? help");
+        session.wait_for(first);
         session
     }
 
@@ -286,4 +291,41 @@ fn sigint_and_sigquit_from_outside_restore_the_terminal() {
         session.assert_restored(code);
         assert_eq!(titles(&data(&dir)), vec!["Before the signal"], "{signal}");
     }
+}
+
+#[test]
+fn a_folder_where_the_lock_cannot_be_made_opens_read_only() {
+    let dir = TempDir::new().unwrap();
+    let path = data(&dir);
+    tiltak::store::save(&tiltak::cli::new_backlog(tiltak::i18n::Lang::En), &path).unwrap();
+    // Running as root, permissions would not stop us: a directory where the lock file should be
+    // fails the same way a read-only mount does.
+    std::fs::create_dir(dir.path().join("backlog.json.lock")).unwrap();
+    let session = Session::start_showing(&path, "", "cannot be written");
+    let screen = session.wait_for("folder not writable — read only");
+    assert!(!screen.contains("open elsewhere"), "{screen}");
+    session.keys(&["n"]);
+    session.wait_for("cannot be written");
+    session.keys(&["q"]);
+    session.assert_restored("0");
+}
+
+#[test]
+fn a_read_only_window_takes_the_lock_when_the_writer_quits() {
+    let dir = TempDir::new().unwrap();
+    let first = Session::start(&data(&dir), "");
+    first.add("From the first window");
+    let second = Session::start(&data(&dir), "");
+    second.wait_for("open elsewhere — read only");
+    first.keys(&["q"]);
+    first.assert_restored("0");
+    let screen = second.wait_for("you can edit now");
+    assert!(!screen.contains("read only"), "{screen}");
+    second.add("From the second window");
+    second.keys(&["q"]);
+    second.assert_restored("0");
+    assert_eq!(
+        titles(&data(&dir)),
+        vec!["From the first window", "From the second window"]
+    );
 }

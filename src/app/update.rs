@@ -56,8 +56,9 @@ pub fn update(app: &mut App, action: Action) {
         return super::outside::check(app);
     }
     app.message = None;
+    app.became_writable = false;
     if app.read_only && edits(action) {
-        return complain(app, app.lang.tr(Msg::MsgReadOnly).to_string());
+        return complain(app, read_only_text(app));
     }
     match app.context() {
         Context::List => list_action(app, action),
@@ -75,6 +76,17 @@ pub fn update(app: &mut App, action: Action) {
         Context::Prompt => find::prompt_action(app, action),
     }
     app.keep_cursors_visible();
+}
+
+/// Why this window changes nothing: the file is open elsewhere, or its folder cannot be written.
+pub fn read_only_text(app: &App) -> String {
+    match &app.unwritable {
+        Some(error) => app.lang.fill(
+            Msg::MsgReadOnlyFolder,
+            &[("path", &app.store_location().display().to_string()), ("error", error)],
+        ),
+        None => app.lang.tr(Msg::MsgReadOnly).to_string(),
+    }
 }
 
 /// Actions that would change the backlog.
@@ -209,7 +221,7 @@ pub(super) fn committed(app: &mut App, edit: Edit, label: String) {
     if app.read_only {
         app.backlog.apply(&edit.undo);
         app.changed(&edit.undo);
-        return complain(app, app.lang.tr(Msg::MsgReadOnly).to_string());
+        return complain(app, read_only_text(app));
     }
     app.changed(&edit.redo);
     app.history.record(edit, label.clone());

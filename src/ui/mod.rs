@@ -101,7 +101,17 @@ fn render_tabs(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layout
     // First, so it shows even on a narrow screen.
     if app.read_only {
         let style = theme.warn().add_modifier(ratatui::style::Modifier::REVERSED);
-        spans.push(Span::styled(format!(" {} ", lang.tr(Msg::ReadOnlyBanner)), style));
+        let banner = match app.unwritable {
+            Some(_) => Msg::ReadOnlyFolderBanner,
+            None => Msg::ReadOnlyBanner,
+        };
+        spans.push(Span::styled(format!(" {} ", lang.tr(banner)), style));
+        spans.push(Span::raw(" "));
+    } else if app.became_writable {
+        spans.push(Span::styled(
+            format!(" {} ", lang.tr(Msg::NowWritableBanner)),
+            theme.ok(),
+        ));
         spans.push(Span::raw(" "));
     }
     if app.demo {
