@@ -1,8 +1,7 @@
 //! Text from a colleague's synced file or a CSV is data, never commands: no output a person
 //! reads lets a control character through, and input keeps none.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::PathBuf;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -55,16 +54,7 @@ fn write(dir: &TempDir, backlog: &Backlog) -> PathBuf {
     path
 }
 
-fn tiltak(data: &Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tiltak");
-    cmd.env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("TILTAK_DATA")
-        .arg("--data")
-        .arg(data)
-        .timeout(Duration::from_secs(30));
-    cmd
-}
+use common::cli as tiltak;
 
 /// No ESC, BEL or C1 CSI, as a byte or as a character; no bidi override or zero-width space.
 fn assert_harmless(what: &str, bytes: &[u8]) {

@@ -3,7 +3,6 @@
 
 use std::fs;
 use std::path::Path;
-use std::time::Duration;
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -13,16 +12,7 @@ use tiltak::store::LoadError;
 
 mod common;
 
-fn tiltak(data: &Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tiltak");
-    cmd.env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("TILTAK_DATA")
-        .arg("--data")
-        .arg(data)
-        .timeout(Duration::from_secs(30));
-    cmd
-}
+use common::cli as tiltak;
 
 #[test]
 fn an_id_counter_at_its_end_refuses_to_add_and_never_wraps() {

@@ -125,3 +125,15 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     }
     out
 }
+
+/// The real binary on `data` (`--data`), with a clean English environment.
+pub fn cli(data: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tiltak");
+    cmd.env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("TILTAK_DATA")
+        .arg("--data")
+        .arg(data)
+        .timeout(std::time::Duration::from_secs(30));
+    cmd
+}
