@@ -72,7 +72,8 @@ fn list_report_minutes_and_markdown_show_control_characters_visibly() {
     let dir = TempDir::new().unwrap();
     let data = write(&dir, &hostile_backlog());
     let meeting = hostile_backlog().meetings[0].id.to_string();
-    let runs: [&[&str]; 7] = [
+    let runs: [&[&str]; 8] = [
+        &["export"],
         &["list"],
         &["list", "--query", "pwn"],
         &["report"],

@@ -23,12 +23,22 @@ pub fn is_hidden(c: char) -> bool {
 /// `text` with every control character (C0, DEL, C1) and every bidi or zero-width character
 /// shown visibly: `^[` for ESC, `^G` for BEL, `<U+202E>` for the others. Newline and tab stay.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_hidden) {
+    show(text, is_hidden)
+}
+
+/// [`visible`] for a cell of a CSV file, where a carriage return may be part of a line break
+/// inside the cell (as older descriptions hold them) and stays.
+pub fn visible_in_cell(text: &str) -> Cow<'_, str> {
+    show(text, |c| c != '\r' && is_hidden(c))
+}
+
+fn show(text: &str, hidden: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(&hidden) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if !is_hidden(c) {
+        if !hidden(c) {
             out.push(c);
         } else if (c as u32) < 0x20 {
             out.push('^');
@@ -96,6 +106,7 @@ mod tests {
         assert_eq!(visible("x\u{202E}y\u{200B}z\u{7f}"), "x<U+202E>y<U+200B>z^?");
         assert_eq!(visible("line\n\tnext"), "line\n\tnext");
         assert!(matches!(visible("Æøå plain"), Cow::Borrowed(_)));
+        assert_eq!(visible_in_cell("a\r\nb\u{1b}"), "a\r\nb^[");
     }
 
     #[test]

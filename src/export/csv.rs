@@ -165,8 +165,10 @@ fn needs_guard(text: &str) -> bool {
     rest.starts_with(['=', '+', '-', '@', '\t', '\r']) && rest.trim().replace(',', ".").parse::<f64>().is_err()
 }
 
-/// A cell a spreadsheet would run as a formula gets a leading `'`, which makes it text.
+/// A cell a spreadsheet would run as a formula gets a leading `'`, which makes it text; control
+/// characters (from a file written elsewhere) are shown visibly, as everywhere text goes out.
 fn guarded(text: String) -> String {
+    let text = crate::domain::text::visible_in_cell(&text).into_owned();
     if needs_guard(&text) { format!("'{text}") } else { text }
 }
 
