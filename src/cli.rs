@@ -335,7 +335,7 @@ fn add(
     status: Option<&str>,
     due: Option<&str>,
 ) -> Result<(), Failure> {
-    if title.trim().is_empty() {
+    if crate::domain::text::single_line(title).is_empty() {
         return Err(Failure::usage(format!(
             "{} {}",
             lang.tr(Msg::ErrCliEmptyTitle),

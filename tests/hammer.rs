@@ -101,7 +101,7 @@ fn an_outside_writer_every_20_ms_loses_nothing_to_the_apps_saves() {
     assert!(lost.is_empty(), "{} outside edits lost: {lost:?}", lost.len());
     let here = file.measure(tiltak::domain::Id(1)).unwrap();
     let logged = here.log.iter().filter(|e| e.kind == LogKind::StatusChange).count();
-    assert!(steps > 100, "the app saved often enough to race: {steps}");
+    assert!(steps > 50, "the app saved often enough to race: {steps}");
     assert_eq!(logged, steps, "local edits lost");
     assert_eq!(file, app.backlog, "the file holds what the app shows");
 }

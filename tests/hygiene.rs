@@ -116,6 +116,16 @@ fn error_messages_and_import_reports_show_control_characters_visibly() {
     assert_harmless("unknown owner", &output.stderr);
     assert!(String::from_utf8_lossy(&output.stderr).contains("^[]0;nobody^G"));
 
+    let before = std::fs::read(&data).unwrap();
+    let output = tiltak(&data).args(["add", "\u{1b}\u{7}\u{202E} "]).output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a title of controls only is an empty title"
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("empty"));
+    assert_eq!(std::fs::read(&data).unwrap(), before);
+
     let csv = dir.path().join("in.csv");
     std::fs::write(&csv, format!("Title;Owner\n\"New {HOSTILE}\";\"{HOSTILE}\"\n")).unwrap();
     let output = tiltak(&data).args(["import", "--dry-run"]).arg(&csv).output().unwrap();
