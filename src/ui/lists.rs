@@ -275,7 +275,7 @@ fn owner_table<'a>(
             let bar_style = if load.overloaded { theme.error() } else { theme.label() };
             let flag = if load.overloaded { "⚠" } else { "" };
             let row = Row::new(vec![
-                Cell::from(o.name.as_str()),
+                Cell::from(text::visible(&o.name)),
                 Cell::from(o.role.as_str()),
                 right(load.active.to_string()),
                 right(load.overdue.to_string()),
@@ -348,7 +348,7 @@ fn priority_table<'a>(
             );
             Row::new(vec![
                 right(p.rank.to_string()),
-                Cell::from(p.title.as_str()),
+                Cell::from(text::visible(&p.title)),
                 right(stats.total().to_string()),
                 Cell::from(status_bar(theme, stats)),
                 right(done),

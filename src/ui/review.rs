@@ -115,7 +115,7 @@ fn render_agenda(frame: &mut Frame, app: &App, theme: Theme, area: Rect, setup: 
             if selected { "▶ " } else { "  " },
             index + 1,
             m.id.to_string(),
-            m.title,
+            visible(&m.title),
             lang.status(m.status),
             non_empty(lang, owner_name(&app.backlog, m))
         );
@@ -315,7 +315,7 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     let title_block = Block::default().borders(Borders::ALL).border_style(theme.border(true));
     let title = Line::from(vec![
         Span::styled(format!("{}  ", m.id), theme.dim().add_modifier(Modifier::BOLD)),
-        Span::styled(m.title.as_str(), theme.title()),
+        Span::styled(visible(&m.title), theme.title()),
     ]);
     frame.render_widget(
         Paragraph::new(title).block(title_block).wrap(Wrap { trim: true }),
@@ -414,7 +414,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
     });
     lines.push(Line::raw(""));
     for (number, item) in m.agenda.iter().enumerate() {
-        let title = b.measure(*item).map(|x| x.title.as_str()).unwrap_or_default();
+        let title = visible(b.measure(*item).map(|x| x.title.as_str()).unwrap_or_default());
         let owner = b.measure(*item).map(|x| owner_name(b, x)).unwrap_or_default();
         lines.push(Line::from(vec![
             Span::styled(format!("{:>2}. {item} ", number + 1), theme.title()),
