@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::clock::Clock;
 use crate::domain::lookup::UnknownName;
+use crate::domain::text::{json_escaped, visible};
 use crate::domain::{Backlog, MeasureDraft, Status};
 use crate::i18n::{Lang, Msg};
 use crate::search::{self, DueFilter, MeasureFilter, SearchKeys, SortKey};
@@ -229,6 +230,11 @@ impl Failure {
     pub(crate) fn io(message: String) -> Failure {
         Failure { message, code: 1 }
     }
+
+    /// Prints the message on stderr; names and titles in it show control characters visibly.
+    pub fn print(&self) {
+        eprintln!("tiltak: {}", visible(&self.message));
+    }
 }
 
 /// Where "today" comes from for the app and every command: `TILTAK_TODAY` or the wall clock.
@@ -239,6 +245,7 @@ pub fn clock(lang: Lang) -> Result<Clock, Failure> {
 pub fn data_path(cli: &Cli, lang: Lang) -> Result<PathBuf, Failure> {
     let env = std::env::var(paths::ENV_VAR).ok();
     paths::resolve(cli.data.as_deref(), env.as_deref(), cli.demo)
+        .map(|path| paths::follow_links(&path))
         .ok_or_else(|| Failure::io(lang.tr(Msg::ErrNoDataDir).to_string()))
 }
 
@@ -334,7 +341,7 @@ fn finish(result: Result<(), Failure>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("tiltak: {}", failure.message);
+            failure.print();
             ExitCode::from(failure.code)
         }
     }
@@ -372,7 +379,7 @@ fn add(
     status: Option<&str>,
     due: Option<&str>,
 ) -> Result<(), Failure> {
-    if title.trim().is_empty() {
+    if crate::domain::text::single_line(title).is_empty() {
         return Err(Failure::usage(format!(
             "{} {}",
             lang.tr(Msg::ErrCliEmptyTitle),
@@ -417,9 +424,16 @@ fn add(
                 .map_err(|e| unknown(lang, Msg::ErrUnknownPriority, e))?,
         );
     }
-    let (id, _) = backlog
-        .add_measure(draft, clock.now())
-        .map_err(|e| Failure::usage(e.to_string()))?;
+    let now = clock.now();
+    let (id, _) = backlog.add_measure(draft, now).map_err(|e| match e {
+        crate::domain::DomainError::IdsExhausted(_) => Failure::usage(format!(
+            "{} {}",
+            lang.tr(Msg::ErrIdsExhausted),
+            lang.tr(Msg::CliNothingWritten)
+        )),
+        other => Failure::usage(other.to_string()),
+    })?;
+    store::backup::make_daily(path, now).map_err(|e| save_failure(path, lang, &e))?;
     store::save(&backlog, path).map_err(|e| {
         Failure::io(lang.fill(
             Msg::ErrSave,
@@ -592,9 +606,9 @@ fn list(path: &Path, lang: Lang, clock: Clock, args: &ListArgs, json: bool) -> R
                 updated: m.updated.to_string(),
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &items)
+        serde_json::to_string_pretty(&items)
             .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out))
+            .and_then(|json| writeln!(out, "{}", json_escaped(&json)))
     } else {
         write_table(&mut out, lang, &backlog, &rows, clock.today())
     };
@@ -638,6 +652,7 @@ fn write_table(
                 crate::ui::due_text(lang, m, today),
                 m.title.clone(),
             ]
+            .map(|cell| visible(&cell).into_owned())
         })
         .collect();
     let header = [
@@ -668,7 +683,7 @@ fn report(path: &Path, lang: Lang, clock: Clock, format: &str) -> Result<(), Fai
     let (backlog, _) = open(path, lang)?;
     let text = report::render(&backlog, lang, clock.today(), format);
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()) {
+    match out.write_all(visible(&text).as_bytes()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::io(e.to_string())),

@@ -525,8 +525,8 @@ catalogue! {
     ReviewNothingYet => ("Ingenting registrert ennå.", "Nothing recorded yet."),
     SummaryTitle => ("Oppsummering: {title}", "Summary: {title}"),
     SummaryMinutesAt => ("Referatet er skrevet til {path}", "The minutes were written to {path}"),
-    SummaryMinutesFailed => ("Kunne ikke skrive referatet ({error}). Prøv «tiltak minutes {id} --out FIL».", "Could not write the minutes ({error}). Try “tiltak minutes {id} --out FILE”."),
-    SummaryReexport => ("Referatet kan skrives ut igjen med «tiltak minutes {id}».", "Print the minutes again with “tiltak minutes {id}”."),
+    SummaryMinutesFailed => ("Kunne ikke skrive referatet ({error}). Prøv «{command} --out FIL».", "Could not write the minutes ({error}). Try “{command} --out FILE”."),
+    SummaryReexport => ("Referatet kan skrives ut igjen med «{command}».", "Print the minutes again with “{command}”."),
     SummaryDiscussed => ("{done} av {items} behandlet", "{done} of {items} discussed"),
     LogTitle => ("Logg for {id} {title}", "Log of {id} {title}"),
     LogMeetingRef => ("møte {id} «{title}»", "meeting {id} “{title}”"),
@@ -948,6 +948,15 @@ catalogue! {
     PageNoDue => ("uten frist", "no due date"),
     ActStatusPage => ("Lag statussiden (HTML, i datamappen)", "Make the status page (HTML, in the data folder)"),
     MsgStatusPageWritten => ("Skrev statussiden til {path}", "Wrote the status page to {path}"),
+    // issue 9: nothing harmful goes out, nothing real is lost
+    RescuedOnSignal => ("Terminalen ble lukket før endringene kunne lagres; de er skrevet til {path}", "The terminal closed before the changes could be saved; they were written to {path}"),
+    ErrLoadEncoding => ("{path} er lagret som {encoding}, ikke UTF-8. Lagre den som UTF-8 (uten å endre innholdet) og prøv igjen.", "{path} is saved as {encoding}, not UTF-8. Save it as UTF-8 (without changing its contents) and try again."),
+    ErrIdsExhausted => ("Alle nummer av denne typen er brukt opp (et nummer brukes aldri om igjen); ingen flere kan legges til.", "Every number of this kind has been used (a number is never reused); no more can be added."),
+    ReadOnlyFolderBanner => ("mappen kan ikke skrives – kun lesing", "folder not writable — read only"),
+    MsgReadOnlyFolder => ("Mappen til {path} kan ikke skrives ({error}), så dette vinduet er kun for lesing. Ingenting er endret.", "The folder of {path} cannot be written ({error}), so this window is read only. Nothing was changed."),
+    NowWritableBanner => ("det andre vinduet er lukket – nå kan du endre", "the other window closed — you can edit now"),
+    MsgNowWritable => ("Vinduet som hadde filen åpen, er lukket. Dette vinduet kan nå endre backloggen.", "The window that had the file open has closed. This window can now change the backlog."),
+    RescueOnSignalFailed => ("Terminalen ble lukket før endringene kunne lagres, og de kunne ikke skrives til {path}: {error}", "The terminal closed before the changes could be saved, and they could not be written to {path}: {error}"),
 }
 
 #[cfg(test)]

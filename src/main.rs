@@ -1,7 +1,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use tiltak::app::App;
+use tiltak::app::{App, Message};
 use tiltak::cli::{self, Failure};
 use tiltak::i18n::{Lang, Msg};
 use tiltak::store::{self, FileStore, Lock, save::remove_stale_temp_files};
@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         None => match interactive(&parsed, lang) {
             Ok(()) => ExitCode::SUCCESS,
             Err(failure) => {
-                eprintln!("tiltak: {}", failure.message);
+                failure.print();
                 ExitCode::from(failure.code)
             }
         },
@@ -40,13 +40,12 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
             lang.fill(Msg::ErrTerminal, &[("error", "standard output is not a terminal")]),
         ));
     }
-    // A second window on a file that is open elsewhere shows it read only.
-    let lock = Lock::try_acquire(&path).map_err(|error| {
-        fail(lang.fill(
-            Msg::ErrSave,
-            &[("path", &path.display().to_string()), ("error", &error.to_string())],
-        ))
-    })?;
+    // A second window on a file that is open elsewhere shows it read only; so does a folder in
+    // which not even the lock can be created (a read-only mount, no permission).
+    let (mut lock, unwritable) = match Lock::try_acquire(&path) {
+        Ok(lock) => (lock, None),
+        Err(error) => (None, Some(error.to_string())),
+    };
     if lock.is_some() {
         remove_stale_temp_files(&path);
         if parsed.demo && !path.exists() {
@@ -69,7 +68,14 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
     let mut app = App::new(backlog, lang, Box::new(store), clock);
     app.demo = parsed.demo;
     app.read_only = lock.is_none();
-    let result = tiltak::tui::run(&mut app, Theme::from_env());
+    if unwritable.is_some() {
+        app.unwritable = unwritable;
+        app.message = Some(Message {
+            text: tiltak::app::update::read_only_text(&app),
+            is_error: true,
+        });
+    }
+    let result = tiltak::tui::run(&mut app, Theme::from_env(), &mut lock);
     drop(lock);
     result.map_err(|e| fail(lang.fill(Msg::ErrTerminal, &[("error", &e.to_string())])))
 }

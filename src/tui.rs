@@ -8,22 +8,31 @@ use ratatui::crossterm::event::{self, Event};
 use ratatui::layout::Size;
 
 use crate::app::outside::CHECK_EVERY;
-use crate::app::{Action, App, handle_key, update};
+use crate::app::{Action, App, Message, SaveState, handle_key, update};
+use crate::domain::Backlog;
+use crate::i18n::{Lang, Msg};
+use crate::store::Lock;
+use crate::store::save::remove_stale_temp_files;
 use crate::ui::{self, Theme};
 
 /// Held while a key is handled (which includes saving the change it makes). A signal waits for
 /// it, so the process never ends between a change and its save.
 static BUSY: Mutex<()> = Mutex::new(());
 
+/// A copy of the backlog while its changes could not be saved ("● not saved"), for a signal to
+/// write to the rescue file; `None` while everything is saved.
+static UNSAVED: Mutex<Option<(Backlog, Lang)>> = Mutex::new(None);
+
 const IDLE_POLL: Duration = Duration::from_millis(250);
 /// About one frame at 60 Hz: a search answer shows up without a visible delay.
 const SEARCH_POLL: Duration = Duration::from_millis(16);
 
-/// Runs the app until the user quits or the process gets SIGTERM/SIGHUP.
-pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
+/// Runs the app until the user quits or the process gets a signal. `lock` is the data file's
+/// lock if this window holds it; a read-only window takes it over when it comes free.
+pub fn run(app: &mut App, theme: Theme, lock: &mut Option<Lock>) -> io::Result<()> {
     watch_signals()?;
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, theme);
+    let result = event_loop(&mut terminal, app, theme, lock);
     restore();
     result
 }
@@ -35,21 +44,56 @@ fn restore() {
     let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
 }
 
-/// SIGTERM and SIGHUP end the session like `q`: every change is already saved, so the terminal
-/// is restored and the process exits. This runs on its own thread because a hung-up terminal
-/// can keep the main thread inside the terminal read.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the session like `q`: the terminal is restored and
+/// the process exits. Changes that could not be saved are written to the rescue file first
+/// (where it went is said on stderr, and the exit code is 1). This runs on its own thread
+/// because a hung-up terminal can keep the main thread inside the terminal read.
 #[cfg(unix)]
 fn watch_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
+        if let Some(signal) = signals.forever().next() {
             let _quiet = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             restore();
-            std::process::exit(0);
+            let unsaved = UNSAVED.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+            let code = match unsaved {
+                Some((backlog, lang)) => rescue(&backlog, lang),
+                // Interrupt and quit say so in the exit code, as a shell expects.
+                None if matches!(signal, SIGINT | SIGQUIT) => 128 + signal,
+                None => 0,
+            };
+            std::process::exit(code);
         }
     });
     Ok(())
+}
+
+/// Writes `backlog` to a new rescue file and says where (or why not) on stderr; the exit code.
+#[cfg(unix)]
+fn rescue(backlog: &Backlog, lang: Lang) -> i32 {
+    use std::io::Write;
+    let path = crate::app::rescue::path_at(jiff::Timestamp::now());
+    let shown = path.display().to_string();
+    let text = match crate::store::save::save(backlog, &path) {
+        Ok(()) => lang.fill(Msg::RescuedOnSignal, &[("path", &shown)]),
+        Err(error) => lang.fill(
+            Msg::RescueOnSignalFailed,
+            &[("path", &shown), ("error", &error.to_string())],
+        ),
+    };
+    // A hung-up terminal may take stderr with it: nothing else to do then.
+    let _ = writeln!(io::stderr(), "tiltak: {text}");
+    1
+}
+
+/// Keeps [`UNSAVED`] in step with the app: a copy while a change is not saved, else nothing.
+fn note_unsaved(app: &App) {
+    let mut slot = UNSAVED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    *slot = match app.save_state {
+        SaveState::Failed(_) => Some((app.backlog.clone(), app.lang)),
+        SaveState::Saved => None,
+    };
 }
 
 #[cfg(not(unix))]
@@ -57,7 +101,34 @@ fn watch_signals() -> io::Result<()> {
     Ok(())
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: Theme) -> io::Result<()> {
+/// A read-only window takes the lock once the window that held it has quit, and can write from
+/// then on (it has followed every save, so it shows the file as it is).
+fn take_free_lock(app: &mut App, lock: &mut Option<Lock>) {
+    if !app.read_only || lock.is_some() {
+        return;
+    }
+    let path = app.store_location().to_path_buf();
+    if let Ok(Some(taken)) = Lock::try_acquire(&path) {
+        *lock = Some(taken);
+        remove_stale_temp_files(&path);
+        app.read_only = false;
+        app.unwritable = None;
+        app.became_writable = true;
+        app.message = Some(Message {
+            text: app.lang.tr(Msg::MsgNowWritable).to_string(),
+            is_error: false,
+        });
+        // Whatever the other window saved last is merged in now.
+        update(app, Action::CheckOutside);
+    }
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    theme: Theme,
+    lock: &mut Option<Lock>,
+) -> io::Result<()> {
     // A test-only trigger: proves that a panic restores the terminal and says where the data is.
     let panic_on_key = std::env::var_os("TILTAK_TEST_PANIC").is_some_and(|v| v == "1");
     let mut looked = Instant::now();
@@ -66,6 +137,8 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: The
         if looked.elapsed() >= CHECK_EVERY {
             let _busy = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             update(app, Action::CheckOutside);
+            take_free_lock(app, lock);
+            note_unsaved(app);
             looked = Instant::now();
         }
         app.poll_search();
@@ -86,7 +159,10 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: The
         let _busy = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match event {
             Event::Key(_) if panic_on_key => panic!("TILTAK_TEST_PANIC is set"),
-            Event::Key(key) => handle_key(app, key),
+            Event::Key(key) => {
+                handle_key(app, key);
+                note_unsaved(app);
+            }
             Event::Resize(width, height) => app.viewport = Size::new(width, height),
             _ => {}
         }

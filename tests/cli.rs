@@ -171,7 +171,7 @@ fn demo_path_is_never_the_backlog() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        format!("{}\n", dir.path().join("demo-backlog.json").display())
+        format!("{}\n", dir.path().join("demo").join("demo-backlog.json").display())
     );
 }
 

@@ -43,11 +43,21 @@ impl Session {
     /// Runs `tiltak --data <path>` in a 100×30 terminal; when it ends, the shell prints its exit
     /// code and stays, so the screen after the exit can be read.
     fn start(path: &Path, env: &str) -> Session {
-        Session::start_with(path, env, "")
+        Session::launch(path, env, "", "? help")
     }
 
     /// As [`Session::start`], with more arguments after `--data <path>`.
     fn start_with(path: &Path, env: &str, args: &str) -> Session {
+        Session::launch(path, env, args, "? help")
+    }
+
+    /// Like [`Session::start`], waiting for `first` on the screen.
+    fn start_showing(path: &Path, env: &str, first: &str) -> Session {
+        Session::launch(path, env, "", first)
+    }
+
+    /// `tiltak --data <path> <args>` with `env` before it, once `first` is on the screen.
+    fn launch(path: &Path, env: &str, args: &str, first: &str) -> Session {
         let name = format!(
             "tiltak-test-{}-{}",
             std::process::id(),
@@ -77,7 +87,7 @@ impl Session {
             .expect("tmux is installed (.ci/run installs it)");
         assert!(status.success());
         let session = Session { name };
-        session.wait_for("? help");
+        session.wait_for(first);
         session
     }
 
@@ -405,4 +415,89 @@ fn sigkill_of_the_app_mid_typing_leaves_a_whole_file_with_every_confirmed_edit()
     });
     assert!(!temp, "a temp file survived the next start");
     assert_eq!(titles(&path), saved);
+}
+
+#[test]
+fn a_hang_up_while_changes_are_not_saved_writes_the_rescue_file() {
+    for signal in ["-HUP", "-TERM"] {
+        let dir = TempDir::new().unwrap();
+        let home = TempDir::new().unwrap();
+        let path = data(&dir);
+        let session = Session::start(&path, &format!("HOME='{}'", home.path().display()));
+        session.add("Saved first");
+        // The file turns unreadable (a sync tool half-way): the next change stays in memory.
+        std::fs::write(&path, b"{ broken").unwrap();
+        session.keys(&["n"]);
+        session.wait_for("New measure");
+        session.text("Only in memory");
+        session.keys(&["Enter"]);
+        session.wait_for("not saved");
+        let pid = session.app_pid();
+        assert!(Command::new("kill").args([signal, &pid]).status().unwrap().success());
+        let screen = session.assert_restored("1");
+        let rescued: Vec<PathBuf> = std::fs::read_dir(home.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("tiltak-rescue-"))
+            .collect();
+        assert_eq!(rescued.len(), 1, "{signal}: one rescue file in HOME:\n{screen}");
+        assert_eq!(titles(&rescued[0]), vec!["Saved first", "Only in memory"], "{signal}");
+        let name = rescued[0].file_name().unwrap().to_string_lossy().into_owned();
+        assert!(screen.contains(&name), "{signal}: says where on stderr:\n{screen}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"{ broken",
+            "the unreadable file is not written"
+        );
+    }
+}
+
+#[test]
+fn sigint_and_sigquit_from_outside_restore_the_terminal() {
+    for (signal, code) in [("-INT", "130"), ("-QUIT", "131")] {
+        let dir = TempDir::new().unwrap();
+        let session = Session::start(&data(&dir), "");
+        session.add("Before the signal");
+        let pid = session.app_pid();
+        assert!(Command::new("kill").args([signal, &pid]).status().unwrap().success());
+        session.assert_restored(code);
+        assert_eq!(titles(&data(&dir)), vec!["Before the signal"], "{signal}");
+    }
+}
+
+#[test]
+fn a_folder_where_the_lock_cannot_be_made_opens_read_only() {
+    let dir = TempDir::new().unwrap();
+    let path = data(&dir);
+    tiltak::store::save(&tiltak::cli::new_backlog(tiltak::i18n::Lang::En), &path).unwrap();
+    // Running as root, permissions would not stop us: a directory where the lock file should be
+    // fails the same way a read-only mount does.
+    std::fs::create_dir(dir.path().join("backlog.json.lock")).unwrap();
+    let session = Session::start_showing(&path, "", "cannot be written");
+    let screen = session.wait_for("folder not writable — read only");
+    assert!(!screen.contains("open elsewhere"), "{screen}");
+    session.keys(&["n"]);
+    session.wait_for("cannot be written");
+    session.keys(&["q"]);
+    session.assert_restored("0");
+}
+
+#[test]
+fn a_read_only_window_takes_the_lock_when_the_writer_quits() {
+    let dir = TempDir::new().unwrap();
+    let first = Session::start(&data(&dir), "");
+    first.add("From the first window");
+    let second = Session::start(&data(&dir), "");
+    second.wait_for("open elsewhere — read only");
+    first.keys(&["q"]);
+    first.assert_restored("0");
+    let screen = second.wait_for("you can edit now");
+    assert!(!screen.contains("read only"), "{screen}");
+    second.add("From the second window");
+    second.keys(&["q"]);
+    second.assert_restored("0");
+    assert_eq!(
+        titles(&data(&dir)),
+        vec!["From the first window", "From the second window"]
+    );
 }

@@ -310,7 +310,7 @@ fn bad_status_and_bad_id_are_parse_errors_with_position() {
 
 #[test]
 fn a_file_that_is_not_a_backlog_is_refused() {
-    for contents in [&b""[..], b"[]", b"null", b"{}", b"{\"name\": \"x\"}", b"\xff\xfe"] {
+    for contents in [&b""[..], b"[]", b"null", b"{}", b"{\"name\": \"x\"}"] {
         let error = load_untouched(contents);
         assert!(
             matches!(error, LoadError::Parse { .. }),
@@ -318,6 +318,9 @@ fn a_file_that_is_not_a_backlog_is_refused() {
             String::from_utf8_lossy(contents)
         );
     }
+    // A UTF-16 byte-order mark is named as the encoding it is.
+    let error = load_untouched(b"\xff\xfe");
+    assert!(matches!(error, LoadError::Encoding { .. }), "{error:?}");
 }
 
 #[test]

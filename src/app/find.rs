@@ -329,6 +329,7 @@ fn domain_message(app: &App, error: DomainError) -> String {
     match error {
         DomainError::EmptyName => app.lang.tr(Msg::ErrEmptyName).to_string(),
         DomainError::OutOfRange { .. } => app.lang.tr(Msg::ErrOneToFive).to_string(),
+        DomainError::IdsExhausted(_) => app.lang.tr(Msg::ErrIdsExhausted).to_string(),
         _ => app.lang.tr(Msg::ErrUnknownLink).to_string(),
     }
 }

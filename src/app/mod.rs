@@ -121,6 +121,10 @@ pub struct App {
     pub detail_scroll: u16,
     /// Another process holds the file's lock: the app shows the backlog but changes nothing.
     pub read_only: bool,
+    /// Read only because the lock could not even be created (a read-only folder): why.
+    pub unwritable: Option<String>,
+    /// This window just took over the lock from one that quit, until the next key.
+    pub became_writable: bool,
     /// Narrows the Measures pane; empty shows everything.
     pub filter: MeasureFilter,
     pub meetings: ListView,
@@ -175,6 +179,8 @@ impl App {
             viewport: Size::new(120, 40),
             detail_scroll: 0,
             read_only: false,
+            unwritable: None,
+            became_writable: false,
             filter: MeasureFilter::default(),
             meetings: ListView::default(),
             screen: review::Screen::Main,

@@ -16,7 +16,12 @@ pub fn home() -> PathBuf {
 
 /// `<home>/tiltak-rescue-<timestamp>.json`.
 pub fn default_path(app: &App) -> PathBuf {
-    home().join(format!("tiltak-rescue-{}.json", stamp(app.clock.now())))
+    path_at(app.clock.now())
+}
+
+/// The rescue file for a rescue made at `now`.
+pub fn path_at(now: jiff::Timestamp) -> PathBuf {
+    home().join(format!("tiltak-rescue-{}.json", stamp(now)))
 }
 
 pub fn open_form(app: &mut App) {

@@ -56,8 +56,9 @@ pub fn update(app: &mut App, action: Action) {
         return super::outside::check(app);
     }
     app.message = None;
+    app.became_writable = false;
     if app.read_only && edits(action) {
-        return complain(app, app.lang.tr(Msg::MsgReadOnly).to_string());
+        return complain(app, read_only_text(app));
     }
     match app.context() {
         Context::List => list_action(app, action),
@@ -75,6 +76,17 @@ pub fn update(app: &mut App, action: Action) {
         Context::Prompt => find::prompt_action(app, action),
     }
     app.keep_cursors_visible();
+}
+
+/// Why this window changes nothing: the file is open elsewhere, or its folder cannot be written.
+pub fn read_only_text(app: &App) -> String {
+    match &app.unwritable {
+        Some(error) => app.lang.fill(
+            Msg::MsgReadOnlyFolder,
+            &[("path", &app.store_location().display().to_string()), ("error", error)],
+        ),
+        None => app.lang.tr(Msg::MsgReadOnly).to_string(),
+    }
 }
 
 /// Actions that would change the backlog.
@@ -220,7 +232,7 @@ pub(super) fn committed(app: &mut App, edit: Edit, label: String) {
     if app.read_only {
         app.backlog.apply(&edit.undo);
         app.changed(&edit.undo);
-        return complain(app, app.lang.tr(Msg::MsgReadOnly).to_string());
+        return complain(app, read_only_text(app));
     }
     app.changed(&edit.redo);
     app.history.record(edit, label.clone());
@@ -229,18 +241,31 @@ pub(super) fn committed(app: &mut App, edit: Edit, label: String) {
     }
 }
 
+/// How often one save merges and tries again when the file keeps changing under it; after
+/// that the change waits ("● not saved") for the next key or idle check.
+const SAVE_ATTEMPTS: usize = 5;
+
 /// Saves the backlog, first merging changes made to the file outside the app. Returns whether
 /// it left a message the user must see (what was merged, or why nothing was saved).
 pub(super) fn persist(app: &mut App) -> bool {
     if app.read_only {
         return false;
     }
-    let merged = match super::outside::reconcile(app) {
-        super::outside::Looked::Unreadable => return true,
-        super::outside::Looked::Merged { .. } => app.message.is_some(),
-        super::outside::Looked::Unchanged => false,
-    };
-    match app.store.save(&app.backlog) {
+    // A file that changes again between the merge and the rename is merged again, a few times.
+    let mut merged = false;
+    let mut saved = Ok(());
+    for _ in 0..SAVE_ATTEMPTS {
+        merged |= match super::outside::reconcile(app) {
+            super::outside::Looked::Unreadable => return true,
+            super::outside::Looked::Merged { .. } => app.message.is_some(),
+            super::outside::Looked::Unchanged => false,
+        };
+        saved = app.store.save(&app.backlog);
+        if !matches!(&saved, Err(error) if crate::store::watch::is_changed_outside(error)) {
+            break;
+        }
+    }
+    match saved {
         Ok(()) => {
             app.save_state = SaveState::Saved;
             merged
@@ -567,6 +592,7 @@ fn domain_field_error(form: &Form, error: DomainError, lang: Lang) -> (usize, St
         DomainError::EmptyTitle => lang.tr(Msg::ErrEmptyTitle).to_string(),
         DomainError::EmptyName => lang.tr(Msg::ErrEmptyName).to_string(),
         DomainError::OutOfRange { .. } => lang.tr(Msg::ErrOneToFive).to_string(),
+        DomainError::IdsExhausted(_) => lang.tr(Msg::ErrIdsExhausted).to_string(),
         _ => lang.tr(Msg::ErrUnknownLink).to_string(),
     };
     (form.focus, message)

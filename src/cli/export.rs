@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::cli::{Failure, lock_for_writing, open};
 use crate::clock::Clock;
+use crate::domain::text::{json_escaped, visible};
 use crate::domain::{Backlog, Meeting, MeetingId};
 use crate::export;
 use crate::i18n::{Lang, Msg};
@@ -64,7 +65,13 @@ pub fn export(
             let measures = rows.iter().filter_map(|i| backlog.measures.get(*i));
             export::csv::write(&backlog, measures, lang, delimiter).map_err(|e| Failure::io(e.to_string()))?
         }
-        "json" => store::save::to_json(&backlog).map_err(|e| Failure::io(e.to_string()))?,
+        "json" => {
+            let json = store::save::to_json(&backlog).map_err(|e| Failure::io(e.to_string()))?;
+            match std::str::from_utf8(&json) {
+                Ok(text) => json_escaped(text).into_owned().into_bytes(),
+                Err(_) => json,
+            }
+        }
         "html" => export::html::status_page(&backlog, lang, clock.today()).into_bytes(),
         _ => export::markdown::status_report(&backlog, lang, clock.today()).into_bytes(),
     };
@@ -91,7 +98,7 @@ pub fn import(path: &Path, lang: Lang, clock: Clock, format: &str, file: &Path, 
         Ok(outcome) => outcome,
         Err(problems) => {
             for problem in &problems {
-                eprintln!("{}: {}", file.display(), problem.message);
+                eprintln!("{}: {}", file.display(), visible(&problem.message));
             }
             return Err(Failure::usage(
                 lang.fill(Msg::ImpFailed, &[("count", &problems.len().to_string())]),
@@ -99,6 +106,13 @@ pub fn import(path: &Path, lang: Lang, clock: Clock, format: &str, file: &Path, 
         }
     };
     if !dry_run && !outcome.changes.is_empty() {
+        // An import changes many records at once: `tiltak restore 1` takes it back.
+        store::backup::make(path, jiff::Timestamp::now()).map_err(|e| {
+            Failure::io(lang.fill(
+                Msg::ErrSave,
+                &[("path", &path.display().to_string()), ("error", &e.to_string())],
+            ))
+        })?;
         store::save(&outcome.backlog, path).map_err(|e| {
             Failure::io(lang.fill(
                 Msg::ErrSave,
@@ -106,7 +120,7 @@ pub fn import(path: &Path, lang: Lang, clock: Clock, format: &str, file: &Path, 
             ))
         })?;
     }
-    print!("{}", export::import::describe(&outcome, lang, dry_run));
+    print!("{}", visible(&export::import::describe(&outcome, lang, dry_run)));
     Ok(())
 }
 

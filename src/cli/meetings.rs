@@ -7,6 +7,7 @@ use std::path::Path;
 use super::export::{find_meeting, write_out};
 use crate::cli::{Failure, open};
 use crate::clock::Clock;
+use crate::domain::text::visible;
 use crate::export::agenda::{self, Format};
 use crate::i18n::{Lang, Msg};
 use crate::insight::changes::{Since, changes_since, default_since};
@@ -60,5 +61,5 @@ pub fn changes(path: &Path, lang: Lang, clock: Clock, since: Option<&str>) -> Re
             let _ = writeln!(out, "    {}", change.describe(lang));
         }
     }
-    write_out(lang, out.as_bytes(), None)
+    write_out(lang, visible(&out).as_bytes(), None)
 }

@@ -12,6 +12,7 @@ use super::model::{
 };
 use super::ops::DomainError;
 use super::patch::{Change, Edit, Key, Patch, Record};
+use super::text::{multi_line, single_line};
 
 /// What a person fills in before a meeting, whether it starts now or is planned for later.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,7 +164,7 @@ impl Backlog {
     }
 
     fn checked_draft(&self, draft: &MeetingDraft) -> Result<(), DomainError> {
-        if draft.title.trim().is_empty() {
+        if single_line(&draft.title).is_empty() {
             return Err(DomainError::EmptyTitle);
         }
         if let Some(m) = draft.agenda.iter().find(|m| self.measure(**m).is_none()) {
@@ -187,18 +188,18 @@ impl Backlog {
     /// Writes the draft's fields into `meeting`; a started meeting records who is absent.
     fn fill_meeting(&self, meeting: &mut Meeting, draft: MeetingDraft) {
         meeting.date = draft.date;
-        meeting.title = draft.title.trim().to_string();
+        meeting.title = single_line(&draft.title);
         meeting.time = draft.time;
-        meeting.place = draft.place.trim().to_string();
+        meeting.place = single_line(&draft.place);
         meeting.minutes_per_item = draft.minutes_per_item;
         meeting.attendees = unique(draft.attendees);
         meeting.guests = draft
             .guests
             .into_iter()
-            .filter(|g| !g.name.trim().is_empty())
+            .filter(|g| !single_line(&g.name).is_empty())
             .map(|g| Guest {
-                name: g.name.trim().to_string(),
-                role: g.role.trim().to_string(),
+                name: single_line(&g.name),
+                role: single_line(&g.role),
             })
             .collect();
         meeting.agenda = unique(draft.agenda);
@@ -217,8 +218,7 @@ impl Backlog {
         state: MeetingState,
     ) -> Result<(MeetingId, Edit), DomainError> {
         self.checked_draft(&draft)?;
-        let id = Id(self.next_ids.meeting);
-        self.next_ids.meeting += 1;
+        let id = Id(super::ops::take_id(&mut self.next_ids.meeting, "meeting")?);
         let mut meeting = Meeting {
             id,
             date: draft.date,
@@ -308,7 +308,7 @@ impl Backlog {
         now: Timestamp,
     ) -> Result<Edit, DomainError> {
         let (mut meeting_record, mut changed) = self.meeting_and_measure(meeting, measure)?;
-        let mut text = text.trim().to_string();
+        let mut text = multi_line(text).trim().to_string();
         if let Verdict::Owner(owner) = verdict {
             text = match owner {
                 Some(owner) => self.owner(owner).ok_or(DomainError::UnknownOwner(owner))?.name.clone(),
@@ -374,7 +374,8 @@ impl Backlog {
         now: Timestamp,
     ) -> Result<Edit, DomainError> {
         self.meeting_and_measure(meeting, measure)?;
-        if text.trim().is_empty() {
+        let text = multi_line(text).trim_start().to_string();
+        if text.is_empty() {
             return Err(DomainError::EmptyText);
         }
         self.log_to_measure(
@@ -382,7 +383,7 @@ impl Backlog {
             LogEntry {
                 at: now,
                 kind: LogKind::Note,
-                text: text.trim().to_string(),
+                text,
                 from: None,
                 to: None,
                 meeting: Some(meeting),

@@ -418,6 +418,7 @@ fn unlink_dangling(merged: &mut Backlog, report: &mut MergeReport) {
             }
         });
     }
+    let measures: BTreeSet<_> = merged.measures.iter().map(|m| m.id).collect();
     for meeting in &mut merged.meetings {
         let from = Key::Meeting(meeting.id);
         for people in [&mut meeting.attendees, &mut meeting.absent] {
@@ -431,6 +432,17 @@ fn unlink_dangling(merged: &mut Backlog, report: &mut MergeReport) {
                 }
             });
         }
+        meeting.agenda.retain(|m| {
+            measures.contains(m) || {
+                notes.push(Note::Unlinked {
+                    from,
+                    to: Key::Measure(*m),
+                });
+                false
+            }
+        });
+        meeting.decisions.retain(|d| measures.contains(&d.measure));
+        meeting.time_spent.retain(|t| measures.contains(&t.measure));
     }
 }
 

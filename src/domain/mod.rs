@@ -10,6 +10,7 @@ pub mod ops;
 pub mod patch;
 mod renumber;
 pub mod saved_view;
+pub mod text;
 
 pub use assign::Assignment;
 pub use id::{Id, MeasureId, MeetingId, OwnerId, PriorityId, SectorId};

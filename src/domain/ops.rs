@@ -10,6 +10,7 @@ use super::model::{
     Settings, Status,
 };
 use super::patch::{Change, Edit, Key, Patch, Record};
+use super::text::{multi_line, single_line};
 
 /// Why an operation was refused. The UI turns each into a message in the user's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +30,8 @@ pub enum DomainError {
     EmptyText,
     /// The meeting took place (or is under way): it is kept as a record.
     MeetingHeld(MeetingId),
+    /// Every id of this kind has been used (ids are never reused or wrapped).
+    IdsExhausted(&'static str),
 }
 
 impl std::fmt::Display for DomainError {
@@ -45,6 +48,7 @@ impl std::fmt::Display for DomainError {
             DomainError::UnknownMeeting(id) => write!(f, "no meeting {id}"),
             DomainError::EmptyText => write!(f, "the text is empty"),
             DomainError::MeetingHeld(id) => write!(f, "meeting {id} took place and is kept as a record"),
+            DomainError::IdsExhausted(kind) => write!(f, "every {kind} id has been used; no {kind} can be added"),
         }
     }
 }
@@ -138,17 +142,19 @@ fn find_sorted<T, I: Ord>(items: &[T], id: I, id_of: impl Fn(&T) -> I) -> Option
     items.binary_search_by_key(&id, id_of).ok().map(|i| &items[i])
 }
 
-/// Titles and names are one line: line breaks and other control characters become spaces.
-fn single_line(text: &str) -> String {
-    let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The next free id of a kind, moving the counter on; refused at the counter's maximum rather
+/// than wrapping to ids already used.
+pub(crate) fn take_id(counter: &mut u32, kind: &'static str) -> Result<u32, DomainError> {
+    let id = *counter;
+    *counter = id.checked_add(1).ok_or(DomainError::IdsExhausted(kind))?;
+    Ok(id)
 }
 
 fn clean_tags(tags: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+    for tag in tags.iter().map(|t| single_line(t)).filter(|t| !t.is_empty()) {
         if !out.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
-            out.push(tag.to_string());
+            out.push(tag);
         }
     }
     out
@@ -216,7 +222,7 @@ impl Backlog {
     }
 
     fn check_draft(&self, draft: &MeasureDraft) -> Result<(), DomainError> {
-        if draft.title.trim().is_empty() {
+        if single_line(&draft.title).is_empty() {
             return Err(DomainError::EmptyTitle);
         }
         for (field, value) in [("value", draft.value), ("effort", draft.effort)] {
@@ -238,7 +244,7 @@ impl Backlog {
 
     fn fill(measure: &mut Measure, draft: MeasureDraft) {
         measure.title = single_line(&draft.title);
-        measure.description = draft.description.trim_end().to_string();
+        measure.description = multi_line(&draft.description);
         measure.status = draft.status;
         measure.owner = draft.owner;
         measure.sectors = dedup_keep_order(&draft.sectors);
@@ -253,18 +259,17 @@ impl Backlog {
             case_number: draft
                 .political
                 .case_number
-                .map(|c| c.trim().to_string())
+                .map(|c| single_line(&c))
                 .filter(|c| !c.is_empty()),
         };
-        measure.benefits = draft.benefits.trim_end().to_string();
+        measure.benefits = multi_line(&draft.benefits);
         measure.tags = clean_tags(&draft.tags);
     }
 
     /// Adds a measure with the next free id.
     pub fn add_measure(&mut self, draft: MeasureDraft, now: Timestamp) -> Result<(MeasureId, Edit), DomainError> {
         self.check_draft(&draft)?;
-        let id = Id(self.next_ids.measure);
-        self.next_ids.measure += 1;
+        let id = Id(take_id(&mut self.next_ids.measure, "measure")?);
         let mut measure = Measure {
             id,
             title: String::new(),
@@ -357,6 +362,8 @@ impl Backlog {
         Ok(self.commit(patch))
     }
 
+    /// Deletes measures and takes them off the agendas and decisions of meetings (undo puts
+    /// them back), so no meeting names a measure that does not exist.
     pub fn delete_measures(&mut self, ids: &[MeasureId]) -> Result<Edit, DomainError> {
         let mut patch = Patch::default();
         for id in ids {
@@ -366,12 +373,30 @@ impl Backlog {
                 after: None,
             });
         }
+        let named = |m: &MeasureId| ids.contains(m);
+        for meeting in &self.meetings {
+            if !meeting.agenda.iter().any(named)
+                && !meeting.decisions.iter().any(|d| named(&d.measure))
+                && !meeting.time_spent.iter().any(|t| named(&t.measure))
+            {
+                continue;
+            }
+            let mut changed = meeting.clone();
+            changed.agenda.retain(|m| !named(m));
+            changed.decisions.retain(|d| !named(&d.measure));
+            changed.time_spent.retain(|t| !named(&t.measure));
+            patch.0.push(Change {
+                key: Key::Meeting(changed.id),
+                after: Some(Record::Meeting(changed)),
+            });
+        }
         Ok(self.commit(patch))
     }
 
     pub fn add_owner(&mut self, draft: OwnerDraft) -> Result<(OwnerId, Edit), DomainError> {
-        let owner = self.checked_owner(Id(self.next_ids.owner), draft)?;
-        self.next_ids.owner += 1;
+        let mut next = self.next_ids.owner;
+        let owner = self.checked_owner(Id(take_id(&mut next, "owner")?), draft)?;
+        self.next_ids.owner = next;
         let id = owner.id;
         Ok((
             id,
@@ -395,7 +420,7 @@ impl Backlog {
     }
 
     fn checked_owner(&self, id: OwnerId, draft: OwnerDraft) -> Result<Owner, DomainError> {
-        if draft.name.trim().is_empty() {
+        if single_line(&draft.name).is_empty() {
             return Err(DomainError::EmptyName);
         }
         if let Some(s) = draft.sector.filter(|s| self.sector(*s).is_none()) {
@@ -404,7 +429,7 @@ impl Backlog {
         Ok(Owner {
             id,
             name: single_line(&draft.name),
-            role: draft.role.trim().to_string(),
+            role: single_line(&draft.role),
             sector: draft.sector,
             extra: Default::default(),
         })
@@ -441,16 +466,15 @@ impl Backlog {
     }
 
     pub fn add_priority(&mut self, draft: PriorityDraft) -> Result<(PriorityId, Edit), DomainError> {
-        if draft.title.trim().is_empty() {
+        if single_line(&draft.title).is_empty() {
             return Err(DomainError::EmptyTitle);
         }
-        let id = Id(self.next_ids.priority);
-        self.next_ids.priority += 1;
+        let id = Id(take_id(&mut self.next_ids.priority, "priority")?);
         let rank = self.priorities.iter().map(|p| p.rank).max().unwrap_or(0) + 1;
         let priority = Priority {
             id,
             title: single_line(&draft.title),
-            description: draft.description.trim_end().to_string(),
+            description: multi_line(&draft.description),
             rank,
             extra: Default::default(),
         };
@@ -464,13 +488,13 @@ impl Backlog {
     }
 
     pub fn update_priority(&mut self, id: PriorityId, draft: PriorityDraft) -> Result<Option<Edit>, DomainError> {
-        if draft.title.trim().is_empty() {
+        if single_line(&draft.title).is_empty() {
             return Err(DomainError::EmptyTitle);
         }
         let old = self.priority(id).ok_or(DomainError::UnknownPriority(id))?;
         let mut priority = old.clone();
         priority.title = single_line(&draft.title);
-        priority.description = draft.description.trim_end().to_string();
+        priority.description = multi_line(&draft.description);
         if priority == *old {
             return Ok(None);
         }
@@ -544,11 +568,10 @@ impl Backlog {
     }
 
     pub fn add_sector(&mut self, name: &str) -> Result<(SectorId, Edit), DomainError> {
-        if name.trim().is_empty() {
+        if single_line(name).is_empty() {
             return Err(DomainError::EmptyName);
         }
-        let id = Id(self.next_ids.sector);
-        self.next_ids.sector += 1;
+        let id = Id(take_id(&mut self.next_ids.sector, "sector")?);
         let sector = Sector {
             id,
             name: single_line(name),
@@ -679,6 +702,17 @@ impl Backlog {
             let people = meeting.attendees.iter().chain(&meeting.absent);
             for a in people.filter(|a| self.owner(**a).is_none()) {
                 problems.push(format!("meeting {} links to missing owner {a}", meeting.id));
+            }
+            let named = meeting
+                .agenda
+                .iter()
+                .chain(meeting.decisions.iter().map(|d| &d.measure))
+                .chain(meeting.time_spent.iter().map(|t| &t.measure));
+            let mut missing: Vec<MeasureId> = named.filter(|m| self.measure(**m).is_none()).copied().collect();
+            missing.sort();
+            missing.dedup();
+            for m in missing {
+                problems.push(format!("meeting {} links to missing measure {m}", meeting.id));
             }
         }
         problems

@@ -34,7 +34,7 @@ impl Backlog {
     /// Saves `view`, replacing a view of the same name (ignoring case). Views are kept in
     /// name order.
     pub fn save_view(&mut self, mut view: SavedView) -> Result<Edit, DomainError> {
-        view.name = view.name.trim().to_string();
+        view.name = super::text::single_line(&view.name);
         if view.name.is_empty() {
             return Err(DomainError::EmptyName);
         }

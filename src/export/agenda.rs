@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use super::{md_block, md_escape};
 use crate::domain::meeting::{guests_text, time_text};
+use crate::domain::text::visible;
 use crate::domain::{AgendaReason, Backlog, Measure, Meeting, Status};
 use crate::i18n::{Lang, Msg};
 use crate::insight::changes::{changes_since, default_since};
@@ -148,7 +149,8 @@ pub fn agenda(backlog: &Backlog, meeting: &Meeting, today: Date, lang: Lang, for
         }
         out.push('\n');
     }
-    out
+    // Text from the backlog never carries control or direction characters into a terminal.
+    visible(&out).into_owned()
 }
 
 fn joined_or_none(lang: Lang, names: &[String]) -> String {

@@ -159,6 +159,29 @@ fn log_text(lang: Lang, entry: &LogEntry) -> String {
     text
 }
 
+/// Whether a spreadsheet would read `text` as a formula, also after the `'`s before it are
+/// taken away (OWASP's rule for CSV injection). A plain number, negative too, is no formula.
+fn needs_guard(text: &str) -> bool {
+    let rest = text.trim_start_matches('\'');
+    rest.starts_with(['=', '+', '-', '@', '\t', '\r']) && rest.trim().replace(',', ".").parse::<f64>().is_err()
+}
+
+/// A cell a spreadsheet would run as a formula gets a leading `'`, which makes it text; control
+/// characters (from a file written elsewhere) are shown visibly, as everywhere text goes out.
+fn guarded(text: String) -> String {
+    let text = crate::domain::text::visible_in_cell(&text).into_owned();
+    if needs_guard(&text) { format!("'{text}") } else { text }
+}
+
+/// A cell as read back: the one `'` that [`guarded`] added is taken away again, so export →
+/// spreadsheet → import gives back the text as it was.
+pub fn unguarded(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => text,
+    }
+}
+
 /// The measures as CSV bytes, with a header row in `lang`.
 pub fn write<'a>(
     backlog: &Backlog,
@@ -173,7 +196,7 @@ pub fn write<'a>(
         .from_writer(BOM.to_vec());
     writer.write_record(Column::ALL.iter().map(|c| lang.tr(c.header())))?;
     for m in measures {
-        writer.write_record(Column::ALL.iter().map(|c| cell(backlog, lang, m, *c)))?;
+        writer.write_record(Column::ALL.iter().map(|c| guarded(cell(backlog, lang, m, *c))))?;
     }
     writer.into_inner().map_err(|e| e.into_error())
 }
@@ -213,6 +236,28 @@ mod tests {
                 assert!(!header.contains([';', ',', '"']), "{header}");
                 assert_eq!(Column::from_header(&header.to_uppercase()), Some(column));
             }
+        }
+    }
+
+    #[test]
+    fn formula_starts_are_guarded_and_read_back_exactly() {
+        for text in [
+            "=1+1",
+            "+47 123",
+            "-x",
+            "@SUM(A1)",
+            "\tTab",
+            "\rCR",
+            "'=already",
+            "''@two",
+        ] {
+            let out = guarded(text.to_string());
+            assert!(out.starts_with('\''), "{text:?} → {out:?}");
+            assert_eq!(unguarded(&out), text);
+        }
+        for text in ["-12", "-1,5", " =kept", "'quoted", "plain", "", "'"] {
+            assert_eq!(guarded(text.to_string()), text);
+            assert_eq!(unguarded(text), text);
         }
     }
 

@@ -2,9 +2,11 @@
 //! before anything is applied: one bad row means nothing changes, and every problem is reported
 //! with its line number.
 
+use std::collections::BTreeMap;
+
 use jiff::Timestamp;
 
-use super::csv::{BOM, Column, funding_from_text, status_from_text};
+use super::csv::{BOM, Column, funding_from_text, status_from_text, unguarded};
 use crate::app::form::parse_date;
 use crate::domain::lookup::UnknownName;
 use crate::domain::{Backlog, MeasureDraft, MeasureId, Status};
@@ -107,7 +109,7 @@ impl Row<'_> {
                 // Written for people to read; the log is only changed through the app.
                 Column::Id | Column::Created | Column::Updated | Column::Log => {}
                 Column::Title => {
-                    if text.trim().is_empty() {
+                    if crate::domain::text::single_line(text).is_empty() {
                         self.problem(self.lang.tr(Msg::ErrEmptyTitle).to_string());
                     }
                     draft.title = text.to_string();
@@ -213,15 +215,39 @@ pub fn changed_fields(old: &MeasureDraft, new: &MeasureDraft) -> Vec<Msg> {
     out
 }
 
-/// The 1-based line where the record at byte `offset` of `text` starts. With CRLF the reader
-/// reports a record as starting at the `\n` of the line end before it, so line ends are skipped.
-fn line_at(text: &str, offset: u64) -> u64 {
-    let bytes = text.as_bytes();
-    let mut end = usize::try_from(offset).unwrap_or(usize::MAX).min(bytes.len());
-    while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
-        end += 1;
+/// Line numbers of records, counted on from the previous record rather than from the start of
+/// the file each time (which made an import of many rows quadratic).
+struct Lines<'a> {
+    bytes: &'a [u8],
+    counted_to: usize,
+    newlines: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Lines {
+            bytes: text.as_bytes(),
+            counted_to: 0,
+            newlines: 0,
+        }
     }
-    bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+
+    /// The 1-based line where the record at byte `offset` starts. With CRLF the reader reports
+    /// a record as starting at the `\n` of the line end before it, so line ends are skipped.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let bytes = self.bytes;
+        let mut end = usize::try_from(offset).unwrap_or(usize::MAX).min(bytes.len());
+        while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+            end += 1;
+        }
+        if end < self.counted_to {
+            self.counted_to = 0;
+            self.newlines = 0;
+        }
+        self.newlines += bytes[self.counted_to..end].iter().filter(|b| **b == b'\n').count() as u64;
+        self.counted_to = end;
+        self.newlines + 1
+    }
 }
 
 fn decode(bytes: &[u8]) -> &[u8] {
@@ -289,17 +315,19 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
     let mut work = backlog.clone();
     let mut changes = Vec::new();
     let mut unchanged = 0;
-    let mut seen: Vec<(MeasureId, u64)> = Vec::new();
+    // The first line of each id, to name it when a later row has the same id.
+    let mut seen: BTreeMap<MeasureId, u64> = BTreeMap::new();
+    let mut lines = Lines::new(text);
     for record in records {
         let record = match record {
             Ok(record) => record,
             Err(err) => {
-                let line = err.position().map_or(0, |p| line_at(text, p.byte()));
+                let line = err.position().map_or(0, |p| lines.line_at(p.byte()));
                 problems.push(line_problem(line, err.to_string()));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| line_at(text, p.byte()));
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -316,7 +344,7 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
             ));
             continue;
         }
-        let cells: Vec<(Column, &str)> = columns.iter().copied().zip(record.iter()).collect();
+        let cells: Vec<(Column, &str)> = columns.iter().copied().zip(record.iter().map(unguarded)).collect();
         let id_text = cells
             .iter()
             .find(|(c, _)| *c == Column::Id)
@@ -336,12 +364,12 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
                     continue;
                 }
                 Ok(id) => {
-                    if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
+                    if let Some(first) = seen.get(&id) {
                         let first = first.to_string();
                         row.problem(lang.fill(Msg::ImpDuplicateId, &[("id", &id.to_string()), ("first", &first)]));
                         continue;
                     }
-                    seen.push((id, line));
+                    seen.insert(id, line);
                     Some(id)
                 }
                 Err(_) => {

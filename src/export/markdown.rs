@@ -6,6 +6,7 @@ use std::fmt::Write;
 use jiff::civil::Date;
 
 use super::md_escape;
+use crate::domain::text::visible;
 use crate::domain::{Backlog, Measure, PriorityId, Status};
 use crate::i18n::{Lang, Msg};
 
@@ -111,5 +112,5 @@ pub fn status_report(backlog: &Backlog, lang: Lang, today: Date) -> String {
     if !without.is_empty() {
         group(&mut out, backlog, lang, lang.tr(Msg::MdNoPriority), &without, today);
     }
-    out
+    visible(&out).into_owned()
 }

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use super::{md_block, md_escape, slug};
 use crate::domain::meeting::{guests_text, time_text};
+use crate::domain::text::visible;
 use crate::domain::{Backlog, Measure, Meeting, MeetingState};
 use crate::i18n::{Lang, Msg};
 
@@ -166,5 +167,5 @@ pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
         }
         out.push('\n');
     }
-    out
+    visible(&out).into_owned()
 }

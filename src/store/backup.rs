@@ -1,5 +1,7 @@
 //! Copies of the backlog taken before a session's first save, before a restore and before a
-//! migrated file is written: `<data dir>/backups/backlog-<timestamp>.json`, newest 20 kept.
+//! migrated file is written: `<data dir>/backups/<stem>-<timestamp>.json`, where `<stem>` is the
+//! data file's name without `.json` (`backlog-20261129T120000.123Z.json`). The newest 20 of each
+//! data file are kept; another file's backups in the same folder are never listed or pruned.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -10,8 +12,21 @@ use super::paths::dir_of;
 use super::save::{ensure_dir, write_atomically};
 
 pub const KEEP: usize = 20;
-const PREFIX: &str = "backlog-";
 const SUFFIX: &str = ".json";
+
+/// `<stem>-`: what the names of the backups of `data` begin with.
+fn prefix(data: &Path) -> String {
+    let stem = data.file_stem().map(|s| s.to_string_lossy().into_owned());
+    format!("{}-", stem.as_deref().unwrap_or("backlog"))
+}
+
+/// Whether `text` is a stamp as [`stamp`] writes it (with an optional `-001` suffix): eight
+/// digits, then `T`. Keeps `backlog-old-2026….json` (a file named `backlog-old.json`) apart
+/// from `backlog-2026….json`.
+fn is_stamp(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() > 9 && bytes[..8].iter().all(u8::is_ascii_digit) && bytes[8] == b'T'
+}
 
 pub fn backup_dir(data: &Path) -> PathBuf {
     dir_of(data).join("backups")
@@ -41,11 +56,12 @@ pub fn make(data: &Path, at: Timestamp) -> std::io::Result<Option<PathBuf>> {
     let dir = backup_dir(data);
     ensure_dir(&dir)?;
     let base = stamp(at);
+    let prefix = prefix(data);
     // Two backups within the same millisecond (a restore right after a save) get a suffix.
-    let mut target = dir.join(format!("{PREFIX}{base}{SUFFIX}"));
+    let mut target = dir.join(format!("{prefix}{base}{SUFFIX}"));
     let mut n = 1;
     while target.exists() {
-        target = dir.join(format!("{PREFIX}{base}-{n:03}{SUFFIX}"));
+        target = dir.join(format!("{prefix}{base}-{n:03}{SUFFIX}"));
         n += 1;
     }
     write_atomically(&target, &bytes)?;
@@ -53,16 +69,30 @@ pub fn make(data: &Path, at: Timestamp) -> std::io::Result<Option<PathBuf>> {
     Ok(Some(target))
 }
 
+/// Like [`make`], but only when no backup of `data` was made yet on `at`'s day (UTC): the
+/// first CLI `add` of a day can be undone with `restore` without a backup per add.
+pub fn make_daily(data: &Path, at: Timestamp) -> std::io::Result<Option<PathBuf>> {
+    let day = at.strftime("%Y%m%d").to_string();
+    if list(data).iter().any(|b| b.stamp.starts_with(&day)) {
+        return Ok(None);
+    }
+    make(data, at)
+}
+
 /// Backups of the file at `data`, newest first.
 pub fn list(data: &Path) -> Vec<Backup> {
     let Ok(entries) = fs::read_dir(backup_dir(data)) else {
         return Vec::new();
     };
+    let prefix = prefix(data);
     let mut found: Vec<Backup> = entries
         .flatten()
         .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?.to_string();
+            let stamp = name.strip_prefix(&prefix)?.strip_suffix(SUFFIX)?.to_string();
+            if !is_stamp(&stamp) {
+                return None;
+            }
             let size = entry.metadata().ok().filter(|m| m.is_file())?.len();
             Some(Backup {
                 path: entry.path(),
@@ -93,7 +123,11 @@ pub fn find(data: &Path, which: &str) -> Option<Backup> {
     {
         return all.into_iter().nth(n - 1);
     }
-    let wanted = which.trim().trim_start_matches(PREFIX).trim_end_matches(SUFFIX);
+    let prefix = prefix(data);
+    let wanted = which
+        .trim()
+        .trim_start_matches(prefix.as_str())
+        .trim_end_matches(SUFFIX);
     if wanted.is_empty() {
         return None;
     }
@@ -106,4 +140,40 @@ pub fn find(data: &Path, which: &str) -> Option<Backup> {
 pub fn measure_count(path: &Path) -> Option<usize> {
     let bytes = fs::read(path).ok()?;
     super::load::parse(path, &bytes).ok().map(|b| b.measures.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backups_belong_to_one_data_file_and_pruning_spares_the_others() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let real = dir.path().join("backlog.json");
+        let other = dir.path().join("backlog-old.json");
+        fs::write(&real, b"real").unwrap();
+        fs::write(&other, b"other").unwrap();
+        let start: Timestamp = "2026-11-29T12:00:00Z".parse().unwrap();
+        for n in 0..3 {
+            make(&other, start + jiff::SignedDuration::from_secs(n)).unwrap();
+        }
+        for n in 0..(KEEP as i64 + 5) {
+            make(&real, start + jiff::SignedDuration::from_secs(100 + n)).unwrap();
+        }
+        let mine = list(&real);
+        assert_eq!(mine.len(), KEEP);
+        assert!(mine.iter().all(|b| fs::read(&b.path).unwrap() == b"real"));
+        assert!(
+            mine[0]
+                .path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("backlog-2026")
+        );
+        let theirs = list(&other);
+        assert_eq!(theirs.len(), 3, "another file's backups are never pruned");
+        assert!(theirs.iter().all(|b| fs::read(&b.path).unwrap() == b"other"));
+        assert_eq!(find(&other, "1").map(|b| b.path), Some(theirs[0].path.clone()));
+    }
 }

@@ -29,6 +29,11 @@ pub enum LoadError {
         path: PathBuf,
         problems: Vec<String>,
     },
+    /// Text in another encoding than UTF-8 (an editor saved it as UTF-16).
+    Encoding {
+        path: PathBuf,
+        encoding: &'static str,
+    },
 }
 
 impl LoadError {
@@ -59,6 +64,10 @@ impl LoadError {
                     ("found", &found.to_string()),
                     ("supported", &SCHEMA_VERSION.to_string()),
                 ],
+            ),
+            LoadError::Encoding { path, encoding } => lang.fill(
+                Msg::ErrLoadEncoding,
+                &[("path", &path.display().to_string()), ("encoding", encoding)],
             ),
             LoadError::Invalid { path, problems } => {
                 let shown: Vec<&str> = problems.iter().take(5).map(String::as_str).collect();
@@ -114,8 +123,26 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Backlog, LoadError> {
     parse_file(path, bytes).map(|loaded| loaded.backlog)
 }
 
-/// Parses file contents, migrating an older schema in memory.
+/// The encoding of a file that is not UTF-8 but starts like UTF-16 (a byte-order mark, or the
+/// zero byte beside `{` that UTF-16 puts there).
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] | [b'{', 0, ..] => Some("UTF-16 LE"),
+        [0xFE, 0xFF, ..] | [0, b'{', ..] => Some("UTF-16 BE"),
+        _ => None,
+    }
+}
+
+/// Parses file contents, migrating an older schema in memory. A UTF-8 byte-order mark (which
+/// some Windows editors add) is skipped; the next save writes the file without it.
 pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(encoding) = utf16(bytes) {
+        return Err(LoadError::Encoding {
+            path: path.to_path_buf(),
+            encoding,
+        });
+    }
     let parse_error = |e: serde_json::Error| LoadError::Parse {
         path: path.to_path_buf(),
         line: e.line(),

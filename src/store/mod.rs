@@ -105,10 +105,24 @@ impl Persist for FileStore {
             self.backed_up = true;
         }
         let bytes = save::to_json(backlog)?;
-        match &mut self.fault {
-            Some(fault) => save::write_atomically_checked(&self.path, &bytes, fault)?,
-            None => save::write_atomically(&self.path, &bytes)?,
-        }
+        // Another program may write while the temp file is written and synced: look again right
+        // before the rename, so the caller merges that version instead of writing over it. What
+        // is left is the moment between this last look and the rename itself, which no check
+        // made from outside the kernel can close (writers that do not take the lock race there).
+        let (path, tracker) = (&self.path, &self.tracker);
+        let mut still_current = || {
+            if tracker.still_current(path) {
+                Ok(())
+            } else {
+                Err(std::io::Error::other(watch::ChangedOutside))
+            }
+        };
+        let mut no_fault = |_| Ok(());
+        let before: &mut dyn FnMut(SaveStep) -> std::io::Result<()> = match &mut self.fault {
+            Some(fault) => fault,
+            None => &mut no_fault,
+        };
+        save::write_atomically_guarded(path, &bytes, before, &mut still_current)?;
         self.tracker.remember(&self.path, Some(bytes));
         Ok(())
     }

@@ -75,6 +75,18 @@ pub fn write_atomically_checked(
     bytes: &[u8],
     before: &mut dyn FnMut(SaveStep) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    write_atomically_guarded(path, bytes, before, &mut || Ok(()))
+}
+
+/// [`write_atomically_checked`] that calls `still_current` as the very last thing before the
+/// rename (after the temp file is written and synced, which takes the longest); an error from
+/// it leaves the file alone and removes the temp file.
+pub fn write_atomically_guarded(
+    path: &Path,
+    bytes: &[u8],
+    before: &mut dyn FnMut(SaveStep) -> std::io::Result<()>,
+    still_current: &mut dyn FnMut() -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = dir_of(path);
     ensure_dir(&dir)?;
     let prefix = temp_prefix(path);
@@ -89,6 +101,7 @@ pub fn write_atomically_checked(
     before(SaveStep::Fsync)?;
     temp.as_file().sync_all()?;
     before(SaveStep::Rename)?;
+    still_current()?;
     temp.persist(path).map_err(|e| e.error)?;
     before(SaveStep::SyncDir)?;
     sync_dir(&dir)
@@ -104,15 +117,29 @@ fn sync_dir(_dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Removes temp files of ours left behind by a killed process. Call only while holding the lock.
+/// Removes temp files of ours left behind by a killed process: beside the data file, and among
+/// its backups (`.<stem>-<stamp>.json.<random>.tmp`). Call only while holding the lock.
 pub fn remove_stale_temp_files(path: &Path) {
-    let prefix = temp_prefix(path);
-    let Ok(entries) = fs::read_dir(dir_of(path)) else {
+    remove_temp_files_in(&dir_of(path), &temp_prefix(path), |_| true);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // The stamp's digits keep `backlog-old.json`'s temp files apart from `backlog.json`'s.
+    let stamped = |rest: &str| rest.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    remove_temp_files_in(&super::backup::backup_dir(path), &format!(".{stem}-"), stamped);
+}
+
+fn remove_temp_files_in(dir: &Path, prefix: &str, rest_fits: impl Fn(&str) -> bool) {
+    let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) {
+        if let Some(rest) = name.strip_prefix(prefix)
+            && name.ends_with(TEMP_SUFFIX)
+            && rest_fits(rest)
+        {
             let _ = fs::remove_file(entry.path());
         }
     }

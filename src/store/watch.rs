@@ -136,6 +136,27 @@ impl Tracker {
         }
     }
 
+    /// Whether the file still holds the version last loaded or saved (or is gone): the check
+    /// right before a save's rename. Cheap when the file's fingerprint can be trusted, else the
+    /// contents are compared.
+    pub fn still_current(&self, path: &Path) -> bool {
+        let print = match stat(path) {
+            Ok(Some(print)) => print,
+            Ok(None) => return true,
+            Err(_) => return false,
+        };
+        if let Some((seen, at)) = self.seen
+            && seen == print
+            && print.trusted_at(at)
+        {
+            return true;
+        }
+        match fs::read(path) {
+            Ok(bytes) => self.base.as_deref() == Some(bytes.as_slice()),
+            Err(error) => error.kind() == ErrorKind::NotFound,
+        }
+    }
+
     /// The version the last [`Tracker::look`] reported changed has been merged in: it is the new
     /// base.
     pub fn accept(&mut self) {

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::App;
+use crate::domain::text::visible;
 use crate::i18n::Msg;
 use crate::insight::changes::{MeasureChanges, Since};
 
@@ -24,14 +25,16 @@ pub fn render(
     let since_text = match since {
         Since::Meeting(id) => b.meeting(id).map_or_else(
             || id.to_string(),
-            |m| format!("{} {} ({})", m.id, m.title, lang.date(m.date)),
+            |m| format!("{} {} ({})", m.id, visible(&m.title), lang.date(m.date)),
         ),
         Since::Date(day) => lang.date(day),
         Since::Start => lang.tr(Msg::ChangesSinceStart).to_string(),
     };
     let mut lines: Vec<Line> = Vec::new();
     for measure in changes {
-        let title = b.measure(measure.measure).map_or("", |m| m.title.as_str());
+        let title = b
+            .measure(measure.measure)
+            .map_or(String::new(), |m| visible(&m.title).into_owned());
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", measure.measure), theme.dim()),
             Span::styled(title, theme.title()),

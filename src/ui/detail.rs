@@ -10,6 +10,7 @@ use super::facts::MeasureFacts;
 use super::lists::{measure_line, owner_name};
 use super::log::log_line;
 use crate::app::{App, Pane};
+use crate::domain::text::visible;
 use crate::domain::{Backlog, Measure, Owner, Priority};
 use crate::i18n::{Lang, Msg};
 
@@ -81,7 +82,7 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{} ", m.id), theme.dim()),
-            Span::styled(m.title.as_str(), theme.title()),
+            Span::styled(visible(&m.title), theme.title()),
         ]),
         Line::from(vec![
             Span::styled(format!("{}: ", lang.tr(Msg::FieldStatus)), theme.label()),
@@ -156,7 +157,7 @@ fn owner_lines<'a>(lang: Lang, theme: Theme, backlog: &'a Backlog, o: &'a Owner)
     let theirs: Vec<&Measure> = backlog.measures.iter().filter(|m| m.owner == Some(o.id)).collect();
     let active = theirs.iter().filter(|m| m.status.is_active()).count();
     let mut lines = vec![
-        Line::styled(o.name.as_str(), theme.title()),
+        Line::styled(visible(&o.name), theme.title()),
         field(lang, theme, Msg::FieldRole, o.role.clone()),
         field(lang, theme, Msg::FieldHomeSector, sector),
         field(lang, theme, Msg::FieldActiveMeasures, active.to_string()),
@@ -169,7 +170,7 @@ fn owner_lines<'a>(lang: Lang, theme: Theme, backlog: &'a Backlog, o: &'a Owner)
 
 fn priority_lines<'a>(lang: Lang, theme: Theme, backlog: &'a Backlog, p: &'a Priority) -> Vec<Line<'a>> {
     let mut lines = vec![
-        Line::styled(p.title.as_str(), theme.title()),
+        Line::styled(visible(&p.title), theme.title()),
         field(lang, theme, Msg::FieldRank, p.rank.to_string()),
     ];
     if !p.description.is_empty() {

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 use super::Theme;
 use super::layout::{fit, fit_list};
 use crate::app::{App, ListView, Pane};
+use crate::domain::text;
 use crate::domain::{Backlog, Measure, Status};
 use crate::i18n::{Lang, Msg};
 use crate::insight::PriorityStats;
@@ -229,7 +230,7 @@ fn measure_table<'a>(
             };
             let title = match app.keys.get(i) {
                 Some(keys) if !query.is_empty() => highlighted(&m.title, &query.title_highlights(&keys.title), theme),
-                _ => Line::raw(fit(&m.title, title_width)),
+                _ => Line::raw(fit(&text::visible(&m.title), title_width)),
             };
             // An overdue date's `!` sits in the gap before it, so all dates line up.
             let due = match due_text(lang, m, today) {
@@ -298,7 +299,7 @@ fn owner_table<'a>(
             let bar_style = if load.overloaded { theme.error() } else { theme.label() };
             let flag = if load.overloaded { "⚠" } else { "" };
             let row = Row::new(vec![
-                Cell::from(o.name.as_str()),
+                Cell::from(text::visible(&o.name)),
                 Cell::from(o.role.as_str()),
                 right(load.active.to_string()),
                 right(load.overdue.to_string()),
@@ -371,7 +372,7 @@ fn priority_table<'a>(
             );
             Row::new(vec![
                 right(p.rank.to_string()),
-                Cell::from(p.title.as_str()),
+                Cell::from(text::visible(&p.title)),
                 right(stats.total().to_string()),
                 Cell::from(status_bar(theme, stats)),
                 right(done),
@@ -426,7 +427,7 @@ pub fn highlighted<'a>(text: &'a str, indices: &[usize], theme: Theme) -> Line<'
 pub fn measure_line<'a>(lang: Lang, theme: Theme, m: &'a Measure) -> Line<'a> {
     Line::from(vec![
         Span::raw(format!("  {:<5} ", m.id.to_string())),
-        Span::raw(m.title.as_str()),
+        Span::raw(text::visible(&m.title)),
         Span::raw(" "),
         Span::styled(format!("({})", lang.status(m.status)), theme.status(m.status)),
     ])

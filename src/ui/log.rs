@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::Theme;
 use super::detail::date_of;
 use crate::app::App;
+use crate::domain::text::visible;
 use crate::domain::{Backlog, LogEntry, MeasureId};
 use crate::i18n::{Lang, Msg};
 
@@ -26,13 +27,16 @@ pub fn log_line<'a>(lang: Lang, theme: Theme, b: &Backlog, entry: &'a LogEntry) 
             spans.push(Span::raw(" – "));
         }
     }
-    spans.push(Span::raw(lang.entry_text(entry)));
+    spans.push(Span::raw(visible(&lang.entry_text(entry)).into_owned()));
     if let Some(meeting) = entry.meeting {
         let title = b.meeting(meeting).map(|m| m.title.as_str()).unwrap_or_default();
         spans.push(Span::styled(
             format!(
                 " ({})",
-                lang.fill(Msg::LogMeetingRef, &[("id", &meeting.to_string()), ("title", title)])
+                lang.fill(
+                    Msg::LogMeetingRef,
+                    &[("id", &meeting.to_string()), ("title", &visible(title))]
+                )
             ),
             theme.dim(),
         ));
@@ -43,7 +47,10 @@ pub fn log_line<'a>(lang: Lang, theme: Theme, b: &Backlog, entry: &'a LogEntry) 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, measure: MeasureId, scroll: u16) {
     let lang = app.lang;
     let Some(m) = app.backlog.measure(measure) else { return };
-    let title = lang.fill(Msg::LogTitle, &[("id", &m.id.to_string()), ("title", &m.title)]);
+    let title = lang.fill(
+        Msg::LogTitle,
+        &[("id", &m.id.to_string()), ("title", &visible(&m.title))],
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))

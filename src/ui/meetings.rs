@@ -11,6 +11,7 @@ use super::Theme;
 use crate::app::App;
 use crate::app::review::Screen;
 use crate::domain::meeting::{guests_text, time_text};
+use crate::domain::text;
 use crate::domain::{Backlog, Meeting, MeetingState};
 use crate::i18n::{Lang, Msg};
 
@@ -25,7 +26,7 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
                 Cell::from(m.id.to_string()),
                 Cell::from(lang.date(m.date)),
                 Cell::from(lang.tr(state_label(app, m))),
-                Cell::from(m.title.as_str()),
+                Cell::from(text::visible(&m.title)),
                 Cell::from(format!("{:>5}", m.agenda.len())),
                 Cell::from(format!("{:>6}", b.decided_count(m))),
             ])
@@ -124,7 +125,7 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{} ", m.id), theme.dim()),
-            Span::styled(m.title.as_str(), theme.title()),
+            Span::styled(text::visible(&m.title), theme.title()),
         ]),
         Line::from(vec![
             Span::styled(format!("{}: ", lang.tr(Msg::MeetColDate)), theme.label()),
@@ -152,7 +153,10 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
         ),
     ]);
     for (number, id) in m.agenda.iter().enumerate() {
-        let title = b.measure(*id).map(|x| x.title.as_str()).unwrap_or_default();
+        let title = b
+            .measure(*id)
+            .map(|x| text::visible(&x.title).into_owned())
+            .unwrap_or_default();
         lines.push(Line::from(vec![
             Span::raw(format!("{:>2}. ", number + 1)),
             Span::styled(format!("{id} "), theme.dim()),

@@ -46,6 +46,23 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).style(theme.warn()), area);
         return;
     }
+    draw(frame, app, theme);
+    show_hidden_characters(frame.buffer_mut());
+}
+
+/// Whatever path a text took to the screen, a control, bidi or zero-width character never
+/// reaches the terminal: a cell holding one shows `�` instead.
+fn show_hidden_characters(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(crate::domain::text::is_hidden) {
+            cell.set_symbol("\u{FFFD}");
+        }
+    }
+}
+
+fn draw(frame: &mut Frame, app: &App, theme: Theme) {
+    let area = frame.area();
+    let size = Size::new(area.width, area.height);
     let areas = layout::areas(size);
     if let Screen::Main = app.screen {
         render_tabs(frame, app, theme, areas.tabs);
@@ -88,7 +105,17 @@ fn render_tabs(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layout
     // First, so it shows even on a narrow screen.
     if app.read_only {
         let style = theme.warn().add_modifier(ratatui::style::Modifier::REVERSED);
-        spans.push(Span::styled(format!(" {} ", lang.tr(Msg::ReadOnlyBanner)), style));
+        let banner = match app.unwritable {
+            Some(_) => Msg::ReadOnlyFolderBanner,
+            None => Msg::ReadOnlyBanner,
+        };
+        spans.push(Span::styled(format!(" {} ", lang.tr(banner)), style));
+        spans.push(Span::raw(" "));
+    } else if app.became_writable {
+        spans.push(Span::styled(
+            format!(" {} ", lang.tr(Msg::NowWritableBanner)),
+            theme.ok(),
+        ));
         spans.push(Span::raw(" "));
     }
     if app.demo {

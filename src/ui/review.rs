@@ -18,6 +18,7 @@ use crate::app::form::Input;
 use crate::app::keymap::{Context, hints};
 use crate::app::review::{Review, Setup, Summary, TimerLevel, clock_text, timer_level};
 use crate::domain::Measure;
+use crate::domain::text::visible;
 use crate::i18n::{Lang, Msg};
 
 const LABEL_WIDTH: u16 = 22;
@@ -132,7 +133,7 @@ fn render_agenda(frame: &mut Frame, app: &App, theme: Theme, area: Rect, setup: 
             crate::export::agenda::reasons_line(&app.backlog, lang, m, today)
         );
         let room = width.saturating_sub(lead.width() + why.width()).max(12);
-        let text = format!("{lead}{}{why}", shortened(&m.title, room));
+        let text = format!("{lead}{}{why}", shortened(&visible(&m.title), room));
         lines.push(if selected {
             Line::styled(shortened(&text, width), theme.selected())
         } else {
@@ -174,7 +175,7 @@ fn render_header(frame: &mut Frame, app: &App, theme: Theme, area: Rect, review:
     let title = app
         .backlog
         .meeting(review.meeting)
-        .map(|m| format!(" {} {} · {} ", m.id, m.title, lang.date(m.date)))
+        .map(|m| format!(" {} {} · {} ", m.id, visible(&m.title), lang.date(m.date)))
         .unwrap_or_default();
     let item = review.item_elapsed(now);
     let total = review.total_elapsed(now);
@@ -386,7 +387,7 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     let title_block = Block::default().borders(borders).border_style(theme.border(true));
     let title = Line::from(vec![
         Span::styled(format!("{}  ", m.id), theme.dim().add_modifier(Modifier::BOLD)),
-        Span::styled(m.title.as_str(), theme.title().add_modifier(Modifier::BOLD)),
+        Span::styled(visible(&m.title), theme.title().add_modifier(Modifier::BOLD)),
     ]);
     frame.render_widget(
         Paragraph::new(title).block(title_block).wrap(Wrap { trim: true }),
@@ -512,21 +513,22 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
     ];
     lines.extend(absent_and_guests(lang, theme, b, m));
     lines.extend(time_used_line(lang, theme, m));
-    let id = m.id.to_string();
+    // The demo's minutes live in the demo's folder: the command must say `--demo` to find them.
+    let command = format!("tiltak {}minutes {}", if app.demo { "--demo " } else { "" }, m.id);
     lines.push(match &summary.written {
         Some(Ok(path)) => Line::styled(
             lang.fill(Msg::SummaryMinutesAt, &[("path", &path.display().to_string())]),
             theme.ok(),
         ),
         Some(Err(error)) => Line::styled(
-            lang.fill(Msg::SummaryMinutesFailed, &[("error", error), ("id", &id)]),
+            lang.fill(Msg::SummaryMinutesFailed, &[("error", error), ("command", &command)]),
             theme.error(),
         ),
-        None => Line::styled(lang.fill(Msg::SummaryReexport, &[("id", &id)]), theme.dim()),
+        None => Line::styled(lang.fill(Msg::SummaryReexport, &[("command", &command)]), theme.dim()),
     });
     lines.push(Line::raw(""));
     for (number, item) in m.agenda.iter().enumerate() {
-        let title = b.measure(*item).map(|x| x.title.as_str()).unwrap_or_default();
+        let title = visible(b.measure(*item).map(|x| x.title.as_str()).unwrap_or_default());
         let owner = b.measure(*item).map(|x| owner_name(b, x)).unwrap_or_default();
         let time = m
             .secs_on(*item)
@@ -538,7 +540,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
         let room = width.saturating_sub(lead.width() + tail.width());
         lines.push(Line::from(vec![
             Span::styled(lead, theme.title()),
-            Span::styled(shortened(title, room), theme.title()),
+            Span::styled(shortened(&title, room), theme.title()),
             Span::styled(tail, theme.dim()),
         ]));
         lines.extend(item_outcome(lang, theme, b, m, *item, "      ", Some(width)));
@@ -547,7 +549,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .title(Span::styled(
-            format!(" {} ", lang.fill(Msg::SummaryTitle, &[("title", &m.title)])),
+            format!(" {} ", lang.fill(Msg::SummaryTitle, &[("title", &visible(&m.title))])),
             theme.title(),
         ));
     frame.render_widget(

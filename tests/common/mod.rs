@@ -140,3 +140,15 @@ pub fn check_golden(name: &str, actual: &str) {
         "{name} differs; review and rerun with UPDATE_GOLDEN=1"
     );
 }
+
+/// The real binary on `data` (`--data`), with a clean English environment.
+pub fn cli(data: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tiltak");
+    cmd.env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("TILTAK_DATA")
+        .arg("--data")
+        .arg(data)
+        .timeout(std::time::Duration::from_secs(30));
+    cmd
+}
