@@ -337,11 +337,8 @@ fn add(
     }
     let status = status.map(|s| parse_status(lang, s)).transpose()?;
     let due = match due {
-        Some(text) => Some(
-            text.trim()
-                .parse::<jiff::civil::Date>()
-                .map_err(|_| Failure::usage(lang.fill(Msg::ErrCliBadDate, &[("text", text)])))?,
-        ),
+        Some(text) => crate::human::parse_date(text)
+            .map_err(|_| Failure::usage(lang.fill(Msg::ErrCliBadDate, &[("text", text)])))?,
         None => None,
     };
     let _lock = lock_for_writing(path, lang)?;

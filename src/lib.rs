@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod export;
+pub mod human;
 pub mod i18n;
 pub mod insight;
 pub mod search;

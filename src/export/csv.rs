@@ -124,7 +124,7 @@ fn cell(backlog: &Backlog, lang: Lang, m: &Measure, column: Column) -> String {
         Column::Political => lang.tr(if m.political.needed { Msg::Yes } else { Msg::No }).to_string(),
         Column::CaseNumber => m.political.case_number.clone().unwrap_or_default(),
         Column::Benefits => m.benefits.clone(),
-        Column::Tags => m.tags.join(", "),
+        Column::Tags => crate::human::tags_text(&m.tags),
         Column::Description => m.description.clone(),
         Column::Created => m.created.to_string(),
         Column::Updated => m.updated.to_string(),

@@ -5,9 +5,9 @@
 use jiff::Timestamp;
 
 use super::csv::{BOM, Column, funding_from_text, status_from_text};
-use crate::app::form::parse_date;
 use crate::domain::lookup::UnknownName;
 use crate::domain::{Backlog, MeasureDraft, MeasureId, Status};
+use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags};
 use crate::i18n::{Lang, Msg};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,17 +67,10 @@ impl Row<'_> {
     }
 
     fn one_to_five(&mut self, text: &str) -> Option<u8> {
-        let text = text.trim();
-        if text.is_empty() {
-            return None;
-        }
-        match text.parse::<u8>().ok().filter(|v| (1..=5).contains(v)) {
-            Some(v) => Some(v),
-            None => {
-                self.problem(self.lang.fill(Msg::ImpBadOneToFive, &[("text", text)]));
-                None
-            }
-        }
+        parse_one_to_five(text).unwrap_or_else(|_| {
+            self.problem(self.lang.fill(Msg::ImpBadOneToFive, &[("text", text.trim())]));
+            None
+        })
     }
 
     /// Several names in one cell: the whole cell if it is one known name, else split on `;`
@@ -145,17 +138,10 @@ impl Row<'_> {
                     Some(f) => draft.funding = Some(f),
                     None => self.problem(self.lang.fill(Msg::ImpBadFunding, &[("text", text.trim())])),
                 },
-                Column::Cost => {
-                    let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-                    if digits.is_empty() {
-                        draft.cost_estimate = None;
-                    } else {
-                        match digits.parse::<u64>() {
-                            Ok(cost) => draft.cost_estimate = Some(cost),
-                            Err(_) => self.problem(self.lang.tr(Msg::ErrBadNumber).to_string()),
-                        }
-                    }
-                }
+                Column::Cost => match parse_amount(text) {
+                    Ok(cost) => draft.cost_estimate = cost,
+                    Err(_) => self.problem(self.lang.tr(Msg::ErrBadNumber).to_string()),
+                },
                 Column::Political => match yes_no(text) {
                     Some(needed) => draft.political.needed = needed,
                     None => self.problem(self.lang.fill(Msg::ImpBadYesNo, &[("text", text.trim())])),
@@ -164,13 +150,7 @@ impl Row<'_> {
                     draft.political.case_number = Some(text.trim().to_string()).filter(|c| !c.is_empty());
                 }
                 Column::Benefits => draft.benefits = text.to_string(),
-                Column::Tags => {
-                    draft.tags = text
-                        .split(',')
-                        .map(|t| t.trim().to_string())
-                        .filter(|t| !t.is_empty())
-                        .collect();
-                }
+                Column::Tags => draft.tags = parse_tags(text),
                 Column::Description => draft.description = text.to_string(),
             }
         }

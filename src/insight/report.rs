@@ -23,7 +23,7 @@ impl Format {
 }
 
 fn amount(n: u64) -> String {
-    crate::ui::group_thousands(n)
+    crate::human::group_thousands(n)
 }
 
 /// The report's sections: a heading and its lines.

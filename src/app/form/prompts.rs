@@ -3,8 +3,9 @@
 
 use jiff::civil::Date;
 
-use super::{Choice, FieldId, Form, FormTarget, Input, line, multi, owner_options, parse_date, pick, with_hint};
+use super::{Choice, FieldId, Form, FormTarget, Input, line, multi, owner_options, pick, with_hint};
 use crate::domain::{Backlog, MeasureId, OwnerId};
+use crate::human::parse_date;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
