@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
-use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::lookup::UnknownName;
@@ -17,7 +16,11 @@ use crate::store::{self, Lock, paths};
 
 mod backups;
 mod export;
+mod json;
+mod measure;
 mod stress;
+
+use json::MeasureJson;
 
 #[derive(Debug, Parser)]
 #[command(name = "tiltak", version)]
@@ -64,6 +67,8 @@ pub enum Command {
         owner: Option<String>,
         #[arg(long)]
         json: bool,
+        #[arg(long, requires = "json")]
+        log: bool,
         #[arg(long, value_name = "TEXT")]
         query: Option<String>,
         #[arg(long, value_name = "NAME")]
@@ -109,6 +114,30 @@ pub enum Command {
         #[arg(long, value_name = "text|md", default_value = "text")]
         format: String,
     },
+    /// Set
+    Set {
+        id: String,
+        #[arg(required = true, value_name = "FIELD=VALUE", allow_hyphen_values = true)]
+        assignments: Vec<String>,
+    },
+    /// Show
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Note
+    Note {
+        id: String,
+        #[arg(required = true, value_name = "TEXT", allow_hyphen_values = true)]
+        text: Vec<String>,
+    },
+    /// Rm
+    Rm {
+        id: String,
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 /// The language a run speaks, found before clap parses, so `--help` can use it.
@@ -144,6 +173,7 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("status", |a| a.help(tr(Msg::CliHelpFilterStatus)))
                 .mut_arg("owner", |a| a.help(tr(Msg::CliHelpFilterOwner)))
                 .mut_arg("json", |a| a.help(tr(Msg::CliHelpJson)))
+                .mut_arg("log", |a| a.help(tr(Msg::CliHelpLog)))
                 .mut_arg("query", |a| a.help(tr(Msg::CliHelpQuery)))
                 .mut_arg("sector", |a| a.help(tr(Msg::CliHelpFilterSector)))
                 .mut_arg("priority", |a| a.help(tr(Msg::CliHelpFilterPriority)))
@@ -176,6 +206,26 @@ pub fn command(lang: Lang) -> clap::Command {
         .mut_subcommand("report", |c| {
             c.about(tr(Msg::CliHelpReport))
                 .mut_arg("format", |a| a.help(tr(Msg::CliHelpFormat)))
+        })
+        .mut_subcommand("set", |c| {
+            c.about(tr(Msg::CliHelpSet))
+                .mut_arg("id", |a| a.help(tr(Msg::CliHelpMeasureId)))
+                .mut_arg("assignments", |a| a.help(tr(Msg::CliHelpAssignments)))
+        })
+        .mut_subcommand("show", |c| {
+            c.about(tr(Msg::CliHelpShow))
+                .mut_arg("id", |a| a.help(tr(Msg::CliHelpMeasureId)))
+                .mut_arg("json", |a| a.help(tr(Msg::CliHelpShowJson)))
+        })
+        .mut_subcommand("note", |c| {
+            c.about(tr(Msg::CliHelpNote))
+                .mut_arg("id", |a| a.help(tr(Msg::CliHelpMeasureId)))
+                .mut_arg("text", |a| a.help(tr(Msg::CliHelpNoteText)))
+        })
+        .mut_subcommand("rm", |c| {
+            c.about(tr(Msg::CliHelpRm))
+                .mut_arg("id", |a| a.help(tr(Msg::CliHelpMeasureId)))
+                .mut_arg("yes", |a| a.help(tr(Msg::CliHelpYes)))
         })
 }
 
@@ -256,6 +306,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
             status,
             owner,
             json,
+            log,
             query,
             sector,
             priority,
@@ -276,6 +327,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
                 sort: sort.as_deref(),
             },
             *json,
+            *log,
         ),
         Command::Backups => backups::list(&path, lang),
         Command::Restore { which } => backups::restore(&path, lang, which),
@@ -283,6 +335,10 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         Command::Import { format, file, dry_run } => export::import(&path, lang, format, file, *dry_run),
         Command::Minutes { meeting, out } => export::minutes(&path, lang, meeting, out.as_deref()),
         Command::Report { format } => report(&path, lang, format),
+        Command::Set { id, assignments } => measure::set(&path, lang, id, assignments),
+        Command::Show { id, json } => measure::show(&path, lang, id, *json),
+        Command::Note { id, text } => measure::note(&path, lang, id, &text.join(" ")),
+        Command::Rm { id, yes } => measure::remove(&path, lang, id, *yes),
     });
     finish(result)
 }
@@ -297,7 +353,7 @@ fn finish(result: Result<(), Failure>) -> ExitCode {
     }
 }
 
-fn unknown(lang: Lang, msg: Msg, err: UnknownName) -> Failure {
+pub(crate) fn unknown(lang: Lang, msg: Msg, err: UnknownName) -> Failure {
     let mut text = lang.fill(msg, &[("name", &err.given)]);
     text.push(' ');
     if err.closest.is_empty() {
@@ -310,7 +366,7 @@ fn unknown(lang: Lang, msg: Msg, err: UnknownName) -> Failure {
     Failure::usage(text)
 }
 
-fn parse_status(lang: Lang, key: &str) -> Result<Status, Failure> {
+pub(crate) fn parse_status(lang: Lang, key: &str) -> Result<Status, Failure> {
     Status::from_key(key).ok_or_else(|| {
         let valid: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
         Failure::usage(lang.fill(Msg::ErrUnknownStatus, &[("status", key), ("valid", &valid.join(", "))]))
@@ -371,14 +427,9 @@ fn add(
         );
     }
     let (id, _) = backlog
-        .add_measure(draft, jiff::Timestamp::now())
+        .add_measure(draft, crate::domain::now())
         .map_err(|e| Failure::usage(e.to_string()))?;
-    store::save(&backlog, path).map_err(|e| {
-        Failure::io(lang.fill(
-            Msg::ErrSave,
-            &[("path", &path.display().to_string()), ("error", &e.to_string())],
-        ))
-    })?;
+    store::save(&backlog, path).map_err(|e| save_failure(path, lang, &e))?;
     println!("{id}");
     Ok(())
 }
@@ -411,7 +462,7 @@ pub fn open_for_writing(path: &Path, lang: Lang) -> Result<Backlog, Failure> {
     }
 }
 
-fn save_failure(path: &Path, lang: Lang, error: &std::io::Error) -> Failure {
+pub(crate) fn save_failure(path: &Path, lang: Lang, error: &std::io::Error) -> Failure {
     Failure::io(lang.fill(
         Msg::ErrSave,
         &[("path", &path.display().to_string()), ("error", &error.to_string())],
@@ -430,27 +481,6 @@ pub(crate) fn lock_for_writing(path: &Path, lang: Lang) -> Result<Lock, Failure>
             &[("path", &path.display().to_string()), ("error", &error.to_string())],
         ))),
     }
-}
-
-#[derive(Serialize)]
-struct MeasureJson<'a> {
-    id: String,
-    title: &'a str,
-    status: &'static str,
-    owner: Option<&'a str>,
-    sectors: Vec<&'a str>,
-    priorities: Vec<&'a str>,
-    due: Option<String>,
-    value: Option<u8>,
-    effort: Option<u8>,
-    funding: Option<&'static str>,
-    political_needed: bool,
-    case_number: Option<&'a str>,
-    tags: &'a [String],
-    description: &'a str,
-    benefits: &'a str,
-    created: String,
-    updated: String,
 }
 
 /// What `tiltak list` narrows and orders by; the same filter, matcher and order as the app.
@@ -472,7 +502,7 @@ fn parse_sort(lang: Lang, key: &str) -> Result<SortKey, Failure> {
     })
 }
 
-fn list(path: &Path, lang: Lang, args: &ListArgs, json: bool) -> Result<(), Failure> {
+fn list(path: &Path, lang: Lang, args: &ListArgs, json: bool, log: bool) -> Result<(), Failure> {
     let status = args.status.map(|s| parse_status(lang, s)).transpose()?;
     let sort = args.sort.map(|s| parse_sort(lang, s)).transpose()?.unwrap_or_default();
     let (backlog, _) = open(path, lang)?;
@@ -513,38 +543,7 @@ fn list(path: &Path, lang: Lang, args: &ListArgs, json: bool) -> Result<(), Fail
         .collect();
     let mut out = std::io::stdout().lock();
     let written = if json {
-        let items: Vec<MeasureJson> = rows
-            .iter()
-            .map(|m| MeasureJson {
-                id: m.id.to_string(),
-                title: &m.title,
-                status: m.status.key(),
-                owner: m.owner.and_then(|o| backlog.owner(o)).map(|o| o.name.as_str()),
-                sectors: m
-                    .sectors
-                    .iter()
-                    .filter_map(|s| backlog.sector(*s))
-                    .map(|s| s.name.as_str())
-                    .collect(),
-                priorities: m
-                    .priorities
-                    .iter()
-                    .filter_map(|p| backlog.priority(*p))
-                    .map(|p| p.title.as_str())
-                    .collect(),
-                due: m.due.map(|d| d.to_string()),
-                value: m.value,
-                effort: m.effort,
-                funding: m.funding.map(|f| f.key()),
-                political_needed: m.political.needed,
-                case_number: m.political.case_number.as_deref(),
-                tags: &m.tags,
-                description: &m.description,
-                benefits: &m.benefits,
-                created: m.created.to_string(),
-                updated: m.updated.to_string(),
-            })
-            .collect();
+        let items: Vec<MeasureJson> = rows.iter().map(|m| MeasureJson::of(&backlog, m, log)).collect();
         serde_json::to_writer_pretty(&mut out, &items)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
@@ -620,8 +619,12 @@ fn report(path: &Path, lang: Lang, format: &str) -> Result<(), Failure> {
         .ok_or_else(|| Failure::usage(lang.fill(Msg::ErrUnknownFormat, &[("format", format)])))?;
     let (backlog, _) = open(path, lang)?;
     let text = report::render(&backlog, lang, jiff::Zoned::now().date(), format);
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()) {
+    write_stdout(text.as_bytes())
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error worth reporting.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    match std::io::stdout().lock().write_all(bytes) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::io(e.to_string())),

@@ -115,6 +115,15 @@ pub fn parse_one_to_five(text: &str) -> Result<Option<u8>, BadNumber> {
         .ok_or(BadNumber)
 }
 
+/// Yes or no as people write it in either language (`ja`, `x`, `yes`, `nei`, empty is no).
+pub fn parse_yes_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "ja" | "yes" | "true" | "1" | "x" | "j" | "y" => Some(true),
+        "nei" | "no" | "false" | "0" | "" | "n" => Some(false),
+        _ => None,
+    }
+}
+
 /// 1250000 → "1 250 000", as amounts are written in Norway.
 pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -144,7 +153,7 @@ pub fn tags_text(tags: &[String]) -> String {
 }
 
 /// Tags as [`tags_text`] writes them (and as people type them): split on commas outside
-/// double quotes, trimmed, empty ones dropped.
+/// double quotes, trimmed, empty ones dropped. A `+` or `-` before the quotes is kept.
 pub fn parse_tags(text: &str) -> Vec<String> {
     let mut tags = Vec::new();
     let mut current = String::new();
@@ -157,8 +166,9 @@ pub fn parse_tags(text: &str) -> Vec<String> {
                 current.push('"');
             }
             '"' if quoted => quoted = false,
-            '"' if current.trim().is_empty() => {
-                current.clear();
+            // A sign before the quotes (`+"Oslo, Bærum"`, as `tiltak set` takes it) stays.
+            '"' if matches!(current.trim(), "" | "+" | "-") => {
+                current = current.trim().to_string();
                 quoted = true;
             }
             ',' if !quoted => tags.push(std::mem::take(&mut current)),
@@ -245,5 +255,6 @@ mod tests {
         assert_eq!(parse_tags(&text), tags);
         assert_eq!(parse_tags(" a ,, b,"), vec!["a", "b"]);
         assert_eq!(parse_tags(r#"a "b" c"#), vec![r#"a "b" c"#]);
+        assert_eq!(parse_tags(r#"+"Oslo, Bærum", -KI"#), vec!["+Oslo, Bærum", "-KI"]);
     }
 }

@@ -95,7 +95,7 @@ pub enum Clock {
 impl Clock {
     pub fn now(self) -> Timestamp {
         match self {
-            Clock::System => Timestamp::now(),
+            Clock::System => crate::domain::now(),
             Clock::Fixed(t) => t,
         }
     }

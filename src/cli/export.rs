@@ -79,7 +79,7 @@ pub fn import(path: &Path, lang: Lang, format: &str, file: &Path, dry_run: bool)
         Some(lock_for_writing(path, lang)?)
     };
     let (backlog, _) = open(path, lang)?;
-    let outcome = match export::import::import(&bytes, &backlog, lang, jiff::Timestamp::now()) {
+    let outcome = match export::import::import(&bytes, &backlog, lang, crate::domain::now()) {
         Ok(outcome) => outcome,
         Err(problems) => {
             for problem in &problems {

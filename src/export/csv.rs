@@ -139,7 +139,7 @@ fn cell(backlog: &Backlog, lang: Lang, m: &Measure, column: Column) -> String {
 }
 
 /// One log entry as a line of text: "2026-10-19 decision: Approved (M-2)".
-fn log_text(lang: Lang, entry: &LogEntry) -> String {
+pub fn log_text(lang: Lang, entry: &LogEntry) -> String {
     let mut text = format!("{} {}:", entry.at, lang.log_kind(entry.kind));
     if let (Some(from), Some(to)) = (entry.from, entry.to) {
         text.push(' ');

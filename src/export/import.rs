@@ -5,9 +5,10 @@
 use jiff::Timestamp;
 
 use super::csv::{BOM, Column, funding_from_text, status_from_text};
+use super::fields::{self, FieldChange, summary_line};
 use crate::domain::lookup::UnknownName;
 use crate::domain::{Backlog, MeasureDraft, MeasureId, Status};
-use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags};
+use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags, parse_yes_no};
 use crate::i18n::{Lang, Msg};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,8 +20,16 @@ pub struct Problem {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowChange {
-    Added { line: u64, id: MeasureId, title: String },
-    Changed { line: u64, id: MeasureId, fields: Vec<Msg> },
+    Added {
+        line: u64,
+        id: MeasureId,
+        title: String,
+    },
+    Changed {
+        line: u64,
+        id: MeasureId,
+        fields: Vec<FieldChange>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -142,7 +151,7 @@ impl Row<'_> {
                     Ok(cost) => draft.cost_estimate = cost,
                     Err(_) => self.problem(self.lang.tr(Msg::ErrBadNumber).to_string()),
                 },
-                Column::Political => match yes_no(text) {
+                Column::Political => match parse_yes_no(text) {
                     Some(needed) => draft.political.needed = needed,
                     None => self.problem(self.lang.fill(Msg::ImpBadYesNo, &[("text", text.trim())])),
                 },
@@ -155,42 +164,6 @@ impl Row<'_> {
             }
         }
     }
-}
-
-fn yes_no(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "ja" | "yes" | "true" | "1" | "x" | "j" | "y" => Some(true),
-        "nei" | "no" | "false" | "0" | "" | "n" => Some(false),
-        _ => None,
-    }
-}
-
-/// Which fields differ between two drafts, as field labels.
-pub fn changed_fields(old: &MeasureDraft, new: &MeasureDraft) -> Vec<Msg> {
-    let mut out = Vec::new();
-    let mut check = |differs: bool, label: Msg| {
-        if differs {
-            out.push(label);
-        }
-    };
-    check(old.title.trim() != new.title.trim(), Msg::FieldTitle);
-    check(
-        old.description.trim_end() != new.description.trim_end(),
-        Msg::FieldDescription,
-    );
-    check(old.status != new.status, Msg::FieldStatus);
-    check(old.owner != new.owner, Msg::FieldOwner);
-    check(old.sectors != new.sectors, Msg::FieldSectors);
-    check(old.priorities != new.priorities, Msg::FieldPriorities);
-    check(old.value != new.value, Msg::FieldValue);
-    check(old.effort != new.effort, Msg::FieldEffort);
-    check(old.due != new.due, Msg::FieldDue);
-    check(old.funding != new.funding, Msg::FieldFunding);
-    check(old.cost_estimate != new.cost_estimate, Msg::FieldCost);
-    check(old.political != new.political, Msg::FieldPolitical);
-    check(old.benefits.trim_end() != new.benefits.trim_end(), Msg::FieldBenefits);
-    check(old.tags != new.tags, Msg::FieldTags);
-    out
 }
 
 /// The 1-based line where the record at byte `offset` of `text` starts. With CRLF the reader
@@ -341,11 +314,15 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
             continue;
         }
         let result = match id {
-            Some(id) => {
-                let fields = changed_fields(&old, &draft);
-                work.update_measure(id, draft, now)
-                    .map(|edit| edit.map(|_| RowChange::Changed { line, id, fields }))
-            }
+            Some(id) => work.update_measure(id, draft, now).map(|edit| {
+                edit.map(|_| {
+                    let new = work.measure(id).map(MeasureDraft::from_measure);
+                    let fields = new
+                        .map(|new| fields::changes(&work, &old, &new, lang))
+                        .unwrap_or_default();
+                    RowChange::Changed { line, id, fields }
+                })
+            }),
             None => {
                 let title = draft.title.trim().to_string();
                 work.add_measure(draft, now)
@@ -379,15 +356,15 @@ pub fn describe(outcome: &Outcome, lang: Lang, dry_run: bool) -> String {
                 &[("line", &line.to_string()), ("id", &id.to_string()), ("title", title)],
             ),
             RowChange::Changed { line, id, fields } => {
-                let names: Vec<String> = fields.iter().map(|f| lang.tr(*f).to_lowercase()).collect();
-                lang.fill(
+                let mut text = lang.fill(
                     if dry_run { Msg::ImpWouldChange } else { Msg::ImpChanged },
-                    &[
-                        ("line", &line.to_string()),
-                        ("id", &id.to_string()),
-                        ("fields", &names.join(", ")),
-                    ],
-                )
+                    &[("line", &line.to_string()), ("id", &id.to_string())],
+                );
+                for change in fields {
+                    text.push_str("\n    ");
+                    text.push_str(&summary_line(change, lang));
+                }
+                text
             }
         };
         out.push_str(&line);

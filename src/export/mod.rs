@@ -2,6 +2,7 @@
 //! meeting minutes.
 
 pub mod csv;
+pub mod fields;
 pub mod import;
 pub mod markdown;
 pub mod minutes;
