@@ -8,6 +8,7 @@ pub mod export;
 pub mod human;
 pub mod i18n;
 pub mod insight;
+pub mod markup;
 pub mod search;
 pub mod store;
 pub mod tui;

@@ -163,7 +163,9 @@ fn edited_csv_with_lf_and_no_bom_updates_and_adds_and_logs_status_changes() {
         .success();
     let stdout = String::from_utf8(dry.get_output().stdout.clone()).unwrap();
     assert!(
-        stdout.contains("line 2: would change T-2: status, owner, due date"),
+        stdout.contains(
+            "line 2: would change T-2:\n    Status: «idea» → «assessing»\n    Owner: – → «Kari Åsheim»\n    Due date: – → «2027-12-31»\n"
+        ),
         "{stdout}"
     );
     assert!(

@@ -7,6 +7,8 @@ pub mod import;
 pub mod markdown;
 pub mod minutes;
 
+pub use crate::markup::md_escape;
+
 /// A file-name-safe slug: lower case ASCII letters and digits joined by `-`, with æ, ø, å
 /// spelled out so Norwegian titles stay readable ("Toppledermøte" → "toppledermote").
 pub fn slug(text: &str) -> String {
@@ -35,19 +37,6 @@ pub fn slug(text: &str) -> String {
     if cut.is_empty() { "mote".to_string() } else { cut }
 }
 
-/// Escapes the characters Markdown would read as formatting, so titles and notes are shown as
-/// typed.
-pub fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,10 +49,5 @@ mod tests {
         );
         assert_eq!(slug("Økonomi & Ærlighet på Åsen!"), "okonomi-aerlighet-pa-asen");
         assert_eq!(slug("🚀"), "mote");
-    }
-
-    #[test]
-    fn markdown_specials_are_escaped() {
-        assert_eq!(md_escape("a*b_c #1 | x"), "a\\*b\\_c \\#1 \\| x");
     }
 }
