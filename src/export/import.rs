@@ -1,6 +1,10 @@
-//! Reading the CSV export back, e.g. after it was edited in Excel. The whole file is checked
-//! before anything is applied: one bad row means nothing changes, and every problem is reported
-//! with its line number.
+//! Reading measures back from a table a spreadsheet edited: the CSV export ([`import`]) or the
+//! workbook's Measures sheet (`super::xlsx`). The whole table is checked before anything is
+//! applied: one bad row means nothing changes, and every problem is reported where the
+//! spreadsheet shows it (row, column letter and header). Columns the file adds are ignored with
+//! a note; columns it lacks leave those fields as they are.
+
+use std::collections::HashMap;
 
 use jiff::Timestamp;
 
@@ -13,20 +17,21 @@ use crate::i18n::{Lang, Msg};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// 1-based line of the file where the row starts.
-    pub line: u64,
+    /// The spreadsheet's row number (the header is row 1); 0 when the file as a whole is bad.
+    pub row: u64,
+    /// Says where ("row 5, column C (Status)") and what.
     pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowChange {
     Added {
-        line: u64,
+        row: u64,
         id: MeasureId,
         title: String,
     },
     Changed {
-        line: u64,
+        row: u64,
         id: MeasureId,
         fields: Vec<FieldChange>,
     },
@@ -38,6 +43,63 @@ pub struct Outcome {
     pub backlog: Backlog,
     pub changes: Vec<RowChange>,
     pub unchanged: usize,
+    /// Header cells that name none of our columns; their cells were not read.
+    pub ignored_columns: Vec<String>,
+}
+
+/// Cells as a spreadsheet holds them: the header row and the rows below it, each with the row
+/// number the spreadsheet shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<(u64, Vec<String>)>,
+}
+
+/// A 0-based column index as a spreadsheet names it: 0 → A, 26 → AA.
+pub fn column_letters(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// Where a problem is: the sheet (for a workbook), the row, and the column with its header.
+struct Place<'a> {
+    lang: Lang,
+    sheet: Option<&'a str>,
+    header: &'a [String],
+}
+
+impl Place<'_> {
+    fn problem(&self, row: u64, column: Option<usize>, problem: &str) -> Problem {
+        let lang = self.lang;
+        let mut parts = Vec::new();
+        if let Some(sheet) = self.sheet {
+            parts.push(lang.fill(Msg::ImpSheet, &[("sheet", sheet)]));
+        }
+        if row > 0 {
+            parts.push(lang.fill(Msg::ImpRow, &[("row", &row.to_string())]));
+        }
+        if let Some(index) = column {
+            let letters = column_letters(index);
+            parts.push(
+                match self.header.get(index).map(|h| h.trim()).filter(|h| !h.is_empty()) {
+                    Some(name) => lang.fill(Msg::ImpColumn, &[("column", &letters), ("name", name)]),
+                    None => lang.fill(Msg::ImpColumnBare, &[("column", &letters)]),
+                },
+            );
+        }
+        let message = if parts.is_empty() {
+            problem.to_string()
+        } else {
+            lang.fill(Msg::ImpProblem, &[("place", &parts.join(", ")), ("problem", problem)])
+        };
+        Problem { row, message }
+    }
 }
 
 /// `;` or `,`, whichever the header line uses more.
@@ -49,19 +111,18 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 }
 
 struct Row<'a> {
-    line: u64,
+    row: u64,
+    /// The cell being read, so a problem names its column.
+    column: Option<usize>,
     lang: Lang,
+    place: &'a Place<'a>,
     backlog: &'a Backlog,
     problems: &'a mut Vec<Problem>,
 }
 
 impl Row<'_> {
     fn problem(&mut self, message: String) {
-        let line = self.line;
-        let message = self
-            .lang
-            .fill(Msg::ImpLine, &[("line", &line.to_string()), ("problem", &message)]);
-        self.problems.push(Problem { line, message });
+        self.problems.push(self.place.problem(self.row, self.column, &message));
     }
 
     fn unknown(&mut self, msg: Msg, err: UnknownName) {
@@ -101,10 +162,12 @@ impl Row<'_> {
         out
     }
 
-    /// Fills `draft` from the row's cells; problems are collected, not returned.
-    fn fill(&mut self, draft: &mut MeasureDraft, cells: &[(Column, &str)]) {
-        for (column, text) in cells {
+    /// Fills `draft` from the row's cells (header index, column, text); problems are
+    /// collected, not returned.
+    fn fill(&mut self, draft: &mut MeasureDraft, cells: &[(usize, Column, &str)]) {
+        for (index, column, text) in cells {
             let text = *text;
+            self.column = Some(*index);
             match column {
                 // Written for people to read; the log is only changed through the app.
                 Column::Id | Column::Created | Column::Updated | Column::Log => {}
@@ -166,75 +229,92 @@ impl Row<'_> {
     }
 }
 
-/// The 1-based line where the record at byte `offset` of `text` starts. With CRLF the reader
-/// reports a record as starting at the `\n` of the line end before it, so line ends are skipped.
-fn line_at(text: &str, offset: u64) -> u64 {
-    let bytes = text.as_bytes();
-    let mut end = usize::try_from(offset).unwrap_or(usize::MAX).min(bytes.len());
-    while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
-        end += 1;
-    }
-    bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
-}
-
 fn decode(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(BOM).unwrap_or(bytes)
 }
 
-/// Reads `bytes` (`;` or `,`, with or without BOM, CRLF or LF) and applies every row to a copy
-/// of `backlog`. Either all rows apply, or the problems come back and nothing is changed.
-pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Result<Outcome, Vec<Problem>> {
+/// The CSV export, as Excel or LibreOffice saved it (`;` or `,`, with or without BOM, CRLF or
+/// LF), as a table. Every record is a row, so a cell with line breaks is still one row.
+pub fn read_csv(bytes: &[u8], lang: Lang) -> Result<Table, Vec<Problem>> {
     let body = decode(bytes);
-    let text = match std::str::from_utf8(body) {
-        Ok(text) => text,
-        Err(err) => {
-            let line = body[..err.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64 + 1;
-            return Err(vec![Problem {
-                line,
-                message: lang.fill(
-                    Msg::ImpLine,
-                    &[("line", &line.to_string()), ("problem", lang.tr(Msg::ImpNotUtf8))],
-                ),
-            }]);
-        }
-    };
+    let text = std::str::from_utf8(body).map_err(|_| {
+        vec![Problem {
+            row: 0,
+            message: lang.tr(Msg::ImpNotUtf8).to_string(),
+        }]
+    })?;
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(text))
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let place = Place {
+        lang,
+        sheet: None,
+        header: &[],
+    };
+    let mut table = Table::default();
+    let mut problems = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        let row = index as u64 + 1;
+        match record {
+            Ok(record) if index == 0 => table.header = record.iter().map(str::to_string).collect(),
+            Ok(record) => table.rows.push((row, record.iter().map(str::to_string).collect())),
+            Err(err) => problems.push(place.problem(row, None, &err.to_string())),
+        }
+    }
+    if problems.is_empty() { Ok(table) } else { Err(problems) }
+}
+
+/// Reads CSV `bytes` and applies every row to a copy of `backlog`. Either all rows apply, or
+/// the problems come back and nothing is changed.
+pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Result<Outcome, Vec<Problem>> {
+    let table = read_csv(bytes, lang)?;
+    apply(&table, None, backlog, lang, now)
+}
+
+/// Applies a table's rows to a copy of `backlog`: a row with an id updates that measure, a row
+/// without one adds a measure. `sheet` names the workbook sheet in problems.
+pub fn apply(
+    table: &Table,
+    sheet: Option<&str>,
+    backlog: &Backlog,
+    lang: Lang,
+    now: Timestamp,
+) -> Result<Outcome, Vec<Problem>> {
+    let place = Place {
+        lang,
+        sheet,
+        header: &table.header,
+    };
+    if table.header.iter().all(|h| h.trim().is_empty()) {
+        return Err(vec![place.problem(1, None, lang.tr(Msg::ImpEmpty))]);
+    }
     let mut problems: Vec<Problem> = Vec::new();
-    let mut records = reader.records();
-    let line_problem = |line: u64, message: String| Problem {
-        line,
-        message: lang.fill(Msg::ImpLine, &[("line", &line.to_string()), ("problem", &message)]),
-    };
-    let header = match records.next() {
-        Some(Ok(header)) => header,
-        Some(Err(err)) => return Err(vec![line_problem(1, err.to_string())]),
-        None => return Err(vec![line_problem(1, lang.tr(Msg::ImpEmpty).to_string())]),
-    };
-    let mut columns: Vec<Column> = Vec::new();
-    for name in header.iter() {
+    let mut columns: Vec<Option<Column>> = Vec::new();
+    let mut ignored_columns = Vec::new();
+    for (index, name) in table.header.iter().enumerate() {
         match Column::from_header(name) {
-            Some(column) if columns.contains(&column) => {
-                problems.push(line_problem(1, lang.fill(Msg::ImpDuplicateColumn, &[("name", name)])));
+            Some(column) if columns.contains(&Some(column)) => {
+                problems.push(place.problem(1, Some(index), &lang.fill(Msg::ImpDuplicateColumn, &[("name", name)])));
+                columns.push(None);
             }
-            Some(column) => columns.push(column),
+            Some(column) => columns.push(Some(column)),
             None => {
-                let known: Vec<&str> = Column::ALL.iter().map(|c| lang.tr(c.header())).collect();
-                problems.push(line_problem(
-                    1,
-                    lang.fill(Msg::ImpUnknownColumn, &[("name", name), ("known", &known.join(", "))]),
-                ));
+                if !name.trim().is_empty() {
+                    ignored_columns.push(name.trim().to_string());
+                }
+                columns.push(None);
             }
         }
     }
-    if !columns.contains(&Column::Title) {
-        problems.push(line_problem(
-            1,
-            lang.fill(Msg::ImpMissingColumn, &[("name", lang.tr(Column::Title.header()))]),
-        ));
+    let has = |c: Column| columns.contains(&Some(c));
+    if !has(Column::Id) && !has(Column::Title) {
+        let names = [
+            ("id", lang.tr(Column::Id.header())),
+            ("title", lang.tr(Column::Title.header())),
+        ];
+        problems.push(place.problem(1, None, &lang.fill(Msg::ImpNeedIdOrTitle, &names)));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -242,24 +322,17 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
     let mut work = backlog.clone();
     let mut changes = Vec::new();
     let mut unchanged = 0;
-    let mut seen: Vec<(MeasureId, u64)> = Vec::new();
-    for record in records {
-        let record = match record {
-            Ok(record) => record,
-            Err(err) => {
-                let line = err.position().map_or(0, |p| line_at(text, p.byte()));
-                problems.push(line_problem(line, err.to_string()));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| line_at(text, p.byte()));
+    let mut seen: HashMap<MeasureId, u64> = HashMap::new();
+    for (row, record) in &table.rows {
+        let row = *row;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        if record.len() != columns.len() {
-            problems.push(line_problem(
-                line,
-                lang.fill(
+        if let Some(extra) = record.iter().skip(columns.len()).position(|c| !c.trim().is_empty()) {
+            problems.push(place.problem(
+                row,
+                Some(columns.len() + extra),
+                &lang.fill(
                     Msg::ImpColumnCount,
                     &[
                         ("found", &record.len().to_string()),
@@ -269,14 +342,20 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
             ));
             continue;
         }
-        let cells: Vec<(Column, &str)> = columns.iter().copied().zip(record.iter()).collect();
-        let id_text = cells
+        // A spreadsheet may leave the empty cells at the end of a row out.
+        let cell = |index: usize| record.get(index).map_or("", String::as_str);
+        let cells: Vec<(usize, Column, &str)> = columns
             .iter()
-            .find(|(c, _)| *c == Column::Id)
-            .map_or("", |(_, t)| t.trim());
-        let mut row = Row {
-            line,
+            .enumerate()
+            .filter_map(|(index, column)| column.map(|c| (index, c, cell(index))))
+            .collect();
+        let id_cell = cells.iter().find(|(_, c, _)| *c == Column::Id);
+        let id_text = id_cell.map_or("", |(_, _, t)| t.trim());
+        let mut row_reader = Row {
+            row,
+            column: id_cell.map(|(index, _, _)| *index),
             lang,
+            place: &place,
             backlog: &work,
             problems: &mut problems,
         };
@@ -285,32 +364,39 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
         } else {
             match id_text.parse::<MeasureId>() {
                 Ok(id) if work.measure(id).is_none() => {
-                    row.problem(lang.fill(Msg::ImpUnknownId, &[("id", &id.to_string())]));
+                    row_reader.problem(lang.fill(Msg::ImpUnknownId, &[("id", &id.to_string())]));
                     continue;
                 }
                 Ok(id) => {
-                    if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
+                    if let Some(first) = seen.get(&id) {
                         let first = first.to_string();
-                        row.problem(lang.fill(Msg::ImpDuplicateId, &[("id", &id.to_string()), ("first", &first)]));
+                        row_reader
+                            .problem(lang.fill(Msg::ImpDuplicateId, &[("id", &id.to_string()), ("first", &first)]));
                         continue;
                     }
-                    seen.push((id, line));
+                    seen.insert(id, row);
                     Some(id)
                 }
                 Err(_) => {
-                    row.problem(lang.fill(Msg::ImpBadId, &[("text", id_text)]));
+                    row_reader.problem(lang.fill(Msg::ImpBadId, &[("text", id_text)]));
                     continue;
                 }
             }
         };
+        if id.is_none() && !has(Column::Title) {
+            row_reader.column = None;
+            let title = lang.tr(Column::Title.header());
+            row_reader.problem(lang.fill(Msg::ImpNewNeedsTitle, &[("title", title)]));
+            continue;
+        }
         let old = id
             .and_then(|id| work.measure(id))
             .map(MeasureDraft::from_measure)
             .unwrap_or_else(|| MeasureDraft::titled(""));
         let mut draft = old.clone();
-        let before = row.problems.len();
-        row.fill(&mut draft, &cells);
-        if row.problems.len() > before {
+        let before = row_reader.problems.len();
+        row_reader.fill(&mut draft, &cells);
+        if row_reader.problems.len() > before {
             continue;
         }
         let result = match id {
@@ -320,19 +406,19 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
                     let fields = new
                         .map(|new| fields::changes(&work, &old, &new, lang))
                         .unwrap_or_default();
-                    RowChange::Changed { line, id, fields }
+                    RowChange::Changed { row, id, fields }
                 })
             }),
             None => {
                 let title = draft.title.trim().to_string();
                 work.add_measure(draft, now)
-                    .map(|(id, _)| Some(RowChange::Added { line, id, title }))
+                    .map(|(id, _)| Some(RowChange::Added { row, id, title }))
             }
         };
         match result {
             Ok(Some(change)) => changes.push(change),
             Ok(None) => unchanged += 1,
-            Err(err) => problems.push(line_problem(line, err.to_string())),
+            Err(err) => problems.push(place.problem(row, None, &err.to_string())),
         }
     }
     if problems.is_empty() {
@@ -340,6 +426,7 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
             backlog: work,
             changes,
             unchanged,
+            ignored_columns,
         })
     } else {
         Err(problems)
@@ -349,16 +436,20 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
 /// What an import did (or, in a dry run, would do), one line per changed row and a total.
 pub fn describe(outcome: &Outcome, lang: Lang, dry_run: bool) -> String {
     let mut out = String::new();
+    for name in &outcome.ignored_columns {
+        out.push_str(&lang.fill(Msg::ImpIgnoredColumn, &[("name", name)]));
+        out.push('\n');
+    }
     for change in &outcome.changes {
         let line = match change {
-            RowChange::Added { line, id, title } => lang.fill(
+            RowChange::Added { row, id, title } => lang.fill(
                 if dry_run { Msg::ImpWouldAdd } else { Msg::ImpAdded },
-                &[("line", &line.to_string()), ("id", &id.to_string()), ("title", title)],
+                &[("row", &row.to_string()), ("id", &id.to_string()), ("title", title)],
             ),
-            RowChange::Changed { line, id, fields } => {
+            RowChange::Changed { row, id, fields } => {
                 let mut text = lang.fill(
                     if dry_run { Msg::ImpWouldChange } else { Msg::ImpChanged },
-                    &[("line", &line.to_string()), ("id", &id.to_string())],
+                    &[("row", &row.to_string()), ("id", &id.to_string())],
                 );
                 for change in fields {
                     text.push_str("\n    ");
