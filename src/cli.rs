@@ -88,7 +88,7 @@ pub enum Command {
     Restore { which: String },
     /// Export
     Export {
-        #[arg(long, value_name = "csv|md|json", default_value = "csv")]
+        #[arg(long, value_name = "csv|xlsx|md|json", default_value = "csv")]
         format: String,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -97,8 +97,8 @@ pub enum Command {
     },
     /// Import
     Import {
-        #[arg(long, value_name = "csv", default_value = "csv")]
-        format: String,
+        #[arg(long, value_name = "csv|xlsx")]
+        format: Option<String>,
         file: PathBuf,
         #[arg(long)]
         dry_run: bool,
@@ -332,7 +332,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         Command::Backups => backups::list(&path, lang),
         Command::Restore { which } => backups::restore(&path, lang, which),
         Command::Export { format, out, delimiter } => export::export(&path, lang, format, out.as_deref(), delimiter),
-        Command::Import { format, file, dry_run } => export::import(&path, lang, format, file, *dry_run),
+        Command::Import { format, file, dry_run } => export::import(&path, lang, format.as_deref(), file, *dry_run),
         Command::Minutes { meeting, out } => export::minutes(&path, lang, meeting, out.as_deref()),
         Command::Report { format } => report(&path, lang, format),
         Command::Set { id, assignments } => measure::set(&path, lang, id, assignments),

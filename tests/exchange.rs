@@ -217,3 +217,187 @@ fn change_rows_name_their_spreadsheet_row() {
     assert!(matches!(outcome.changes[0], RowChange::Changed { row: 2, .. }));
     assert!(matches!(outcome.changes[1], RowChange::Added { row: 3, .. }));
 }
+
+// ---------------------------------------------------------------------------------------------
+// The workbook
+
+fn with_meeting(mut b: Backlog) -> Backlog {
+    use tiltak::domain::{MeetingDraft, Verdict};
+    let (meeting, _) = b
+        .create_meeting(MeetingDraft {
+            title: "Toppledermøte".into(),
+            date: date(2026, 11, 20),
+            attendees: vec![Id(1)],
+            agenda: vec![Id(2)],
+        })
+        .unwrap();
+    b.record_decision(
+        meeting,
+        Id(2),
+        Verdict::Approve,
+        "Vedtatt; «=2+2»",
+        at("2026-11-20T10:00:00Z"),
+    )
+    .unwrap();
+    b
+}
+
+#[test]
+fn workbook_round_trip_leaves_the_backlog_identical() {
+    let b = with_meeting(tricky());
+    for lang in [Lang::Nb, Lang::En] {
+        let bytes = tiltak::export::xlsx::write(&b, &b.measures, lang, date(2026, 11, 29)).unwrap();
+        let outcome = tiltak::export::xlsx::import(&bytes, &b, lang, now()).unwrap();
+        assert_eq!(outcome.backlog, b, "{lang:?}");
+        assert_eq!((outcome.changes.len(), outcome.unchanged), (0, 2));
+        assert!(outcome.ignored_columns.is_empty());
+    }
+}
+
+#[test]
+fn workbook_export_and_import_through_the_cli_with_a_dry_run() {
+    let (dir, path) = setup(&tricky());
+    let book = dir.path().join("tiltak.xlsx");
+    tiltak(&path)
+        .args(["export", "--format", "xlsx", "--out"])
+        .arg(&book)
+        .assert()
+        .success();
+    let out = tiltak(&path)
+        .arg("import")
+        .arg(&book)
+        .arg("--dry-run")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Dry run – nothing was written: 0 new, 0 changed, 2 unchanged.\n"
+    );
+    let before = fs::read(&path).unwrap();
+    let garbage = dir.path().join("x.xlsx");
+    fs::write(&garbage, b"PK\x03\x04 not really").unwrap();
+    let out = tiltak(&path).arg("import").arg(&garbage).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("The workbook cannot be read")
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+/// A workbook edited the way people do: a value typed as text where a number was, a bad
+/// status, an error cell. Problems name the sheet, row and column as Excel shows them.
+#[test]
+fn workbook_problems_name_sheet_row_and_column() {
+    use rust_xlsxwriter::Workbook;
+    let b = tricky();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Tiltak").unwrap();
+    for (col, header) in ["Id", "Status", "Verdi", "Kommentar", "Kostnadsanslag", "Frist"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *header).unwrap();
+    }
+    sheet.write_string(1, 0, "T-1").unwrap();
+    sheet.write_string(1, 1, "ferdig").unwrap();
+    sheet.write_number(1, 2, 4.0).unwrap();
+    sheet.write_string(2, 0, "T-2").unwrap();
+    sheet.write_number(2, 2, 4.5).unwrap();
+    sheet.write_number(2, 4, 1_250_000.0).unwrap();
+    let err = tiltak::export::xlsx::import(&book.save_to_buffer().unwrap(), &b, Lang::Nb, now()).unwrap_err();
+    let messages: Vec<&str> = err.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "ark Tiltak, rad 2, kolonne B (Status): Ukjent status «ferdig». Gyldige: idé, til vurdering, vedtatt, pågår, fullført, parkert, avvist.",
+            "ark Tiltak, rad 3, kolonne C (Verdi): «4.5» er ikke et tall fra 1 til 5.",
+        ]
+    );
+}
+
+/// The workbook as an independent reader (Python's openpyxl) sees it, cell by cell: types,
+/// number formats and values, the frozen header, the filter, wrapped text, the other sheets.
+#[test]
+fn openpyxl_reads_typed_cells_that_nothing_reinterprets() {
+    let probe = std::process::Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .output();
+    assert!(
+        probe.as_ref().is_ok_and(|o| o.status.success()),
+        "python3 with openpyxl is needed for this check (.ci/run installs it: pip install openpyxl)"
+    );
+    let b = with_meeting(tricky());
+    let dir = TempDir::new().unwrap();
+    let book = dir.path().join("tiltak.xlsx");
+    let bytes = tiltak::export::xlsx::write(&b, &b.measures, Lang::Nb, date(2026, 11, 29)).unwrap();
+    fs::write(&book, bytes).unwrap();
+    let script = r#"
+import json, sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {"sheets": wb.sheetnames, "cells": {}}
+ws = wb.worksheets[0]
+out["freeze"] = ws.freeze_panes
+out["filter"] = ws.auto_filter.ref
+out["widths"] = {k: v.width for k, v in ws.column_dimensions.items()}
+for row in ws.iter_rows():
+    for c in row:
+        if c.value is None:
+            continue
+        v = c.value.isoformat() if isinstance(c.value, datetime.datetime) else c.value
+        out["cells"][c.coordinate] = [c.data_type, c.number_format, v, bool(c.alignment.wrap_text)]
+m = wb.worksheets[4]
+out["meeting"] = [[c.value.isoformat() if isinstance(c.value, datetime.datetime) else c.value for c in r] for r in m.iter_rows()]
+print(json.dumps(out))
+"#;
+    let output = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let seen: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        seen["sheets"],
+        serde_json::json!(["Tiltak", "Eiere", "Prioriteringer", "Prioritering × sektor", "Møter"])
+    );
+    assert_eq!(seen["freeze"], "A2");
+    assert_eq!(seen["filter"], "A1:S3");
+    assert!(
+        seen["widths"]["P"].as_f64().unwrap() >= 40.0,
+        "descriptions get a wide column"
+    );
+    let cell = |at: &str| seen["cells"][at].clone();
+    let text = |value: &str| serde_json::json!(["s", "@", value, false]);
+    let wrapped = |value: &str| serde_json::json!(["s", "@", value, true]);
+    // The rows follow the order given: T-1, then T-2.
+    assert_eq!(cell("A2"), text("T-1"));
+    assert_eq!(cell("B2"), text("Semikolon; «sitat» og \"anførsel\" 🚀"));
+    assert_eq!(cell("C2"), text("pågår"));
+    assert_eq!(cell("D2"), text("Kari Åsheim"));
+    assert_eq!(cell("E2"), wrapped("Helse og omsorg; Miljø, idrett og kultur"));
+    assert_eq!(cell("G2"), serde_json::json!(["n", "0", 4, false]));
+    assert_eq!(cell("H2"), serde_json::json!(["n", "0", 2, false]));
+    assert_eq!(
+        cell("I2"),
+        serde_json::json!(["d", "dd.mm.yyyy", "2027-03-31T00:00:00", false])
+    );
+    assert_eq!(cell("K2"), serde_json::json!(["n", "#,##0", 1_250_000, false]));
+    assert_eq!(cell("L2"), text("ja"));
+    assert_eq!(cell("M2"), text("0042"), "leading zeros stay");
+    assert_eq!(cell("O2"), text(r#"team, "Oslo, Bærum", """sitat""""#));
+    assert_eq!(
+        cell("P2"),
+        wrapped("Linje 1; med semikolon\nLinje 2, med komma\nLinje 3 med \"quotes\" og æøå ÆØÅ")
+    );
+    assert_eq!(cell("M3"), text("03/12"), "a case number is not a date");
+    assert_eq!(cell("P3"), wrapped("=1+1"), "text, not a formula");
+    assert!(cell("G3").is_null(), "an unset value is an empty cell");
+    let decision = &seen["meeting"][1];
+    assert_eq!(decision[0], "M-1");
+    assert_eq!(decision[1], "2026-11-20T00:00:00");
+    assert_eq!(decision[4], "T-2");
+    assert_eq!(decision[6], "Vedtatt; «=2+2»");
+}

@@ -7,6 +7,7 @@ use super::drill;
 use super::find;
 use super::form::{Form, FormTarget, Input};
 use super::keymap::{self, Context};
+use super::review_update::ExportFormat;
 use super::{Action, App, Confirm, Message, Overlay, Pane, SaveState};
 use crate::domain::{DomainError, Edit};
 use crate::i18n::{Lang, Msg};
@@ -138,7 +139,8 @@ fn list_action(app: &mut App, action: Action) {
         Action::Cancel if drill::go_back(app) => {}
         Action::Cancel => find::cancel(app),
         Action::StartReview => super::review_update::start_review_setup(app),
-        Action::ExportView => super::review_update::export_view(app),
+        Action::ExportView => super::review_update::export_view(app, ExportFormat::Csv),
+        Action::ExportWorkbook => super::review_update::export_view(app, ExportFormat::Workbook),
         Action::ShowLog => super::review_update::show_log(app),
         Action::RankUp => drill::move_rank(app, true),
         Action::RankDown => drill::move_rank(app, false),

@@ -6,6 +6,7 @@ pub mod fields;
 pub mod import;
 pub mod markdown;
 pub mod minutes;
+pub mod xlsx;
 
 pub use crate::markup::md_escape;
 
