@@ -138,6 +138,23 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Schema
+    Schema,
+}
+
+/// The built-in demo backlog, written to the demo file the first time `--demo` is used.
+pub const DEMO_BACKLOG: &str = include_str!("../assets/demo-backlog.json");
+
+/// The JSON Schema of the data file, printed by `tiltak schema`.
+pub const SCHEMA: &str = include_str!("../assets/backlog.schema.json");
+
+/// With `--demo`, the demo file is created from the built-in demo backlog when it does not
+/// exist yet, for the app and every command alike. The caller holds the lock.
+pub fn write_demo_if_missing(path: &Path, lang: Lang) -> Result<(), Failure> {
+    if path.exists() {
+        return Ok(());
+    }
+    store::save::write_atomically(path, DEMO_BACKLOG.as_bytes()).map_err(|e| save_failure(path, lang, &e))
 }
 
 /// The language a run speaks, found before clap parses, so `--help` can use it.
@@ -227,6 +244,7 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("id", |a| a.help(tr(Msg::CliHelpMeasureId)))
                 .mut_arg("yes", |a| a.help(tr(Msg::CliHelpYes)))
         })
+        .mut_subcommand("schema", |c| c.about(tr(Msg::CliHelpSchema)))
 }
 
 pub fn parse(lang: Lang, args: Vec<String>) -> Cli {
@@ -280,66 +298,78 @@ pub fn run_stress(cli: &Cli, count: u32, lang: Lang) -> ExitCode {
 }
 
 pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
-    let result = data_path(cli, lang).and_then(|path| match command {
-        Command::Path => {
-            println!("{}", path.display());
-            Ok(())
+    let demo_ready = |path: &Path| -> Result<(), Failure> {
+        if cli.demo && !matches!(command, Command::Path | Command::Schema) && !path.exists() {
+            let _lock = lock_for_writing(path, lang)?;
+            write_demo_if_missing(path, lang)?;
         }
-        Command::Add {
-            title,
-            owner,
-            sector,
-            priority,
-            status,
-            due,
-        } => add(
-            &path,
-            lang,
-            title,
-            owner.as_deref(),
-            sector,
-            priority,
-            status.as_deref(),
-            due.as_deref(),
-        ),
-        Command::List {
-            status,
-            owner,
-            json,
-            log,
-            query,
-            sector,
-            priority,
-            tag,
-            overdue,
-            sort,
-        } => list(
-            &path,
-            lang,
-            &ListArgs {
-                status: status.as_deref(),
-                owner: owner.as_deref(),
-                sector: sector.as_deref(),
-                priority: priority.as_deref(),
-                tag: tag.as_deref(),
-                overdue: *overdue,
-                query: query.as_deref().unwrap_or(""),
-                sort: sort.as_deref(),
-            },
-            *json,
-            *log,
-        ),
-        Command::Backups => backups::list(&path, lang),
-        Command::Restore { which } => backups::restore(&path, lang, which),
-        Command::Export { format, out, delimiter } => export::export(&path, lang, format, out.as_deref(), delimiter),
-        Command::Import { format, file, dry_run } => export::import(&path, lang, format.as_deref(), file, *dry_run),
-        Command::Minutes { meeting, out } => export::minutes(&path, lang, meeting, out.as_deref()),
-        Command::Report { format } => report(&path, lang, format),
-        Command::Set { id, assignments } => measure::set(&path, lang, id, assignments),
-        Command::Show { id, json } => measure::show(&path, lang, id, *json),
-        Command::Note { id, text } => measure::note(&path, lang, id, &text.join(" ")),
-        Command::Rm { id, yes } => measure::remove(&path, lang, id, *yes),
-    });
+        Ok(())
+    };
+    let result = data_path(cli, lang)
+        .and_then(|path| demo_ready(&path).map(|()| path))
+        .and_then(|path| match command {
+            Command::Path => {
+                println!("{}", path.display());
+                Ok(())
+            }
+            Command::Add {
+                title,
+                owner,
+                sector,
+                priority,
+                status,
+                due,
+            } => add(
+                &path,
+                lang,
+                title,
+                owner.as_deref(),
+                sector,
+                priority,
+                status.as_deref(),
+                due.as_deref(),
+            ),
+            Command::List {
+                status,
+                owner,
+                json,
+                log,
+                query,
+                sector,
+                priority,
+                tag,
+                overdue,
+                sort,
+            } => list(
+                &path,
+                lang,
+                &ListArgs {
+                    status: status.as_deref(),
+                    owner: owner.as_deref(),
+                    sector: sector.as_deref(),
+                    priority: priority.as_deref(),
+                    tag: tag.as_deref(),
+                    overdue: *overdue,
+                    query: query.as_deref().unwrap_or(""),
+                    sort: sort.as_deref(),
+                },
+                *json,
+                *log,
+            ),
+            Command::Backups => backups::list(&path, lang),
+            Command::Restore { which } => backups::restore(&path, lang, which),
+            Command::Export { format, out, delimiter } => {
+                export::export(&path, lang, format, out.as_deref(), delimiter)
+            }
+            Command::Import { format, file, dry_run } => export::import(&path, lang, format.as_deref(), file, *dry_run),
+            Command::Minutes { meeting, out } => export::minutes(&path, lang, meeting, out.as_deref()),
+            Command::Report { format } => report(&path, lang, format),
+            Command::Set { id, assignments } => measure::set(&path, lang, id, assignments),
+            Command::Show { id, json } => measure::show(&path, lang, id, *json),
+            Command::Note { id, text } => measure::note(&path, lang, id, &text.join(" ")),
+            Command::Rm { id, yes } => measure::remove(&path, lang, id, *yes),
+            Command::Schema => write_stdout(SCHEMA.as_bytes()),
+        });
     finish(result)
 }
 

@@ -286,3 +286,25 @@ fn list_json_carries_the_cost_and_with_log_the_log() {
     assert_eq!(items[0]["log"][0]["kind"], "status_change");
     assert_eq!(items[0]["log"][0]["to"], "decided");
 }
+
+#[test]
+fn demo_with_a_data_path_creates_the_demo_file_there_for_any_command() {
+    let dir = TempDir::new().unwrap();
+    let data = dir.path().join("min-demo.json");
+    let out = ok(&data, &["--demo", "list", "--json"]);
+    let listed: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 31);
+    assert_eq!(
+        fs::read_to_string(&data).unwrap(),
+        include_str!("../assets/demo-backlog.json"),
+        "the file is the demo as the app writes it"
+    );
+    // Once there, it is the user's demo file: changes stay.
+    ok(&data, &["--demo", "set", "T-1", "title=Endret i demoen"]);
+    ok(&data, &["--demo", "show", "T-1"]);
+    assert_eq!(load(&data).measure(Id(1)).unwrap().title, "Endret i demoen");
+    // `path` only tells where the file is.
+    let other = dir.path().join("annen.json");
+    ok(&other, &["--demo", "path"]);
+    assert!(!other.exists());
+}
