@@ -400,4 +400,40 @@ print(json.dumps(out))
     assert_eq!(decision[1], "2026-11-20T00:00:00");
     assert_eq!(decision[4], "T-2");
     assert_eq!(decision[6], "Vedtatt; «=2+2»");
+
+    // Edited and saved by another program, the workbook reads back with just those edits.
+    let edit = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+ws["C2"] = "vedtatt"
+ws["K2"] = 2000000
+ws["T1"] = "Kommentar"
+ws["T2"] = "sjekk"
+wb.save(sys.argv[1])
+"#;
+    let output = std::process::Command::new("python3")
+        .args(["-c", edit])
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let outcome = tiltak::export::xlsx::import(&fs::read(&book).unwrap(), &b, Lang::Nb, now()).unwrap();
+    assert_eq!(outcome.ignored_columns, vec!["Kommentar"]);
+    assert_eq!(outcome.unchanged, 1);
+    let RowChange::Changed { row: 2, id, fields } = &outcome.changes[0] else {
+        panic!("{:?}", outcome.changes);
+    };
+    assert_eq!(*id, Id(1));
+    let summary: Vec<String> = fields
+        .iter()
+        .map(|c| tiltak::export::fields::summary_line(c, Lang::Nb))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            "Status: «pågår» → «vedtatt»",
+            "Kostnadsanslag (kr): «1 250 000» → «2 000 000»"
+        ]
+    );
 }
