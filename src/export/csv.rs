@@ -2,6 +2,7 @@
 //! CRLF line ends, quotes where a field needs them. One row per measure, every field, names
 //! rather than ids. The same columns are read back by [`super::import`].
 
+use super::fields::{owner_name, priority_titles, sector_names};
 use crate::domain::{Backlog, Funding, LogEntry, Measure, Status};
 use crate::i18n::{Lang, Msg};
 
@@ -91,31 +92,17 @@ impl Column {
     }
 }
 
-fn cell(backlog: &Backlog, lang: Lang, m: &Measure, column: Column) -> String {
+/// A measure's cell as text, exactly (the workbook takes its text cells from here, so anything
+/// only CSV needs, such as neutralising formula starts, belongs in [`write`]).
+pub(super) fn cell(backlog: &Backlog, lang: Lang, m: &Measure, column: Column) -> String {
     let number = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
     match column {
         Column::Id => m.id.to_string(),
         Column::Title => m.title.clone(),
         Column::Status => lang.status(m.status).to_string(),
-        Column::Owner => m
-            .owner
-            .and_then(|o| backlog.owner(o))
-            .map(|o| o.name.clone())
-            .unwrap_or_default(),
-        Column::Sectors => m
-            .sectors
-            .iter()
-            .filter_map(|s| backlog.sector(*s))
-            .map(|s| s.name.as_str())
-            .collect::<Vec<_>>()
-            .join(LIST_SEPARATOR),
-        Column::Priorities => m
-            .priorities
-            .iter()
-            .filter_map(|p| backlog.priority(*p))
-            .map(|p| p.title.as_str())
-            .collect::<Vec<_>>()
-            .join(LIST_SEPARATOR),
+        Column::Owner => owner_name(backlog, m.owner),
+        Column::Sectors => sector_names(backlog, &m.sectors),
+        Column::Priorities => priority_titles(backlog, &m.priorities),
         Column::Value => number(m.value),
         Column::Effort => number(m.effort),
         Column::Due => m.due.map(|d| d.to_string()).unwrap_or_default(),

@@ -1,9 +1,38 @@
 //! The fields of a measure that people edit, by name and as text: what `tiltak set` takes, what
 //! `tiltak show` prints, and what an import or a `set` reports as "old → new".
 
-use crate::domain::{Backlog, MeasureDraft};
+use super::csv::LIST_SEPARATOR;
+use crate::domain::{Backlog, MeasureDraft, OwnerId, PriorityId, SectorId};
 use crate::human::{group_thousands, tags_text};
 use crate::i18n::{Lang, Msg};
+
+/// The owner's name; empty when there is none.
+pub fn owner_name(backlog: &Backlog, owner: Option<OwnerId>) -> String {
+    owner
+        .and_then(|o| backlog.owner(o))
+        .map(|o| o.name.clone())
+        .unwrap_or_default()
+}
+
+/// Sector names in the measure's order, separated by `; ` (a name may hold a comma).
+pub fn sector_names(backlog: &Backlog, sectors: &[SectorId]) -> String {
+    let names: Vec<&str> = sectors
+        .iter()
+        .filter_map(|s| backlog.sector(*s))
+        .map(|s| s.name.as_str())
+        .collect();
+    names.join(LIST_SEPARATOR)
+}
+
+/// Priority titles in the measure's order, separated by `; `.
+pub fn priority_titles(backlog: &Backlog, priorities: &[PriorityId]) -> String {
+    let titles: Vec<&str> = priorities
+        .iter()
+        .filter_map(|p| backlog.priority(*p))
+        .map(|p| p.title.as_str())
+        .collect();
+    titles.join(LIST_SEPARATOR)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -118,25 +147,9 @@ impl Field {
         match self {
             Field::Title => draft.title.clone(),
             Field::Status => lang.status(draft.status).to_string(),
-            Field::Owner => draft
-                .owner
-                .and_then(|o| backlog.owner(o))
-                .map(|o| o.name.clone())
-                .unwrap_or_default(),
-            Field::Sectors => draft
-                .sectors
-                .iter()
-                .filter_map(|s| backlog.sector(*s))
-                .map(|s| s.name.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-            Field::Priorities => draft
-                .priorities
-                .iter()
-                .filter_map(|p| backlog.priority(*p))
-                .map(|p| p.title.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
+            Field::Owner => owner_name(backlog, draft.owner),
+            Field::Sectors => sector_names(backlog, &draft.sectors),
+            Field::Priorities => priority_titles(backlog, &draft.priorities),
             Field::Value => draft.value.map(|v| v.to_string()).unwrap_or_default(),
             Field::Effort => draft.effort.map(|v| v.to_string()).unwrap_or_default(),
             Field::Due => draft.due.map(|d| lang.date(d)).unwrap_or_default(),

@@ -10,10 +10,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use super::csv::{Column, LIST_SEPARATOR, log_text};
+use super::csv::{Column, cell};
 use super::import::{self, Outcome, Problem, Table, column_letters};
 use crate::domain::{Backlog, Measure, Status};
-use crate::human::tags_text;
 use crate::i18n::{Lang, Msg};
 use crate::insight::Insight;
 
@@ -83,8 +82,21 @@ fn header_row(ws: &mut Worksheet, headers: &[&str], formats: &Formats) -> Result
     Ok(())
 }
 
-fn names(list: impl Iterator<Item = String>) -> String {
-    list.collect::<Vec<_>>().join(LIST_SEPARATOR)
+/// Names a sheet and writes its header row: each column's header and width.
+fn start_sheet(
+    ws: &mut Worksheet,
+    lang: Lang,
+    name: Msg,
+    columns: &[(Msg, f64)],
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    ws.set_name(lang.tr(name))?;
+    let headers: Vec<&str> = columns.iter().map(|(m, _)| lang.tr(*m)).collect();
+    header_row(ws, &headers, f)?;
+    for (col, (_, w)) in (0u16..).zip(columns) {
+        ws.set_column_width(col, *w)?;
+    }
+    Ok(())
 }
 
 fn measure_cell(
@@ -113,57 +125,10 @@ fn measure_cell(
             }
             return Ok(());
         }
-        Column::Id => (m.id.to_string(), &formats.text),
-        Column::Title => (m.title.clone(), &formats.text),
-        Column::Status => (lang.status(m.status).to_string(), &formats.text),
-        Column::Owner => (
-            m.owner
-                .and_then(|o| backlog.owner(o))
-                .map(|o| o.name.clone())
-                .unwrap_or_default(),
-            &formats.text,
-        ),
-        Column::Sectors => (
-            names(
-                m.sectors
-                    .iter()
-                    .filter_map(|s| backlog.sector(*s))
-                    .map(|s| s.name.clone()),
-            ),
-            &formats.wrapped,
-        ),
-        Column::Priorities => (
-            names(
-                m.priorities
-                    .iter()
-                    .filter_map(|p| backlog.priority(*p))
-                    .map(|p| p.title.clone()),
-            ),
-            &formats.wrapped,
-        ),
-        Column::Funding => (
-            m.funding.map(|f| lang.funding(f).to_string()).unwrap_or_default(),
-            &formats.text,
-        ),
-        Column::Political => (
-            lang.tr(if m.political.needed { Msg::Yes } else { Msg::No }).to_string(),
-            &formats.text,
-        ),
-        Column::CaseNumber => (m.political.case_number.clone().unwrap_or_default(), &formats.text),
-        Column::Benefits => (m.benefits.clone(), &formats.wrapped),
-        Column::Tags => (tags_text(&m.tags), &formats.text),
-        Column::Description => (m.description.clone(), &formats.wrapped),
-        Column::Created => (m.created.to_string(), &formats.text),
-        Column::Updated => (m.updated.to_string(), &formats.text),
-        Column::Log => (
-            m.log
-                .iter()
-                .rev()
-                .map(|e| log_text(lang, e))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            &formats.wrapped,
-        ),
+        Column::Sectors | Column::Priorities | Column::Benefits | Column::Description | Column::Log => {
+            (cell(backlog, lang, m, column), &formats.wrapped)
+        }
+        _ => (cell(backlog, lang, m, column), &formats.text),
     };
     text_cell(ws, row, col, &text, format)
 }
@@ -199,20 +164,15 @@ fn owners_sheet(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    ws.set_name(lang.tr(Msg::XlsxSheetOwners))?;
-    let headers = [
-        Msg::FieldName,
-        Msg::FieldRole,
-        Msg::FieldHomeSector,
-        Msg::FieldActiveMeasures,
-        Msg::XlsxOverdue,
-        Msg::XlsxAssessing,
-    ]
-    .map(|m| lang.tr(m));
-    header_row(ws, &headers, f)?;
-    for (col, w) in (0u16..).zip([28.0, 22.0, 24.0, 14.0, 12.0, 14.0]) {
-        ws.set_column_width(col, w)?;
-    }
+    let columns = [
+        (Msg::FieldName, 28.0),
+        (Msg::FieldRole, 22.0),
+        (Msg::FieldHomeSector, 24.0),
+        (Msg::FieldActiveMeasures, 14.0),
+        (Msg::XlsxOverdue, 12.0),
+        (Msg::XlsxAssessing, 14.0),
+    ];
+    start_sheet(ws, lang, Msg::XlsxSheetOwners, &columns, f)?;
     for (row, (owner, load)) in (1u32..).zip(backlog.owners.iter().zip(&insight.owners)) {
         text_cell(ws, row, 0, &owner.name, &f.text)?;
         text_cell(ws, row, 1, &owner.role, &f.text)?;
@@ -232,21 +192,16 @@ fn priorities_sheet(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    ws.set_name(lang.tr(Msg::XlsxSheetPriorities))?;
-    let headers = [
-        Msg::FieldRank,
-        Msg::FieldTitle,
-        Msg::XlsxTotal,
-        Msg::FieldActiveMeasures,
-        Msg::XlsxShareDone,
-        Msg::XlsxSectorsReached,
-        Msg::FieldDescription,
-    ]
-    .map(|m| lang.tr(m));
-    header_row(ws, &headers, f)?;
-    for (col, w) in (0u16..).zip([6.0, 40.0, 10.0, 14.0, 16.0, 16.0, 50.0]) {
-        ws.set_column_width(col, w)?;
-    }
+    let columns = [
+        (Msg::FieldRank, 6.0),
+        (Msg::FieldTitle, 40.0),
+        (Msg::XlsxTotal, 10.0),
+        (Msg::FieldActiveMeasures, 14.0),
+        (Msg::XlsxShareDone, 16.0),
+        (Msg::XlsxSectorsReached, 16.0),
+        (Msg::FieldDescription, 50.0),
+    ];
+    start_sheet(ws, lang, Msg::XlsxSheetPriorities, &columns, f)?;
     for (row, p) in (1u32..).zip(backlog.priorities_by_rank()) {
         let Some(stats) = insight.priorities.iter().find(|s| s.priority == p.id) else {
             continue;
@@ -304,21 +259,16 @@ fn matrix_sheet(
 }
 
 fn meetings_sheet(ws: &mut Worksheet, backlog: &Backlog, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
-    ws.set_name(lang.tr(Msg::XlsxSheetMeetings))?;
-    let headers = [
-        Msg::XlsxMeeting,
-        Msg::FieldMeetingDate,
-        Msg::FieldTitle,
-        Msg::FieldAttendees,
-        Msg::XlsxMeasure,
-        Msg::XlsxMeasureTitle,
-        Msg::XlsxDecision,
-    ]
-    .map(|m| lang.tr(m));
-    header_row(ws, &headers, f)?;
-    for (col, w) in (0u16..).zip([8.0, 11.0, 30.0, 40.0, 8.0, 40.0, 60.0]) {
-        ws.set_column_width(col, w)?;
-    }
+    let columns = [
+        (Msg::XlsxMeeting, 8.0),
+        (Msg::FieldMeetingDate, 11.0),
+        (Msg::FieldTitle, 30.0),
+        (Msg::FieldAttendees, 40.0),
+        (Msg::XlsxMeasure, 8.0),
+        (Msg::XlsxMeasureTitle, 40.0),
+        (Msg::XlsxDecision, 60.0),
+    ];
+    start_sheet(ws, lang, Msg::XlsxSheetMeetings, &columns, f)?;
     let mut row = 1u32;
     for meeting in &backlog.meetings {
         let attendees = backlog.owner_names(&meeting.attendees).join(", ");
