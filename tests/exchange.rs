@@ -99,9 +99,9 @@ fn csv_round_trip_keeps_a_tag_with_a_comma_and_every_tricky_text() {
 #[test]
 fn added_columns_are_ignored_with_a_note_and_deleted_columns_keep_their_fields() {
     let b = tricky();
-    let file = "Kommentar;Id;Status\n\"lang\nkommentar\";T-1;vedtatt\nhei;T-2;\n";
+    let file = "Kommentar;Id;Status;\n\"lang\nkommentar\";T-1;vedtatt;\nhei;T-2;;x\n";
     let outcome = import::import(file.as_bytes(), &b, Lang::En, now()).unwrap();
-    assert_eq!(outcome.ignored_columns, vec!["Kommentar"]);
+    assert_eq!(outcome.ignored_columns, vec!["Kommentar", "D"]);
     let t1 = outcome.backlog.measure(Id(1)).unwrap();
     assert_eq!(t1.status, Status::Decided);
     let before = b.measure(Id(1)).unwrap();

@@ -280,10 +280,7 @@ fn json_export_is_the_backlog_file() {
         .assert()
         .success();
     assert_eq!(run.get_output().stdout, fs::read(&path).unwrap());
-    tiltak(&path, "en")
-        .args(["export", "--format", "ods"])
-        .assert()
-        .code(2);
+    tiltak(&path, "en").args(["export", "--format", "ods"]).assert().code(2);
     tiltak(&path, "en")
         .args(["export", "--delimiter", "|"])
         .assert()

@@ -301,8 +301,17 @@ pub fn apply(
             }
             Some(column) => columns.push(Some(column)),
             None => {
+                let filled = || {
+                    table
+                        .rows
+                        .iter()
+                        .any(|(_, r)| r.get(index).is_some_and(|c| !c.trim().is_empty()))
+                };
                 if !name.trim().is_empty() {
                     ignored_columns.push(name.trim().to_string());
+                } else if filled() {
+                    // Cells under no header are not read either; the note names the column letter.
+                    ignored_columns.push(column_letters(index));
                 }
                 columns.push(None);
             }
