@@ -10,7 +10,7 @@ use crate::domain::lookup::UnknownName;
 use crate::domain::{Backlog, Funding, LogEntry, LogKind, MeasureDraft, MeasureId};
 use crate::export::csv::{funding_from_text, log_text};
 use crate::export::fields::{self, Field};
-use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags, parse_yes_no, tags_text};
+use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags, parse_yes_no};
 use crate::i18n::{Lang, Msg};
 use crate::store;
 
@@ -233,10 +233,7 @@ pub fn show(path: &Path, lang: Lang, id: &str, json: bool) -> Result<(), Failure
     let draft = MeasureDraft::from_measure(m);
     let mut out = format!("{} {}\n", m.id, m.title);
     for field in Field::ALL.into_iter().filter(|f| *f != Field::Title) {
-        let text = match field {
-            Field::Tags => tags_text(&draft.tags),
-            _ => field.text(&backlog, &draft, lang),
-        };
+        let text = field.text(&backlog, &draft, lang);
         let text = if text.is_empty() {
             lang.tr(Msg::None).to_string()
         } else {
