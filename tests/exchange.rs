@@ -318,6 +318,34 @@ fn workbook_problems_name_sheet_row_and_column() {
     );
 }
 
+/// A sheet whose table starts lower and further right: positions are still Excel's.
+#[test]
+fn workbook_positions_follow_the_sheet_when_the_table_starts_at_c3() {
+    use rust_xlsxwriter::Workbook;
+    let b = tricky();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Measures").unwrap();
+    sheet.write_string(2, 2, "Id").unwrap();
+    sheet.write_string(2, 3, "Due").unwrap();
+    sheet.write_string(3, 2, "T-1").unwrap();
+    sheet.write_string(3, 3, "neste uke").unwrap();
+    let err = tiltak::export::xlsx::import(&book.save_to_buffer().unwrap(), &b, Lang::En, now()).unwrap_err();
+    assert_eq!(
+        err[0].message,
+        "sheet Measures, row 4, column D (Due): Invalid date “neste uke”. Use YYYY-MM-DD, e.g. 2027-03-31."
+    );
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(2, 2, "Id").unwrap();
+    sheet.write_string(2, 3, "Id").unwrap();
+    let err = tiltak::export::xlsx::import(&book.save_to_buffer().unwrap(), &b, Lang::En, now()).unwrap_err();
+    assert_eq!(
+        err[0].message,
+        "sheet Sheet1, row 3, column D (Id): the column “Id” appears twice."
+    );
+}
+
 /// The workbook as an independent reader (Python's openpyxl) sees it, cell by cell: types,
 /// number formats and values, the frozen header, the filter, wrapped text, the other sheets.
 #[test]

@@ -51,6 +51,8 @@ pub struct Outcome {
 /// number the spreadsheet shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
+    /// The header's row number: 1, unless a sheet leaves rows above it empty.
+    pub header_row: u64,
     pub header: Vec<String>,
     pub rows: Vec<(u64, Vec<String>)>,
 }
@@ -253,12 +255,18 @@ pub fn read_csv(bytes: &[u8], lang: Lang) -> Result<Table, Vec<Problem>> {
         sheet: None,
         header: &[],
     };
-    let mut table = Table::default();
+    let mut table = Table {
+        header_row: 1,
+        ..Table::default()
+    };
     let mut problems = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let row = index as u64 + 1;
         match record {
-            Ok(record) if index == 0 => table.header = record.iter().map(str::to_string).collect(),
+            Ok(record) if index == 0 => {
+                table.header_row = row;
+                table.header = record.iter().map(str::to_string).collect();
+            }
             Ok(record) => table.rows.push((row, record.iter().map(str::to_string).collect())),
             Err(err) => problems.push(place.problem(row, None, &err.to_string())),
         }
@@ -288,7 +296,7 @@ pub fn apply(
         header: &table.header,
     };
     if table.header.iter().all(|h| h.trim().is_empty()) {
-        return Err(vec![place.problem(1, None, lang.tr(Msg::ImpEmpty))]);
+        return Err(vec![place.problem(table.header_row, None, lang.tr(Msg::ImpEmpty))]);
     }
     let mut problems: Vec<Problem> = Vec::new();
     let mut columns: Vec<Option<Column>> = Vec::new();
@@ -296,7 +304,11 @@ pub fn apply(
     for (index, name) in table.header.iter().enumerate() {
         match Column::from_header(name) {
             Some(column) if columns.contains(&Some(column)) => {
-                problems.push(place.problem(1, Some(index), &lang.fill(Msg::ImpDuplicateColumn, &[("name", name)])));
+                problems.push(place.problem(
+                    table.header_row,
+                    Some(index),
+                    &lang.fill(Msg::ImpDuplicateColumn, &[("name", name)]),
+                ));
                 columns.push(None);
             }
             Some(column) => columns.push(Some(column)),
@@ -323,7 +335,7 @@ pub fn apply(
             ("id", lang.tr(Column::Id.header())),
             ("title", lang.tr(Column::Title.header())),
         ];
-        problems.push(place.problem(1, None, &lang.fill(Msg::ImpNeedIdOrTitle, &names)));
+        problems.push(place.problem(table.header_row, None, &lang.fill(Msg::ImpNeedIdOrTitle, &names)));
     }
     if !problems.is_empty() {
         return Err(problems);

@@ -396,10 +396,11 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
     }
     // The header is the first row that has anything in it.
     let mut rows = rows.into_iter();
-    let Some((_, header)) = rows.next() else {
+    let Some((header_row, header)) = rows.next() else {
         return Err(whole(lang.fill(Msg::XlsxEmptySheet, &[("sheet", &sheet)])));
     };
     let table = Table {
+        header_row,
         header,
         rows: rows.collect(),
     };
