@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
-use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::clock::Clock;
@@ -19,8 +18,12 @@ use crate::store::{self, Lock, paths};
 
 mod backups;
 mod export;
+mod json;
+mod measure;
 mod meetings;
 mod stress;
+
+use json::MeasureJson;
 
 #[derive(Debug, Parser)]
 #[command(name = "tiltak", version)]
@@ -67,6 +70,8 @@ pub enum Command {
         owner: Option<String>,
         #[arg(long)]
         json: bool,
+        #[arg(long, requires = "json")]
+        log: bool,
         #[arg(long, value_name = "TEXT")]
         query: Option<String>,
         #[arg(long, value_name = "NAME")]
@@ -86,7 +91,7 @@ pub enum Command {
     Restore { which: String },
     /// Export
     Export {
-        #[arg(long, value_name = "csv|md|json|html", default_value = "csv")]
+        #[arg(long, value_name = "csv|xlsx|md|json|html", default_value = "csv")]
         format: String,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -95,8 +100,8 @@ pub enum Command {
     },
     /// Import
     Import {
-        #[arg(long, value_name = "csv", default_value = "csv")]
-        format: String,
+        #[arg(long, value_name = "csv|xlsx")]
+        format: Option<String>,
         file: PathBuf,
         #[arg(long)]
         dry_run: bool,
@@ -126,6 +131,47 @@ pub enum Command {
         #[arg(long, value_name = "M-n|YYYY-MM-DD")]
         since: Option<String>,
     },
+    /// Set
+    Set {
+        id: String,
+        #[arg(required = true, value_name = "FIELD=VALUE", allow_hyphen_values = true)]
+        assignments: Vec<String>,
+    },
+    /// Show
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Note
+    Note {
+        id: String,
+        #[arg(required = true, value_name = "TEXT", allow_hyphen_values = true)]
+        text: Vec<String>,
+    },
+    /// Rm
+    Rm {
+        id: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Schema
+    Schema,
+}
+
+/// The built-in demo backlog, written to the demo file the first time `--demo` is used.
+pub const DEMO_BACKLOG: &str = include_str!("../assets/demo-backlog.json");
+
+/// The JSON Schema of the data file, printed by `tiltak schema`.
+pub const SCHEMA: &str = include_str!("../assets/backlog.schema.json");
+
+/// With `--demo`, the demo file is created from the built-in demo backlog when it does not
+/// exist yet, for the app and every command alike. The caller holds the lock.
+pub fn write_demo_if_missing(path: &Path, lang: Lang) -> Result<(), Failure> {
+    if path.exists() {
+        return Ok(());
+    }
+    store::save::write_atomically(path, DEMO_BACKLOG.as_bytes()).map_err(|e| save_failure(path, lang, &e))
 }
 
 /// The language a run speaks, found before clap parses, so `--help` can use it.
@@ -161,6 +207,7 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("status", |a| a.help(tr(Msg::CliHelpFilterStatus)))
                 .mut_arg("owner", |a| a.help(tr(Msg::CliHelpFilterOwner)))
                 .mut_arg("json", |a| a.help(tr(Msg::CliHelpJson)))
+                .mut_arg("log", |a| a.help(tr(Msg::CliHelpLog)))
                 .mut_arg("query", |a| a.help(tr(Msg::CliHelpQuery)))
                 .mut_arg("sector", |a| a.help(tr(Msg::CliHelpFilterSector)))
                 .mut_arg("priority", |a| a.help(tr(Msg::CliHelpFilterPriority)))
@@ -204,6 +251,27 @@ pub fn command(lang: Lang) -> clap::Command {
             c.about(tr(Msg::CliHelpChanges))
                 .mut_arg("since", |a| a.help(tr(Msg::CliHelpSince)))
         })
+        .mut_subcommand("set", |c| {
+            c.about(tr(Msg::CliHelpSet))
+                .mut_arg("id", |a| a.help(tr(Msg::CliHelpMeasureId)))
+                .mut_arg("assignments", |a| a.help(tr(Msg::CliHelpAssignments)))
+        })
+        .mut_subcommand("show", |c| {
+            c.about(tr(Msg::CliHelpShow))
+                .mut_arg("id", |a| a.help(tr(Msg::CliHelpMeasureId)))
+                .mut_arg("json", |a| a.help(tr(Msg::CliHelpShowJson)))
+        })
+        .mut_subcommand("note", |c| {
+            c.about(tr(Msg::CliHelpNote))
+                .mut_arg("id", |a| a.help(tr(Msg::CliHelpMeasureId)))
+                .mut_arg("text", |a| a.help(tr(Msg::CliHelpNoteText)))
+        })
+        .mut_subcommand("rm", |c| {
+            c.about(tr(Msg::CliHelpRm))
+                .mut_arg("id", |a| a.help(tr(Msg::CliHelpMeasureId)))
+                .mut_arg("yes", |a| a.help(tr(Msg::CliHelpYes)))
+        })
+        .mut_subcommand("schema", |c| c.about(tr(Msg::CliHelpSchema)))
 }
 
 pub fn parse(lang: Lang, args: Vec<String>) -> Cli {
@@ -272,68 +340,86 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         Ok(clock) => clock,
         Err(failure) => return finish(Err(failure)),
     };
-    let result = data_path(cli, lang).and_then(|path| match command {
-        Command::Path => {
-            println!("{}", path.display());
-            Ok(())
+    let demo_ready = |path: &Path| -> Result<(), Failure> {
+        if cli.demo && !matches!(command, Command::Path | Command::Schema) && !path.exists() {
+            let _lock = lock_for_writing(path, lang)?;
+            write_demo_if_missing(path, lang)?;
         }
-        Command::Add {
-            title,
-            owner,
-            sector,
-            priority,
-            status,
-            due,
-        } => add(
-            &path,
-            lang,
-            clock,
-            title,
-            owner.as_deref(),
-            sector,
-            priority,
-            status.as_deref(),
-            due.as_deref(),
-        ),
-        Command::List {
-            status,
-            owner,
-            json,
-            query,
-            sector,
-            priority,
-            tag,
-            overdue,
-            sort,
-        } => list(
-            &path,
-            lang,
-            clock,
-            &ListArgs {
-                status: status.as_deref(),
-                owner: owner.as_deref(),
-                sector: sector.as_deref(),
-                priority: priority.as_deref(),
-                tag: tag.as_deref(),
-                overdue: *overdue,
-                query: query.as_deref().unwrap_or(""),
-                sort: sort.as_deref(),
-            },
-            *json,
-        ),
-        Command::Backups => backups::list(&path, lang),
-        Command::Restore { which } => backups::restore(&path, lang, which),
-        Command::Export { format, out, delimiter } => {
-            export::export(&path, lang, clock, format, out.as_deref(), delimiter)
-        }
-        Command::Import { format, file, dry_run } => export::import(&path, lang, clock, format, file, *dry_run),
-        Command::Minutes { meeting, out } => export::minutes(&path, lang, meeting, out.as_deref()),
-        Command::Report { format } => report(&path, lang, clock, format),
-        Command::Agenda { meeting, format, out } => {
-            meetings::agenda(&path, lang, clock, meeting, format, out.as_deref())
-        }
-        Command::Changes { since } => meetings::changes(&path, lang, clock, since.as_deref()),
-    });
+        Ok(())
+    };
+    let result = data_path(cli, lang)
+        .and_then(|path| demo_ready(&path).map(|()| path))
+        .and_then(|path| match command {
+            Command::Path => {
+                println!("{}", path.display());
+                Ok(())
+            }
+            Command::Add {
+                title,
+                owner,
+                sector,
+                priority,
+                status,
+                due,
+            } => add(
+                &path,
+                lang,
+                clock,
+                title,
+                owner.as_deref(),
+                sector,
+                priority,
+                status.as_deref(),
+                due.as_deref(),
+            ),
+            Command::List {
+                status,
+                owner,
+                json,
+                log,
+                query,
+                sector,
+                priority,
+                tag,
+                overdue,
+                sort,
+            } => list(
+                &path,
+                lang,
+                clock,
+                &ListArgs {
+                    status: status.as_deref(),
+                    owner: owner.as_deref(),
+                    sector: sector.as_deref(),
+                    priority: priority.as_deref(),
+                    tag: tag.as_deref(),
+                    overdue: *overdue,
+                    query: query.as_deref().unwrap_or(""),
+                    sort: sort.as_deref(),
+                },
+                *json,
+                *log,
+            ),
+            Command::Backups => backups::list(&path, lang),
+            Command::Restore { which } => backups::restore(&path, lang, which),
+            Command::Export { format, out, delimiter } => {
+                export::export(&path, lang, clock, format, out.as_deref(), delimiter)
+            }
+            Command::Import { format, file, dry_run } => {
+                export::import(&path, lang, clock, format.as_deref(), file, *dry_run)
+            }
+            Command::Minutes { meeting, out } => export::minutes(&path, lang, meeting, out.as_deref()),
+            Command::Report { format } => report(&path, lang, clock, format),
+            Command::Agenda { meeting, format, out } => {
+                meetings::agenda(&path, lang, clock, meeting, format, out.as_deref())
+            }
+            Command::Changes { since } => meetings::changes(&path, lang, clock, since.as_deref()),
+            Command::Set { id, assignments } => measure::set(&path, lang, clock, id, assignments),
+            Command::Show { id, json } => measure::show(&path, lang, id, *json),
+            Command::Note { id, text } => measure::note(&path, lang, clock, id, &text.join(" ")),
+            Command::Rm { id, yes } => measure::remove(&path, lang, id, *yes),
+            Command::Schema => write_stdout(SCHEMA.as_bytes()),
+        });
     finish(result)
 }
 
@@ -347,7 +433,7 @@ fn finish(result: Result<(), Failure>) -> ExitCode {
     }
 }
 
-fn unknown(lang: Lang, msg: Msg, err: UnknownName) -> Failure {
+pub(crate) fn unknown(lang: Lang, msg: Msg, err: UnknownName) -> Failure {
     let mut text = lang.fill(msg, &[("name", &err.given)]);
     text.push(' ');
     if err.closest.is_empty() {
@@ -360,7 +446,7 @@ fn unknown(lang: Lang, msg: Msg, err: UnknownName) -> Failure {
     Failure::usage(text)
 }
 
-fn parse_status(lang: Lang, key: &str) -> Result<Status, Failure> {
+pub(crate) fn parse_status(lang: Lang, key: &str) -> Result<Status, Failure> {
     Status::from_key(key).ok_or_else(|| {
         let valid: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
         Failure::usage(lang.fill(Msg::ErrUnknownStatus, &[("status", key), ("valid", &valid.join(", "))]))
@@ -388,11 +474,8 @@ fn add(
     }
     let status = status.map(|s| parse_status(lang, s)).transpose()?;
     let due = match due {
-        Some(text) => Some(
-            text.trim()
-                .parse::<jiff::civil::Date>()
-                .map_err(|_| Failure::usage(lang.fill(Msg::ErrCliBadDate, &[("text", text)])))?,
-        ),
+        Some(text) => crate::human::parse_date(text)
+            .map_err(|_| Failure::usage(lang.fill(Msg::ErrCliBadDate, &[("text", text)])))?,
         None => None,
     };
     let _lock = lock_for_writing(path, lang)?;
@@ -472,7 +555,7 @@ pub fn open_for_writing(path: &Path, lang: Lang) -> Result<Backlog, Failure> {
     }
 }
 
-fn save_failure(path: &Path, lang: Lang, error: &std::io::Error) -> Failure {
+pub(crate) fn save_failure(path: &Path, lang: Lang, error: &std::io::Error) -> Failure {
     Failure::io(lang.fill(
         Msg::ErrSave,
         &[("path", &path.display().to_string()), ("error", &error.to_string())],
@@ -491,27 +574,6 @@ pub(crate) fn lock_for_writing(path: &Path, lang: Lang) -> Result<Lock, Failure>
             &[("path", &path.display().to_string()), ("error", &error.to_string())],
         ))),
     }
-}
-
-#[derive(Serialize)]
-struct MeasureJson<'a> {
-    id: String,
-    title: &'a str,
-    status: &'static str,
-    owner: Option<&'a str>,
-    sectors: Vec<&'a str>,
-    priorities: Vec<&'a str>,
-    due: Option<String>,
-    value: Option<u8>,
-    effort: Option<u8>,
-    funding: Option<&'static str>,
-    political_needed: bool,
-    case_number: Option<&'a str>,
-    tags: &'a [String],
-    description: &'a str,
-    benefits: &'a str,
-    created: String,
-    updated: String,
 }
 
 /// What `tiltak list` narrows and orders by; the same filter, matcher and order as the app.
@@ -533,7 +595,7 @@ fn parse_sort(lang: Lang, key: &str) -> Result<SortKey, Failure> {
     })
 }
 
-fn list(path: &Path, lang: Lang, clock: Clock, args: &ListArgs, json: bool) -> Result<(), Failure> {
+fn list(path: &Path, lang: Lang, clock: Clock, args: &ListArgs, json: bool, log: bool) -> Result<(), Failure> {
     let status = args.status.map(|s| parse_status(lang, s)).transpose()?;
     let sort = args.sort.map(|s| parse_sort(lang, s)).transpose()?.unwrap_or_default();
     let (backlog, _) = open(path, lang)?;
@@ -574,38 +636,7 @@ fn list(path: &Path, lang: Lang, clock: Clock, args: &ListArgs, json: bool) -> R
         .collect();
     let mut out = std::io::stdout().lock();
     let written = if json {
-        let items: Vec<MeasureJson> = rows
-            .iter()
-            .map(|m| MeasureJson {
-                id: m.id.to_string(),
-                title: &m.title,
-                status: m.status.key(),
-                owner: m.owner.and_then(|o| backlog.owner(o)).map(|o| o.name.as_str()),
-                sectors: m
-                    .sectors
-                    .iter()
-                    .filter_map(|s| backlog.sector(*s))
-                    .map(|s| s.name.as_str())
-                    .collect(),
-                priorities: m
-                    .priorities
-                    .iter()
-                    .filter_map(|p| backlog.priority(*p))
-                    .map(|p| p.title.as_str())
-                    .collect(),
-                due: m.due.map(|d| d.to_string()),
-                value: m.value,
-                effort: m.effort,
-                funding: m.funding.map(|f| f.key()),
-                political_needed: m.political.needed,
-                case_number: m.political.case_number.as_deref(),
-                tags: &m.tags,
-                description: &m.description,
-                benefits: &m.benefits,
-                created: m.created.to_string(),
-                updated: m.updated.to_string(),
-            })
-            .collect();
+        let items: Vec<MeasureJson> = rows.iter().map(|m| MeasureJson::of(&backlog, m, log)).collect();
         serde_json::to_string_pretty(&items)
             .map_err(std::io::Error::from)
             .and_then(|json| writeln!(out, "{}", json_escaped(&json)))
@@ -682,8 +713,12 @@ fn report(path: &Path, lang: Lang, clock: Clock, format: &str) -> Result<(), Fai
         .ok_or_else(|| Failure::usage(lang.fill(Msg::ErrUnknownFormat, &[("format", format)])))?;
     let (backlog, _) = open(path, lang)?;
     let text = report::render(&backlog, lang, clock.today(), format);
-    let mut out = std::io::stdout().lock();
-    match out.write_all(visible(&text).as_bytes()) {
+    write_stdout(visible(&text).as_bytes())
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error worth reporting.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    match std::io::stdout().lock().write_all(bytes) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::io(e.to_string())),

@@ -38,10 +38,10 @@ impl Clock {
 
     pub fn now(self) -> Timestamp {
         match self {
-            Clock::System => Timestamp::now(),
+            Clock::System => crate::domain::now(),
             Clock::Fixed(t) => t,
             Clock::Dated(date) => {
-                let wall = Timestamp::now();
+                let wall = crate::domain::now();
                 let time = wall.to_zoned(TimeZone::UTC).time();
                 date.to_datetime(time)
                     .to_zoned(TimeZone::UTC)

@@ -4,10 +4,8 @@ use std::process::ExitCode;
 use tiltak::app::{App, Message};
 use tiltak::cli::{self, Failure};
 use tiltak::i18n::{Lang, Msg};
-use tiltak::store::{self, FileStore, Lock, save::remove_stale_temp_files};
+use tiltak::store::{FileStore, Lock, save::remove_stale_temp_files};
 use tiltak::ui::Theme;
-
-const DEMO_BACKLOG: &str = include_str!("../assets/demo-backlog.json");
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -48,13 +46,8 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
     };
     if lock.is_some() {
         remove_stale_temp_files(&path);
-        if parsed.demo && !path.exists() {
-            store::save::write_atomically(&path, DEMO_BACKLOG.as_bytes()).map_err(|e| {
-                fail(lang.fill(
-                    Msg::ErrSave,
-                    &[("path", &path.display().to_string()), ("error", &e.to_string())],
-                ))
-            })?;
+        if parsed.demo {
+            cli::write_demo_if_missing(&path, lang)?;
         }
     }
     let (store, loaded) = FileStore::open(path.clone()).map_err(|error| fail(error.message(lang)))?;

@@ -2,6 +2,9 @@
 //! (`tiltak changes`): golden Markdown files checked by eye, rendered by pandoc (installed by
 //! .ci/run) to prove that hostile titles and notes stay text, and the CLI.
 
+mod common;
+use common::check_golden;
+
 use std::path::Path;
 use std::process::Command as Process;
 
@@ -45,18 +48,6 @@ fn planned() -> Backlog {
     };
     b.update_planned_meeting(m4.id, draft, MeetingState::Planned).unwrap();
     b
-}
-
-fn check_golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        actual, expected,
-        "{name} differs; review and rerun with UPDATE_GOLDEN=1"
-    );
 }
 
 #[test]

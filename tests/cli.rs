@@ -367,10 +367,13 @@ fn bad_status_is_refused() {
 fn bad_dates_are_refused() {
     let dir = TempDir::new().unwrap();
     let data = with_people(&dir);
-    for bad in ["2026-13-01", "2026-02-30", "30.06.2026", "tomorrow", ""] {
+    for bad in ["2026-13-01", "2026-02-30", "31.06.2026", "tomorrow"] {
         let err = fails_untouched(&data, &["add", "New", "--due", bad], 2);
         assert!(err.contains("YYYY-MM-DD"), "{bad:?}: {err}");
     }
+    // The notation the edit form takes is taken here too.
+    ok(&data, &["add", "New", "--due", "30.06.2026"]);
+    assert_eq!(list_json(&data, &[])[0]["due"], "2026-06-30");
 }
 
 #[test]

@@ -199,7 +199,7 @@ fn forms_and_imports_keep_no_control_characters_in_any_text_field() {
     let problems =
         tiltak::export::import::import(csv.as_bytes(), &backlog, Lang::En, common::NOW.parse().unwrap()).unwrap_err();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert_eq!(problems[0].line, 2);
+    assert_eq!(problems[0].row, 2, "the spreadsheet row after the header");
     let csv = format!("Title;Description\nOk;\"{HOSTILE}\"\n");
     let outcome =
         tiltak::export::import::import(csv.as_bytes(), &backlog, Lang::En, common::NOW.parse().unwrap()).unwrap();

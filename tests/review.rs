@@ -417,6 +417,22 @@ fn x_exports_the_visible_measures_as_csv_beside_the_backlog() {
 }
 
 #[test]
+fn w_exports_the_visible_measures_as_a_workbook_that_reads_back_unchanged() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    type_text(&mut app, "/skole");
+    press(&mut app, KeyCode::Enter);
+    let shown = app.measures.rows.len();
+    assert!(shown > 0 && shown < app.backlog.measures.len());
+    type_text(&mut app, "W");
+    let files = store.files.borrow();
+    let (path, bytes) = files.last().expect("written");
+    assert_eq!(path.to_str(), Some("/data/exports/tiltak-2026-11-29.xlsx"));
+    let now = "2026-11-29T12:00:00Z".parse().unwrap();
+    let outcome = tiltak::export::xlsx::import(bytes, &app.backlog, Lang::En, now).unwrap();
+    assert_eq!((outcome.changes.len(), outcome.unchanged), (0, shown));
+}
+
+#[test]
 fn marked_measures_make_the_agenda_even_when_a_search_hides_some() {
     let (mut app, _) = app_with(demo(), Lang::En);
     let rows: Vec<MeasureId> = app.measures.rows.iter().map(|i| app.backlog.measures[*i].id).collect();

@@ -564,7 +564,7 @@ fn tiltak_export_writes_the_page_in_the_chosen_language() {
         .assert()
         .code(2);
     let stderr = String::from_utf8_lossy(&wrong.get_output().stderr).to_string();
-    assert!(stderr.contains("csv, md, json, html"), "{stderr}");
+    assert!(stderr.contains("csv, xlsx, md, json, html"), "{stderr}");
 }
 
 #[test]

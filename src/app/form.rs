@@ -1,7 +1,6 @@
 //! Modal edit forms: one field per line, text fields backed by ratatui-textarea, pickers for
 //! the linked records. A form turns into a domain draft only when every field is valid.
 
-use jiff::civil::Date;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
@@ -10,6 +9,7 @@ use crate::domain::{
     Backlog, Funding, MeasureDraft, MeasureId, OwnerDraft, OwnerId, Political, PriorityDraft, PriorityId, SectorId,
     Status,
 };
+use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags, tags_text};
 use crate::i18n::{Lang, Msg};
 
 mod prompts;
@@ -269,7 +269,7 @@ impl Form {
             ),
             lines(FieldId::Benefits, Msg::FieldBenefits, &d.benefits),
             with_hint(
-                line(FieldId::Tags, Msg::FieldTags, &d.tags.join(", ")),
+                line(FieldId::Tags, Msg::FieldTags, &tags_text(&d.tags)),
                 Msg::FormTagsHint,
             ),
         ];
@@ -521,16 +521,7 @@ impl Form {
     }
 
     fn one_to_five(&self, id: FieldId, lang: Lang) -> Result<Option<u8>, (usize, String)> {
-        let text = self.text(id);
-        let text = text.trim();
-        if text.is_empty() {
-            return Ok(None);
-        }
-        text.parse::<u8>()
-            .ok()
-            .filter(|v| (1..=5).contains(v))
-            .map(Some)
-            .ok_or_else(|| self.fail(id, lang.tr(Msg::ErrOneToFive).to_string()))
+        parse_one_to_five(&self.text(id)).map_err(|_| self.fail(id, lang.tr(Msg::ErrOneToFive).to_string()))
     }
 
     pub fn measure_draft(&self, lang: Lang) -> Result<MeasureDraft, (usize, String)> {
@@ -543,20 +534,8 @@ impl Form {
         let due_text = self.text(FieldId::Due);
         let due = parse_date(&due_text)
             .map_err(|_| self.fail(FieldId::Due, lang.fill(Msg::ErrBadDate, &[("text", due_text.trim())])))?;
-        let cost_text: String = self
-            .text(FieldId::Cost)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        let cost_estimate = if cost_text.is_empty() {
-            None
-        } else {
-            Some(
-                cost_text
-                    .parse::<u64>()
-                    .map_err(|_| self.fail(FieldId::Cost, lang.tr(Msg::ErrBadNumber).to_string()))?,
-            )
-        };
+        let cost_estimate = parse_amount(&self.text(FieldId::Cost))
+            .map_err(|_| self.fail(FieldId::Cost, lang.tr(Msg::ErrBadNumber).to_string()))?;
         let status = match self.picked(FieldId::Status) {
             Choice::Status(s) => s,
             _ => Status::Idea,
@@ -595,12 +574,7 @@ impl Form {
                 case_number,
             },
             benefits: self.text(FieldId::Benefits),
-            tags: self
-                .text(FieldId::Tags)
-                .split(',')
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect(),
+            tags: parse_tags(&self.text(FieldId::Tags)),
         })
     }
 
@@ -649,43 +623,5 @@ impl Form {
         self.focus = index.min(self.fields.len() - 1);
         self.error = Some((self.focus, message));
         self.show_cursor_in_focus();
-    }
-}
-
-/// `YYYY-MM-DD` (also `dd.mm.yyyy`, as Norwegians write dates); empty means no date.
-pub fn parse_date(text: &str) -> Result<Option<Date>, BadDate> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    if let Ok(date) = text.parse::<Date>() {
-        return Ok(Some(date));
-    }
-    let parts: Vec<&str> = text.split('.').collect();
-    if let [d, m, y] = parts[..]
-        && y.len() == 4
-        && let (Ok(d), Ok(m), Ok(y)) = (d.parse::<i8>(), m.parse::<i8>(), y.parse::<i16>())
-    {
-        return Date::new(y, m, d).map(Some).map_err(|_| BadDate);
-    }
-    Err(BadDate)
-}
-
-/// The text is not a date in either accepted notation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BadDate;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_in_both_notations() {
-        assert_eq!(parse_date("2027-03-31"), Ok(Some(jiff::civil::date(2027, 3, 31))));
-        assert_eq!(parse_date("31.03.2027"), Ok(Some(jiff::civil::date(2027, 3, 31))));
-        assert_eq!(parse_date("  "), Ok(None));
-        assert!(parse_date("2027-02-30").is_err());
-        assert!(parse_date("31.13.2027").is_err());
-        assert!(parse_date("neste uke").is_err());
     }
 }

@@ -169,6 +169,7 @@ pub static BINDINGS: &[Binding] = &[
     key(List, Char('4'), Action::Focus(Pane::Meetings)),
     only_in(Pane::Measures, key(List, Char('R'), Action::StartReview)),
     only_in(Pane::Measures, key(List, Char('X'), Action::ExportView)),
+    only_in(Pane::Measures, key(List, Char('W'), Action::ExportWorkbook)),
     only_in(Pane::Measures, key(List, Char('L'), Action::ShowLog)),
     only_in(Pane::Meetings, key(List, Char('n'), Action::StartReview)),
     key(Setup, Tab, Action::FormNextField),

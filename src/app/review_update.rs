@@ -471,16 +471,34 @@ fn log_action(app: &mut App, action: Action) {
     }
 }
 
-/// `X`: the measures now in the Measures pane, as CSV in the data directory.
-pub(super) fn export_view(app: &mut App) {
+/// What `X` and `W` write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Workbook,
+}
+
+/// `X` / `W`: the measures now in the Measures pane, as CSV or an Excel workbook in the data
+/// directory.
+pub(super) fn export_view(app: &mut App, format: ExportFormat) {
     let lang = app.lang;
     let ids = agenda_candidates(app);
     let measures = ids.iter().filter_map(|id| app.backlog.measure(*id));
-    let bytes = match export::csv::write(&app.backlog, measures, lang, b';') {
-        Ok(bytes) => bytes,
-        Err(error) => return complain(app, error.to_string()),
+    let (written, extension) = match format {
+        ExportFormat::Csv => (
+            export::csv::write(&app.backlog, measures, lang, b';').map_err(|e| e.to_string()),
+            "csv",
+        ),
+        ExportFormat::Workbook => (
+            export::xlsx::write(&app.backlog, measures, lang, app.today()).map_err(|e| e.to_string()),
+            "xlsx",
+        ),
     };
-    let relative = Path::new("exports").join(format!("tiltak-{}.csv", app.today()));
+    let bytes = match written {
+        Ok(bytes) => bytes,
+        Err(error) => return complain(app, error),
+    };
+    let relative = Path::new("exports").join(format!("tiltak-{}.{extension}", app.today()));
     write_export(app, &relative, &bytes, |path| {
         lang.fill(Msg::MsgExported, &[("count", &ids.len().to_string()), ("path", path)])
     });

@@ -7,6 +7,7 @@ use super::drill;
 use super::find;
 use super::form::{Form, FormTarget, Input};
 use super::keymap::{self, Context};
+use super::review_update::ExportFormat;
 use super::{Action, App, Confirm, Message, Overlay, Pane, SaveState};
 use crate::domain::{DomainError, Edit, Verdict};
 use crate::i18n::{Lang, Msg};
@@ -155,7 +156,8 @@ fn list_action(app: &mut App, action: Action) {
         Action::OpenMeeting => super::meeting_pane::open_meeting(app),
         Action::MeetingAgenda => super::meeting_pane::write_agenda(app),
         Action::ShowChanges => super::meeting_pane::show_changes(app),
-        Action::ExportView => super::review_update::export_view(app),
+        Action::ExportView => super::review_update::export_view(app, ExportFormat::Csv),
+        Action::ExportWorkbook => super::review_update::export_view(app, ExportFormat::Workbook),
         Action::StatusPage => super::review_update::export_status_page(app),
         Action::ShowLog => super::review_update::show_log(app),
         Action::RankUp => drill::move_rank(app, true),

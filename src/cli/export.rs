@@ -1,6 +1,6 @@
 //! The `export`, `import` and `minutes` subcommands.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use crate::cli::{Failure, lock_for_writing, open};
@@ -52,19 +52,23 @@ pub fn export(
     delim: &str,
 ) -> Result<(), Failure> {
     let format = format.trim().to_lowercase();
-    if !matches!(format.as_str(), "csv" | "md" | "markdown" | "json" | "html") {
-        return Err(bad_format(lang, &format, "csv, md, json, html"));
+    if !matches!(format.as_str(), "csv" | "xlsx" | "md" | "markdown" | "json" | "html") {
+        return Err(bad_format(lang, &format, "csv, xlsx, md, json, html"));
     }
     let delimiter = delimiter(lang, delim)?;
+    if format == "xlsx" && out.is_none() && std::io::stdout().is_terminal() {
+        return Err(Failure::usage(lang.tr(Msg::ErrXlsxNeedsOut).to_string()));
+    }
     let (backlog, _) = open(path, lang)?;
+    let today = clock.today();
+    // The measures in the app's default order.
+    let everything = crate::search::MeasureFilter::default();
+    let keys = crate::search::SearchKeys::default(); // no query: keys are not consulted
+    let rows = crate::search::select(&backlog, &keys, &everything, "", Default::default(), today);
+    let measures = rows.iter().filter_map(|i| backlog.measures.get(*i));
     let bytes = match format.as_str() {
-        "csv" => {
-            let everything = crate::search::MeasureFilter::default();
-            let keys = crate::search::SearchKeys::default(); // no query: keys are not consulted
-            let rows = crate::search::select(&backlog, &keys, &everything, "", Default::default(), clock.today());
-            let measures = rows.iter().filter_map(|i| backlog.measures.get(*i));
-            export::csv::write(&backlog, measures, lang, delimiter).map_err(|e| Failure::io(e.to_string()))?
-        }
+        "csv" => export::csv::write(&backlog, measures, lang, delimiter).map_err(|e| Failure::io(e.to_string()))?,
+        "xlsx" => export::xlsx::write(&backlog, measures, lang, today).map_err(|e| Failure::io(e.to_string()))?,
         "json" => {
             let json = store::save::to_json(&backlog).map_err(|e| Failure::io(e.to_string()))?;
             match std::str::from_utf8(&json) {
@@ -72,15 +76,28 @@ pub fn export(
                 Err(_) => json,
             }
         }
-        "html" => export::html::status_page(&backlog, lang, clock.today()).into_bytes(),
-        _ => export::markdown::status_report(&backlog, lang, clock.today()).into_bytes(),
+        "html" => export::html::status_page(&backlog, lang, today).into_bytes(),
+        _ => export::markdown::status_report(&backlog, lang, today).into_bytes(),
     };
     write_out(lang, &bytes, out)
 }
 
-pub fn import(path: &Path, lang: Lang, clock: Clock, format: &str, file: &Path, dry_run: bool) -> Result<(), Failure> {
-    if format.trim().to_lowercase() != "csv" {
-        return Err(bad_format(lang, format, "csv"));
+/// A workbook is a zip archive; anything else is read as CSV.
+fn looks_like_xlsx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+pub fn import(
+    path: &Path,
+    lang: Lang,
+    clock: Clock,
+    format: Option<&str>,
+    file: &Path,
+    dry_run: bool,
+) -> Result<(), Failure> {
+    let format = format.map(|f| f.trim().to_lowercase());
+    if let Some(other) = format.as_deref().filter(|f| !matches!(*f, "csv" | "xlsx")) {
+        return Err(bad_format(lang, other, "csv, xlsx"));
     }
     let bytes = std::fs::read(file).map_err(|e| {
         Failure::io(lang.fill(
@@ -94,7 +111,13 @@ pub fn import(path: &Path, lang: Lang, clock: Clock, format: &str, file: &Path, 
         Some(lock_for_writing(path, lang)?)
     };
     let (backlog, _) = open(path, lang)?;
-    let outcome = match export::import::import(&bytes, &backlog, lang, clock.now()) {
+    let xlsx = format.map_or_else(|| looks_like_xlsx(&bytes), |f| f == "xlsx");
+    let read = if xlsx {
+        export::xlsx::import(&bytes, &backlog, lang, clock.now())
+    } else {
+        export::import::import(&bytes, &backlog, lang, clock.now())
+    };
+    let outcome = match read {
         Ok(outcome) => outcome,
         Err(problems) => {
             for problem in &problems {

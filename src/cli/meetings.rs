@@ -40,7 +40,7 @@ pub fn changes(path: &Path, lang: Lang, clock: Clock, since: Option<&str>) -> Re
     let today = clock.today();
     let since = match since {
         None => default_since(&backlog, today),
-        Some(text) => match crate::app::form::parse_date(text) {
+        Some(text) => match crate::human::parse_date(text) {
             Ok(Some(day)) => Since::Date(day),
             _ => Since::Meeting(
                 find_meeting(&backlog, lang, text)

@@ -28,7 +28,7 @@ pub fn run(path: &Path, lang: Lang, count: u32) -> Result<(), Failure> {
         }
         let title = format!("stress {}", backlog.next_ids.measure);
         backlog
-            .add_measure(MeasureDraft::titled(&title), jiff::Timestamp::now())
+            .add_measure(MeasureDraft::titled(&title), crate::domain::now())
             .map_err(|e| Failure::usage(e.to_string()))?;
         store::save(&backlog, path).map_err(|e| super::save_failure(path, lang, &e))?;
     }

@@ -53,6 +53,28 @@ impl Backlog {
     pub fn priority_by_title(&self, title: &str) -> Result<PriorityId, UnknownName> {
         find_by_name(title, self.priorities.iter().map(|p| (p.id, p.title.clone())))
     }
+
+    /// A sector by name or by the short label the screen shows, set or derived ("HO"), when
+    /// only one sector has that label.
+    pub fn sector_by_label(&self, text: &str) -> Result<SectorId, UnknownName> {
+        self.sector_by_name(text).or_else(|err| {
+            let wanted = text.trim().to_lowercase();
+            let mut matching = self.sectors.iter().filter(|s| s.short_label().to_lowercase() == wanted);
+            match (matching.next(), matching.next()) {
+                (Some(sector), None) => Ok(sector.id),
+                _ => Err(err),
+            }
+        })
+    }
+
+    /// A priority by title or by its rank as the screen shows it ("2" or "2.").
+    pub fn priority_by_label(&self, text: &str) -> Result<PriorityId, UnknownName> {
+        let rank = text.trim().trim_end_matches('.').parse::<u32>().ok();
+        match rank.and_then(|r| self.priorities.iter().find(|p| p.rank == r)) {
+            Some(priority) => Ok(priority.id),
+            None => self.priority_by_title(text),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -87,5 +109,24 @@ mod tests {
         let err = b.owner_by_name("Kari Nordman").unwrap_err();
         assert_eq!(err.closest[0], "Kari Nordmann");
         assert_eq!(err.closest.len(), 3);
+    }
+
+    #[test]
+    fn labels_find_sectors_by_short_label_and_priorities_by_rank() {
+        use crate::domain::PriorityDraft;
+        let mut b = Backlog::new("t", &["Helse og omsorg", "Oppvekst skole"]);
+        let helse = b.sector_by_name("Helse og omsorg").unwrap();
+        assert_eq!(b.sector_by_label("ho"), Ok(helse));
+        assert!(b.sector_by_label("XX").is_err());
+        let (first, _) = b
+            .add_priority(PriorityDraft {
+                title: "Mennesket først".into(),
+                description: String::new(),
+            })
+            .unwrap();
+        assert_eq!(b.priority_by_label("1"), Ok(first));
+        assert_eq!(b.priority_by_label("1."), Ok(first));
+        assert_eq!(b.priority_by_label("mennesket først"), Ok(first));
+        assert!(b.priority_by_label("2").is_err());
     }
 }

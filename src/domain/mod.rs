@@ -19,3 +19,10 @@ pub use model::*;
 pub use ops::{DomainError, MeasureDraft, OwnerDraft, PriorityDraft};
 pub use patch::{Edit, Patch};
 pub use saved_view::SavedView;
+
+/// The time now, to the whole second: every timestamp in the file has one precision, so they
+/// sort as strings and read the same in every tool.
+pub fn now() -> jiff::Timestamp {
+    let now = jiff::Timestamp::now();
+    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
+}

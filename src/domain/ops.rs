@@ -353,8 +353,9 @@ impl Backlog {
     }
 
     /// Appends a note or decision to a measure's log.
-    pub fn log_to_measure(&mut self, id: MeasureId, entry: LogEntry) -> Result<Edit, DomainError> {
+    pub fn log_to_measure(&mut self, id: MeasureId, mut entry: LogEntry) -> Result<Edit, DomainError> {
         let mut measure = self.measure(id).ok_or(DomainError::UnknownMeasure(id))?.clone();
+        entry.text = multi_line(&entry.text);
         measure.updated = entry.at;
         measure.log.push(entry);
         let mut patch = Patch::default();

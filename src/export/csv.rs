@@ -2,6 +2,7 @@
 //! CRLF line ends, quotes where a field needs them. One row per measure, every field, names
 //! rather than ids. The same columns are read back by [`super::import`].
 
+use super::fields::{owner_name, priority_titles, sector_names};
 use crate::domain::{Backlog, Funding, LogEntry, Measure, Status};
 use crate::i18n::{Lang, Msg};
 
@@ -91,31 +92,17 @@ impl Column {
     }
 }
 
-fn cell(backlog: &Backlog, lang: Lang, m: &Measure, column: Column) -> String {
+/// A measure's cell as text, exactly (the workbook takes its text cells from here, so anything
+/// only CSV needs, such as neutralising formula starts, belongs in [`write`]).
+pub(super) fn cell(backlog: &Backlog, lang: Lang, m: &Measure, column: Column) -> String {
     let number = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
     match column {
         Column::Id => m.id.to_string(),
         Column::Title => m.title.clone(),
         Column::Status => lang.status(m.status).to_string(),
-        Column::Owner => m
-            .owner
-            .and_then(|o| backlog.owner(o))
-            .map(|o| o.name.clone())
-            .unwrap_or_default(),
-        Column::Sectors => m
-            .sectors
-            .iter()
-            .filter_map(|s| backlog.sector(*s))
-            .map(|s| s.name.as_str())
-            .collect::<Vec<_>>()
-            .join(LIST_SEPARATOR),
-        Column::Priorities => m
-            .priorities
-            .iter()
-            .filter_map(|p| backlog.priority(*p))
-            .map(|p| p.title.as_str())
-            .collect::<Vec<_>>()
-            .join(LIST_SEPARATOR),
+        Column::Owner => owner_name(backlog, m.owner),
+        Column::Sectors => sector_names(backlog, &m.sectors),
+        Column::Priorities => priority_titles(backlog, &m.priorities),
         Column::Value => number(m.value),
         Column::Effort => number(m.effort),
         Column::Due => m.due.map(|d| d.to_string()).unwrap_or_default(),
@@ -124,7 +111,7 @@ fn cell(backlog: &Backlog, lang: Lang, m: &Measure, column: Column) -> String {
         Column::Political => lang.tr(if m.political.needed { Msg::Yes } else { Msg::No }).to_string(),
         Column::CaseNumber => m.political.case_number.clone().unwrap_or_default(),
         Column::Benefits => m.benefits.clone(),
-        Column::Tags => m.tags.join(", "),
+        Column::Tags => crate::human::tags_text(&m.tags),
         Column::Description => m.description.clone(),
         Column::Created => m.created.to_string(),
         Column::Updated => m.updated.to_string(),
@@ -139,7 +126,7 @@ fn cell(backlog: &Backlog, lang: Lang, m: &Measure, column: Column) -> String {
 }
 
 /// One log entry as a line of text: "2026-10-19 decision: Approved (M-2)".
-fn log_text(lang: Lang, entry: &LogEntry) -> String {
+pub fn log_text(lang: Lang, entry: &LogEntry) -> String {
     let mut text = format!("{} {}:", entry.at, lang.log_kind(entry.kind));
     if let (Some(from), Some(to)) = (entry.from, entry.to) {
         text.push(' ');

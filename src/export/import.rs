@@ -1,28 +1,40 @@
-//! Reading the CSV export back, e.g. after it was edited in Excel. The whole file is checked
-//! before anything is applied: one bad row means nothing changes, and every problem is reported
-//! with its line number.
+//! Reading measures back from a table a spreadsheet edited: the CSV export ([`import`]) or the
+//! workbook's Measures sheet (`super::xlsx`). The whole table is checked before anything is
+//! applied: one bad row means nothing changes, and every problem is reported where the
+//! spreadsheet shows it (row, column letter and header). Columns the file adds are ignored with
+//! a note; columns it lacks leave those fields as they are.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use jiff::Timestamp;
 
 use super::csv::{BOM, Column, funding_from_text, status_from_text, unguarded};
-use crate::app::form::parse_date;
+use super::fields::{self, FieldChange, summary_line};
 use crate::domain::lookup::UnknownName;
 use crate::domain::{Backlog, MeasureDraft, MeasureId, Status};
+use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags, parse_yes_no};
 use crate::i18n::{Lang, Msg};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// 1-based line of the file where the row starts.
-    pub line: u64,
+    /// The spreadsheet's row number (the header is row 1); 0 when the file as a whole is bad.
+    pub row: u64,
+    /// Says where ("row 5, column C (Status)") and what.
     pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowChange {
-    Added { line: u64, id: MeasureId, title: String },
-    Changed { line: u64, id: MeasureId, fields: Vec<Msg> },
+    Added {
+        row: u64,
+        id: MeasureId,
+        title: String,
+    },
+    Changed {
+        row: u64,
+        id: MeasureId,
+        fields: Vec<FieldChange>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -31,6 +43,65 @@ pub struct Outcome {
     pub backlog: Backlog,
     pub changes: Vec<RowChange>,
     pub unchanged: usize,
+    /// Header cells that name none of our columns; their cells were not read.
+    pub ignored_columns: Vec<String>,
+}
+
+/// Cells as a spreadsheet holds them: the header row and the rows below it, each with the row
+/// number the spreadsheet shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    /// The header's row number: 1, unless a sheet leaves rows above it empty.
+    pub header_row: u64,
+    pub header: Vec<String>,
+    pub rows: Vec<(u64, Vec<String>)>,
+}
+
+/// A 0-based column index as a spreadsheet names it: 0 → A, 26 → AA.
+pub fn column_letters(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// Where a problem is: the sheet (for a workbook), the row, and the column with its header.
+struct Place<'a> {
+    lang: Lang,
+    sheet: Option<&'a str>,
+    header: &'a [String],
+}
+
+impl Place<'_> {
+    fn problem(&self, row: u64, column: Option<usize>, problem: &str) -> Problem {
+        let lang = self.lang;
+        let mut parts = Vec::new();
+        if let Some(sheet) = self.sheet {
+            parts.push(lang.fill(Msg::ImpSheet, &[("sheet", sheet)]));
+        }
+        if row > 0 {
+            parts.push(lang.fill(Msg::ImpRow, &[("row", &row.to_string())]));
+        }
+        if let Some(index) = column {
+            let letters = column_letters(index);
+            parts.push(
+                match self.header.get(index).map(|h| h.trim()).filter(|h| !h.is_empty()) {
+                    Some(name) => lang.fill(Msg::ImpColumn, &[("column", &letters), ("name", name)]),
+                    None => lang.fill(Msg::ImpColumnBare, &[("column", &letters)]),
+                },
+            );
+        }
+        let message = if parts.is_empty() {
+            problem.to_string()
+        } else {
+            lang.fill(Msg::ImpProblem, &[("place", &parts.join(", ")), ("problem", problem)])
+        };
+        Problem { row, message }
+    }
 }
 
 /// `;` or `,`, whichever the header line uses more.
@@ -42,19 +113,18 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 }
 
 struct Row<'a> {
-    line: u64,
+    row: u64,
+    /// The cell being read, so a problem names its column.
+    column: Option<usize>,
     lang: Lang,
+    place: &'a Place<'a>,
     backlog: &'a Backlog,
     problems: &'a mut Vec<Problem>,
 }
 
 impl Row<'_> {
     fn problem(&mut self, message: String) {
-        let line = self.line;
-        let message = self
-            .lang
-            .fill(Msg::ImpLine, &[("line", &line.to_string()), ("problem", &message)]);
-        self.problems.push(Problem { line, message });
+        self.problems.push(self.place.problem(self.row, self.column, &message));
     }
 
     fn unknown(&mut self, msg: Msg, err: UnknownName) {
@@ -69,17 +139,10 @@ impl Row<'_> {
     }
 
     fn one_to_five(&mut self, text: &str) -> Option<u8> {
-        let text = text.trim();
-        if text.is_empty() {
-            return None;
-        }
-        match text.parse::<u8>().ok().filter(|v| (1..=5).contains(v)) {
-            Some(v) => Some(v),
-            None => {
-                self.problem(self.lang.fill(Msg::ImpBadOneToFive, &[("text", text)]));
-                None
-            }
-        }
+        parse_one_to_five(text).unwrap_or_else(|_| {
+            self.problem(self.lang.fill(Msg::ImpBadOneToFive, &[("text", text.trim())]));
+            None
+        })
     }
 
     /// Several names in one cell: the whole cell if it is one known name, else split on `;`
@@ -101,10 +164,12 @@ impl Row<'_> {
         out
     }
 
-    /// Fills `draft` from the row's cells; problems are collected, not returned.
-    fn fill(&mut self, draft: &mut MeasureDraft, cells: &[(Column, &str)]) {
-        for (column, text) in cells {
+    /// Fills `draft` from the row's cells (header index, column, text); problems are
+    /// collected, not returned.
+    fn fill(&mut self, draft: &mut MeasureDraft, cells: &[(usize, Column, &str)]) {
+        for (index, column, text) in cells {
             let text = *text;
+            self.column = Some(*index);
             match column {
                 // Written for people to read; the log is only changed through the app.
                 Column::Id | Column::Created | Column::Updated | Column::Log => {}
@@ -147,18 +212,11 @@ impl Row<'_> {
                     Some(f) => draft.funding = Some(f),
                     None => self.problem(self.lang.fill(Msg::ImpBadFunding, &[("text", text.trim())])),
                 },
-                Column::Cost => {
-                    let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-                    if digits.is_empty() {
-                        draft.cost_estimate = None;
-                    } else {
-                        match digits.parse::<u64>() {
-                            Ok(cost) => draft.cost_estimate = Some(cost),
-                            Err(_) => self.problem(self.lang.tr(Msg::ErrBadNumber).to_string()),
-                        }
-                    }
-                }
-                Column::Political => match yes_no(text) {
+                Column::Cost => match parse_amount(text) {
+                    Ok(cost) => draft.cost_estimate = cost,
+                    Err(_) => self.problem(self.lang.tr(Msg::ErrBadNumber).to_string()),
+                },
+                Column::Political => match parse_yes_no(text) {
                     Some(needed) => draft.political.needed = needed,
                     None => self.problem(self.lang.fill(Msg::ImpBadYesNo, &[("text", text.trim())])),
                 },
@@ -166,87 +224,10 @@ impl Row<'_> {
                     draft.political.case_number = Some(text.trim().to_string()).filter(|c| !c.is_empty());
                 }
                 Column::Benefits => draft.benefits = text.to_string(),
-                Column::Tags => {
-                    draft.tags = text
-                        .split(',')
-                        .map(|t| t.trim().to_string())
-                        .filter(|t| !t.is_empty())
-                        .collect();
-                }
+                Column::Tags => draft.tags = parse_tags(text),
                 Column::Description => draft.description = text.to_string(),
             }
         }
-    }
-}
-
-fn yes_no(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "ja" | "yes" | "true" | "1" | "x" | "j" | "y" => Some(true),
-        "nei" | "no" | "false" | "0" | "" | "n" => Some(false),
-        _ => None,
-    }
-}
-
-/// Which fields differ between two drafts, as field labels.
-pub fn changed_fields(old: &MeasureDraft, new: &MeasureDraft) -> Vec<Msg> {
-    let mut out = Vec::new();
-    let mut check = |differs: bool, label: Msg| {
-        if differs {
-            out.push(label);
-        }
-    };
-    check(old.title.trim() != new.title.trim(), Msg::FieldTitle);
-    check(
-        old.description.trim_end() != new.description.trim_end(),
-        Msg::FieldDescription,
-    );
-    check(old.status != new.status, Msg::FieldStatus);
-    check(old.owner != new.owner, Msg::FieldOwner);
-    check(old.sectors != new.sectors, Msg::FieldSectors);
-    check(old.priorities != new.priorities, Msg::FieldPriorities);
-    check(old.value != new.value, Msg::FieldValue);
-    check(old.effort != new.effort, Msg::FieldEffort);
-    check(old.due != new.due, Msg::FieldDue);
-    check(old.funding != new.funding, Msg::FieldFunding);
-    check(old.cost_estimate != new.cost_estimate, Msg::FieldCost);
-    check(old.political != new.political, Msg::FieldPolitical);
-    check(old.benefits.trim_end() != new.benefits.trim_end(), Msg::FieldBenefits);
-    check(old.tags != new.tags, Msg::FieldTags);
-    out
-}
-
-/// Line numbers of records, counted on from the previous record rather than from the start of
-/// the file each time (which made an import of many rows quadratic).
-struct Lines<'a> {
-    bytes: &'a [u8],
-    counted_to: usize,
-    newlines: u64,
-}
-
-impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
-        Lines {
-            bytes: text.as_bytes(),
-            counted_to: 0,
-            newlines: 0,
-        }
-    }
-
-    /// The 1-based line where the record at byte `offset` starts. With CRLF the reader reports
-    /// a record as starting at the `\n` of the line end before it, so line ends are skipped.
-    fn line_at(&mut self, offset: u64) -> u64 {
-        let bytes = self.bytes;
-        let mut end = usize::try_from(offset).unwrap_or(usize::MAX).min(bytes.len());
-        while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
-            end += 1;
-        }
-        if end < self.counted_to {
-            self.counted_to = 0;
-            self.newlines = 0;
-        }
-        self.newlines += bytes[self.counted_to..end].iter().filter(|b| **b == b'\n').count() as u64;
-        self.counted_to = end;
-        self.newlines + 1
     }
 }
 
@@ -254,60 +235,110 @@ fn decode(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(BOM).unwrap_or(bytes)
 }
 
-/// Reads `bytes` (`;` or `,`, with or without BOM, CRLF or LF) and applies every row to a copy
-/// of `backlog`. Either all rows apply, or the problems come back and nothing is changed.
-pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Result<Outcome, Vec<Problem>> {
+/// The CSV export, as Excel or LibreOffice saved it (`;` or `,`, with or without BOM, CRLF or
+/// LF), as a table. Every record is a row, so a cell with line breaks is still one row.
+pub fn read_csv(bytes: &[u8], lang: Lang) -> Result<Table, Vec<Problem>> {
     let body = decode(bytes);
-    let text = match std::str::from_utf8(body) {
-        Ok(text) => text,
-        Err(err) => {
-            let line = body[..err.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64 + 1;
-            return Err(vec![Problem {
-                line,
-                message: lang.fill(
-                    Msg::ImpLine,
-                    &[("line", &line.to_string()), ("problem", lang.tr(Msg::ImpNotUtf8))],
-                ),
-            }]);
-        }
-    };
+    let text = std::str::from_utf8(body).map_err(|_| {
+        vec![Problem {
+            row: 0,
+            message: lang.tr(Msg::ImpNotUtf8).to_string(),
+        }]
+    })?;
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(text))
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut problems: Vec<Problem> = Vec::new();
-    let mut records = reader.records();
-    let line_problem = |line: u64, message: String| Problem {
-        line,
-        message: lang.fill(Msg::ImpLine, &[("line", &line.to_string()), ("problem", &message)]),
+    let place = Place {
+        lang,
+        sheet: None,
+        header: &[],
     };
-    let header = match records.next() {
-        Some(Ok(header)) => header,
-        Some(Err(err)) => return Err(vec![line_problem(1, err.to_string())]),
-        None => return Err(vec![line_problem(1, lang.tr(Msg::ImpEmpty).to_string())]),
+    let mut table = Table {
+        header_row: 1,
+        ..Table::default()
     };
-    let mut columns: Vec<Column> = Vec::new();
-    for name in header.iter() {
-        match Column::from_header(name) {
-            Some(column) if columns.contains(&column) => {
-                problems.push(line_problem(1, lang.fill(Msg::ImpDuplicateColumn, &[("name", name)])));
+    let mut problems = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        let row = index as u64 + 1;
+        match record {
+            Ok(record) if index == 0 => {
+                table.header_row = row;
+                table.header = record.iter().map(str::to_string).collect();
             }
-            Some(column) => columns.push(column),
-            None => {
-                let known: Vec<&str> = Column::ALL.iter().map(|c| lang.tr(c.header())).collect();
-                problems.push(line_problem(
-                    1,
-                    lang.fill(Msg::ImpUnknownColumn, &[("name", name), ("known", &known.join(", "))]),
+            // A cell the export guarded against formulas (`'=…`) reads back as it was.
+            Ok(record) => table
+                .rows
+                .push((row, record.iter().map(|c| unguarded(c).to_string()).collect())),
+            Err(err) => problems.push(place.problem(row, None, &err.to_string())),
+        }
+    }
+    if problems.is_empty() { Ok(table) } else { Err(problems) }
+}
+
+/// Reads CSV `bytes` and applies every row to a copy of `backlog`. Either all rows apply, or
+/// the problems come back and nothing is changed.
+pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Result<Outcome, Vec<Problem>> {
+    let table = read_csv(bytes, lang)?;
+    apply(&table, None, backlog, lang, now)
+}
+
+/// Applies a table's rows to a copy of `backlog`: a row with an id updates that measure, a row
+/// without one adds a measure. `sheet` names the workbook sheet in problems.
+pub fn apply(
+    table: &Table,
+    sheet: Option<&str>,
+    backlog: &Backlog,
+    lang: Lang,
+    now: Timestamp,
+) -> Result<Outcome, Vec<Problem>> {
+    let place = Place {
+        lang,
+        sheet,
+        header: &table.header,
+    };
+    if table.header.iter().all(|h| h.trim().is_empty()) {
+        return Err(vec![place.problem(table.header_row, None, lang.tr(Msg::ImpEmpty))]);
+    }
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut columns: Vec<Option<Column>> = Vec::new();
+    let mut ignored_columns = Vec::new();
+    for (index, name) in table.header.iter().enumerate() {
+        match Column::from_header(name) {
+            Some(column) if columns.contains(&Some(column)) => {
+                problems.push(place.problem(
+                    table.header_row,
+                    Some(index),
+                    &lang.fill(Msg::ImpDuplicateColumn, &[("name", name)]),
                 ));
+                columns.push(None);
+            }
+            Some(column) => columns.push(Some(column)),
+            None => {
+                let filled = || {
+                    table
+                        .rows
+                        .iter()
+                        .any(|(_, r)| r.get(index).is_some_and(|c| !c.trim().is_empty()))
+                };
+                if !name.trim().is_empty() {
+                    ignored_columns.push(name.trim().to_string());
+                } else if filled() {
+                    // Cells under no header are not read either; the note names the column letter.
+                    ignored_columns.push(column_letters(index));
+                }
+                columns.push(None);
             }
         }
     }
-    if !columns.contains(&Column::Title) {
-        problems.push(line_problem(
-            1,
-            lang.fill(Msg::ImpMissingColumn, &[("name", lang.tr(Column::Title.header()))]),
-        ));
+    let has = |c: Column| columns.contains(&Some(c));
+    if !has(Column::Id) && !has(Column::Title) {
+        let names = [
+            ("id", lang.tr(Column::Id.header())),
+            ("title", lang.tr(Column::Title.header())),
+        ];
+        problems.push(place.problem(table.header_row, None, &lang.fill(Msg::ImpNeedIdOrTitle, &names)));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -315,26 +346,17 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
     let mut work = backlog.clone();
     let mut changes = Vec::new();
     let mut unchanged = 0;
-    // The first line of each id, to name it when a later row has the same id.
-    let mut seen: BTreeMap<MeasureId, u64> = BTreeMap::new();
-    let mut lines = Lines::new(text);
-    for record in records {
-        let record = match record {
-            Ok(record) => record,
-            Err(err) => {
-                let line = err.position().map_or(0, |p| lines.line_at(p.byte()));
-                problems.push(line_problem(line, err.to_string()));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+    let mut seen: HashMap<MeasureId, u64> = HashMap::new();
+    for (row, record) in &table.rows {
+        let row = *row;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        if record.len() != columns.len() {
-            problems.push(line_problem(
-                line,
-                lang.fill(
+        if let Some(extra) = record.iter().skip(columns.len()).position(|c| !c.trim().is_empty()) {
+            problems.push(place.problem(
+                row,
+                Some(columns.len() + extra),
+                &lang.fill(
                     Msg::ImpColumnCount,
                     &[
                         ("found", &record.len().to_string()),
@@ -344,14 +366,20 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
             ));
             continue;
         }
-        let cells: Vec<(Column, &str)> = columns.iter().copied().zip(record.iter().map(unguarded)).collect();
-        let id_text = cells
+        // A spreadsheet may leave the empty cells at the end of a row out.
+        let cell = |index: usize| record.get(index).map_or("", String::as_str);
+        let cells: Vec<(usize, Column, &str)> = columns
             .iter()
-            .find(|(c, _)| *c == Column::Id)
-            .map_or("", |(_, t)| t.trim());
-        let mut row = Row {
-            line,
+            .enumerate()
+            .filter_map(|(index, column)| column.map(|c| (index, c, cell(index))))
+            .collect();
+        let id_cell = cells.iter().find(|(_, c, _)| *c == Column::Id);
+        let id_text = id_cell.map_or("", |(_, _, t)| t.trim());
+        let mut row_reader = Row {
+            row,
+            column: id_cell.map(|(index, _, _)| *index),
             lang,
+            place: &place,
             backlog: &work,
             problems: &mut problems,
         };
@@ -360,50 +388,61 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
         } else {
             match id_text.parse::<MeasureId>() {
                 Ok(id) if work.measure(id).is_none() => {
-                    row.problem(lang.fill(Msg::ImpUnknownId, &[("id", &id.to_string())]));
+                    row_reader.problem(lang.fill(Msg::ImpUnknownId, &[("id", &id.to_string())]));
                     continue;
                 }
                 Ok(id) => {
                     if let Some(first) = seen.get(&id) {
                         let first = first.to_string();
-                        row.problem(lang.fill(Msg::ImpDuplicateId, &[("id", &id.to_string()), ("first", &first)]));
+                        row_reader
+                            .problem(lang.fill(Msg::ImpDuplicateId, &[("id", &id.to_string()), ("first", &first)]));
                         continue;
                     }
-                    seen.insert(id, line);
+                    seen.insert(id, row);
                     Some(id)
                 }
                 Err(_) => {
-                    row.problem(lang.fill(Msg::ImpBadId, &[("text", id_text)]));
+                    row_reader.problem(lang.fill(Msg::ImpBadId, &[("text", id_text)]));
                     continue;
                 }
             }
         };
+        if id.is_none() && !has(Column::Title) {
+            row_reader.column = None;
+            let title = lang.tr(Column::Title.header());
+            row_reader.problem(lang.fill(Msg::ImpNewNeedsTitle, &[("title", title)]));
+            continue;
+        }
         let old = id
             .and_then(|id| work.measure(id))
             .map(MeasureDraft::from_measure)
             .unwrap_or_else(|| MeasureDraft::titled(""));
         let mut draft = old.clone();
-        let before = row.problems.len();
-        row.fill(&mut draft, &cells);
-        if row.problems.len() > before {
+        let before = row_reader.problems.len();
+        row_reader.fill(&mut draft, &cells);
+        if row_reader.problems.len() > before {
             continue;
         }
         let result = match id {
-            Some(id) => {
-                let fields = changed_fields(&old, &draft);
-                work.update_measure(id, draft, now)
-                    .map(|edit| edit.map(|_| RowChange::Changed { line, id, fields }))
-            }
+            Some(id) => work.update_measure(id, draft, now).map(|edit| {
+                edit.map(|_| {
+                    let new = work.measure(id).map(MeasureDraft::from_measure);
+                    let fields = new
+                        .map(|new| fields::changes(&work, &old, &new, lang))
+                        .unwrap_or_default();
+                    RowChange::Changed { row, id, fields }
+                })
+            }),
             None => {
                 let title = draft.title.trim().to_string();
                 work.add_measure(draft, now)
-                    .map(|(id, _)| Some(RowChange::Added { line, id, title }))
+                    .map(|(id, _)| Some(RowChange::Added { row, id, title }))
             }
         };
         match result {
             Ok(Some(change)) => changes.push(change),
             Ok(None) => unchanged += 1,
-            Err(err) => problems.push(line_problem(line, err.to_string())),
+            Err(err) => problems.push(place.problem(row, None, &err.to_string())),
         }
     }
     if problems.is_empty() {
@@ -411,6 +450,7 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
             backlog: work,
             changes,
             unchanged,
+            ignored_columns,
         })
     } else {
         Err(problems)
@@ -420,22 +460,26 @@ pub fn import(bytes: &[u8], backlog: &Backlog, lang: Lang, now: Timestamp) -> Re
 /// What an import did (or, in a dry run, would do), one line per changed row and a total.
 pub fn describe(outcome: &Outcome, lang: Lang, dry_run: bool) -> String {
     let mut out = String::new();
+    for name in &outcome.ignored_columns {
+        out.push_str(&lang.fill(Msg::ImpIgnoredColumn, &[("name", name)]));
+        out.push('\n');
+    }
     for change in &outcome.changes {
         let line = match change {
-            RowChange::Added { line, id, title } => lang.fill(
+            RowChange::Added { row, id, title } => lang.fill(
                 if dry_run { Msg::ImpWouldAdd } else { Msg::ImpAdded },
-                &[("line", &line.to_string()), ("id", &id.to_string()), ("title", title)],
+                &[("row", &row.to_string()), ("id", &id.to_string()), ("title", title)],
             ),
-            RowChange::Changed { line, id, fields } => {
-                let names: Vec<String> = fields.iter().map(|f| lang.tr(*f).to_lowercase()).collect();
-                lang.fill(
+            RowChange::Changed { row, id, fields } => {
+                let mut text = lang.fill(
                     if dry_run { Msg::ImpWouldChange } else { Msg::ImpChanged },
-                    &[
-                        ("line", &line.to_string()),
-                        ("id", &id.to_string()),
-                        ("fields", &names.join(", ")),
-                    ],
-                )
+                    &[("row", &row.to_string()), ("id", &id.to_string())],
+                );
+                for change in fields {
+                    text.push_str("\n    ");
+                    text.push_str(&summary_line(change, lang));
+                }
+                text
             }
         };
         out.push_str(&line);

@@ -3,10 +3,14 @@
 
 pub mod agenda;
 pub mod csv;
+pub mod fields;
 pub mod html;
 pub mod import;
 pub mod markdown;
 pub mod minutes;
+pub mod xlsx;
+
+pub use crate::markup::md_escape;
 
 /// A file-name-safe slug: lower case ASCII letters and digits joined by `-`, with æ, ø, å
 /// spelled out so Norwegian titles stay readable ("Toppledermøte" → "toppledermote").
@@ -36,44 +40,16 @@ pub fn slug(text: &str) -> String {
     if cut.is_empty() { "mote".to_string() } else { cut }
 }
 
-/// Escapes the characters Markdown would read as formatting, so titles and notes are shown as
-/// typed.
-pub fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Several lines of user text as one Markdown block inside a list item: each line escaped, a
-/// line that would start a list, heading or quote made literal, blank lines dropped (they would
+/// Several lines of user text as one Markdown block inside a list item: each line escaped (so
+/// one that would start a list, heading or quote stays text), blank lines dropped (they would
 /// end the item), lines joined by hard breaks with `indent` before each continuation.
 pub fn md_block(text: &str, indent: &str) -> String {
     text.lines()
-        .map(str::trim_end)
-        .filter(|line| !line.trim().is_empty())
-        .map(md_line)
+        .map(|line| line.trim())
+        .filter(|line| !line.is_empty())
+        .map(md_escape)
         .collect::<Vec<_>>()
         .join(&format!("\\\n{indent}"))
-}
-
-/// One line escaped so it cannot start a block: `- `, `+ `, `1. ` and `=`/`-` underlines stay text.
-fn md_line(line: &str) -> String {
-    let trimmed = line.trim_start();
-    let escaped = md_escape(trimmed);
-    let digits = escaped.chars().take_while(char::is_ascii_digit).count();
-    let after_digits = escaped[digits..].chars().next();
-    if escaped.starts_with(['-', '+', '=']) {
-        format!("\\{escaped}")
-    } else if digits > 0 && matches!(after_digits, Some('.' | ')')) {
-        format!("{}\\{}", &escaped[..digits], &escaped[digits..])
-    } else {
-        escaped
-    }
 }
 
 #[cfg(test)]
@@ -99,10 +75,5 @@ mod tests {
             ),
             "Første\\\n    \\- ikke en liste\\\n    \\# ikke overskrift\\\n    2\\. ikke nummerert"
         );
-    }
-
-    #[test]
-    fn markdown_specials_are_escaped() {
-        assert_eq!(md_escape("a*b_c #1 | x"), "a\\*b\\_c \\#1 \\| x");
     }
 }

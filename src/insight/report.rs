@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use super::{Insight, PriorityFlag};
 use crate::domain::Backlog;
 use crate::i18n::{Lang, Msg};
+use crate::markup::{md_escape, md_line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -24,11 +25,15 @@ impl Format {
 
 /// 1250000 → "1 250 000", as amounts are written in Norway.
 pub fn amount(n: u64) -> String {
-    crate::ui::group_thousands(n)
+    crate::human::group_thousands(n)
 }
 
-/// The report's sections: a heading and its lines.
-fn sections(backlog: &Backlog, lang: Lang, today: Date) -> Vec<(String, Vec<String>)> {
+fn plain(text: &str) -> String {
+    text.to_string()
+}
+
+/// The report's sections: a heading and its lines, with every user text passed through `esc`.
+fn sections(backlog: &Backlog, lang: Lang, today: Date, esc: fn(&str) -> String) -> Vec<(String, Vec<String>)> {
     let insight = Insight::compute(backlog, today);
     let matrix = &insight.matrix;
     let none = || vec![lang.tr(Msg::ReportNone).to_string()];
@@ -50,7 +55,7 @@ fn sections(backlog: &Backlog, lang: Lang, today: Date) -> Vec<(String, Vec<Stri
             Msg::ReportPriorityLine,
             &[
                 ("rank", &p.rank.to_string()),
-                ("title", &p.title),
+                ("title", &esc(&p.title)),
                 ("total", &stats.total().to_string()),
                 ("active", &matrix.row_active[row].to_string()),
                 ("done", &done),
@@ -62,7 +67,7 @@ fn sections(backlog: &Backlog, lang: Lang, today: Date) -> Vec<(String, Vec<Stri
                 let sector = matrix
                     .silo_sector(row)
                     .and_then(|s| backlog.sector(s))
-                    .map(|s| s.name.clone())
+                    .map(|s| esc(&s.name))
                     .unwrap_or_default();
                 Some(lang.fill(Msg::ReportSilo, &[("sector", &sector)]))
             }
@@ -70,13 +75,13 @@ fn sections(backlog: &Backlog, lang: Lang, today: Date) -> Vec<(String, Vec<Stri
             None => None,
         };
         if let Some(flag) = flag {
-            flags.push(format!("{}. {}: {flag}", p.rank, p.title));
+            flags.push(format!("{}. {}: {flag}", p.rank, esc(&p.title)));
         }
     }
     let uncovered: Vec<String> = (0..matrix.sectors.len())
         .filter(|c| matrix.sector_uncovered(*c))
         .filter_map(|c| backlog.sector(matrix.sectors[c]))
-        .map(|s| s.name.clone())
+        .map(|s| esc(&s.name))
         .collect();
     let owners: Vec<String> = insight
         .owners
@@ -87,7 +92,7 @@ fn sections(backlog: &Backlog, lang: Lang, today: Date) -> Vec<(String, Vec<Stri
             Some(lang.fill(
                 Msg::ReportOwnerLine,
                 &[
-                    ("name", &owner.name),
+                    ("name", &esc(&owner.name)),
                     ("active", &l.active.to_string()),
                     ("overdue", &l.overdue.to_string()),
                     ("assessing", &l.assessing.to_string()),
@@ -103,9 +108,9 @@ fn sections(backlog: &Backlog, lang: Lang, today: Date) -> Vec<(String, Vec<Stri
             let owner = m
                 .owner
                 .and_then(|o| backlog.owner(o))
-                .map_or_else(|| lang.tr(Msg::None).to_string(), |o| o.name.clone());
+                .map_or_else(|| lang.tr(Msg::None).to_string(), |o| esc(&o.name));
             let due = m.due.map(|d| lang.date(d)).unwrap_or_default();
-            format!("{} {} ({owner}, {due})", m.id, m.title)
+            format!("{} {} ({owner}, {due})", m.id, esc(&m.title))
         })
         .collect();
     let funding: Vec<String> = insight
@@ -152,13 +157,13 @@ fn sections(backlog: &Backlog, lang: Lang, today: Date) -> Vec<(String, Vec<Stri
 }
 
 pub fn render(backlog: &Backlog, lang: Lang, today: Date, format: Format) -> String {
-    let title = lang.fill(Msg::ReportTitle, &[("name", &backlog.name)]);
     let as_of = lang.fill(Msg::ReportAsOf, &[("date", &lang.date(today))]);
     let mut out = String::new();
     match format {
         Format::Text => {
+            let title = lang.fill(Msg::ReportTitle, &[("name", &backlog.name)]);
             out.push_str(&format!("{title}\n{as_of}\n"));
-            for (heading, lines) in sections(backlog, lang, today) {
+            for (heading, lines) in sections(backlog, lang, today, plain) {
                 out.push_str(&format!("\n{heading}\n"));
                 for line in lines {
                     out.push_str(&format!("  {line}\n"));
@@ -166,11 +171,12 @@ pub fn render(backlog: &Backlog, lang: Lang, today: Date, format: Format) -> Str
             }
         }
         Format::Markdown => {
+            let title = lang.fill(Msg::ReportTitle, &[("name", &md_escape(&backlog.name))]);
             out.push_str(&format!("# {title}\n\n{as_of}\n"));
-            for (heading, lines) in sections(backlog, lang, today) {
+            for (heading, lines) in sections(backlog, lang, today, md_escape) {
                 out.push_str(&format!("\n## {heading}\n\n"));
                 for line in lines {
-                    out.push_str(&format!("- {line}\n"));
+                    out.push_str(&format!("- {}\n", md_line(&line)));
                 }
             }
         }
@@ -205,7 +211,7 @@ mod tests {
         let md = render(&b, Lang::Nb, date(2026, 11, 29), Format::Markdown);
         assert!(md.starts_with("# Statusrapport: t\n"), "{md}");
         assert!(
-            md.contains("## Siloer og tomme prioriteringer\n\n- 1. Team: silo i Skole"),
+            md.contains("## Siloer og tomme prioriteringer\n\n- 1\\. Team: silo i Skole"),
             "{md}"
         );
     }

@@ -9,9 +9,9 @@ use ratatui::widgets::{Bar, BarChart, Block, Borders};
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use super::detail::group_thousands;
 use super::layout::fit;
 use crate::app::App;
+use crate::human::group_thousands;
 use crate::i18n::Msg;
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {

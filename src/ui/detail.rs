@@ -135,19 +135,6 @@ pub fn date_of(lang: Lang, at: jiff::Timestamp) -> String {
     lang.date(at.to_zoned(jiff::tz::TimeZone::system()).date())
 }
 
-/// 1250000 → "1 250 000", as amounts are written in Norway.
-pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn owner_lines<'a>(lang: Lang, theme: Theme, backlog: &'a Backlog, o: &'a Owner) -> Vec<Line<'a>> {
     let sector = o
         .sector
@@ -187,14 +174,4 @@ fn priority_lines<'a>(lang: Lang, theme: Theme, backlog: &'a Backlog, p: &'a Pri
             .map(|m| measure_line(lang, theme, m)),
     );
     lines
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn thousands_are_grouped_with_spaces() {
-        assert_eq!(super::group_thousands(1_250_000), "1 250 000");
-        assert_eq!(super::group_thousands(999), "999");
-        assert_eq!(super::group_thousands(1000), "1 000");
-    }
 }

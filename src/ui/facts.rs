@@ -2,9 +2,9 @@
 
 use jiff::civil::Date;
 
-use super::detail::group_thousands;
 use super::lists::due_text;
 use crate::domain::{Backlog, Measure};
+use crate::human::group_thousands;
 use crate::i18n::{Lang, Msg};
 
 pub struct MeasureFacts {

@@ -26,7 +26,6 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::app::review::Screen;
 use crate::app::{App, Overlay, Pane};
 use crate::i18n::Msg;
-pub use detail::group_thousands;
 pub use lists::due_text;
 pub use theme::Theme;
 

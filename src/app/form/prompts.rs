@@ -4,11 +4,10 @@
 
 use jiff::civil::{Date, Time};
 
-use super::{
-    BadDate, Choice, FieldId, Form, FormTarget, Input, line, lines, multi, owner_options, parse_date, pick, with_hint,
-};
+use super::{Choice, FieldId, Form, FormTarget, Input, line, lines, multi, owner_options, pick, with_hint};
 use crate::domain::meeting::{guests_text, time_text};
 use crate::domain::{Backlog, Guest, MeasureId, Meeting, MeetingDraft, OwnerId};
+use crate::human::{BadDate, parse_date};
 use crate::i18n::{Lang, Msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
