@@ -18,3 +18,22 @@ pub use model::*;
 pub use ops::{DomainError, MeasureDraft, OwnerDraft, PriorityDraft};
 pub use patch::{Edit, Patch};
 pub use saved_view::SavedView;
+
+#[cfg(test)]
+mod tests {
+    /// Imports run downward: the search module builds on the domain, never the other way.
+    #[test]
+    fn the_domain_never_uses_the_search_module() {
+        let forbidden = ["crate", "::search"].concat(); // spelled apart, so this file passes
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                !source.contains(&forbidden),
+                "{} uses the search module",
+                path.display()
+            );
+        }
+    }
+}
