@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::lookup::UnknownName;
 use crate::domain::{Backlog, MeasureDraft, Status};
 use crate::i18n::{Lang, Msg};
-use crate::search::{self, DueFilter, MeasureFilter, SearchKeys, SortKey};
+use crate::search::{self, DueFilter, MeasureFilter, SortKey};
 use crate::store::{self, Lock, paths};
 
 mod backups;
@@ -509,12 +509,13 @@ fn list(path: &Path, lang: Lang, args: &ListArgs, json: bool) -> Result<(), Fail
         due: args.overdue.then_some(DueFilter::Overdue),
         ..Default::default()
     };
-    let keys = SearchKeys::build(&backlog);
-    let rows: Vec<_> = search::select(&backlog, &keys, &filter, args.query, sort, jiff::Zoned::now().date())
-        .into_iter()
-        .filter_map(|i| backlog.measures.get(i))
-        .collect();
-    let mut out = std::io::stdout().lock();
+    let found = search::select(&backlog, None, &filter, args.query, sort, jiff::Zoned::now().date());
+    if found.mode == search::Mode::Fuzzy {
+        eprintln!("{}", lang.tr(Msg::CliFuzzyMatches));
+    }
+    let rows: Vec<_> = found.rows.into_iter().filter_map(|i| backlog.measures.get(i)).collect();
+    // One write per buffer-full, not one per line.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if json {
         let items: Vec<MeasureJson> = rows
             .iter()
@@ -554,7 +555,7 @@ fn list(path: &Path, lang: Lang, args: &ListArgs, json: bool) -> Result<(), Fail
     } else {
         write_table(&mut out, lang, &backlog, &rows)
     };
-    match written {
+    match written.and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`tiltak list | head`) is not an error worth reporting.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

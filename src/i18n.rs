@@ -749,6 +749,12 @@ catalogue! {
     ErrUnknownSort => ("Ukjent sortering «{key}». Gyldige: {valid}.", "Unknown order “{key}”. Valid: {valid}."),
     // Issue 3: search on a worker thread
     SearchRunning => ("søker …", "searching …"),
+    // issue 13: precise search
+    SearchFuzzy => ("omtrentlige treff", "fuzzy"),
+    CliFuzzyMatches => (
+        "Ingen tiltak har ord som begynner slik; viser omtrentlige treff.",
+        "No measure has words starting like that; showing fuzzy matches."
+    ),
 }
 
 #[cfg(test)]

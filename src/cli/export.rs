@@ -51,10 +51,9 @@ pub fn export(path: &Path, lang: Lang, format: &str, out: Option<&Path>, delim: 
     let bytes = match format.as_str() {
         "csv" => {
             let everything = crate::search::MeasureFilter::default();
-            let keys = crate::search::SearchKeys::default(); // no query: keys are not consulted
             let today = jiff::Zoned::now().date();
-            let rows = crate::search::select(&backlog, &keys, &everything, "", Default::default(), today);
-            let measures = rows.iter().filter_map(|i| backlog.measures.get(*i));
+            let found = crate::search::select(&backlog, None, &everything, "", Default::default(), today);
+            let measures = found.rows.iter().filter_map(|i| backlog.measures.get(*i));
             export::csv::write(&backlog, measures, lang, delimiter).map_err(|e| Failure::io(e.to_string()))?
         }
         "json" => store::save::to_json(&backlog).map_err(|e| Failure::io(e.to_string()))?,

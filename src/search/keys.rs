@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::fold::{Folded, fold, fold_mapped};
+use super::query::{Fields, record_id};
 use crate::domain::patch::{Key, Patch};
 use crate::domain::{Backlog, Measure, MeasureId};
 
@@ -16,7 +17,7 @@ pub struct MeasureKeys {
     pub id: MeasureId,
     /// The title, with the way back to the original chars for highlighting.
     pub title: Folded,
-    /// Owner name, tags, sector names and priority titles.
+    /// Owner name, tags, sector names, priority titles and the case number.
     pub facets: String,
     pub description: String,
 }
@@ -42,11 +43,26 @@ impl MeasureKeys {
         for priority in m.priorities.iter().filter_map(|p| backlog.priority(*p)) {
             add(&priority.title);
         }
+        if let Some(case) = &m.political.case_number {
+            add(case);
+        }
         MeasureKeys {
             id: m.id,
             title: fold_mapped(&m.title),
             facets,
             description: fold(&m.description),
+        }
+    }
+}
+
+impl MeasureKeys {
+    /// The fields a query is matched against, in order of place.
+    pub fn fields(&self) -> Fields<'_> {
+        Fields {
+            id: Some(record_id(self.id)),
+            title: &self.title.text,
+            facets: &self.facets,
+            description: &self.description,
         }
     }
 }
