@@ -678,7 +678,7 @@ catalogue! {
     HelpSectionFilter => ("Filterpanel (f)", "Filter panel (f)"),
     HelpSectionPrompt => ("Navn på visning", "View name"),
     HelpSectionPaletteOnly => ("Bare i kommandopaletten", "Only in the command palette"),
-    ActSearch => ("Søk (fuzzy; «ost» finner «Østre»)", "Search (fuzzy; “ost” finds “Østre”)"),
+    ActSearch => ("Søk (ordstart; «ost» finner «Østre», «t23» finner T-23)", "Search (word starts; “ost” finds “Østre”, “t23” finds T-23)"),
     ActFilterPanel => ("Filterpanel", "Filter panel"),
     ActClearFilters => ("Fjern alle filtre og søket", "Clear all filters and the search"),
     ActCycleSort => ("Bytt sortering", "Change the order"),

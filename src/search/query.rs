@@ -9,7 +9,7 @@
 use memchr::memmem::Finder;
 
 use super::fold::{Folded, fold};
-use super::fuzzy::Fuzzy;
+use super::fuzzy;
 use crate::domain::Id;
 
 /// How a query was matched.
@@ -111,7 +111,6 @@ pub struct Fields<'a> {
 /// A query folded once, ready to be matched against many records.
 pub struct Query {
     words: Vec<Word>,
-    fuzzy: Fuzzy,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -130,10 +129,7 @@ impl Query {
                 text: w.to_string(),
             })
             .collect();
-        Query {
-            words,
-            fuzzy: Fuzzy::default(),
-        }
+        Query { words }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -157,7 +153,7 @@ impl Query {
         for word in &self.words {
             let hit = match mode {
                 Mode::Prefix => prefix_hit(word, fields)?,
-                Mode::Fuzzy => self.fuzzy.hit(&word.text, fields)?,
+                Mode::Fuzzy => fuzzy::hit(&word.text, fields)?,
             };
             rank.worst = rank.worst.max(hit.place);
             rank.places += hit.place as u32;
@@ -193,7 +189,7 @@ impl Query {
                         folded.extend(start..start + word.text.chars().count());
                     }
                 }
-                Mode::Fuzzy => folded.extend(self.fuzzy.indices(&word.text, &title.text)),
+                Mode::Fuzzy => folded.extend(fuzzy::indices(&word.text, &title.text)),
             }
         }
         folded.sort_unstable();
