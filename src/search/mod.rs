@@ -13,7 +13,7 @@ pub mod sort;
 use jiff::civil::Date;
 
 pub use filter::{DueFilter, MeasureFilter};
-pub use keys::{MeasureKeys, SearchKeys};
+pub use keys::SearchKeys;
 pub use query::{Mode, Query, Rank};
 pub use sort::SortKey;
 
@@ -34,11 +34,7 @@ pub struct Found {
 pub fn matches(query: &Query, mode: Mode, keys: &SearchKeys, candidates: &[usize]) -> Vec<(Rank, usize)> {
     let rank_all = |rows: &[usize]| -> Vec<(Rank, usize)> {
         rows.iter()
-            .filter_map(|i| {
-                keys.get(*i)
-                    .and_then(|k| query.rank(&k.fields(), mode))
-                    .map(|r| (r, *i))
-            })
+            .filter_map(|i| keys.get(*i).and_then(|k| query.rank(&k, mode)).map(|r| (r, *i)))
             .collect()
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
