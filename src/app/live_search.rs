@@ -37,6 +37,8 @@ pub struct LiveSearch {
     /// The rows the filter lets through in order, for the basis they were worked out for, and
     /// the stamp that tells them apart from earlier ones.
     base: Option<(Basis, Arc<Vec<usize>>, u64)>,
+    /// The last corpus (base rows with the keys and candidates), while it still holds.
+    corpus: Option<(Basis, Corpus)>,
     stamps: u64,
     matcher: Matcher,
     worker: Option<Worker>,
@@ -50,6 +52,7 @@ impl LiveSearch {
     /// Forgets the rows after the backlog changed (and lets go of the keys a corpus shared).
     pub fn forget(&mut self) {
         self.base = None;
+        self.corpus = None;
     }
 
     /// The filtered, ordered rows for `basis`, worked out only when the backlog, filter, order
@@ -110,13 +113,17 @@ impl App {
     /// What a query is matched against now; prepares the search keys if needed.
     fn corpus(&mut self) -> Corpus {
         let keys = self.search_keys();
-        let (base, stamp) = self.search.base(&self.backlog, self.search_basis());
-        Corpus {
-            keys,
-            base,
-            by_score: self.sort == SortKey::Default,
-            stamp,
+        let basis = self.search_basis();
+        if let Some((built_for, corpus)) = &self.search.corpus
+            && *built_for == basis
+            && Arc::ptr_eq(&corpus.keys, &keys)
+        {
+            return corpus.clone();
         }
+        let (base, stamp) = self.search.base(&self.backlog, basis.clone());
+        let corpus = Corpus::new(keys, base, self.sort == SortKey::Default, stamp);
+        self.search.corpus = Some((basis, corpus.clone()));
+        corpus
     }
 
     /// After the Measures query changed as the user typed: in a long list the match goes to

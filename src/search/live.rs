@@ -4,15 +4,16 @@
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
-use super::{Found, Mode, Query, SearchKeys, matches_or_fuzzy, ranked};
+use super::{Candidate, Found, Mode, Query, SearchKeys, in_row_order, matches_or_fuzzy, ranked};
 
 /// What a query is matched against: the prepared keys and the rows the filter lets through in
-/// list order ([`super::base_rows`]). Cheap to clone and share with the worker; rebuilt only
-/// when the backlog, the filter or the order change.
+/// list order ([`super::base_rows`]), also as candidates in row order. Cheap to clone and share
+/// with the worker; rebuilt only when the backlog, the filter or the order change.
 #[derive(Debug, Clone)]
 pub struct Corpus {
     pub keys: Arc<SearchKeys>,
     pub base: Arc<Vec<usize>>,
+    pub candidates: Arc<Vec<Candidate>>,
     /// Best match first (the default order) rather than the base order.
     pub by_score: bool,
     /// Different for every corpus an app builds: hits remembered for one stamp are only
@@ -20,12 +21,12 @@ pub struct Corpus {
     pub stamp: u64,
 }
 
-/// The last query's word-prefix hits, in base order.
+/// The last query's word-prefix hits, in row order.
 #[derive(Debug)]
 struct Last {
     stamp: u64,
     query: String,
-    rows: Vec<usize>,
+    hits: Vec<Candidate>,
     /// The hits may be narrowed: they are word-prefix hits and the last word was no id.
     narrowable: bool,
 }
@@ -38,6 +39,18 @@ struct Last {
 #[derive(Debug, Default)]
 pub struct Matcher {
     last: Option<Last>,
+}
+
+impl Corpus {
+    pub fn new(keys: Arc<SearchKeys>, base: Arc<Vec<usize>>, by_score: bool, stamp: u64) -> Corpus {
+        Corpus {
+            candidates: Arc::new(in_row_order(&base)),
+            keys,
+            base,
+            by_score,
+            stamp,
+        }
+    }
 }
 
 impl Matcher {
@@ -58,15 +71,15 @@ impl Matcher {
                     && last.stamp == corpus.stamp
                     && query.starts_with(&last.query) =>
             {
-                &last.rows
+                &last.hits
             }
-            _ => corpus.base.as_ref(),
+            _ => corpus.candidates.as_ref(),
         };
-        let (hits, mode) = matches_or_fuzzy(&parsed, &corpus.keys, candidates, &corpus.base);
+        let (hits, mode) = matches_or_fuzzy(&parsed, &corpus.keys, candidates, &corpus.candidates);
         self.last = Some(Last {
             stamp: corpus.stamp,
             query: query.to_string(),
-            rows: hits.iter().map(|(_, i)| *i).collect(),
+            hits: hits.iter().map(|(_, place, row)| (*row, *place)).collect(),
             narrowable: mode == Mode::Prefix && !parsed.ends_in_id(),
         });
         Found {
@@ -179,12 +192,12 @@ mod tests {
     }
 
     fn corpus(b: &Backlog, sort: SortKey, stamp: u64) -> Corpus {
-        Corpus {
-            keys: Arc::new(SearchKeys::build(b)),
-            base: Arc::new(base_rows(b, &MeasureFilter::default(), sort, today())),
-            by_score: sort == SortKey::Default,
+        Corpus::new(
+            Arc::new(SearchKeys::build(b)),
+            Arc::new(base_rows(b, &MeasureFilter::default(), sort, today())),
+            sort == SortKey::Default,
             stamp,
-        }
+        )
     }
 
     fn today() -> jiff::civil::Date {

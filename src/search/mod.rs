@@ -29,12 +29,40 @@ pub struct Found {
     pub mode: Mode,
 }
 
-/// (rank, row) of every candidate the query matches in `mode`, in the candidates' order;
-/// long lists are matched on all cores.
-pub fn matches(query: &Query, mode: Mode, keys: &SearchKeys, candidates: &[usize]) -> Vec<(Rank, usize)> {
-    let rank_all = |rows: &[usize]| -> Vec<(Rank, usize)> {
-        rows.iter()
-            .filter_map(|i| keys.get(*i).and_then(|k| query.rank(&k, mode)).map(|r| (r, *i)))
+/// A measure to match: its row (index into `backlog.measures`) and its place in the list.
+/// Candidates are kept in row order, which is the order their keys lie in memory: matching
+/// walks the keys front to back instead of jumping around in list order.
+pub type Candidate = (usize, u32);
+
+/// A match: how good, its place in the list, its row.
+pub type Scored = (Rank, u32, usize);
+
+/// The list's rows (in list order) as candidates in row order.
+pub fn in_row_order(list: &[usize]) -> Vec<Candidate> {
+    let Some(last) = list.iter().max() else {
+        return Vec::new();
+    };
+    let mut places = vec![u32::MAX; last + 1];
+    for (place, row) in list.iter().enumerate() {
+        places[*row] = u32::try_from(place).unwrap_or(u32::MAX);
+    }
+    places
+        .into_iter()
+        .enumerate()
+        .filter(|(_, place)| *place != u32::MAX)
+        .collect()
+}
+
+/// Every candidate the query matches in `mode`, in the candidates' order; long lists are
+/// matched on all cores.
+pub fn matches(query: &Query, mode: Mode, keys: &SearchKeys, candidates: &[Candidate]) -> Vec<Scored> {
+    let rank_all = |chunk: &[Candidate]| -> Vec<Scored> {
+        chunk
+            .iter()
+            .filter_map(|(row, place)| {
+                let rank = query.rank(&keys.get(*row)?, mode)?;
+                Some((rank, *place, *row))
+            })
             .collect()
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
@@ -60,9 +88,9 @@ pub fn matches(query: &Query, mode: Mode, keys: &SearchKeys, candidates: &[usize
 pub fn matches_or_fuzzy(
     query: &Query,
     keys: &SearchKeys,
-    candidates: &[usize],
-    all: &[usize],
-) -> (Vec<(Rank, usize)>, Mode) {
+    candidates: &[Candidate],
+    all: &[Candidate],
+) -> (Vec<Scored>, Mode) {
     let hits = matches(query, Mode::Prefix, keys, candidates);
     if hits.is_empty() && !query.is_empty() {
         return (matches(query, Mode::Fuzzy, keys, all), Mode::Fuzzy);
@@ -76,7 +104,11 @@ pub fn rank_items(query: &Query, count: usize, rank: impl Fn(usize, Mode) -> Opt
     if query.is_empty() {
         return ((0..count).collect(), Mode::Prefix);
     }
-    let hits_in = |mode| -> Vec<(Rank, usize)> { (0..count).filter_map(|i| rank(i, mode).map(|r| (r, i))).collect() };
+    let hits_in = |mode| -> Vec<Scored> {
+        (0..count)
+            .filter_map(|i| Some((rank(i, mode)?, u32::try_from(i).ok()?, i)))
+            .collect()
+    };
     let mut mode = Mode::Prefix;
     let mut hits = hits_in(mode);
     if hits.is_empty() {
@@ -96,14 +128,16 @@ pub fn base_rows(backlog: &Backlog, filter: &MeasureFilter, sort: SortKey, today
     rows
 }
 
-/// The rows of `hits` (found in [`base_rows`] order) in list order: best match first when
-/// `by_rank`, equal ranks keeping the base order; otherwise the base order itself. Every
-/// order ends in the measure id, so this is the same as sorting the hits afresh.
-pub fn ranked(mut hits: Vec<(Rank, usize)>, by_rank: bool) -> Vec<usize> {
+/// The rows of `hits` in list order: best match first when `by_rank`, equal ranks keeping
+/// their place in [`base_rows`]; otherwise that place alone. Every order ends in the measure
+/// id, so this is the same as sorting the hits afresh.
+pub fn ranked(mut hits: Vec<Scored>, by_rank: bool) -> Vec<usize> {
     if by_rank {
-        hits.sort_by_key(|(rank, _)| *rank);
+        hits.sort_unstable_by_key(|(rank, place, _)| (*rank, *place));
+    } else {
+        hits.sort_unstable_by_key(|(_, place, _)| *place);
     }
-    hits.into_iter().map(|(_, i)| i).collect()
+    hits.into_iter().map(|(_, _, row)| row).collect()
 }
 
 /// The measures `filter` and `query` let through (indices into `backlog.measures`), in
@@ -134,7 +168,8 @@ pub fn select(
             &prepared
         }
     };
-    let (hits, mode) = matches_or_fuzzy(&query, keys, &base, &base);
+    let candidates = in_row_order(&base);
+    let (hits, mode) = matches_or_fuzzy(&query, keys, &candidates, &candidates);
     Found {
         rows: ranked(hits, sort == SortKey::Default),
         mode,
