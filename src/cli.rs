@@ -9,6 +9,7 @@ use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::clock::Clock;
 use crate::domain::lookup::UnknownName;
 use crate::domain::{Backlog, MeasureDraft, Status};
 use crate::i18n::{Lang, Msg};
@@ -17,6 +18,7 @@ use crate::store::{self, Lock, paths};
 
 mod backups;
 mod export;
+mod meetings;
 mod stress;
 
 #[derive(Debug, Parser)]
@@ -83,7 +85,7 @@ pub enum Command {
     Restore { which: String },
     /// Export
     Export {
-        #[arg(long, value_name = "csv|md|json", default_value = "csv")]
+        #[arg(long, value_name = "csv|md|json|html", default_value = "csv")]
         format: String,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -108,6 +110,20 @@ pub enum Command {
     Report {
         #[arg(long, value_name = "text|md", default_value = "text")]
         format: String,
+    },
+    // Issue 10: the agenda handout and what changed since the last meeting
+    /// Agenda
+    Agenda {
+        meeting: String,
+        #[arg(long, value_name = "md|text", default_value = "md")]
+        format: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Changes
+    Changes {
+        #[arg(long, value_name = "M-n|YYYY-MM-DD")]
+        since: Option<String>,
     },
 }
 
@@ -177,6 +193,16 @@ pub fn command(lang: Lang) -> clap::Command {
             c.about(tr(Msg::CliHelpReport))
                 .mut_arg("format", |a| a.help(tr(Msg::CliHelpFormat)))
         })
+        .mut_subcommand("agenda", |c| {
+            c.about(tr(Msg::CliHelpAgenda))
+                .mut_arg("meeting", |a| a.help(tr(Msg::CliHelpMeetingId)))
+                .mut_arg("format", |a| a.help(tr(Msg::CliHelpAgendaFormat)))
+                .mut_arg("out", |a| a.help(tr(Msg::CliHelpOut)))
+        })
+        .mut_subcommand("changes", |c| {
+            c.about(tr(Msg::CliHelpChanges))
+                .mut_arg("since", |a| a.help(tr(Msg::CliHelpSince)))
+        })
 }
 
 pub fn parse(lang: Lang, args: Vec<String>) -> Cli {
@@ -205,6 +231,11 @@ impl Failure {
     }
 }
 
+/// Where "today" comes from for the app and every command: `TILTAK_TODAY` or the wall clock.
+pub fn clock(lang: Lang) -> Result<Clock, Failure> {
+    Clock::from_env().map_err(|text| Failure::usage(lang.fill(Msg::ErrBadToday, &[("text", &text)])))
+}
+
 pub fn data_path(cli: &Cli, lang: Lang) -> Result<PathBuf, Failure> {
     let env = std::env::var(paths::ENV_VAR).ok();
     paths::resolve(cli.data.as_deref(), env.as_deref(), cli.demo)
@@ -230,6 +261,10 @@ pub fn run_stress(cli: &Cli, count: u32, lang: Lang) -> ExitCode {
 }
 
 pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
+    let clock = match clock(lang) {
+        Ok(clock) => clock,
+        Err(failure) => return finish(Err(failure)),
+    };
     let result = data_path(cli, lang).and_then(|path| match command {
         Command::Path => {
             println!("{}", path.display());
@@ -245,6 +280,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         } => add(
             &path,
             lang,
+            clock,
             title,
             owner.as_deref(),
             sector,
@@ -265,6 +301,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         } => list(
             &path,
             lang,
+            clock,
             &ListArgs {
                 status: status.as_deref(),
                 owner: owner.as_deref(),
@@ -279,10 +316,16 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         ),
         Command::Backups => backups::list(&path, lang),
         Command::Restore { which } => backups::restore(&path, lang, which),
-        Command::Export { format, out, delimiter } => export::export(&path, lang, format, out.as_deref(), delimiter),
-        Command::Import { format, file, dry_run } => export::import(&path, lang, format, file, *dry_run),
+        Command::Export { format, out, delimiter } => {
+            export::export(&path, lang, clock, format, out.as_deref(), delimiter)
+        }
+        Command::Import { format, file, dry_run } => export::import(&path, lang, clock, format, file, *dry_run),
         Command::Minutes { meeting, out } => export::minutes(&path, lang, meeting, out.as_deref()),
-        Command::Report { format } => report(&path, lang, format),
+        Command::Report { format } => report(&path, lang, clock, format),
+        Command::Agenda { meeting, format, out } => {
+            meetings::agenda(&path, lang, clock, meeting, format, out.as_deref())
+        }
+        Command::Changes { since } => meetings::changes(&path, lang, clock, since.as_deref()),
     });
     finish(result)
 }
@@ -321,6 +364,7 @@ fn parse_status(lang: Lang, key: &str) -> Result<Status, Failure> {
 fn add(
     path: &Path,
     lang: Lang,
+    clock: Clock,
     title: &str,
     owner: Option<&str>,
     sectors: &[String],
@@ -374,7 +418,7 @@ fn add(
         );
     }
     let (id, _) = backlog
-        .add_measure(draft, jiff::Timestamp::now())
+        .add_measure(draft, clock.now())
         .map_err(|e| Failure::usage(e.to_string()))?;
     store::save(&backlog, path).map_err(|e| {
         Failure::io(lang.fill(
@@ -475,7 +519,7 @@ fn parse_sort(lang: Lang, key: &str) -> Result<SortKey, Failure> {
     })
 }
 
-fn list(path: &Path, lang: Lang, args: &ListArgs, json: bool) -> Result<(), Failure> {
+fn list(path: &Path, lang: Lang, clock: Clock, args: &ListArgs, json: bool) -> Result<(), Failure> {
     let status = args.status.map(|s| parse_status(lang, s)).transpose()?;
     let sort = args.sort.map(|s| parse_sort(lang, s)).transpose()?.unwrap_or_default();
     let (backlog, _) = open(path, lang)?;
@@ -509,7 +553,7 @@ fn list(path: &Path, lang: Lang, args: &ListArgs, json: bool) -> Result<(), Fail
         due: args.overdue.then_some(DueFilter::Overdue),
         ..Default::default()
     };
-    let found = search::select(&backlog, None, &filter, args.query, sort, jiff::Zoned::now().date());
+    let found = search::select(&backlog, None, &filter, args.query, sort, clock.today());
     if found.mode == search::Mode::Fuzzy {
         eprintln!("{}", lang.tr(Msg::CliFuzzyMatches));
     }
@@ -553,7 +597,7 @@ fn list(path: &Path, lang: Lang, args: &ListArgs, json: bool) -> Result<(), Fail
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
-        write_table(&mut out, lang, &backlog, &rows)
+        write_table(&mut out, lang, &backlog, &rows, clock.today())
     };
     match written.and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
@@ -577,11 +621,11 @@ fn write_table(
     lang: Lang,
     backlog: &Backlog,
     rows: &[&crate::domain::Measure],
+    today: jiff::civil::Date,
 ) -> std::io::Result<()> {
     if rows.is_empty() {
         return writeln!(out, "{}", lang.tr(Msg::CliNoMeasures));
     }
-    let today = jiff::Zoned::now().date();
     let cells: Vec<[String; 5]> = rows
         .iter()
         .map(|m| {
@@ -618,12 +662,12 @@ fn write_table(
     Ok(())
 }
 
-fn report(path: &Path, lang: Lang, format: &str) -> Result<(), Failure> {
+fn report(path: &Path, lang: Lang, clock: Clock, format: &str) -> Result<(), Failure> {
     use crate::insight::report::{self, Format};
     let format = Format::from_key(format)
         .ok_or_else(|| Failure::usage(lang.fill(Msg::ErrUnknownFormat, &[("format", format)])))?;
     let (backlog, _) = open(path, lang)?;
-    let text = report::render(&backlog, lang, jiff::Zoned::now().date(), format);
+    let text = report::render(&backlog, lang, clock.today(), format);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()) {
         Ok(()) => Ok(()),

@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use crate::domain::{Funding, LogKind, Status};
+use crate::domain::{DecisionKind, Funding, LogEntry, LogKind, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -28,6 +28,14 @@ impl Lang {
             }
         }
         Lang::En
+    }
+
+    /// The language's code for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
     }
 
     /// Reads a language code such as `nb`, `nb_NO.UTF-8`, `en`, `en_US`.
@@ -95,12 +103,66 @@ impl Lang {
         })
     }
 
+    /// "3 saker" / "1 sak".
+    pub fn items(self, count: usize) -> String {
+        let msg = if count == 1 { Msg::ItemsOne } else { Msg::ItemsMany };
+        self.fill(msg, &[("count", &count.to_string())])
+    }
+
+    /// "12 min".
+    pub fn minutes(self, minutes: u32) -> String {
+        self.fill(Msg::MeetItemTime, &[("spent", &minutes.to_string())])
+    }
+
+    /// A decision in this language: its kind with the free text (a comment after it, or a
+    /// rejection's reason, a new owner's name) and date. A decision from an older file (no kind) is shown as it was written.
+    pub fn decision(self, kind: Option<DecisionKind>, text: &str, due: Option<Date>) -> String {
+        let Some(kind) = kind else {
+            return text.to_string();
+        };
+        let with_text = |said: String| {
+            if text.is_empty() {
+                said
+            } else {
+                format!("{said} {text}")
+            }
+        };
+        match kind {
+            DecisionKind::Approved => with_text(self.tr(Msg::DecApproved).to_string()),
+            DecisionKind::Confirmed => with_text(self.tr(Msg::DecConfirmed).to_string()),
+            DecisionKind::Parked => with_text(self.tr(Msg::DecParked).to_string()),
+            DecisionKind::Rejected => self.fill(Msg::DecRejected, &[("reason", text)]),
+            DecisionKind::Deferred => {
+                let date = due.map(|d| self.date(d)).unwrap_or_default();
+                with_text(self.fill(Msg::DecDeferred, &[("date", &date)]))
+            }
+            DecisionKind::Noted => with_text(self.tr(Msg::DecNoted).to_string()),
+            DecisionKind::OwnerChanged if text.is_empty() => self.tr(Msg::DecNoOwner).to_string(),
+            DecisionKind::OwnerChanged => self.fill(Msg::DecNewOwner, &[("name", text)]),
+        }
+    }
+
     pub fn log_kind(self, kind: LogKind) -> &'static str {
         self.tr(match kind {
             LogKind::Decision => Msg::LogDecision,
             LogKind::StatusChange => Msg::LogStatusChange,
             LogKind::Note => Msg::LogNote,
+            LogKind::OwnerChange => Msg::LogOwnerChange,
+            LogKind::DueChange => Msg::LogDueChange,
         })
+    }
+
+    /// What a log entry says, in this language: a decision by its kind, an owner or due-date
+    /// change by its new value, anything else by its text.
+    pub fn entry_text(self, entry: &LogEntry) -> String {
+        match entry.kind {
+            LogKind::Decision => self.decision(entry.decision, &entry.text, entry.due),
+            LogKind::OwnerChange if entry.text.is_empty() => self.tr(Msg::None).to_string(),
+            LogKind::DueChange => entry
+                .due
+                .map_or_else(|| self.tr(Msg::None).to_string(), |d| self.date(d)),
+            _ => entry.text.clone(),
+        }
     }
 
     /// The sectors a new backlog starts with.
@@ -423,7 +485,7 @@ catalogue! {
     MinNotDiscussed => ("Ikke behandlet", "Not discussed"),
     MinOfferedNext => ("Foreslås satt opp på neste møte:", "Proposed for the next meeting:"),
     CliHelpExport => ("Eksporter backloggen (CSV for Excel, Markdown-statusrapport eller JSON)", "Export the backlog (CSV for Excel, Markdown status report or JSON)"),
-    CliHelpExportFormat => ("Format: csv, md eller json", "Format: csv, md or json"),
+    CliHelpExportFormat => ("Format: csv, md, json eller html", "Format: csv, md, json or html"),
     CliHelpOut => ("Skriv til denne filen i stedet for standard ut", "Write to this file instead of standard output"),
     CliHelpDelimiter => ("Skilletegn i CSV: ; (norsk Excel, standard) eller ,", "CSV separator: ; (Norwegian Excel, default) or ,"),
     CliHelpImport => ("Importer tiltak fra en CSV-fil (samme kolonner som eksporten)", "Import measures from a CSV file (the export's columns)"),
@@ -452,7 +514,6 @@ catalogue! {
     FieldMeetingDate => ("Dato", "Date"),
     FieldMinutesPerItem => ("Minutter per sak", "Minutes per item"),
     FieldAttendees => ("Til stede", "Attendees"),
-    SetupAgenda => ("Saksliste: {count} saker · {minutes} min", "Agenda: {count} items · {minutes} min"),
     SetupEmptyAgenda => ("Sakslisten er tom. Ctrl-n henter forslaget «Neste møte».", "The agenda is empty. Ctrl-n fetches the “Next meeting” suggestion."),
     ReviewPosition => ("{n} / {total}", "{n} / {total}"),
     ReviewItemClock => ("Sak {elapsed} / {limit}", "Item {elapsed} / {limit}"),
@@ -466,12 +527,12 @@ catalogue! {
     SummaryMinutesAt => ("Referatet er skrevet til {path}", "The minutes were written to {path}"),
     SummaryMinutesFailed => ("Kunne ikke skrive referatet ({error}). Prøv «tiltak minutes {id} --out FIL».", "Could not write the minutes ({error}). Try “tiltak minutes {id} --out FILE”."),
     SummaryReexport => ("Referatet kan skrives ut igjen med «tiltak minutes {id}».", "Print the minutes again with “tiltak minutes {id}”."),
-    SummaryDiscussed => ("{done} av {total} saker behandlet", "{done} of {total} items discussed"),
+    SummaryDiscussed => ("{done} av {items} behandlet", "{done} of {items} discussed"),
     LogTitle => ("Logg for {id} {title}", "Log of {id} {title}"),
     LogMeetingRef => ("møte {id} «{title}»", "meeting {id} “{title}”"),
-    ConfirmEndReview => ("Avslutte møtet? {done} av {total} saker er behandlet. Referatet skrives til datamappen.", "End the meeting? {done} of {total} items are discussed. The minutes are written to the data folder."),
+    ConfirmEndReview => ("Avslutte møtet? {done} av {items} er behandlet. Referatet skrives til datamappen.", "End the meeting? {done} of {items} discussed. The minutes are written to the data folder."),
     MsgDroppedFromAgenda => ("{id} er tatt av sakslisten.", "{id} was dropped from the agenda."),
-    MsgSuggestionUsed => ("Sakslisten er byttet ut med forslaget «Neste møte»: {count} saker.", "The agenda now holds the “Next meeting” suggestion: {count} items."),
+    MsgSuggestionUsed => ("Sakslisten er byttet ut med forslaget «Neste møte»: {items}.", "The agenda now holds the “Next meeting” suggestion: {items}."),
     MsgMeetingCreated => ("opprettet møte {id}", "created meeting {id}"),
     ErrEmptyAgenda => ("Sakslisten er tom – legg til saker (Ctrl-n: forslag) før møtet starter.", "The agenda is empty – add items (Ctrl-n: suggestion) before the meeting starts."),
     ErrMinutes => ("Skriv et helt antall minutter fra 1 til 120.", "Enter whole minutes from 1 to 120."),
@@ -532,8 +593,8 @@ catalogue! {
     ActAgendaDrop => ("Ta saken av sakslisten", "Drop the item from the agenda"),
     ActReviewNext => ("Neste sak", "Next item"),
     ActReviewPrev => ("Forrige sak", "Previous item"),
-    ActReviewApprove => ("Vedta (status vedtatt)", "Approve (status decided)"),
-    ActReviewPark => ("Parker", "Park"),
+    ActReviewApprove => ("Vedta – eller bekreft det som alt er vedtatt (spør først)", "Approve – or confirm what is already decided (asks first)"),
+    ActReviewPark => ("Parker (spør først)", "Park (asks first)"),
     ActReviewReject => ("Avvis (spør om begrunnelse)", "Reject (asks for a reason)"),
     ActReviewDefer => ("Utsett (spør om ny frist)", "Defer (asks for a new due date)"),
     ActReviewOwner => ("Bytt eier", "Change owner"),
@@ -747,8 +808,146 @@ catalogue! {
     CliHelpOverdue => ("Bare forfalte tiltak", "Only overdue measures"),
     CliHelpSort => ("Sortering: default, score, due, owner, updated, title", "Order: default, score, due, owner, updated, title"),
     ErrUnknownSort => ("Ukjent sortering «{key}». Gyldige: {valid}.", "Unknown order “{key}”. Valid: {valid}."),
+    // issue 10: meetings the group can trust
+    LogOwnerChange => ("ny eier", "new owner"),
+    LogDueChange => ("ny frist", "new due date"),
+    DecConfirmed => ("Bekreftet, fortsetter som planlagt.", "Confirmed, continue as planned."),
+    DecNoted => ("Tatt til orientering.", "Noted."),
+    ItemsOne => ("{count} sak", "{count} item"),
+    ItemsMany => ("{count} saker", "{count} items"),
+    FieldMeetingTime => ("Klokkeslett", "Time"),
+    FieldPlace => ("Sted", "Place"),
+    FieldGuests => ("Gjester", "Guests"),
+    FormTimeHint => ("TT:MM, f.eks. 09:00", "HH:MM, e.g. 09:00"),
+    FormGuestsHint => ("Navn (rolle); Navn (rolle)", "Name (role); Name (role)"),
+    ErrBadTime => ("«{text}» er ikke et klokkeslett (TT:MM).", "“{text}” is not a time of day (HH:MM)."),
+    SetupEditTitle => ("Planlagt møte {id}", "Planned meeting {id}"),
+    SetupAgendaTotal => ("Saksliste: {items} · {minutes} min", "Agenda: {items} · {minutes} min"),
+    ActReviewNoted => ("Tatt til orientering (ingen endring)", "Noted (no change)"),
+    ActSetupPlan => ("Lagre som planlagt møte (uten å starte)", "Save as a planned meeting (without starting)"),
+    ActMeetingAgenda => ("Skriv innkallingen (saksliste) til datamappen", "Write the invitation (agenda) to the data folder"),
+    ActOpenMeeting => ("Åpne møtet: planlagt → oppsett og start, avbrutt → fortsett, holdt → oppsummering", "Open the meeting: planned → set-up and start, interrupted → resume, held → summary"),
+    ActShowChanges => ("Endringer siden forrige møte", "Changes since the last meeting"),
+    ActActOnVisible => ("Bare de synlige", "Only the visible ones"),
+    HintNoted => ("orientering", "noted"),
+    HintPlan => ("lagre planlagt", "save planned"),
+    HintAgenda => ("innkalling", "agenda"),
+    HintChanges => ("endringer", "changes"),
+    HintDeletePlanned => ("slett planlagt", "delete planned"),
+    HintOpenMeeting => ("åpne", "open"),
+    ReasonOverdue => ("forfalt", "overdue"),
+    ReasonAwaiting => ("venter på vedtak", "awaiting decision"),
+    ReasonNew => ("nytt siden forrige møte", "new since the last meeting"),
+    ReasonChanged => ("endret siden forrige møte", "changed since the last meeting"),
+    ReasonDueSoon => ("frist før neste møte", "due before the next meeting"),
+    ReasonChosen => ("valgt til møtet", "chosen for the meeting"),
+    ConfirmApprove => ("{id}: {decision} Registrere vedtaket?", "{id}: {decision} Record this decision?"),
+    ConfirmPark => ("{id}: Parkert ({from} → parkert). Registrere vedtaket?", "{id}: Parked ({from} → parked). Record this decision?"),
+    ApproveWillDecide => ("Vedtatt ({from} → vedtatt).", "Approved ({from} → decided)."),
+    ApproveWillConfirm => ("Bekreftet, fortsetter som planlagt (status {status} beholdes).", "Confirmed, continue as planned (status {status} kept)."),
+    ReviewApproveWill => ("a: {decision}", "a: {decision}"),
+    ConfirmHiddenMarks => ("{marked} merket, {hidden} skjult av filter eller søk – gjelde alle {marked}?", "{marked} marked, {hidden} hidden by the filter or search – act on all {marked}?"),
+    ConfirmAllVisibleNo => ("y/j: alle · v: bare synlige · n/Esc: avbryt", "y: all · v: visible only · n/Esc: cancel"),
+    MarkedHidden => ("● {count} merket ({hidden} skjult)", "● {count} marked ({hidden} hidden)"),
+    MsgNoVisibleMarks => ("Ingen av de merkede tiltakene er synlige.", "None of the marked measures is visible."),
+    ConfirmResume => ("Møte {id} ble avbrutt. Fortsette på sak {n}?", "Meeting {id} was interrupted. Resume at item {n}?"),
+    ConfirmDeleteMeeting => ("Slette det planlagte møtet {id}? Angre med u.", "Delete the planned meeting {id}? Undo with u."),
+    MsgMeetingHeld => ("Møte {id} er holdt og tas vare på som dokumentasjon; det kan ikke slettes eller endres.", "Meeting {id} was held and is kept as a record; it cannot be deleted or changed."),
+    MsgMeetingPlanned => ("planla møte {id}", "planned meeting {id}"),
+    MsgMeetingUpdated => ("endret møte {id}", "changed meeting {id}"),
+    MsgMeetingStarted => ("startet møte {id}", "started meeting {id}"),
+    MsgMeetingEnded => ("avsluttet møte {id}", "ended meeting {id}"),
+    MsgMeetingDeleted => ("slettet møte {id}", "deleted meeting {id}"),
+    MsgAgendaWritten => ("Innkallingen er skrevet til {path}", "The invitation was written to {path}"),
+    MeetStatePlanned => ("planlagt", "planned"),
+    MeetStateInterrupted => ("avbrutt", "interrupted"),
+    MeetStateHeld => ("holdt", "held"),
+    MeetColState => ("Status", "State"),
+    MeetAbsent => ("Fravær", "Absent"),
+    MeetGuests => ("Gjester", "Guests"),
+    MeetTimePlace => ("Tid og sted", "Time and place"),
+    MeetTimeSpent => ("Tid brukt: {spent} av {limit}", "Time used: {spent} of {limit}"),
+    MeetItemTime => ("{spent} min", "{spent} min"),
+    HelpSectionChanges => ("Endringer siden forrige møte", "Changes since the last meeting"),
+    ChangesTitle => ("Endringer siden {since}", "Changes since {since}"),
+    ChangesSinceStart => ("starten", "the start"),
+    ChangesNone => ("Ingen endringer.", "No changes."),
+    ChangeNew => ("nytt tiltak", "new measure"),
+    ChangeStatus => ("status {from} → {to}", "status {from} → {to}"),
+    ChangeOwner => ("ny eier: {name}", "new owner: {name}"),
+    ChangeDue => ("ny frist: {date}", "new due date: {date}"),
+    ChangeOverdue => ("ble forfalt {date}", "became overdue {date}"),
+    ChangeNote => ("notat: {text}", "note: {text}"),
+    ChangeDecision => ("vedtak: {text}", "decision: {text}"),
+    AgHeading => ("Innkalling: {title}", "Invitation: {title}"),
+    AgTime => ("Tid", "Time"),
+    AgPlace => ("Sted", "Place"),
+    AgInvited => ("Innkalt", "Invited"),
+    AgItems => ("Saksliste", "Agenda"),
+    AgWhy => ("Hvorfor", "Why"),
+    AgQuestion => ("Til vedtak", "To decide"),
+    AgQuestionAssess => ("Skal tiltaket vedtas?", "Should the measure be approved?"),
+    AgQuestionOverdue => ("Ny frist, ny eier eller parkering?", "New due date, new owner or park it?"),
+    AgQuestionInfo => ("Til orientering.", "For information."),
+    AgChanges => ("Endringer siden forrige møte", "Changes since the last meeting"),
+    AgTotal => ("Tid: {minutes} min ({per} min per sak)", "Time: {minutes} min ({per} min per item)"),
+    MinAbsent => ("Fravær", "Absent"),
+    MinGuests => ("Gjester", "Guests"),
+    MinTime => ("Tid", "Time"),
+    MinTimeOf => ("{spent} av {limit}", "{spent} of {limit}"),
+    MinTimeTotal => ("Tid brukt", "Time used"),
+    MinInterrupted => ("Møtet ble avbrutt før det var ferdig.", "The meeting was interrupted before it ended."),
+    CliHelpAgenda => ("Skriv innkallingen (saksliste) til et møte", "Write a meeting's invitation (agenda)"),
+    CliHelpAgendaFormat => ("Format: md eller text", "Format: md or text"),
+    CliHelpChanges => ("Vis hva som er endret siden forrige møte", "Show what changed since the last meeting"),
+    CliHelpSince => ("Fra møte (M-3) eller dato (ÅÅÅÅ-MM-DD)", "Since a meeting (M-3) or date (YYYY-MM-DD)"),
+    ErrBadSince => ("«{text}» er verken et møte (M-3) eller en dato.", "“{text}” is neither a meeting (M-3) nor a date."),
     // Issue 3: search on a worker thread
     SearchRunning => ("søker …", "searching …"),
+    // issue 17: a fixed clock, charts that fit their panel, forms that show what is hidden
+    ChartCost => ("{cost} kr", "NOK {cost}"),
+    FormFieldsAbove => ("↑ {count} felt over", "↑ {count} more above"),
+    FormFieldsBelow => ("↓ {count} felt til", "↓ {count} more below"),
+    ErrBadToday => ("TILTAK_TODAY=«{text}» er ikke en dato: bruk ÅÅÅÅ-MM-DD, eller fjern variabelen.", "TILTAK_TODAY=“{text}” is not a date: use YYYY-MM-DD, or unset it."),
+    // issue 15: the HTML status page
+    PageTitle => ("{name} – status {date}", "{name} – status {date}"),
+    PageMadeOn => ("Status per {date}, laget med tiltak", "Status as of {date}, made with tiltak"),
+    PagePrintPageOf => ("side {page} av {pages}", "page {page} of {pages}"),
+    PageSkipToContent => ("Hopp til innholdet", "Skip to the content"),
+    PageContents => ("Innhold", "Contents"),
+    PageSummary => ("Sammendrag", "Summary"),
+    PageMatrix => ("Prioriteringer og sektorer", "Priorities and sectors"),
+    PagePriorities => ("Tiltak per prioritering", "Measures by priority"),
+    PageOwners => ("Eiernes belastning", "Owners' load"),
+    PageMeetings => ("Møter", "Meetings"),
+    PageCharts => ("Diagrammer", "Charts"),
+    PageActive => ("aktive tiltak", "active measures"),
+    PageDecidedSince => ("vedtatt siden siste møte ({meeting}, {date})", "decided since the last meeting ({meeting}, {date})"),
+    PageNoMeetingYet => ("Gruppen har ikke hatt møte ennå.", "The group has not met yet."),
+    PageOverdue => ("forfalte tiltak", "overdue measures"),
+    PageAwaitingPolitical => ("trenger politisk behandling", "need political handling"),
+    PageEstimatedCost => ("Kostnadsanslag", "Estimated cost"),
+    PageAmount => ("{amount} kr", "NOK {amount}"),
+    PageCostOf => ("(anslag for {n})", "(estimate for {n})"),
+    PagePriority => ("Prioritering", "Priority"),
+    PageSector => ("Sektor", "Sector"),
+    PageMarker => ("Merknad", "Note"),
+    PageReached => ("Tiltak i sektoren", "Measures in the sector"),
+    PageNotReached => ("ingen aktive tiltak", "no active measures"),
+    PageLegendCells => ("Tallet i en celle: aktive tiltak som hører til både prioriteringen og sektoren; mørkere farge betyr flere.", "The number in a cell: active measures that serve both the priority and the sector; a darker shade means more."),
+    PageSectorKey => ("Sektorer", "Sectors"),
+    PagePriorityStats => ("{total} tiltak, {active} aktive, {done} fullført, sektorer nådd: {sectors}", "{total} measures, {active} active, {done} done, sectors reached: {sectors}"),
+    PageAlsoServes => ("Tjener også denne prioriteringen (står under en høyere rangert)", "Also serves this priority (listed under a higher-ranked one)"),
+    PageOwnerCaption => ("Aktive tiltak per eier; terskelen er {n}", "Active measures per owner; the threshold is {n}"),
+    PageOverThreshold => ("over terskelen på {n}", "above the threshold of {n}"),
+    PageLastMeeting => ("Siste møte: {title} ({id}, {date})", "Last meeting: {title} ({id}, {date})"),
+    PageNextMeeting => ("Neste møte: {title} ({id}, {date})", "Next meeting: {title} ({id}, {date})"),
+    PageNoAgenda => ("Sakslisten er tom.", "The agenda is empty."),
+    PageNoNextMeeting => ("Neste møte er ikke planlagt ennå.", "The next meeting is not planned yet."),
+    PageMatrixNeedsData => ("Matrisen kommer når backlogen har både prioriteringer og sektorer.", "The matrix appears once the backlog has both priorities and sectors."),
+    PageNoDue => ("uten frist", "no due date"),
+    ActStatusPage => ("Lag statussiden (HTML, i datamappen)", "Make the status page (HTML, in the data folder)"),
+    MsgStatusPageWritten => ("Skrev statussiden til {path}", "Wrote the status page to {path}"),
     // issue 13: precise search
     SearchFuzzy => ("omtrentlige treff", "fuzzy"),
     CliFuzzyMatches => (
@@ -786,6 +985,41 @@ mod tests {
             };
             assert_eq!(holes(nb), holes(en), "{msg:?}");
         }
+    }
+
+    #[test]
+    fn decisions_read_in_the_readers_language_and_old_text_stays_as_written() {
+        let due = Some(jiff::civil::date(2027, 3, 31));
+        assert_eq!(
+            Lang::En.decision(Some(DecisionKind::Deferred), "", due),
+            "Deferred, new due date 2027-03-31."
+        );
+        assert_eq!(
+            Lang::Nb.decision(Some(DecisionKind::Deferred), "", due),
+            "Utsatt, ny frist 31.03.2027."
+        );
+        assert_eq!(
+            Lang::En.decision(Some(DecisionKind::Rejected), "for dyrt", None),
+            "Rejected: for dyrt"
+        );
+        assert_eq!(Lang::En.decision(Some(DecisionKind::Noted), "", None), "Noted.");
+        assert_eq!(
+            Lang::Nb.decision(Some(DecisionKind::Confirmed), "", None),
+            "Bekreftet, fortsetter som planlagt."
+        );
+        assert_eq!(
+            Lang::En.decision(Some(DecisionKind::OwnerChanged), "Kari", None),
+            "New owner: Kari."
+        );
+        assert_eq!(Lang::En.decision(None, "Vedtatt.", None), "Vedtatt.");
+        assert_eq!(
+            Lang::En.decision(Some(DecisionKind::Noted), "Høring først.", None),
+            "Noted. Høring først."
+        );
+        assert_eq!(
+            (Lang::Nb.items(1), Lang::En.items(1), Lang::En.items(3)),
+            ("1 sak".into(), "1 item".into(), "3 items".into())
+        );
     }
 
     #[test]

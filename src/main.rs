@@ -1,7 +1,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use tiltak::app::{App, Clock};
+use tiltak::app::App;
 use tiltak::cli::{self, Failure};
 use tiltak::i18n::{Lang, Msg};
 use tiltak::store::{self, FileStore, Lock, save::remove_stale_temp_files};
@@ -30,6 +30,7 @@ fn main() -> ExitCode {
 }
 
 fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
+    let clock = cli::clock(lang)?;
     let path = cli::data_path(parsed, lang)?;
     let fail = |message: String| Failure { message, code: 1 };
     // Without a terminal (`tiltak | less`, `tiltak > file`, cron) the screen setup would panic
@@ -65,7 +66,7 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
         previous_hook(info);
         eprintln!("{}", lang.fill(Msg::PanicMessage, &[("path", &shown_path)]));
     }));
-    let mut app = App::new(backlog, lang, Box::new(store), Clock::System);
+    let mut app = App::new(backlog, lang, Box::new(store), clock);
     app.demo = parsed.demo;
     app.read_only = lock.is_none();
     let result = tiltak::tui::run(&mut app, Theme::from_env());

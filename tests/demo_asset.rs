@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use jiff::civil::date;
-use tiltak::domain::{Backlog, LogKind, Status};
+use tiltak::domain::{Backlog, DecisionKind, LogKind, MeetingState, Status};
 
 const DEMO: &str = include_str!("../assets/demo-backlog.json");
 
@@ -72,6 +72,28 @@ fn demo_backlog_covers_the_domain() {
     }
     assert!(measures.iter().any(|m| m.funding.is_none()));
     assert!(!backlog.meetings.is_empty());
+    // Meetings: one planned ahead, and one held with absences, a guest, a noted item and the
+    // time per item; the older ones hold decisions written before decisions had kinds.
+    let planned: Vec<_> = backlog
+        .meetings
+        .iter()
+        .filter(|m| m.state == MeetingState::Planned)
+        .collect();
+    assert_eq!(planned.len(), 1);
+    assert!(planned[0].time.is_some() && !planned[0].place.is_empty() && !planned[0].agenda.is_empty());
+    let held = backlog
+        .meetings
+        .iter()
+        .find(|m| !m.absent.is_empty() && !m.guests.is_empty() && !m.time_spent.is_empty())
+        .expect("a held meeting with absences, guests and time per item");
+    assert!(held.decisions.iter().any(|d| d.kind == Some(DecisionKind::Noted)));
+    assert!(
+        backlog
+            .meetings
+            .iter()
+            .any(|m| m.decisions.iter().any(|d| d.kind.is_none())),
+        "old-style decisions still load"
+    );
 }
 
 #[test]

@@ -152,7 +152,8 @@ fn edited_csv_with_lf_and_no_bom_updates_and_adds_and_logs_status_changes() {
     let csv_file = dir.path().join("fra-excel.csv");
     fs::write(
         &csv_file,
-        "id,title,status,owner,due\nT-2,Bare en tittel,Til vurdering,KARI ÅSHEIM,31.12.2027\n,Nytt tiltak fra Excel,idea,,\n",
+        "id,title,status,owner,due\nT-2,Bare en tittel,Til vurdering,KARI ÅSHEIM,31.12.2027\n,Nytt tiltak fra Excel,idea,,\n\
+         T-1,Nytt navn på T-1,in_progress,Kari Åsheim,2027-03-31\n",
     )
     .unwrap();
     let dry = tiltak(&path, "en")
@@ -170,6 +171,7 @@ fn edited_csv_with_lf_and_no_bom_updates_and_adds_and_logs_status_changes() {
         stdout.contains("line 3: would add T-3 “Nytt tiltak fra Excel”"),
         "{stdout}"
     );
+    assert!(stdout.contains("line 4: would change T-1: title"), "{stdout}");
     assert!(stdout.contains("Dry run"), "{stdout}");
     assert_eq!(
         load(&path).unwrap().unwrap(),
@@ -188,12 +190,39 @@ fn edited_csv_with_lf_and_no_bom_updates_and_adds_and_logs_status_changes() {
     assert_eq!(t2.owner, Some(Id(1)));
     assert_eq!(t2.due, Some(jiff::civil::date(2027, 12, 31)));
     assert_eq!(
-        t2.log.last().map(|e| (e.from, e.to)),
+        t2.log
+            .iter()
+            .find(|e| e.kind == tiltak::domain::LogKind::StatusChange)
+            .map(|e| (e.from, e.to)),
         Some((Some(Status::Idea), Some(Status::Assessing)))
     );
+    assert!(
+        t2.log.iter().any(|e| e.kind == tiltak::domain::LogKind::OwnerChange),
+        "the new owner is logged too"
+    );
     assert_eq!(after.measure(Id(3)).unwrap().title, "Nytt tiltak fra Excel");
-    // Columns the file left out keep their values.
-    assert_eq!(after.measure(Id(1)), tricky_backlog().measure(Id(1)));
+    // T-1 got a new title; every column the file left out keeps its value, and T-1 holds a
+    // value in each of them (sectors, priorities, value, effort, funding, cost, political
+    // handling, benefits, tags, description).
+    let mut expected = tricky_backlog().measure(Id(1)).unwrap().clone();
+    assert!(
+        !expected.sectors.is_empty()
+            && !expected.priorities.is_empty()
+            && expected.value.is_some()
+            && expected.effort.is_some()
+            && expected.funding.is_some()
+            && expected.cost_estimate.is_some()
+            && expected.political.needed
+            && !expected.benefits.is_empty()
+            && !expected.tags.is_empty()
+            && !expected.description.is_empty(),
+        "the dropped columns must hold values for this to prove anything"
+    );
+    let t1 = after.measure(Id(1)).unwrap();
+    assert_eq!(t1.title, "Nytt navn på T-1");
+    expected.title = t1.title.clone();
+    expected.updated = t1.updated;
+    assert_eq!(t1, &expected);
 }
 
 #[test]
@@ -310,6 +339,8 @@ fn csv_carries_the_log_newest_first_and_import_leaves_it_alone() {
         from: None,
         to: None,
         meeting: None,
+        decision: None,
+        due: None,
     };
     backlog.log_to_measure(id, note).unwrap();
     let (dir, path) = setup(&backlog);
@@ -341,4 +372,45 @@ fn csv_carries_the_log_newest_first_and_import_leaves_it_alone() {
         .assert()
         .success();
     assert_eq!(fs::read(&path).unwrap(), before, "importing the export changes nothing");
+}
+
+#[test]
+fn import_reads_headers_in_any_order_and_in_the_other_language() {
+    let original = tricky_backlog();
+    let (dir, path) = setup(&original);
+    let exported = dir.path().join("eksport.csv");
+    tiltak(&path, "nb")
+        .args(["export", "--out"])
+        .arg(&exported)
+        .assert()
+        .success();
+    // Every column reversed (the log first, the id last), and T-2 renamed in its title column.
+    let bytes = fs::read(&exported).unwrap();
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
+    let headers: Vec<String> = reader.headers().unwrap().iter().rev().map(String::from).collect();
+    assert_eq!((headers[0].as_str(), headers[18].as_str()), ("Logg", "Id"));
+    let title = headers.iter().position(|h| h == "Tittel").unwrap();
+    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    writer.write_record(&headers).unwrap();
+    for record in reader.records() {
+        let mut fields: Vec<String> = record.unwrap().iter().rev().map(String::from).collect();
+        if fields[18] == "T-2" {
+            fields[title] = "Omdøpt i Excel".into();
+        }
+        writer.write_record(&fields).unwrap();
+    }
+    let edited = dir.path().join("snudd.csv");
+    fs::write(&edited, writer.into_inner().unwrap()).unwrap();
+
+    // Imported by an English-speaking colleague: Norwegian headers, any order, still read.
+    let run = tiltak(&path, "en").arg("import").arg(&edited).assert().success();
+    let stdout = String::from_utf8(run.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("0 new, 1 changed, 1 unchanged"), "{stdout}");
+    let after = load(&path).unwrap().unwrap();
+    assert_eq!(after.measure(Id(1)), original.measure(Id(1)), "T-1 read back unchanged");
+    let t2 = after.measure(Id(2)).unwrap();
+    let mut expected = original.measure(Id(2)).unwrap().clone();
+    expected.title = "Omdøpt i Excel".into();
+    expected.updated = t2.updated;
+    assert_eq!(t2, &expected);
 }

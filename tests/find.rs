@@ -23,6 +23,13 @@ fn titles(app: &App) -> Vec<String> {
 }
 
 /// A small backlog for triage: three measures missing different things.
+/// The ids of the listed measures, in id order.
+fn shown_ids(app: &App) -> Vec<String> {
+    let mut ids: Vec<_> = app.measures.rows.iter().map(|i| app.backlog.measures[*i].id).collect();
+    ids.sort();
+    ids.iter().map(ToString::to_string).collect()
+}
+
 fn triage_backlog() -> Backlog {
     let mut b = Backlog::new("Triage", &["Oppvekst skole", "Helse og omsorg", "Økonomi"]);
     for name in ["Kari Åsheim", "Håkon Østby"] {
@@ -146,16 +153,21 @@ fn o_cycles_the_order_and_the_header_shows_it() {
         .iter()
         .map(|i| tiltak::search::sort::score(&app.backlog.measures[*i]))
         .collect();
+    assert_eq!(scores.len(), 31, "every demo measure is listed");
     let known: Vec<f64> = scores.iter().map_while(|s| *s).collect();
+    assert_eq!(known.len(), 27, "the 27 measures with value and effort come first");
     assert!(known.windows(2).all(|w| w[0] >= w[1]), "highest first");
     assert!(scores[known.len()..].iter().all(Option::is_none), "missing last");
     type_text(&mut app, "o");
     let dues: Vec<_> = app.measures.rows.iter().map(|i| app.backlog.measures[*i].due).collect();
     let set: Vec<_> = dues.iter().map_while(|d| *d).collect();
+    assert_eq!(set.len(), 21, "the 21 measures with a due date come first");
     assert!(set.windows(2).all(|w| w[0] <= w[1]), "earliest first");
+    assert!(dues[set.len()..].iter().all(Option::is_none), "undated last");
     type_text(&mut app, "ooo");
     assert_eq!(app.sort, SortKey::Title);
     let t = titles(&app);
+    assert_eq!(t.len(), 31);
     assert!(
         t.windows(2)
             .all(|w| tiltak::search::sort::compare_titles(&w[0], &w[1]).is_le())
@@ -258,17 +270,19 @@ fn filter_panel_changes_live_esc_restores_enter_keeps_and_f_clears() {
     assert!(ideas < all);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.measures.rows.len(), all, "Esc puts the filter back");
-    type_text(&mut app, "f jjjjjjjjjjjjjjl"); // idea + cross-sector
-    assert!(app.filter.cross_sector && app.filter.statuses == [Status::Idea]);
+    type_text(&mut app, "fj jjjjjjjjjjjjjl"); // assessing (second row) + cross-sector
+    assert!(app.filter.cross_sector && app.filter.statuses == [Status::Assessing]);
     press(&mut app, KeyCode::Enter);
     let shown = screen(&mut app, 120, 30);
-    assert!(shown.contains("[idea]") && shown.contains("[cross-sector]"), "{shown}");
-    type_text(&mut app, "/digital");
+    assert!(
+        shown.contains("[assessing]") && shown.contains("[cross-sector]"),
+        "{shown}"
+    );
+    // Of the five measures in assessment, two reach more than one sector.
+    assert_eq!(shown_ids(&app), ["T-7", "T-25"]);
+    type_text(&mut app, "/byggesak");
     press(&mut app, KeyCode::Enter);
-    assert!(app.measures.rows.iter().all(|i| {
-        let m = &app.backlog.measures[*i];
-        m.status == Status::Idea && m.is_cross_sector()
-    }));
+    assert_eq!(shown_ids(&app), ["T-7"], "the query narrows within the filter");
     type_text(&mut app, "F");
     assert_eq!(app.measures.rows.len(), all);
     assert!(app.filter.is_empty() && app.query(Pane::Measures).is_empty());

@@ -5,6 +5,7 @@
 mod common;
 
 use proptest::prelude::*;
+use proptest::test_runner::{RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -82,54 +83,95 @@ fn the_starting_backlogs_round_trip() {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig {
+/// The seed of this run: `FUZZ_SEED` to replay a failed run, else a fresh one.
+fn seed() -> u64 {
+    match std::env::var("FUZZ_SEED") {
+        Ok(text) => text
+            .trim()
+            .parse()
+            .expect("FUZZ_SEED is the number a failed run printed"),
+        Err(_) => {
+            use std::hash::{BuildHasher, Hasher};
+            std::collections::hash_map::RandomState::new().build_hasher().finish()
+        }
+    }
+}
+
+#[test]
+fn random_keys_and_sizes_never_break_the_app() {
+    let seed = seed();
+    eprintln!("fuzz_app seed {seed} (replay with FUZZ_SEED={seed})");
+    let mut bytes = [0u8; 32];
+    for (i, chunk) in bytes.chunks_mut(8).enumerate() {
+        chunk.copy_from_slice(&seed.rotate_left(i as u32 * 16).to_le_bytes());
+    }
+    let config = ProptestConfig {
         cases: 10_000,
         failure_persistence: None,
         ..ProptestConfig::default()
-    })]
-
-    #[test]
-    fn random_keys_and_sizes_never_break_the_app(
-        with_demo in any::<bool>(),
-        english in any::<bool>(),
-        color in any::<bool>(),
-        read_only in proptest::bool::weighted(0.15),
-        (width, height) in prop_oneof![3 => (20u16..=160, 5u16..=50), 1 => (0u16..=300, 0u16..=100)],
-        steps in proptest::collection::vec(step(), 10..30),
-    ) {
-        let lang = if english { Lang::En } else { Lang::Nb };
-        let backlog = if with_demo { demo().clone() } else { common::empty(lang) };
-        let unchanged = backlog.clone();
-        let (mut app, store) = common::app_with(backlog, lang);
-        app.read_only = read_only;
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        for step in steps {
-            match step {
-                Step::Key(key) => handle_key(&mut app, key),
-                Step::Resize(w, h) => terminal.backend_mut().resize(w, h),
-            }
-            if app.should_quit {
-                break;
-            }
-            let size = terminal.size().unwrap();
-            app.viewport = Size::new(size.width, size.height);
-            app.keep_cursors_visible();
-            terminal.draw(|frame| ui::render(frame, &app, Theme { color })).unwrap();
-        }
-        prop_assert_eq!(app.backlog.invariant_violations(), Vec::<String>::new());
-        if read_only {
-            prop_assert_eq!(&app.backlog, &unchanged, "a read-only window changed the backlog");
-            prop_assert!(store.saves.borrow().is_empty(), "a read-only window saved");
-        }
-        // The round trip is what costs here (serde in a debug build); a backlog equal to where it
-        // started is covered by `the_starting_backlogs_round_trip`.
-        if app.backlog != unchanged {
-            let reloaded = parse(std::path::Path::new("roundtrip"), &to_json(&app.backlog).unwrap()).unwrap();
-            prop_assert_eq!(&reloaded, &app.backlog);
-        }
-        if app.save_state == SaveState::Saved && let Some(last) = store.saves.borrow().last() {
-            prop_assert_eq!(last, &app.backlog);
-        }
+    };
+    let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
+    let cases = (
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        proptest::bool::weighted(0.15),
+        prop_oneof![3 => (20u16..=160, 5u16..=50), 1 => (0u16..=300, 0u16..=100)],
+        proptest::collection::vec(step(), 10..30),
+    );
+    let result = runner.run(
+        &cases,
+        |(with_demo, english, color, read_only, (width, height), steps)| {
+            run_case(with_demo, english, color, read_only, (width, height), steps)
+        },
+    );
+    if let Err(failure) = result {
+        panic!("{failure}\nreplay this run with FUZZ_SEED={seed} cargo test --test fuzz_app");
     }
+}
+
+fn run_case(
+    with_demo: bool,
+    english: bool,
+    color: bool,
+    read_only: bool,
+    (width, height): (u16, u16),
+    steps: Vec<Step>,
+) -> Result<(), TestCaseError> {
+    let lang = if english { Lang::En } else { Lang::Nb };
+    let backlog = if with_demo { demo().clone() } else { common::empty(lang) };
+    let unchanged = backlog.clone();
+    let (mut app, store) = common::app_with(backlog, lang);
+    app.read_only = read_only;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    for step in steps {
+        match step {
+            Step::Key(key) => handle_key(&mut app, key),
+            Step::Resize(w, h) => terminal.backend_mut().resize(w, h),
+        }
+        if app.should_quit {
+            break;
+        }
+        let size = terminal.size().unwrap();
+        app.viewport = Size::new(size.width, size.height);
+        app.keep_cursors_visible();
+        terminal.draw(|frame| ui::render(frame, &app, Theme { color })).unwrap();
+    }
+    prop_assert_eq!(app.backlog.invariant_violations(), Vec::<String>::new());
+    if read_only {
+        prop_assert_eq!(&app.backlog, &unchanged, "a read-only window changed the backlog");
+        prop_assert!(store.saves.borrow().is_empty(), "a read-only window saved");
+    }
+    // The round trip is what costs here (serde in a debug build); a backlog equal to where it
+    // started is covered by `the_starting_backlogs_round_trip`.
+    if app.backlog != unchanged {
+        let reloaded = parse(std::path::Path::new("roundtrip"), &to_json(&app.backlog).unwrap()).unwrap();
+        prop_assert_eq!(&reloaded, &app.backlog);
+    }
+    if app.save_state == SaveState::Saved
+        && let Some(last) = store.saves.borrow().last()
+    {
+        prop_assert_eq!(last, &app.backlog);
+    }
+    Ok(())
 }

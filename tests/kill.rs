@@ -82,32 +82,34 @@ fn sigkill_during_saves_never_leaves_a_torn_file() {
     let mut rng = XorShift(0x5eed_0f71_17a4);
     let (mut advanced, mut left_temp) = (0, 0);
     let started = Instant::now();
-    for _ in 0..KILLS {
+    for kill in 0..KILLS {
         let mut child = stress(&path, 1_000_000);
         std::thread::sleep(Duration::from_micros(rng.next() % 25_000));
         child.kill().expect("SIGKILL is delivered");
         child.wait().unwrap();
+        // After every kill, wherever it landed: a whole file equal to the state after some
+        // save, never older than before; at most the one temp file the kill interrupted; the
+        // lock free again.
         let after = saves_in(&path);
-        assert!(after >= before, "a kill went back from save {before} to {after}");
+        assert!(after >= before, "kill {kill} went back from save {before} to {after}");
+        let temp = temp_files(&path);
+        assert!(temp.len() <= 1, "kill {kill} left {temp:?}");
+        assert!(
+            Lock::try_acquire(&path).unwrap().is_some(),
+            "kill {kill}: the lock is still held"
+        );
         advanced += usize::from(after > before);
-        left_temp += usize::from(!temp_files(&path).is_empty());
+        left_temp += temp.len();
         before = after;
     }
     // The next start under the lock removes whatever temp file the last kill left.
     assert!(stress(&path, 0).wait().unwrap().success());
     assert_eq!(temp_files(&path), Vec::<String>::new());
     assert_eq!(saves_in(&path), before);
+    // Where the kills landed depends on how busy the machine is; it is reported, not required.
     eprintln!(
         "{KILLS} kills in {:?}: {advanced} after progress, {left_temp} mid-save (temp file left), {before} saves",
         started.elapsed()
-    );
-    assert!(
-        advanced > KILLS / 4,
-        "most kills should land while saving ({advanced} did)"
-    );
-    assert!(
-        left_temp > 0,
-        "some kills should land between creating and renaming a temp file"
     );
 }
 

@@ -323,8 +323,11 @@ fn a_read_only_window_shows_what_the_writer_saved() {
     );
 }
 
+/// Another writer keeps the length and puts the modification time back; the change time, which
+/// no writer can set, still differs, so the fingerprint alone catches this. The contents
+/// comparison behind it (for a fingerprint too recent to trust) is tested in `store::watch`.
 #[test]
-fn the_store_refuses_to_save_over_a_changed_file_even_when_size_and_time_match() {
+fn the_store_refuses_to_save_over_a_file_changed_with_the_same_size_and_modification_time() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("backlog.json");
     save(&demo(), &path).unwrap();

@@ -1,6 +1,11 @@
 //! The real binary in a real terminal (tmux): add a measure with keys and quit; SIGTERM and
 //! SIGHUP mid-session; a forced panic. Each time the terminal is restored (the alternate
-//! screen is left, the cursor shown) and the last edit is on disk. .ci/run installs tmux.
+//! screen is left, the cursor shown) and the last edit is on disk. SIGKILL mid-typing leaves a
+//! whole file. `--demo` never writes over a file, `NO_COLOR` and `TILTAK_TODAY` are read from
+//! the environment. .ci/run installs tmux.
+//!
+//! tmux runs on a server of this test process's own (`-L`, `-f /dev/null`), so neither the
+//! user's tmux server nor their configuration can change what the tests see.
 #![cfg(unix)]
 
 use std::path::{Path, PathBuf};
@@ -17,9 +22,17 @@ struct Session {
     name: String,
 }
 
+/// `tmux` on this process's private server, without any configuration file.
+fn tmux_command() -> Command {
+    let mut command = Command::new("tmux");
+    command
+        .args(["-L", &format!("tiltak-test-{}", std::process::id())])
+        .args(["-f", "/dev/null", "-u"]);
+    command
+}
+
 fn tmux(args: &[&str]) -> String {
-    let out = Command::new("tmux")
-        .arg("-u")
+    let out = tmux_command()
         .args(args)
         .output()
         .expect("tmux is installed (.ci/run installs it)");
@@ -30,6 +43,11 @@ impl Session {
     /// Runs `tiltak --data <path>` in a 100×30 terminal; when it ends, the shell prints its exit
     /// code and stays, so the screen after the exit can be read.
     fn start(path: &Path, env: &str) -> Session {
+        Session::start_with(path, env, "")
+    }
+
+    /// As [`Session::start`], with more arguments after `--data <path>`.
+    fn start_with(path: &Path, env: &str, args: &str) -> Session {
         let name = format!(
             "tiltak-test-{}-{}",
             std::process::id(),
@@ -37,13 +55,12 @@ impl Session {
         );
         let binary = assert_cmd::cargo::cargo_bin("tiltak");
         let command = format!(
-            "{env} '{}' --lang en --data '{}'; echo EXITED $?; sleep 60",
+            "{env} '{}' --lang en --data '{}' {args}; echo EXITED $?; sleep 60",
             binary.display(),
             path.display()
         );
-        let status = Command::new("tmux")
+        let status = tmux_command()
             .args([
-                "-u",
                 "new-session",
                 "-d",
                 "-s",
@@ -66,6 +83,11 @@ impl Session {
 
     fn screen(&self) -> String {
         tmux(&["capture-pane", "-p", "-J", "-t", &self.name])
+    }
+
+    /// The screen with its colour and emphasis escapes.
+    fn styled_screen(&self) -> String {
+        tmux(&["capture-pane", "-p", "-e", "-t", &self.name])
     }
 
     fn flag(&self, format: &str) -> String {
@@ -134,7 +156,7 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).status();
+        let _ = tmux_command().args(["kill-session", "-t", &self.name]).status();
     }
 }
 
@@ -238,4 +260,149 @@ fn a_read_only_window_follows_what_the_writer_saves() {
     first.add("Saved by the writer");
     let screen = second.wait_for("Saved by the writer");
     assert!(screen.contains("Reloaded"), "{screen}");
+}
+
+/// Whether an SGR escape sets a foreground or background colour (30–49, 90–107).
+fn has_colour(styled: &str) -> bool {
+    styled.split("\x1b[").skip(1).any(|seq| {
+        let Some(end) = seq.find('m') else { return false };
+        seq[..end].split(';').any(|p| {
+            p.parse::<u32>()
+                .is_ok_and(|n| (30..=49).contains(&n) && n != 39 && n != 49 || (90..=107).contains(&n))
+        })
+    })
+}
+
+#[test]
+fn no_color_from_the_environment_draws_without_colour() {
+    let dir = TempDir::new().unwrap();
+    let path = data(&dir);
+    let coloured = Session::start_with(&path, "", "--demo");
+    let styled = coloured.styled_screen();
+    assert!(
+        has_colour(&styled),
+        "without NO_COLOR the demo is coloured:\n{styled:?}"
+    );
+    coloured.keys(&["q"]);
+    coloured.assert_restored("0");
+    let plain = Session::start_with(&path, "NO_COLOR=1", "--demo");
+    let styled = plain.styled_screen();
+    assert!(!has_colour(&styled), "NO_COLOR=1 still draws colour:\n{styled:?}");
+    // The selection still shows, by symbol and reverse video.
+    assert!(styled.contains('▶') && styled.contains("\x1b[7m"), "{styled:?}");
+}
+
+#[test]
+fn demo_never_writes_over_an_existing_file() {
+    let dir = TempDir::new().unwrap();
+    let path = data(&dir);
+    // Without a file, --demo writes the demo backlog there.
+    let first = Session::start_with(&path, "", "--demo");
+    first.wait_for("[DEMO]");
+    first.keys(&["q"]);
+    first.assert_restored("0");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        include_str!("../assets/demo-backlog.json")
+    );
+    // A file of one's own at that path is opened as it is.
+    let mut own = tiltak::cli::new_backlog(tiltak::i18n::Lang::En);
+    own.add_measure(
+        tiltak::domain::MeasureDraft::titled("My only measure"),
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
+    tiltak::store::save(&own, &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let second = Session::start_with(&path, "", "--demo");
+    let screen = second.wait_for("My only measure");
+    assert!(
+        screen.contains("1/1"),
+        "only the file's own measure is shown:\n{screen}"
+    );
+    second.keys(&["q"]);
+    second.assert_restored("0");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is byte for byte as it was"
+    );
+}
+
+#[test]
+fn the_app_takes_today_from_tiltak_today() {
+    let dir = TempDir::new().unwrap();
+    let path = data(&dir);
+    let mut backlog = tiltak::cli::new_backlog(tiltak::i18n::Lang::En);
+    let mut draft = tiltak::domain::MeasureDraft::titled("Due on New Year's Eve");
+    draft.status = tiltak::domain::Status::InProgress;
+    draft.due = Some(jiff::civil::date(2026, 12, 31));
+    backlog.add_measure(draft, jiff::Timestamp::now()).unwrap();
+    tiltak::store::save(&backlog, &path).unwrap();
+    for (today, shown) in [("2026-12-31", " 2026-12-31"), ("2027-01-01", "!2026-12-31")] {
+        let session = Session::start(&path, &format!("TILTAK_TODAY={today}"));
+        let screen = session.wait_for("Due on New Year");
+        assert!(screen.contains(shown), "{today}: expected {shown:?}:\n{screen}");
+        session.keys(&["q"]);
+        session.assert_restored("0");
+    }
+}
+
+#[test]
+fn sigkill_of_the_app_mid_typing_leaves_a_whole_file_with_every_confirmed_edit() {
+    let dir = TempDir::new().unwrap();
+    let path = data(&dir);
+    let mut saved: Vec<String> = Vec::new();
+    // Fixed delays before each kill (in ms), from at once to after the save must be done.
+    for (round, delay) in [0u64, 3, 10, 40].into_iter().enumerate() {
+        let session = Session::start(&path, "");
+        // The kill before freed the lock: this window may write.
+        assert!(!session.screen().contains("read only"), "round {round}");
+        let confirmed = format!("Kept {round}");
+        session.keys(&["n"]);
+        session.wait_for("New measure");
+        session.text(&confirmed);
+        session.keys(&["Enter"]);
+        session.wait_for(&format!("Added T-{}", saved.len() + 1));
+        saved.push(confirmed);
+        let racing = format!("Racing {round}");
+        session.keys(&["n"]);
+        session.text(&racing);
+        session.keys(&["Enter"]);
+        std::thread::sleep(Duration::from_millis(delay));
+        let pid = session.app_pid();
+        assert!(Command::new("kill").args(["-KILL", &pid]).status().unwrap().success());
+        session.wait_for("EXITED 137");
+        // Whole, and exactly the confirmed edits plus at most the one in flight.
+        let on_disk = titles(&path);
+        let in_flight = on_disk
+            .split_last()
+            .is_some_and(|(last, rest)| *last == racing && rest == saved);
+        assert!(
+            on_disk == saved || in_flight,
+            "round {round}: the file holds {on_disk:?}, the confirmed edits were {saved:?}"
+        );
+        saved = on_disk;
+        let leftovers = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .ends_with(tiltak::store::save::TEMP_SUFFIX)
+            })
+            .count();
+        assert!(leftovers <= 1, "round {round}: {leftovers} temp files");
+    }
+    // The next start removes whatever temp file the last kill left.
+    let last = Session::start(&path, "");
+    last.keys(&["q"]);
+    last.assert_restored("0");
+    let temp = std::fs::read_dir(dir.path()).unwrap().flatten().any(|e| {
+        e.file_name()
+            .to_string_lossy()
+            .ends_with(tiltak::store::save::TEMP_SUFFIX)
+    });
+    assert!(!temp, "a temp file survived the next start");
+    assert_eq!(titles(&path), saved);
 }

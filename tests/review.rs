@@ -11,7 +11,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 use tiltak::app::review::Screen;
 use tiltak::app::{App, Clock, Overlay, Pane, handle_key};
-use tiltak::domain::{Id, LogKind, MeasureId, Status};
+use tiltak::domain::{DecisionKind, Id, LogKind, MeasureId, Status};
 use tiltak::i18n::Lang;
 use tiltak::ui::{self, Theme};
 
@@ -46,13 +46,33 @@ fn started(lang: Lang) -> (App, MemoryStore) {
     (app, store)
 }
 
+fn suggestion(app: &App) -> Vec<MeasureId> {
+    app.backlog
+        .next_meeting_suggestion(app.today())
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+}
+
 #[test]
-fn setup_starts_from_the_visible_measures_and_the_agenda_can_be_reordered_and_trimmed() {
+fn setup_without_marks_proposes_active_measures_and_the_agenda_can_be_reordered_and_trimmed() {
     let (mut app, _) = app_with(demo(), Lang::En);
-    let visible: Vec<MeasureId> = app.measures.rows.iter().map(|i| app.backlog.measures[*i].id).collect();
     type_text(&mut app, "R");
-    assert_eq!(agenda(&app), visible);
-    for _ in 0..4 {
+    let visible = agenda(&app);
+    assert_eq!(visible, suggestion(&app), "nothing marked: the suggestion");
+    assert!(visible.len() >= 4);
+    assert!(
+        visible
+            .iter()
+            .all(|id| app.backlog.measure(*id).unwrap().status.is_active()),
+        "never done, parked or rejected measures"
+    );
+    let shown = screen(&mut app, 120, 30);
+    assert!(
+        shown.contains("awaiting decision") && shown.contains("overdue"),
+        "each item says why it is there:\n{shown}"
+    );
+    for _ in 0..7 {
         press(&mut app, KeyCode::Tab);
     }
     type_text(&mut app, "J");
@@ -61,18 +81,20 @@ fn setup_starts_from_the_visible_measures_and_the_agenda_can_be_reordered_and_tr
     assert_eq!(agenda(&app).len(), visible.len() - 1);
     assert!(!agenda(&app).contains(&visible[2]), "d drops the item under the cursor");
     handle_key(&mut app, ctrl('n'));
-    assert_eq!(agenda(&app), app.backlog.next_meeting_suggestion(app.today()));
+    assert_eq!(agenda(&app), suggestion(&app));
+    let meetings = app.backlog.meetings.len();
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.screen, Screen::Main));
-    assert_eq!(app.backlog.meetings.len(), 3, "cancelling creates no meeting");
+    assert_eq!(app.backlog.meetings.len(), meetings, "cancelling creates no meeting");
 }
 
 #[test]
 fn bad_setup_values_are_shown_and_nothing_is_created() {
     let (mut app, store) = app_with(demo(), Lang::En);
     type_text(&mut app, "R");
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "0");
     press(&mut app, KeyCode::Enter);
@@ -83,16 +105,37 @@ fn bad_setup_values_are_shown_and_nothing_is_created() {
 #[test]
 fn decisions_land_in_log_status_and_meeting_and_undo_restores_them() {
     let (mut app, store) = started(Lang::En);
-    let meeting = Id(4);
+    let meeting = app.backlog.meetings.last().unwrap().id;
     assert_eq!(app.backlog.meeting(meeting).unwrap().agenda, agenda(&app));
     let before = app.backlog.clone();
 
     let first = current(&app);
     type_text(&mut app, "a");
+    assert!(
+        matches!(app.overlay, Overlay::Confirm(_)),
+        "a shows the decision before recording it"
+    );
+    let status = app.backlog.measure(first).unwrap().status;
+    assert_eq!(
+        status,
+        Status::Decided,
+        "the demo's first suggestion is decided and overdue"
+    );
+    let shown = screen(&mut app, 100, 30);
+    assert!(
+        shown.contains("Confirmed, continue as planned (status decided kept)."),
+        "approve on a decided measure says it confirms:\n{shown}"
+    );
+    assert_eq!(app.backlog, before, "nothing is recorded before the answer");
+    type_text(&mut app, "y");
     let m = app.backlog.measure(first).unwrap();
     assert_eq!(m.status, Status::Decided);
-    let decision = m.log.iter().rev().find(|e| e.kind == LogKind::Decision).unwrap();
-    assert_eq!((decision.text.as_str(), decision.meeting), ("Approved.", Some(meeting)));
+    let decision = m.log.last().unwrap();
+    assert_eq!(
+        (decision.kind, decision.decision, decision.meeting),
+        (LogKind::Decision, Some(DecisionKind::Confirmed), Some(meeting)),
+        "a decision entry and no status change"
+    );
 
     press(&mut app, KeyCode::Right);
     let second = current(&app);
@@ -104,14 +147,22 @@ fn decisions_land_in_log_status_and_meeting_and_undo_restores_them() {
     press(&mut app, KeyCode::Enter);
     let m = app.backlog.measure(second).unwrap();
     assert_eq!(m.status, Status::Rejected);
+    let rejected = &app.backlog.meeting(meeting).unwrap().decisions[1];
     assert_eq!(
-        app.backlog.meeting(meeting).unwrap().decisions[1].text,
-        "Rejected: Too expensive this year"
+        (rejected.kind, rejected.text.as_str()),
+        (Some(DecisionKind::Rejected), "Too expensive this year")
     );
 
     type_text(&mut app, " ");
     let third = current(&app);
     type_text(&mut app, "p");
+    type_text(&mut app, "n");
+    assert_ne!(
+        app.backlog.measure(third).unwrap().status,
+        Status::Parked,
+        "n records nothing"
+    );
+    type_text(&mut app, "py");
     assert_eq!(app.backlog.measure(third).unwrap().status, Status::Parked);
     assert_eq!(
         store.saves.borrow().last(),
@@ -139,19 +190,31 @@ fn decisions_land_in_log_status_and_meeting_and_undo_restores_them() {
         "deferring keeps the status"
     );
 
+    // The owner choice lists owners by name; → moves to the one after the current owner.
+    let mut by_name: Vec<_> = app.backlog.owners.iter().collect();
+    by_name.sort_by_key(|o| o.name.to_lowercase());
+    let was = before
+        .measure(third)
+        .unwrap()
+        .owner
+        .expect("the third item has an owner");
+    let next = by_name[by_name.iter().position(|o| o.id == was).unwrap() + 1].id;
     type_text(&mut app, "o");
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Enter);
-    assert_ne!(
-        app.backlog.measure(third).unwrap().owner,
-        before.measure(third).unwrap().owner
-    );
+    assert_eq!(app.backlog.measure(third).unwrap().owner, Some(next));
 
     type_text(&mut app, "n");
     type_text(&mut app, "Ask KS about shared funding");
     press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "- and the county");
+    handle_key(&mut app, ctrl('s'));
     let note = app.backlog.measure(third).unwrap().log.last().unwrap().clone();
     assert_eq!((note.kind, note.meeting), (LogKind::Note, Some(meeting)));
+    assert_eq!(
+        note.text, "Ask KS about shared funding\n- and the county",
+        "a note spans lines"
+    );
 
     type_text(&mut app, "h");
     assert_eq!(current(&app), second, "← goes back");
@@ -170,8 +233,8 @@ fn decisions_land_in_log_status_and_meeting_and_undo_restores_them() {
     );
     let minutes = String::from_utf8(bytes.clone()).unwrap();
     assert!(
-        minutes.contains("- **Notes:**\n    - Ask KS about shared funding"),
-        "{minutes}"
+        minutes.contains("- **Notes:**\n    - Ask KS about shared funding\\\n      \\- and the county\n"),
+        "one block per note, its second line kept as text:\n{minutes}"
     );
     assert!(minutes.contains("## Not discussed"));
 }
@@ -230,31 +293,46 @@ fn the_item_and_total_clocks_turn_yellow_at_eighty_percent_and_red_when_over() {
     app.clock = at(301);
     let (colour, _) = clock_colour(&mut app, "Item 05:01 / 05:00 !! over time");
     assert_eq!(colour, Color::Red);
-    // The total only counts against the whole timebox (10 items × 5 min).
-    let (colour, _) = clock_colour(&mut app, "Total 05:01 / 50:00");
+    // The total only counts against the whole timebox (items × 5 min).
+    let items = agenda(&app).len() as i64;
+    assert!(items >= 4);
+    let limit = items * 300;
+    let total = |secs: i64| tiltak::app::review::clock_text(secs);
+    let (colour, _) = clock_colour(&mut app, &format!("Total 05:01 / {}", total(limit)));
     assert_eq!(colour, Color::Green);
     press(&mut app, KeyCode::Right);
     let (colour, _) = clock_colour(&mut app, "Item 00:00 / 05:00");
     assert_eq!(colour, Color::Green, "the next item starts its own clock");
-    app.clock = at(2401);
-    let (colour, _) = clock_colour(&mut app, "Total 40:01 / 50:00 ! almost up");
+    app.clock = at(limit * 4 / 5 + 1);
+    let (colour, _) = clock_colour(
+        &mut app,
+        &format!("Total {} / {} ! almost up", total(limit * 4 / 5 + 1), total(limit)),
+    );
     assert_eq!(colour, Color::Yellow);
-    app.clock = at(3001);
-    let (colour, _) = clock_colour(&mut app, "Total 50:01 / 50:00 !! over time");
+    app.clock = at(limit + 1);
+    let (colour, _) = clock_colour(
+        &mut app,
+        &format!("Total {} / {} !! over time", total(limit + 1), total(limit)),
+    );
     assert_eq!(colour, Color::Red);
-    // Without colour the text marker alone tells.
+    // Without colour the text marker alone tells: no cell anywhere on the screen is coloured.
     let plain = buffer(&mut app, 100, 30, Theme { color: false });
-    assert_eq!(plain[(0, 0)].fg, Color::Reset);
+    for cell in plain.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+    let top: String = (0..100).map(|x| plain[(x, 0)].symbol()).collect();
+    let over = format!("Total {} / {} !! over time", total(limit + 1), total(limit));
+    assert!(top.contains(&over), "{top}");
 }
 
 /// The review after a decision and a note, 2½ minutes into the fourth item.
 fn mid_review(lang: Lang) -> App {
     let (mut app, _) = started(lang);
-    type_text(&mut app, "a");
+    type_text(&mut app, "ay");
     press(&mut app, KeyCode::Right);
     type_text(&mut app, "n");
     type_text(&mut app, "Need a DPIA first");
-    press(&mut app, KeyCode::Enter);
+    handle_key(&mut app, ctrl('s'));
     app.clock = at(200);
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Right);
@@ -284,15 +362,21 @@ fn summary_offers_the_items_not_discussed_for_a_new_meeting() {
 }
 
 #[test]
-fn meetings_pane_lists_newest_first_and_opens_a_summary() {
+fn meetings_pane_lists_planned_then_newest_first_and_opens_a_summary() {
     let (mut app, _) = app_with(demo(), Lang::En);
     type_text(&mut app, "4");
     assert_eq!(app.focus, Pane::Meetings);
     let shown = screen(&mut app, 100, 30);
+    let m4 = shown.find("M-4").unwrap();
     let m3 = shown.find("M-3").unwrap();
     let m1 = shown.find("M-1").unwrap();
-    assert!(m3 < m1, "newest first:\n{shown}");
-    assert!(shown.contains("Attendees:"), "{shown}");
+    assert!(m4 < m3 && m3 < m1, "planned first, then newest first:\n{shown}");
+    assert!(shown.contains("planned") && shown.contains("held"), "{shown}");
+    assert!(
+        shown.contains("Invited:"),
+        "a planned meeting's people are invited:\n{shown}"
+    );
+    type_text(&mut app, "j");
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen, Screen::Summary(_)));
     assert!(screen(&mut app, 100, 30).contains("Print the minutes again with “tiltak minutes M-3”."));
@@ -354,4 +438,17 @@ fn marked_measures_make_the_agenda_even_when_a_search_hides_some() {
     let mut want = vec![rows[0], rows[2]];
     want.sort();
     assert_eq!(got, want);
+}
+
+#[test]
+fn attendees_start_ticked_as_at_the_last_meeting() {
+    let (app, _) = started(Lang::En);
+    let set = |ids: &[tiltak::domain::OwnerId]| ids.iter().copied().collect::<std::collections::BTreeSet<_>>();
+    let last = set(&app.backlog.meeting(Id(3)).unwrap().attendees);
+    // The two latest meetings had different attendees, so "as at the last one" can be told
+    // apart from "as at some meeting".
+    assert_ne!(last, set(&app.backlog.meeting(Id(2)).unwrap().attendees));
+    let new = app.backlog.meetings.last().unwrap();
+    assert_eq!(new.id, Id(5), "the demo holds M-1 to M-3 and the planned M-4");
+    assert_eq!(set(&new.attendees), last);
 }

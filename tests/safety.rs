@@ -109,11 +109,20 @@ fn a_failed_directory_sync_is_reported_and_retried() {
     let mut app = app_on_file(&path, failing.clone());
     add_measure(&mut app, "Maybe not durable");
     assert!(matches!(app.save_state, SaveState::Failed(_)));
-    // The rename happened, so the file is whole and new; it is never half-written.
-    assert!(load(&path).unwrap().is_some());
+    // The rename happened, so the file is whole and new (it holds the change and everything
+    // before it); it is never half-written.
+    let on_disk = load(&path).unwrap().unwrap();
+    assert_eq!(on_disk.measures.len(), demo().measures.len() + 1);
+    assert_eq!(on_disk, app.backlog, "the file is exactly what the app holds");
     failing.set(None);
     add_measure(&mut app, "Durable");
     assert_eq!(app.save_state, SaveState::Saved);
+    let on_disk = load(&path).unwrap().unwrap();
+    let titles: Vec<&str> = on_disk.measures.iter().map(|m| m.title.as_str()).collect();
+    assert!(
+        titles.contains(&"Maybe not durable") && titles.contains(&"Durable"),
+        "{titles:?}"
+    );
 }
 
 #[test]
@@ -385,14 +394,19 @@ fn a_read_only_window_changes_nothing_and_says_so() {
         let narrow = screen(&mut app, 80, 24);
         assert!(narrow.lines().next().unwrap().contains(banner), "{narrow}");
         for key in ['n', 'e', 'd', 's', 'S', 'u'] {
+            // Each key must say it for itself, not lean on the message the previous key left.
+            app.message = None;
             press(&mut app, KeyCode::Char(key));
             assert!(matches!(app.overlay, Overlay::None), "{key} opened something");
-            let text = &app.message.as_ref().expect("a message explains").text;
-            assert!(text.contains(if lang == Lang::En {
-                "read only"
-            } else {
-                "kun for lesing"
-            }));
+            let text = &app.message.as_ref().unwrap_or_else(|| panic!("{key}: no message")).text;
+            assert!(
+                text.contains(if lang == Lang::En {
+                    "read only"
+                } else {
+                    "kun for lesing"
+                }),
+                "{key}: {text}"
+            );
         }
         press(&mut app, KeyCode::Enter);
         assert!(matches!(app.overlay, Overlay::None));
@@ -404,4 +418,31 @@ fn a_read_only_window_changes_nothing_and_says_so() {
         press(&mut app, KeyCode::Char('q'));
         assert!(app.should_quit);
     }
+}
+
+#[test]
+fn an_export_beside_the_backlog_never_overwrites_an_existing_file() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("backlog.json");
+    save(&demo(), &path).unwrap();
+    let exports = dir.path().join("exports");
+    fs::create_dir_all(&exports).unwrap();
+    let taken = exports.join("tiltak-2026-11-29.csv");
+    fs::write(&taken, "my own notes").unwrap();
+    let mut app = app_on_file(&path, Rc::new(Cell::new(None)));
+    // The real store's write_beside (not the test double): it picks the first free name.
+    press(&mut app, KeyCode::Char('X'));
+    press(&mut app, KeyCode::Char('X'));
+    assert_eq!(fs::read_to_string(&taken).unwrap(), "my own notes");
+    for name in ["tiltak-2026-11-29-2.csv", "tiltak-2026-11-29-3.csv"] {
+        let bytes = fs::read(exports.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(bytes.starts_with(b"\xEF\xBB\xBFId;Title;Status;"), "{name}");
+        assert_eq!(
+            bytes.windows(4).filter(|w| w.starts_with(b"\r\nT-")).count(),
+            demo().measures.len(),
+            "{name}: one row per measure"
+        );
+    }
+    let message = &app.message.as_ref().unwrap().text;
+    assert!(message.contains("tiltak-2026-11-29-3.csv"), "{message}");
 }

@@ -99,6 +99,8 @@ fn full_backlog() -> Backlog {
             from: None,
             to: None,
             meeting: Some(Id(1)),
+            decision: None,
+            due: None,
         },
     )
     .unwrap();
@@ -111,8 +113,17 @@ fn full_backlog() -> Backlog {
         decisions: vec![Decision {
             measure: t1,
             at: at("2026-02-02T12:00:00Z"),
+            kind: None,
             text: "Vedtatt.".into(),
+            due: None,
         }],
+        state: Default::default(),
+        time: None,
+        place: String::new(),
+        minutes_per_item: None,
+        absent: Vec::new(),
+        guests: Vec::new(),
+        time_spent: Vec::new(),
         extra: Default::default(),
     });
     b.next_ids.meeting = 2;

@@ -259,10 +259,139 @@ fn tiny_terminals_get_a_message_not_a_panic() {
             assert!(shown.contains("60×15"), "{w}x{h}: {shown}");
         }
     }
+    // 59×15 asks for more room and shows nothing of the app.
+    let short = screen(&mut app, 59, 15);
+    assert!(!short.contains("Tiltak") && !short.contains('▶'), "{short}");
+}
+
+/// 60×15 is the smallest size the app draws itself at: tabs, the list with its selection, the
+/// detail and the status bar, each in its place; a form and the help fit too.
+#[test]
+fn at_60x15_the_whole_layout_fits() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    let shown = screen(&mut app, 60, 15);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), 15);
+    assert!(!shown.contains("60×15"), "{shown}");
+    assert!(lines[0].starts_with(" tiltak │ 1 Measures"), "{shown}");
+    assert!(
+        lines[1].starts_with("┌ Measures ") && lines[1].ends_with('┐'),
+        "{shown}"
+    );
+    assert!(lines[2].contains("Id") && lines[2].contains("Title"), "{shown}");
+    assert!(
+        lines[3].starts_with("│▶   T-27"),
+        "the selection is the first row:\n{shown}"
+    );
+    let detail = lines
+        .iter()
+        .position(|l| l.starts_with("┌ Details "))
+        .expect("detail below the list");
+    assert!(lines[detail + 1].starts_with("│T-27 Lederopplæring"), "{shown}");
+    assert!(lines[13].starts_with('└') && lines[13].ends_with('┘'), "{shown}");
+    assert!(
+        lines[14].contains("? help") && lines[14].ends_with("✓ saved"),
+        "{shown}"
+    );
+    for line in &lines[1..14] {
+        assert_eq!(
+            line.chars().count(),
+            60,
+            "every panel row is drawn full width:\n{shown}"
+        );
+    }
     type_text(&mut app, "n");
-    screen(&mut app, 60, 15);
+    let form = screen(&mut app, 60, 15);
+    assert!(form.contains("New measure") && form.contains("▶ Title"), "{form}");
+    press(&mut app, KeyCode::Esc);
     type_text(&mut app, "?");
-    screen(&mut app, 60, 15);
+    let help = screen(&mut app, 60, 15);
+    assert!(help.contains("Help – keys"), "{help}");
+}
+
+/// The title rows of the bordered panels on `line`.
+fn panel_titles(line: &str) -> Vec<String> {
+    line.split('┌')
+        .skip(1)
+        .map(|p| p.trim_matches(|c| c == '─' || c == ' ' || c == '┐').to_string())
+        .collect()
+}
+
+#[test]
+fn from_140_columns_the_detail_sits_beside_the_list() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    let narrow = screen(&mut app, 139, 30);
+    let first: Vec<&str> = narrow.lines().collect();
+    assert_eq!(panel_titles(first[1]).len(), 1, "{narrow}");
+    assert!(
+        first.iter().skip(2).any(|l| l.starts_with("┌ Details ")),
+        "below at 139:\n{narrow}"
+    );
+    let wide = screen(&mut app, 140, 30);
+    let line = wide.lines().nth(1).unwrap();
+    let titles = panel_titles(line);
+    assert_eq!(titles.len(), 2, "{wide}");
+    assert!(titles[0].starts_with("Measures") && titles[1] == "Details", "{wide}");
+    assert!(
+        wide.lines()
+            .nth(2)
+            .unwrap()
+            .ends_with("││T-27 Lederopplæring i tjenestedesign               │"),
+        "{wide}"
+    );
+}
+
+#[test]
+fn from_160_columns_the_charts_sit_beside_the_overview_matrix() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    type_text(&mut app, "5");
+    let narrow = screen(&mut app, 159, 30);
+    assert!(!narrow.contains("Measures by status"), "{narrow}");
+    let wide = screen(&mut app, 160, 30);
+    let titles = panel_titles(wide.lines().nth(1).unwrap());
+    assert_eq!(
+        titles,
+        [
+            "Priority × sector (active measures)",
+            "Measures by status",
+            "Active measures by sector"
+        ],
+        "{wide}"
+    );
+    assert!(
+        wide.contains("┌ Due dates (active measures)") && wide.contains("┌ Funding (active measures)"),
+        "{wide}"
+    );
+}
+
+#[test]
+fn shift_j_and_k_scroll_the_detail_panel() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    type_text(&mut app, "jjjjjjj");
+    let detail_first = |app: &mut tiltak::app::App| {
+        let shown = screen(app, 80, 24);
+        let lines: Vec<String> = shown.lines().map(String::from).collect();
+        let at = lines.iter().position(|l| l.starts_with("┌ Details ")).unwrap();
+        lines[at + 1].clone()
+    };
+    assert!(detail_first(&mut app).starts_with("│T-23 Digital timebestilling"));
+    type_text(&mut app, "J");
+    assert!(
+        detail_first(&mut app).starts_with("│Sectors: Helse og omsorg"),
+        "three lines down"
+    );
+    assert!(
+        screen(&mut app, 80, 24).contains("│▶   T-23"),
+        "the list selection stays"
+    );
+    type_text(&mut app, "K");
+    assert!(
+        detail_first(&mut app).starts_with("│T-23 Digital timebestilling"),
+        "back up"
+    );
+    // A new selection starts its detail at the top.
+    type_text(&mut app, "Jj");
+    assert!(detail_first(&mut app).starts_with("│T-24 "));
 }
 
 mod snapshots {
@@ -351,4 +480,35 @@ fn long_ids_are_shown_in_full() {
         screen(&mut app, 80, 24).contains("T-12345 "),
         "the id column fits the longest id"
     );
+}
+
+#[test]
+fn a_long_form_scrolls_to_the_focused_field_and_says_what_is_out_of_sight() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    type_text(&mut app, "e");
+    // The open sector list pushes the last field (Tags) out of a 100×30 screen.
+    focus_field(&mut app, 4);
+    let top = screen(&mut app, 100, 30);
+    assert!(!top.contains("Tags"), "{top}");
+    assert!(
+        top.contains("↓ 1 more below ┘"),
+        "the border says a field follows:\n{top}"
+    );
+    assert!(
+        top.contains("Utvikling og digitalisering  ↓"),
+        "the ninth sector is below:\n{top}"
+    );
+    focus_field(&mut app, 10);
+    let bottom = screen(&mut app, 100, 30);
+    assert!(bottom.contains("▶ Tags"), "{bottom}");
+    assert!(
+        !bottom.contains("more below") && !bottom.contains("more above"),
+        "{bottom}"
+    );
+    // On a short screen the form scrolls to the focused field and the top border counts the
+    // fields above.
+    let short = screen(&mut app, 80, 20);
+    assert!(short.contains("▶ Tags"), "the last field scrolled into view:\n{short}");
+    assert!(!short.contains("Title"), "{short}");
+    assert!(short.contains("more above ┐"), "{short}");
 }

@@ -85,6 +85,8 @@ fn log(rng: &mut Lcg, now: jiff::Timestamp) -> Vec<LogEntry> {
             from: Some(Status::Idea),
             to: Some(Status::Assessing),
             meeting: None,
+            decision: None,
+            due: None,
         },
         LogEntry {
             at: now,
@@ -93,6 +95,8 @@ fn log(rng: &mut Lcg, now: jiff::Timestamp) -> Vec<LogEntry> {
             from: None,
             to: None,
             meeting: None,
+            decision: None,
+            due: None,
         },
         LogEntry {
             at: now,
@@ -101,6 +105,8 @@ fn log(rng: &mut Lcg, now: jiff::Timestamp) -> Vec<LogEntry> {
             from: None,
             to: None,
             meeting: None,
+            decision: None,
+            due: None,
         },
     ]
 }

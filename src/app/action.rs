@@ -3,7 +3,9 @@
 use crate::i18n::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(test, derive(Default))]
 pub enum Pane {
+    #[cfg_attr(test, default)]
     Measures,
     Owners,
     Priorities,
@@ -32,6 +34,7 @@ impl Pane {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Action {
     Quit,
     Help,
@@ -118,7 +121,16 @@ pub enum Action {
     OpenView,
     DeleteView,
     ClearMarks,
+    // Issue 15: the HTML status page
+    StatusPage,
     ShowOverdue,
+    // Issue 10: meetings the group can trust
+    ReviewNoted,
+    SetupPlan,
+    OpenMeeting,
+    MeetingAgenda,
+    ShowChanges,
+    ActOnVisible,
 }
 
 impl Action {
@@ -213,6 +225,13 @@ impl Action {
             Action::DeleteView => Msg::ActDeleteView,
             Action::ClearMarks => Msg::ActClearMarks,
             Action::ShowOverdue => Msg::ActShowOverdue,
+            Action::StatusPage => Msg::ActStatusPage,
+            Action::ReviewNoted => Msg::ActReviewNoted,
+            Action::SetupPlan => Msg::ActSetupPlan,
+            Action::OpenMeeting => Msg::ActOpenMeeting,
+            Action::MeetingAgenda => Msg::ActMeetingAgenda,
+            Action::ShowChanges => Msg::ActShowChanges,
+            Action::ActOnVisible => Msg::ActActOnVisible,
         }
     }
 }

@@ -153,6 +153,17 @@ fn open_view(app: &mut App, name: String, filter: MeasureFilter, query: String, 
 }
 
 fn open_picker(app: &mut App, kind: PickerKind) {
+    let action = match kind {
+        PickerKind::Owner => Action::AssignOwner,
+        PickerKind::Sectors => Action::AssignSectors,
+        PickerKind::Priorities => Action::AssignPriorities,
+        PickerKind::Value => Action::AssignValue,
+        PickerKind::Effort => Action::AssignEffort,
+        PickerKind::OpenView | PickerKind::DeleteView => Action::OpenView,
+    };
+    if !super::marks::may_act(app, action) {
+        return;
+    }
     let targets = app.targets();
     if targets.is_empty() {
         return say(app, app.lang.tr(Msg::NothingSelected).to_string());

@@ -13,7 +13,7 @@ use crate::domain::{
 use crate::i18n::{Lang, Msg};
 
 mod prompts;
-pub use prompts::{Prompt, SetupValues};
+pub use prompts::{Prompt, SetupValues, parse_time};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormTarget {
@@ -55,6 +55,9 @@ pub enum FieldId {
     Minutes,
     Attendees,
     Answer,
+    MeetingTime,
+    Place,
+    Guests,
 }
 
 /// What a picker option stands for.

@@ -2,6 +2,7 @@
 //! this one table, so they cannot drift apart.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_width::UnicodeWidthStr;
 
 use super::action::{Action, Pane};
 use crate::i18n::{Lang, Msg};
@@ -24,6 +25,7 @@ pub enum Context {
     Picker,
     Filter,
     Prompt,
+    Changes,
 }
 
 impl Context {
@@ -44,6 +46,7 @@ impl Context {
             Context::Picker => Msg::HelpSectionPicker,
             Context::Filter => Msg::HelpSectionFilter,
             Context::Prompt => Msg::HelpSectionPrompt,
+            Context::Changes => Msg::HelpSectionChanges,
         }
     }
 }
@@ -98,7 +101,8 @@ const fn hinted(binding: Binding, hint: Msg) -> Binding {
 }
 
 use Context::{
-    Agenda, Confirm, Filter, Form, Help, List, Log, Merge, Palette, Picker, Prompt, Review, Search, Setup, Summary,
+    Agenda, Changes, Confirm, Filter, Form, Help, List, Log, Merge, Palette, Picker, Prompt, Review, Search, Setup,
+    Summary,
 };
 use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
@@ -173,7 +177,7 @@ pub static BINDINGS: &[Binding] = &[
     key(Setup, Up, Action::FormUp),
     key(Setup, Char(' '), Action::FormToggle),
     hinted(key(Setup, Enter, Action::SetupStart), Msg::HintStart),
-    ctrl(Setup, 's', Action::SetupStart),
+    hinted(ctrl(Setup, 's', Action::SetupPlan), Msg::HintPlan),
     hinted(ctrl(Setup, 'n', Action::SetupSuggest), Msg::HintSuggest),
     hinted(key(Setup, Esc, Action::Cancel), Msg::HintCancel),
     ctrl(Setup, 'c', Action::Quit),
@@ -187,7 +191,7 @@ pub static BINDINGS: &[Binding] = &[
     key(Agenda, Tab, Action::FormNextField),
     key(Agenda, BackTab, Action::FormPrevField),
     hinted(key(Agenda, Enter, Action::SetupStart), Msg::HintStart),
-    ctrl(Agenda, 's', Action::SetupStart),
+    hinted(ctrl(Agenda, 's', Action::SetupPlan), Msg::HintPlan),
     hinted(ctrl(Agenda, 'n', Action::SetupSuggest), Msg::HintSuggest),
     hinted(key(Agenda, Esc, Action::Cancel), Msg::HintCancel),
     ctrl(Agenda, 'c', Action::Quit),
@@ -198,6 +202,7 @@ pub static BINDINGS: &[Binding] = &[
     key(Review, Char('h'), Action::ReviewPrev),
     hinted(key(Review, Char('a'), Action::ReviewApprove), Msg::HintApprove),
     hinted(key(Review, Char('p'), Action::ReviewPark), Msg::HintPark),
+    hinted(key(Review, Char('t'), Action::ReviewNoted), Msg::HintNoted),
     hinted(key(Review, Char('x'), Action::ReviewReject), Msg::HintReject),
     hinted(key(Review, Char('d'), Action::ReviewDefer), Msg::HintDefer),
     hinted(key(Review, Char('o'), Action::ReviewOwner), Msg::HintOwner),
@@ -205,10 +210,10 @@ pub static BINDINGS: &[Binding] = &[
     hinted(key(Review, Enter, Action::Edit), Msg::HintEdit),
     hinted(key(Review, Char('u'), Action::Undo), Msg::HintUndo),
     key(Review, Char('L'), Action::ShowLog),
-    key(Review, Char('?'), Action::Help),
+    hinted(key(Review, Char('?'), Action::Help), Msg::HintHelp),
     hinted(key(Review, Esc, Action::ReviewEnd), Msg::HintEnd),
     key(Review, Char('q'), Action::ReviewEnd),
-    ctrl(Review, 'c', Action::Quit),
+    ctrl(Review, 'c', Action::ReviewEnd),
     key(Summary, Char('j'), Action::Down),
     key(Summary, Down, Action::Down),
     key(Summary, Char('k'), Action::Up),
@@ -307,6 +312,8 @@ pub static BINDINGS: &[Binding] = &[
     only_in(Pane::Measures, key(List, Char('E'), Action::AssignEffort)),
     only_in(Pane::Measures, key(List, Char(' '), Action::ToggleMark)),
     only_in(Pane::Measures, key(List, Char('V'), Action::MarkVisible)),
+    // Issue 15: the HTML status page
+    key(List, Char('H'), Action::StatusPage),
     key(Search, Enter, Action::Accept),
     key(Search, Esc, Action::Cancel),
     key(Search, Down, Action::Down),
@@ -350,6 +357,40 @@ pub static BINDINGS: &[Binding] = &[
     key(Prompt, Esc, Action::Cancel),
     ctrl(Prompt, 'u', Action::ClearInput),
     ctrl(Prompt, 'c', Action::Quit),
+    // Issue 10: meetings the group can trust
+    hinted(
+        only_in(Pane::Meetings, key(List, Enter, Action::OpenMeeting)),
+        Msg::HintOpenMeeting,
+    ),
+    hinted(
+        only_in(Pane::Meetings, key(List, Char('d'), Action::Delete)),
+        Msg::HintDeletePlanned,
+    ),
+    hinted(
+        only_in(Pane::Meetings, key(List, Char('A'), Action::MeetingAgenda)),
+        Msg::HintAgenda,
+    ),
+    hinted(
+        only_in(Pane::Meetings, key(List, Char('C'), Action::ShowChanges)),
+        Msg::HintChanges,
+    ),
+    only_in(Pane::Measures, key(List, Char('C'), Action::ShowChanges)),
+    key(Confirm, Char('v'), Action::ActOnVisible),
+    key(Help, Char('g'), Action::First),
+    key(Help, Home, Action::First),
+    key(Help, Char('G'), Action::Last),
+    key(Help, End, Action::Last),
+    key(Changes, Char('j'), Action::Down),
+    key(Changes, Down, Action::Down),
+    key(Changes, Char('k'), Action::Up),
+    key(Changes, Up, Action::Up),
+    key(Changes, PageDown, Action::PageDown),
+    key(Changes, PageUp, Action::PageUp),
+    hinted(key(Changes, Esc, Action::Cancel), Msg::HintClose),
+    key(Changes, Char('q'), Action::Cancel),
+    key(Changes, Char('C'), Action::Cancel),
+    key(Changes, Char('?'), Action::Help),
+    ctrl(Changes, 'c', Action::Quit),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).
@@ -360,6 +401,72 @@ pub static PALETTE_ONLY: &[Action] = &[
     Action::ShowOverdue,
     Action::ClearMarks,
 ];
+
+/// The help overlay's sections, the keys of `first` (what is open under the help) on top.
+pub fn help_sections(first: Context) -> Vec<Context> {
+    let mut sections = vec![first];
+    for context in [
+        List, Search, Palette, Picker, Filter, Form, Confirm, Setup, Agenda, Review, Summary, Log, Changes, Merge,
+    ] {
+        if context != first {
+            sections.push(context);
+        }
+    }
+    sections
+}
+
+/// The help overlay's width, borders included.
+pub const HELP_WIDTH: u16 = 72;
+
+/// Width of the help's key column, indent included.
+const HELP_KEYS: usize = 20;
+
+/// One help row laid out in `width` columns: the padded keys, the indent of the description,
+/// and the description broken between words so a long one is never cut at the border.
+pub fn help_row(keys: &str, description: &str, width: usize) -> (String, usize, Vec<String>) {
+    let keys = format!("  {keys:<18}");
+    let indent = keys.width().max(HELP_KEYS);
+    (keys, indent, wrap(description, width.saturating_sub(indent).max(10)))
+}
+
+/// `text` in lines of at most `width` columns, broken between words (a word longer than a
+/// line gets a line of its own).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
+/// Lines the help overlay holds on a screen `screen_width` wide when `first` is on top: a
+/// title and the (wrapped) rows per section, blank lines between, then the palette-only
+/// actions.
+pub fn help_len(first: Context, lang: Lang, screen_width: u16) -> usize {
+    let width = usize::from(HELP_WIDTH.min(screen_width).saturating_sub(2));
+    let rows = |rows: &mut dyn Iterator<Item = (String, String)>| -> usize {
+        rows.map(|(keys, description)| help_row(&keys, &description, width).2.len())
+            .sum()
+    };
+    let sections: usize = help_sections(first)
+        .into_iter()
+        .map(|c| rows(&mut help_rows(c, lang).into_iter()) + 2)
+        .sum();
+    let palette_only = rows(
+        &mut PALETTE_ONLY
+            .iter()
+            .map(|a| (":".to_string(), lang.tr(a.description()).to_string())),
+    );
+    sections + 1 + palette_only
+}
 
 /// Shift only matters through the character it produces (`G`, `?`), and Shift-Tab arrives as
 /// BackTab with Shift held; compare without it.
@@ -478,16 +585,86 @@ mod tests {
     use super::*;
 
     #[test]
+    fn long_help_descriptions_wrap_between_words() {
+        assert_eq!(
+            wrap("Show the selection's measures; Esc goes back (Priorities)", 50),
+            ["Show the selection's measures; Esc goes back", "(Priorities)"]
+        );
+        assert_eq!(wrap("Down", 50), ["Down"]);
+    }
+
+    #[test]
+    fn the_help_is_longer_on_a_narrow_screen_where_rows_wrap() {
+        let wide = help_len(Context::List, Lang::En, 200);
+        assert!(help_len(Context::List, Lang::En, 40) > wide);
+        assert_eq!(
+            help_len(Context::List, Lang::En, 72),
+            wide,
+            "72 columns is the overlay's full width"
+        );
+    }
+
+    /// Every action there is (`Focus` once per pane), listed by the compiler, not by hand.
+    fn every_action() -> Vec<Action> {
+        use strum::IntoEnumIterator;
+        Action::iter()
+            .flat_map(|action| match action {
+                Action::Focus(_) => Pane::ALL.map(Action::Focus).to_vec(),
+                other => vec![other],
+            })
+            .collect()
+    }
+
+    /// Sent by the program itself, never by a key or the palette.
+    const NOT_FROM_THE_USER: &[Action] = &[Action::CheckOutside];
+
+    #[test]
+    fn every_action_has_a_key_or_is_palette_only_by_design() {
+        let all = every_action();
+        assert!(all.len() > 80, "{} actions", all.len());
+        for action in all {
+            let bound = BINDINGS.iter().any(|b| b.action == action);
+            let palette = PALETTE_ONLY.contains(&action);
+            let internal = NOT_FROM_THE_USER.contains(&action);
+            assert_eq!(
+                usize::from(bound) + usize::from(palette) + usize::from(internal),
+                1,
+                "{action:?}: bound {bound}, palette-only {palette}, internal {internal}"
+            );
+        }
+    }
+
+    /// Two bindings clash when a key in one context would be looked up to both: the same pane
+    /// scope twice, or (the pane-specific one wins) never. Modifiers compare as `lookup` does.
+    #[test]
     fn no_key_is_bound_twice_in_one_context() {
         let mut seen = HashSet::new();
         for b in BINDINGS {
             assert!(
                 seen.insert((b.context, b.pane, b.code, normalized(b.modifiers))),
-                "clash: {:?} {:?} in {:?}",
+                "clash: {:?} {:?} in {:?} ({:?})",
                 b.code,
                 b.modifiers,
-                b.context
+                b.context,
+                b.pane
             );
+        }
+        // Every binding is what lookup finds for its key in each pane it applies to.
+        for b in BINDINGS {
+            let panes: Vec<Pane> = b.pane.map_or(Pane::ALL.to_vec(), |p| vec![p]);
+            for pane in panes {
+                let shadowed = b.pane.is_none()
+                    && BINDINGS.iter().any(|o| {
+                        o.context == b.context
+                            && o.pane == Some(pane)
+                            && o.code == b.code
+                            && normalized(o.modifiers) == normalized(b.modifiers)
+                    });
+                if !shadowed {
+                    let event = KeyEvent::new(b.code, b.modifiers);
+                    assert_eq!(lookup(b.context, pane, event), Some(b.action), "{b:?} in {pane:?}");
+                }
+            }
         }
     }
 

@@ -8,6 +8,8 @@ pub mod form;
 pub mod history;
 pub mod keymap;
 mod live_search;
+mod marks;
+mod meeting_pane;
 pub mod outside;
 pub mod overview;
 pub mod palette;
@@ -22,7 +24,6 @@ pub mod views;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-use jiff::Timestamp;
 use jiff::civil::Date;
 use ratatui::layout::Size;
 
@@ -31,6 +32,7 @@ pub use form::Form;
 pub use update::{handle_key, update};
 pub use views::ListView;
 
+pub use crate::clock::Clock;
 use crate::domain::Patch;
 use crate::domain::{Backlog, MeasureId, MeetingId, OwnerId, PriorityId};
 use crate::i18n::Lang;
@@ -53,6 +55,22 @@ pub enum Confirm {
     EndReview,
     /// Delete every marked measure (this many).
     DeleteMarked(usize),
+    // Issue 10: meetings the group can trust
+    /// Record "approve" on the review's current item (its key means "assign" in the lists).
+    Approve(MeasureId),
+    /// Record "park" on the review's current item (its key means "priorities" in the lists).
+    Park(MeasureId),
+    /// A bulk action on marks some of which the filter or search hides.
+    HiddenMarks {
+        action: Action,
+        marked: usize,
+        hidden: usize,
+    },
+    ResumeMeeting {
+        meeting: MeetingId,
+        item: usize,
+    },
+    DeleteMeeting(MeetingId),
 }
 
 #[derive(Debug, Clone)]
@@ -83,29 +101,6 @@ pub enum SaveState {
 pub struct Message {
     pub text: String,
     pub is_error: bool,
-}
-
-/// Where "now" comes from: the wall clock, or a fixed instant in tests.
-#[derive(Debug, Clone, Copy)]
-pub enum Clock {
-    System,
-    Fixed(Timestamp),
-}
-
-impl Clock {
-    pub fn now(self) -> Timestamp {
-        match self {
-            Clock::System => Timestamp::now(),
-            Clock::Fixed(t) => t,
-        }
-    }
-
-    pub fn today(self) -> Date {
-        match self {
-            Clock::System => jiff::Zoned::now().date(),
-            Clock::Fixed(t) => t.to_zoned(jiff::tz::TimeZone::UTC).date(),
-        }
-    }
 }
 
 pub struct App {
@@ -150,6 +145,8 @@ pub struct App {
     pub marks: BTreeSet<MeasureId>,
     /// The saved or built-in view shown, until the filter, search or order changes.
     pub view_name: Option<String>,
+    /// The user said a bulk action may act on marked measures the list hides (one action).
+    pub hidden_marks_ok: bool,
     store: Box<dyn Persist>,
     search: live_search::LiveSearch,
 }
@@ -193,6 +190,7 @@ impl App {
             sort: SortKey::Default,
             marks: BTreeSet::new(),
             view_name: None,
+            hidden_marks_ok: false,
             store,
             search: live_search::LiveSearch::default(),
         };
@@ -211,15 +209,7 @@ impl App {
     /// Which part of the keymap is live.
     pub fn context(&self) -> Context {
         match self.overlay {
-            Overlay::None => match &self.screen {
-                review::Screen::Main if self.search_open => Context::Search,
-                review::Screen::Main => Context::List,
-                review::Screen::Setup(setup) if setup.on_agenda => Context::Agenda,
-                review::Screen::Setup(_) => Context::Setup,
-                review::Screen::Review(_) => Context::Review,
-                review::Screen::Summary(_) => Context::Summary,
-                review::Screen::Log { .. } => Context::Log,
-            },
+            Overlay::None => self.screen_context(),
             Overlay::Help { .. } => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Form(_) => Context::Form,
@@ -229,6 +219,35 @@ impl App {
             Overlay::Filter(_) => Context::Filter,
             Overlay::SaveView(_) => Context::Prompt,
         }
+    }
+
+    /// The keymap part of the screen under any overlay (help shows its keys first).
+    pub fn screen_context(&self) -> Context {
+        match &self.screen {
+            review::Screen::Main if self.search_open => Context::Search,
+            review::Screen::Main => Context::List,
+            review::Screen::Setup(setup) if setup.on_agenda => Context::Agenda,
+            review::Screen::Setup(_) => Context::Setup,
+            review::Screen::Review(_) => Context::Review,
+            review::Screen::Summary(_) => Context::Summary,
+            review::Screen::Log { .. } => Context::Log,
+            review::Screen::Changes { .. } => Context::Changes,
+        }
+    }
+
+    /// Marked measures the current filter or search hides from the Measures pane.
+    pub fn hidden_marks(&self) -> usize {
+        if self.marks.is_empty() {
+            return 0;
+        }
+        let visible = self
+            .measures
+            .rows
+            .iter()
+            .filter_map(|i| self.backlog.measures.get(*i))
+            .filter(|m| self.marks.contains(&m.id))
+            .count();
+        self.marks.len() - visible
     }
 
     pub fn list(&self, pane: Pane) -> &ListView {

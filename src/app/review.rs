@@ -8,7 +8,8 @@ use jiff::Timestamp;
 
 use super::App;
 use super::form::Form;
-use crate::domain::{MeasureId, MeetingId};
+use crate::domain::{DecisionKind, ItemTime, MeasureId, MeetingId, Status, Verdict};
+use crate::i18n::{Lang, Msg};
 
 /// What fills the screen instead of the panes, if anything.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +24,13 @@ pub enum Screen {
         measure: MeasureId,
         scroll: u16,
         back: Box<Screen>,
+    },
+    /// What changed since the last meeting, worked out when the view opened (nothing can change
+    /// while it is open), so a frame never reads every log.
+    Changes {
+        scroll: u16,
+        since: crate::insight::changes::Since,
+        changes: Vec<crate::insight::changes::MeasureChanges>,
     },
 }
 
@@ -45,6 +53,15 @@ pub fn agenda_candidates(app: &App) -> Vec<MeasureId> {
     agenda
 }
 
+/// What `a` will record on a measure with status `status`, in words: approved with the status
+/// step, or confirmed with the status kept.
+pub fn approve_preview(lang: Lang, status: Status) -> String {
+    match Verdict::Approve.outcome(status) {
+        (DecisionKind::Approved, _) => lang.fill(Msg::ApproveWillDecide, &[("from", lang.status(status))]),
+        _ => lang.fill(Msg::ApproveWillConfirm, &[("status", lang.status(status))]),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Setup {
     pub form: Form,
@@ -53,6 +70,8 @@ pub struct Setup {
     /// The agenda list has the focus (rather than one of the form's fields).
     pub on_agenda: bool,
     pub error: Option<String>,
+    /// The planned meeting being changed (or started); `None` for a new one.
+    pub editing: Option<MeetingId>,
 }
 
 impl Setup {
@@ -164,6 +183,24 @@ impl Review {
         self.per_item_secs * self.agenda.len() as i64
     }
 
+    /// Seconds spent per item so far, for the meeting record.
+    pub fn times(&self, now: Timestamp) -> Vec<ItemTime> {
+        self.agenda
+            .iter()
+            .enumerate()
+            .map(|(i, measure)| {
+                let mut secs = self.spent.get(i).copied().unwrap_or(0);
+                if i == self.index {
+                    secs += self.running(now);
+                }
+                ItemTime {
+                    measure: *measure,
+                    secs: u32::try_from(secs).unwrap_or(u32::MAX),
+                }
+            })
+            .collect()
+    }
+
     /// Moves to item `to` (clamped), booking the time spent on the current one.
     pub fn go_to(&mut self, to: usize, now: Timestamp) {
         let to = to.min(self.agenda.len().saturating_sub(1));
@@ -225,6 +262,7 @@ mod tests {
             cursor: 0,
             on_agenda: true,
             error: None,
+            editing: None,
         };
         setup.move_item(true);
         assert_eq!((setup.agenda.clone(), setup.cursor), (vec![Id(2), Id(1), Id(3)], 1));

@@ -1,5 +1,6 @@
 //! What the review keys do: setting up the agenda, recording decisions with the clock running,
-//! ending with minutes and a summary; also `X` (export the view) and `L` (the full log).
+//! ending with minutes and a summary; also `X` (export the view), `H` (the HTML status page)
+//! and `L` (the full log).
 
 use std::path::Path;
 
@@ -8,38 +9,50 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::form::{Form, Prompt};
 use super::review::{Review, Screen, Setup, Summary, agenda_candidates};
-use super::update::{committed, complain, quit, say, undo};
+use super::update::{committed, complain, persist, quit, say, undo};
 use super::{Action, App, Confirm, Overlay, Pane};
-use crate::domain::{Backlog, Edit, MeetingDraft, Verdict};
+use crate::domain::{Backlog, Edit, MeasureId, MeetingId, MeetingState, Verdict};
 use crate::export;
 use crate::i18n::{Lang, Msg};
 
-/// Opens the set-up screen with `agenda`; attendees start as those of the last meeting.
-pub(super) fn open_setup(app: &mut App, agenda: Vec<crate::domain::MeasureId>) {
+/// Opens the set-up screen with `agenda`; attendees start as those of the last meeting. With
+/// `editing`, the fields are those of that planned meeting.
+pub(super) fn open_setup(app: &mut App, agenda: Vec<MeasureId>, editing: Option<MeetingId>) {
     let today = app.today();
     let attendees = app
         .backlog
         .last_meeting_before(today)
         .map(|m| m.attendees.clone())
         .unwrap_or_default();
-    let form = Form::meeting_setup(&app.backlog, app.lang, today, &attendees);
+    let planned = editing.and_then(|id| app.backlog.meeting(id));
+    let form = Form::meeting_setup(&app.backlog, app.lang, today, &attendees, planned);
     app.screen = Screen::Setup(Box::new(Setup {
         form,
         agenda,
         cursor: 0,
         on_agenda: false,
         error: None,
+        editing,
     }));
 }
 
-/// `R` in the Measures pane; `n` in the Meetings pane starts from the suggestion.
+fn suggested_agenda(app: &App) -> Vec<MeasureId> {
+    app.backlog
+        .next_meeting_suggestion(app.today())
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// `R` in the Measures pane takes the marked measures, or else the suggestion (active measures
+/// only, each with its reason); `n` in the Meetings pane starts from the suggestion.
 pub(super) fn start_review_setup(app: &mut App) {
-    let agenda = if app.focus == Pane::Meetings {
-        app.backlog.next_meeting_suggestion(app.today())
-    } else {
+    let agenda = if app.focus == Pane::Measures && !app.marks.is_empty() {
         agenda_candidates(app)
+    } else {
+        suggested_agenda(app)
     };
-    open_setup(app, agenda);
+    open_setup(app, agenda, None);
 }
 
 pub(super) fn action(app: &mut App, action: Action) {
@@ -49,6 +62,7 @@ pub(super) fn action(app: &mut App, action: Action) {
         Screen::Review(_) => review_action(app, action),
         Screen::Summary(_) => summary_action(app, action),
         Screen::Log { .. } => log_action(app, action),
+        Screen::Changes { .. } => super::meeting_pane::changes_action(app, action),
     }
 }
 
@@ -101,22 +115,32 @@ fn setup_action(app: &mut App, action: Action) {
             }
         }
         Action::SetupSuggest => {
-            let suggestion = app.backlog.next_meeting_suggestion(today);
-            let count = suggestion.len().to_string();
+            let suggestion: Vec<MeasureId> = app
+                .backlog
+                .next_meeting_suggestion(today)
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
+            let items = lang.items(suggestion.len());
             setup.agenda = suggestion;
             setup.cursor = 0;
-            say(app, lang.fill(Msg::MsgSuggestionUsed, &[("count", &count)]));
+            say(app, lang.fill(Msg::MsgSuggestionUsed, &[("items", &items)]));
         }
-        Action::SetupStart => begin(app),
+        Action::SetupStart => save_setup(app, MeetingState::Running),
+        Action::SetupPlan => save_setup(app, MeetingState::Planned),
         Action::Cancel => app.screen = Screen::Main,
         Action::Quit => quit(app),
         _ => {}
     }
 }
 
-/// Checks the set-up, creates the meeting and starts the clock on the first item.
-fn begin(app: &mut App) {
+/// Checks the set-up and saves the meeting: planned for later, or started now with the clock
+/// on the first item. Starting clears the marks the agenda may have come from.
+fn save_setup(app: &mut App, state: MeetingState) {
     let lang = app.lang;
+    if app.read_only {
+        return complain(app, lang.tr(Msg::MsgReadOnly).to_string());
+    }
     let Screen::Setup(setup) = &mut app.screen else { return };
     let values = match setup.form.setup_values(lang) {
         Ok(values) => values,
@@ -126,27 +150,68 @@ fn begin(app: &mut App) {
             return;
         }
     };
-    if setup.agenda.is_empty() {
+    if setup.agenda.is_empty() && state == MeetingState::Running {
         setup.error = Some(lang.tr(Msg::ErrEmptyAgenda).to_string());
         return;
     }
-    let agenda = setup.agenda.clone();
-    let draft = MeetingDraft {
-        title: values.title,
-        date: values.date,
-        attendees: values.attendees,
-        agenda: agenda.clone(),
+    let minutes = values.minutes;
+    let draft = values.draft(setup.agenda.clone());
+    let result = match setup.editing {
+        Some(id) => app.backlog.update_planned_meeting(id, draft, state).map(|edit| {
+            let msg = if state == MeetingState::Planned {
+                Msg::MsgMeetingUpdated
+            } else {
+                Msg::MsgMeetingStarted
+            };
+            (id, edit, msg)
+        }),
+        None => app.backlog.create_meeting(draft, state).map(|(id, edit)| {
+            let msg = if state == MeetingState::Planned {
+                Msg::MsgMeetingPlanned
+            } else {
+                Msg::MsgMeetingCreated
+            };
+            (id, edit, msg)
+        }),
     };
-    match app.backlog.create_meeting(draft) {
-        Ok((id, edit)) => {
-            let label = lang.fill(Msg::MsgMeetingCreated, &[("id", &id.to_string())]);
-            committed(app, edit, label);
-            let floor = app.history.undo_len();
-            let now = app.clock.now();
-            let agenda = app.backlog.meeting(id).map_or(agenda, |m| m.agenda.clone());
-            app.screen = Screen::Review(Box::new(Review::new(id, agenda, values.minutes, now, floor)));
-        }
-        Err(error) => complain(app, error.to_string()),
+    let (id, edit, msg) = match result {
+        Ok(done) => done,
+        Err(error) => return complain(app, error.to_string()),
+    };
+    committed(app, edit, lang.fill(msg, &[("id", &id.to_string())]));
+    if state == MeetingState::Planned {
+        app.screen = Screen::Main;
+        app.focus = Pane::Meetings;
+        select_meeting(app, id);
+        return;
+    }
+    app.marks.clear();
+    let agenda = app.backlog.meeting(id).map(|m| m.agenda.clone()).unwrap_or_default();
+    let floor = app.history.undo_len();
+    let now = app.clock.now();
+    app.screen = Screen::Review(Box::new(Review::new(id, agenda, minutes, now, floor)));
+}
+
+pub(super) fn select_meeting(app: &mut App, id: MeetingId) {
+    app.meetings
+        .select_where(|i| app.backlog.meetings.get(i).is_some_and(|m| m.id == id));
+}
+
+/// Writes the time spent per item (and the state) into the meeting without an undo step, so a
+/// meeting cut short by a closed or killed app keeps its times.
+fn book_quietly(app: &mut App) {
+    if app.read_only {
+        return;
+    }
+    let now = app.clock.now();
+    let Screen::Review(review) = &app.screen else { return };
+    let (id, times) = (review.meeting, review.times(now));
+    if app.backlog.meeting(id).is_some_and(|m| m.time_spent == times) {
+        return;
+    }
+    if let Ok(edit) = app.backlog.book_meeting(id, MeetingState::Running, times) {
+        app.changed(&edit.redo);
+        persist(app);
     }
 }
 
@@ -163,6 +228,7 @@ fn review_action(app: &mut App, action: Action) {
                 say(app, app.lang.tr(Msg::MsgLastItem).to_string());
             } else {
                 review.go_to(review.index + 1, now);
+                book_quietly(app);
             }
         }
         Action::ReviewPrev => {
@@ -170,10 +236,22 @@ fn review_action(app: &mut App, action: Action) {
                 say(app, app.lang.tr(Msg::MsgFirstItem).to_string());
             } else {
                 review.go_to(review.index - 1, now);
+                book_quietly(app);
             }
         }
-        Action::ReviewApprove => decide(app, Verdict::Approve, String::new()),
-        Action::ReviewPark => decide(app, Verdict::Park, String::new()),
+        // `a` and `p` mean assign and priorities in the lists: the decision is shown and
+        // confirmed before it is recorded, so a habit from triage records nothing by mistake.
+        Action::ReviewApprove => {
+            if let Some(id) = current {
+                app.overlay = Overlay::Confirm(Confirm::Approve(id));
+            }
+        }
+        Action::ReviewPark => {
+            if let Some(id) = current {
+                app.overlay = Overlay::Confirm(Confirm::Park(id));
+            }
+        }
+        Action::ReviewNoted => decide(app, Verdict::Noted, String::new()),
         Action::ReviewReject => open_prompt(app, current.map(Prompt::Reject)),
         Action::ReviewDefer => open_prompt(app, current.map(Prompt::Defer)),
         Action::ReviewOwner => open_prompt(app, current.map(Prompt::Owner)),
@@ -198,7 +276,6 @@ fn review_action(app: &mut App, action: Action) {
         }
         Action::Help => app.overlay = Overlay::Help { scroll: 0 },
         Action::ReviewEnd => app.overlay = Overlay::Confirm(Confirm::EndReview),
-        Action::Quit => quit(app),
         _ => {}
     }
 }
@@ -206,21 +283,6 @@ fn review_action(app: &mut App, action: Action) {
 fn open_prompt(app: &mut App, prompt: Option<Prompt>) {
     if let Some(prompt) = prompt {
         app.overlay = Overlay::Form(Box::new(Form::prompt(prompt, &app.backlog, app.lang)));
-    }
-}
-
-/// The decision text stored in the log and the meeting, in the UI language.
-fn decision_text(backlog: &Backlog, lang: Lang, verdict: &Verdict, extra: &str) -> String {
-    match verdict {
-        Verdict::Approve => lang.tr(Msg::DecApproved).to_string(),
-        Verdict::Park => lang.tr(Msg::DecParked).to_string(),
-        Verdict::Reject => lang.fill(Msg::DecRejected, &[("reason", extra)]),
-        Verdict::Defer(date) => lang.fill(Msg::DecDeferred, &[("date", &lang.date(*date))]),
-        Verdict::Owner(Some(owner)) => {
-            let name = backlog.owner(*owner).map(|o| o.name.as_str()).unwrap_or_default();
-            lang.fill(Msg::DecNewOwner, &[("name", name)])
-        }
-        Verdict::Owner(None) => lang.tr(Msg::DecNoOwner).to_string(),
     }
 }
 
@@ -234,11 +296,16 @@ fn record(
 ) -> Option<Result<(Edit, String), String>> {
     let Screen::Review(review) = screen else { return None };
     let measure = review.current()?;
-    let text = decision_text(backlog, lang, &verdict, extra);
-    let result = backlog.record_decision(review.meeting, measure, verdict, &text, now);
+    let meeting = review.meeting;
+    let result = backlog.record_decision(meeting, measure, verdict, extra, now);
     Some(
         result
             .map(|edit| {
+                let text = backlog
+                    .meeting(meeting)
+                    .and_then(|m| m.decisions.last())
+                    .map(|d| lang.decision(d.kind, &d.text, d.due))
+                    .unwrap_or_default();
                 let label = lang.fill(Msg::MsgDecision, &[("id", &measure.to_string()), ("text", &text)]);
                 (edit, label)
             })
@@ -246,7 +313,8 @@ fn record(
     )
 }
 
-fn decide(app: &mut App, verdict: Verdict, extra: String) {
+/// Records `verdict` on the review's current item (after its confirmation, if it needs one).
+pub(super) fn decide(app: &mut App, verdict: Verdict, extra: String) {
     let now = app.clock.now();
     match record(&mut app.backlog, &app.screen, app.lang, verdict, &extra, now) {
         Some(Ok((edit, label))) => committed(app, edit, label),
@@ -294,10 +362,18 @@ pub(super) fn prompt_outcome(
     }
 }
 
-/// After "yes, end the meeting": book the time, write the minutes, show the summary.
+/// After "yes, end the meeting": book the time (an undo step: undoing it reopens the meeting
+/// as interrupted), write the minutes, show the summary. No marks are left behind.
 pub(super) fn end_review(app: &mut App) {
+    let now = app.clock.now();
     let Screen::Review(review) = &app.screen else { return };
     let id = review.meeting;
+    let times = review.times(now);
+    app.marks.clear();
+    if let Ok(edit) = app.backlog.book_meeting(id, MeetingState::Held, times) {
+        let label = app.lang.fill(Msg::MsgMeetingEnded, &[("id", &id.to_string())]);
+        committed(app, edit, label);
+    }
     let Some(meeting) = app.backlog.meeting(id) else {
         app.screen = Screen::Main;
         return;
@@ -314,18 +390,20 @@ pub(super) fn end_review(app: &mut App) {
     }));
 }
 
-/// Enter on a meeting in the Meetings pane: its summary, read-only.
-pub(super) fn open_summary(app: &mut App) {
-    match app.selected_meeting() {
-        Some(meeting) => {
-            app.screen = Screen::Summary(Box::new(Summary {
-                meeting,
-                written: None,
-                scroll: 0,
-            }))
-        }
-        None => say(app, app.lang.tr(Msg::NothingSelected).to_string()),
-    }
+/// Resumes an interrupted meeting at `item` with the time it had booked.
+pub(super) fn resume(app: &mut App, id: MeetingId, item: usize) {
+    let Some(meeting) = app.backlog.meeting(id) else { return };
+    let minutes = meeting.minutes_per_item.unwrap_or(5);
+    let agenda = meeting.agenda.clone();
+    let spent: Vec<i64> = agenda
+        .iter()
+        .map(|m| i64::from(meeting.secs_on(*m).unwrap_or(0)))
+        .collect();
+    let floor = app.history.undo_len();
+    let mut review = Review::new(id, agenda, minutes, app.clock.now(), floor);
+    review.spent = spent;
+    review.index = item.min(review.agenda.len().saturating_sub(1));
+    app.screen = Screen::Review(Box::new(review));
 }
 
 fn summary_action(app: &mut App, action: Action) {
@@ -353,14 +431,13 @@ fn summary_action(app: &mut App, action: Action) {
             if leftovers.is_empty() {
                 say(app, app.lang.tr(Msg::MsgNoLeftovers).to_string());
             } else {
-                open_setup(app, leftovers);
+                open_setup(app, leftovers, None);
             }
         }
         Action::Cancel => {
             app.screen = Screen::Main;
             app.focus = Pane::Meetings;
-            app.meetings
-                .select_where(|i| app.backlog.meetings.get(i).is_some_and(|m| m.id == meeting));
+            select_meeting(app, meeting);
         }
         Action::Quit => quit(app),
         _ => {}
@@ -404,17 +481,31 @@ pub(super) fn export_view(app: &mut App) {
         Err(error) => return complain(app, error.to_string()),
     };
     let relative = Path::new("exports").join(format!("tiltak-{}.csv", app.today()));
-    match app.write_beside(&relative, &bytes) {
+    write_export(app, &relative, &bytes, |path| {
+        lang.fill(Msg::MsgExported, &[("count", &ids.len().to_string()), ("path", path)])
+    });
+}
+
+/// `H`: the status page for the directors, as HTML in the data directory's exports.
+pub(super) fn export_status_page(app: &mut App) {
+    let lang = app.lang;
+    let html = export::html::status_page(&app.backlog, lang, app.today());
+    let relative = Path::new("exports").join(format!("tiltak-status-{}.html", app.today()));
+    write_export(app, &relative, html.as_bytes(), |path| {
+        lang.fill(Msg::MsgStatusPageWritten, &[("path", path)])
+    });
+}
+
+/// Writes an export beside the backlog and says where (`done` words it), or why it failed.
+fn write_export(app: &mut App, relative: &Path, bytes: &[u8], done: impl FnOnce(&str) -> String) {
+    match app.write_beside(relative, bytes) {
         Ok(path) => {
-            let text = lang.fill(
-                Msg::MsgExported,
-                &[("count", &ids.len().to_string()), ("path", &path.display().to_string())],
-            );
+            let text = done(&path.display().to_string());
             say(app, text);
         }
         Err(error) => complain(
             app,
-            lang.fill(
+            app.lang.fill(
                 Msg::ErrWriteFile,
                 &[("path", &relative.display().to_string()), ("error", &error.to_string())],
             ),

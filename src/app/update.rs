@@ -8,7 +8,7 @@ use super::find;
 use super::form::{Form, FormTarget, Input};
 use super::keymap::{self, Context};
 use super::{Action, App, Confirm, Message, Overlay, Pane, SaveState};
-use crate::domain::{DomainError, Edit};
+use crate::domain::{DomainError, Edit, Verdict};
 use crate::i18n::{Lang, Msg};
 
 /// Feeds one key press to the app.
@@ -64,7 +64,7 @@ pub fn update(app: &mut App, action: Action) {
         Context::Help => help_action(app, action),
         Context::Confirm => confirm_action(app, action),
         Context::Form => form_action(app, action),
-        Context::Setup | Context::Agenda | Context::Review | Context::Summary | Context::Log => {
+        Context::Setup | Context::Agenda | Context::Review | Context::Summary | Context::Log | Context::Changes => {
             super::review_update::action(app, action)
         }
         Context::Merge => super::outside::action(app, action),
@@ -99,6 +99,8 @@ fn edits(action: Action) -> bool {
             | Action::AssignEffort
             | Action::SaveView
             | Action::DeleteView
+            | Action::ReviewNoted
+            | Action::SetupPlan
     )
 }
 
@@ -138,7 +140,11 @@ fn list_action(app: &mut App, action: Action) {
         Action::Cancel if drill::go_back(app) => {}
         Action::Cancel => find::cancel(app),
         Action::StartReview => super::review_update::start_review_setup(app),
+        Action::OpenMeeting => super::meeting_pane::open_meeting(app),
+        Action::MeetingAgenda => super::meeting_pane::write_agenda(app),
+        Action::ShowChanges => super::meeting_pane::show_changes(app),
         Action::ExportView => super::review_update::export_view(app),
+        Action::StatusPage => super::review_update::export_status_page(app),
         Action::ShowLog => super::review_update::show_log(app),
         Action::RankUp => drill::move_rank(app, true),
         Action::RankDown => drill::move_rank(app, false),
@@ -174,13 +180,18 @@ pub(super) fn scrolled(scroll: &mut u16, action: Action) -> bool {
 }
 
 fn help_action(app: &mut App, action: Action) {
+    let longest = keymap::help_len(app.screen_context(), app.lang, app.viewport.width);
+    let last = u16::try_from(longest.saturating_sub(usize::from(app.viewport.height.saturating_sub(4)))).unwrap_or(0);
     let Overlay::Help { scroll } = &mut app.overlay else {
         return;
     };
     if scrolled(scroll, action) {
+        *scroll = (*scroll).min(last);
         return;
     }
     match action {
+        Action::First => *scroll = 0,
+        Action::Last => *scroll = last,
         Action::Cancel => app.overlay = Overlay::None,
         Action::Quit => quit(app),
         _ => {}
@@ -289,7 +300,7 @@ fn open_edit_form(app: &mut App) {
         Pane::Priorities => app
             .selected_priority()
             .and_then(|id| Form::edit_priority(id, &app.backlog)),
-        Pane::Meetings => return super::review_update::open_summary(app),
+        Pane::Meetings => return super::meeting_pane::edit_meeting(app),
         Pane::Overview => None,
     };
     match form {
@@ -300,11 +311,16 @@ fn open_edit_form(app: &mut App) {
 
 fn ask_delete(app: &mut App) {
     let confirm = match app.focus {
-        Pane::Measures if !app.marks.is_empty() => Some(Confirm::DeleteMarked(app.marks.len())),
+        Pane::Measures if !app.marks.is_empty() => {
+            if !super::marks::may_act(app, Action::Delete) {
+                return;
+            }
+            Some(Confirm::DeleteMarked(app.marks.len()))
+        }
         Pane::Measures => app.selected_measure().map(Confirm::DeleteMeasure),
         Pane::Owners => app.selected_owner().map(Confirm::DeleteOwner),
         Pane::Priorities => app.selected_priority().map(Confirm::DeletePriority),
-        Pane::Meetings => return say(app, app.lang.tr(Msg::MsgMeetingsKept).to_string()),
+        Pane::Meetings => return super::meeting_pane::ask_delete_meeting(app),
         Pane::Overview => None,
     };
     match confirm {
@@ -353,6 +369,14 @@ fn step_status(app: &mut App, forward: bool) {
 
 /// Steps every marked measure that can move, as one undo step.
 fn step_marked(app: &mut App, forward: bool) {
+    let action = if forward {
+        Action::StatusForward
+    } else {
+        Action::StatusBack
+    };
+    if !super::marks::may_act(app, action) {
+        return;
+    }
     let ids: Vec<_> = app.marks.iter().copied().collect();
     let lang = app.lang;
     let now = app.clock.now();
@@ -375,6 +399,14 @@ fn confirm_action(app: &mut App, action: Action) {
             match confirm {
                 Confirm::QuitUnsaved => app.should_quit = true,
                 Confirm::EndReview => super::review_update::end_review(app),
+                Confirm::Approve(_) => super::review_update::decide(app, Verdict::Approve, String::new()),
+                Confirm::Park(_) => super::review_update::decide(app, Verdict::Park, String::new()),
+                Confirm::HiddenMarks { action, .. } => {
+                    app.hidden_marks_ok = true;
+                    update(app, action);
+                }
+                Confirm::ResumeMeeting { meeting, item } => super::review_update::resume(app, meeting, item),
+                Confirm::DeleteMeeting(id) => super::meeting_pane::delete_meeting(app, id),
                 Confirm::DeleteMarked(_) => {
                     let ids: Vec<_> = app.marks.iter().copied().collect();
                     let count = app.lang.fill(Msg::CountMeasures, &[("count", &ids.len().to_string())]);
@@ -404,6 +436,16 @@ fn confirm_action(app: &mut App, action: Action) {
                     let result = app.backlog.delete_priority(id, now);
                     finish(app, result, label);
                 }
+            }
+        }
+        Action::ActOnVisible => {
+            if let Confirm::HiddenMarks { action, .. } = confirm {
+                app.overlay = Overlay::None;
+                super::marks::keep_visible_marks(app);
+                if app.marks.is_empty() {
+                    return say(app, app.lang.tr(Msg::MsgNoVisibleMarks).to_string());
+                }
+                update(app, action);
             }
         }
         Action::ConfirmNo => app.overlay = Overlay::None,

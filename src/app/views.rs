@@ -109,20 +109,29 @@ pub fn priority_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
     })
 }
 
-/// Meetings, newest first; with a query, those whose id (`M-3`, `m3`, `3`), title or date
-/// match, best first.
+/// Planned meetings first, soonest first; then the others, newest first. With a query, those
+/// whose id (`M-3`, `m3`, `3`), title or date match, best first.
 pub fn meeting_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
-    let mut keyed: Vec<(std::cmp::Reverse<(Date, u32)>, usize)> = backlog
-        .meetings
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (std::cmp::Reverse((m.date, m.id.0)), i))
+    let mut planned: Vec<(Date, u32, usize)> = Vec::new();
+    let mut others: Vec<(std::cmp::Reverse<(Date, u32)>, usize)> = Vec::new();
+    for (i, m) in backlog.meetings.iter().enumerate() {
+        if m.state == crate::domain::MeetingState::Planned {
+            planned.push((m.date, m.id.0, i));
+        } else {
+            others.push((std::cmp::Reverse((m.date, m.id.0)), i));
+        }
+    }
+    planned.sort();
+    others.sort();
+    let ordered: Vec<usize> = planned
+        .into_iter()
+        .map(|(_, _, i)| i)
+        .chain(others.into_iter().map(|(_, i)| i))
         .collect();
-    keyed.sort();
     let query = Query::new(query);
-    let texts: Vec<String> = keyed
+    let texts: Vec<String> = ordered
         .iter()
-        .map(|(_, i)| {
+        .map(|i| {
             backlog
                 .meetings
                 .get(*i)
@@ -130,8 +139,8 @@ pub fn meeting_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
                 .unwrap_or_default()
         })
         .collect();
-    let (shown, _) = rank_items(&query, keyed.len(), |k, mode| {
-        let id = backlog.meetings.get(keyed[k].1).map(|m| record_id(m.id));
+    let (shown, _) = rank_items(&query, ordered.len(), |k, mode| {
+        let id = backlog.meetings.get(ordered[k]).map(|m| record_id(m.id));
         let fields = Fields {
             id,
             title: &texts[k],
@@ -140,5 +149,5 @@ pub fn meeting_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
         };
         query.rank(&fields, mode)
     });
-    shown.into_iter().map(|k| keyed[k].1).collect()
+    shown.into_iter().map(|k| ordered[k]).collect()
 }

@@ -4,12 +4,13 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{Failure, lock_for_writing, open};
-use crate::domain::MeetingId;
+use crate::clock::Clock;
+use crate::domain::{Backlog, Meeting, MeetingId};
 use crate::export;
 use crate::i18n::{Lang, Msg};
 use crate::store::{self, save::write_atomically};
 
-fn write_out(lang: Lang, bytes: &[u8], out: Option<&Path>) -> Result<(), Failure> {
+pub(super) fn write_out(lang: Lang, bytes: &[u8], out: Option<&Path>) -> Result<(), Failure> {
     match out {
         Some(path) => {
             write_atomically(path, bytes).map_err(|e| {
@@ -41,28 +42,35 @@ pub fn delimiter(lang: Lang, text: &str) -> Result<u8, Failure> {
     }
 }
 
-pub fn export(path: &Path, lang: Lang, format: &str, out: Option<&Path>, delim: &str) -> Result<(), Failure> {
+pub fn export(
+    path: &Path,
+    lang: Lang,
+    clock: Clock,
+    format: &str,
+    out: Option<&Path>,
+    delim: &str,
+) -> Result<(), Failure> {
     let format = format.trim().to_lowercase();
-    if !matches!(format.as_str(), "csv" | "md" | "markdown" | "json") {
-        return Err(bad_format(lang, &format, "csv, md, json"));
+    if !matches!(format.as_str(), "csv" | "md" | "markdown" | "json" | "html") {
+        return Err(bad_format(lang, &format, "csv, md, json, html"));
     }
     let delimiter = delimiter(lang, delim)?;
     let (backlog, _) = open(path, lang)?;
     let bytes = match format.as_str() {
         "csv" => {
             let everything = crate::search::MeasureFilter::default();
-            let today = jiff::Zoned::now().date();
-            let found = crate::search::select(&backlog, None, &everything, "", Default::default(), today);
+            let found = crate::search::select(&backlog, None, &everything, "", Default::default(), clock.today());
             let measures = found.rows.iter().filter_map(|i| backlog.measures.get(*i));
             export::csv::write(&backlog, measures, lang, delimiter).map_err(|e| Failure::io(e.to_string()))?
         }
         "json" => store::save::to_json(&backlog).map_err(|e| Failure::io(e.to_string()))?,
-        _ => export::markdown::status_report(&backlog, lang, jiff::Zoned::now().date()).into_bytes(),
+        "html" => export::html::status_page(&backlog, lang, clock.today()).into_bytes(),
+        _ => export::markdown::status_report(&backlog, lang, clock.today()).into_bytes(),
     };
     write_out(lang, &bytes, out)
 }
 
-pub fn import(path: &Path, lang: Lang, format: &str, file: &Path, dry_run: bool) -> Result<(), Failure> {
+pub fn import(path: &Path, lang: Lang, clock: Clock, format: &str, file: &Path, dry_run: bool) -> Result<(), Failure> {
     if format.trim().to_lowercase() != "csv" {
         return Err(bad_format(lang, format, "csv"));
     }
@@ -78,7 +86,7 @@ pub fn import(path: &Path, lang: Lang, format: &str, file: &Path, dry_run: bool)
         Some(lock_for_writing(path, lang)?)
     };
     let (backlog, _) = open(path, lang)?;
-    let outcome = match export::import::import(&bytes, &backlog, lang, jiff::Timestamp::now()) {
+    let outcome = match export::import::import(&bytes, &backlog, lang, clock.now()) {
         Ok(outcome) => outcome,
         Err(problems) => {
             for problem in &problems {
@@ -103,18 +111,23 @@ pub fn import(path: &Path, lang: Lang, format: &str, file: &Path, dry_run: bool)
 
 pub fn minutes(path: &Path, lang: Lang, meeting: &str, out: Option<&Path>) -> Result<(), Failure> {
     let (backlog, _) = open(path, lang)?;
-    let found = meeting.parse::<MeetingId>().ok().and_then(|id| backlog.meeting(id));
-    let Some(found) = found else {
-        let known: Vec<String> = backlog.meetings.iter().map(|m| m.id.to_string()).collect();
-        let known = if known.is_empty() {
-            lang.tr(Msg::None).to_string()
-        } else {
-            known.join(", ")
-        };
-        return Err(Failure::usage(
-            lang.fill(Msg::ErrUnknownMeeting, &[("id", meeting), ("known", &known)]),
-        ));
-    };
+    let found = find_meeting(&backlog, lang, meeting)?;
     let text = export::minutes::minutes(&backlog, found, lang);
     write_out(lang, text.as_bytes(), out)
+}
+
+/// The meeting `text` names (`M-3`, any case), or a usage error naming the known ones.
+pub(super) fn find_meeting<'a>(backlog: &'a Backlog, lang: Lang, text: &str) -> Result<&'a Meeting, Failure> {
+    if let Some(found) = text.parse::<MeetingId>().ok().and_then(|id| backlog.meeting(id)) {
+        return Ok(found);
+    }
+    let known: Vec<String> = backlog.meetings.iter().map(|m| m.id.to_string()).collect();
+    let known = if known.is_empty() {
+        lang.tr(Msg::None).to_string()
+    } else {
+        known.join(", ")
+    };
+    Err(Failure::usage(
+        lang.fill(Msg::ErrUnknownMeeting, &[("id", text), ("known", &known)]),
+    ))
 }

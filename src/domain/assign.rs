@@ -78,6 +78,7 @@ impl Backlog {
                 Assignment::Effort(v) => m.effort = *v,
             }
             if m != *old {
+                self.log_owner_and_due(old, &mut m, now);
                 m.updated = now;
                 patch.put_measure(m);
             }

@@ -132,6 +132,8 @@ fn note(at: Timestamp, text: String) -> LogEntry {
         from: None,
         to: None,
         meeting: None,
+        decision: None,
+        due: None,
     }
 }
 
@@ -418,15 +420,17 @@ fn unlink_dangling(merged: &mut Backlog, report: &mut MergeReport) {
     }
     for meeting in &mut merged.meetings {
         let from = Key::Meeting(meeting.id);
-        meeting.attendees.retain(|a| {
-            owners.contains(a) || {
-                notes.push(Note::Unlinked {
-                    from,
-                    to: Key::Owner(*a),
-                });
-                false
-            }
-        });
+        for people in [&mut meeting.attendees, &mut meeting.absent] {
+            people.retain(|a| {
+                owners.contains(a) || {
+                    notes.push(Note::Unlinked {
+                        from,
+                        to: Key::Owner(*a),
+                    });
+                    false
+                }
+            });
+        }
     }
 }
 

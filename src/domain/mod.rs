@@ -13,7 +13,7 @@ pub mod saved_view;
 
 pub use assign::Assignment;
 pub use id::{Id, MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
-pub use meeting::{MeetingDraft, Verdict};
+pub use meeting::{AgendaReason, MeetingDraft, Verdict};
 pub use model::*;
 pub use ops::{DomainError, MeasureDraft, OwnerDraft, PriorityDraft};
 pub use patch::{Edit, Patch};

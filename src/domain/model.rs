@@ -274,6 +274,11 @@ impl Measure {
     pub fn is_overdue(&self, today: Date) -> bool {
         self.status.is_active() && self.due.is_some_and(|due| due < today)
     }
+
+    /// Needs political handling and the group still carries it (the status report's meaning).
+    pub fn awaits_political_handling(&self) -> bool {
+        self.political.needed && self.status.is_active()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -282,6 +287,10 @@ pub enum LogKind {
     Decision,
     StatusChange,
     Note,
+    /// A new owner outside a meeting; the text is the new owner's name (empty: none).
+    OwnerChange,
+    /// A new due date outside a meeting; `due` holds it (none: removed).
+    DueChange,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -296,6 +305,67 @@ pub struct LogEntry {
     pub to: Option<Status>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<MeetingId>,
+    /// On a decision entry: what was decided (absent in older files, whose text says it all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<DecisionKind>,
+    /// On a deferral: the new due date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+}
+
+/// What a meeting decided on an item. Stored as data, so the log, the summary and the minutes
+/// can say it in the reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    /// Vedtatt: the status went to `decided`.
+    Approved,
+    /// Already decided, in progress or done: confirmed, continue as planned (status kept).
+    Confirmed,
+    Parked,
+    /// Avvist; the reason is the decision's text.
+    Rejected,
+    /// A new due date (the decision's `due`).
+    Deferred,
+    /// Tatt til orientering: discussed, nothing changed.
+    Noted,
+    /// A new owner (the name is the decision's text; empty when the owner was removed).
+    OwnerChanged,
+}
+
+/// Where a meeting is in its life. Files written before meetings had a state hold only meetings
+/// that were held.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingState {
+    /// Saved ahead with its agenda; not started.
+    Planned,
+    /// Started and not ended. Found in a file when the app was closed or killed during the
+    /// meeting: shown as interrupted and can be resumed.
+    Running,
+    #[default]
+    Held,
+}
+
+impl MeetingState {
+    fn is_held(&self) -> bool {
+        *self == MeetingState::Held
+    }
+}
+
+/// Someone at the meeting who is not one of the backlog's owners.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guest {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+}
+
+/// Seconds the meeting spent on one agenda item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemTime {
+    pub measure: MeasureId,
+    pub secs: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -309,6 +379,23 @@ pub struct Meeting {
     pub agenda: Vec<MeasureId>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    #[serde(default, skip_serializing_if = "MeetingState::is_held")]
+    pub state: MeetingState,
+    /// Start time of day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<jiff::civil::Time>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes_per_item: Option<u32>,
+    /// Owners not ticked as present when the meeting started.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<OwnerId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guests: Vec<Guest>,
+    /// Time spent per item, in agenda order of first visit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub time_spent: Vec<ItemTime>,
     /// Fields written by a newer minor version; carried through untouched.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -318,7 +405,23 @@ pub struct Meeting {
 pub struct Decision {
     pub measure: MeasureId,
     pub at: Timestamp,
+    /// What was decided; absent in files written before decisions had kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DecisionKind>,
+    /// Free text: a rejection's reason, a new owner's name; in older files the whole decision
+    /// as it was written, in the language of that meeting.
+    #[serde(default)]
     pub text: String,
+    /// A deferral's new due date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+}
+
+impl Meeting {
+    /// Seconds spent on `measure`, if any were booked.
+    pub fn secs_on(&self, measure: MeasureId) -> Option<u32> {
+        self.time_spent.iter().find(|t| t.measure == measure).map(|t| t.secs)
+    }
 }
 
 impl Sector {

@@ -16,7 +16,10 @@ use super::patch::{Change, Edit, Key, Patch, Record};
 pub enum DomainError {
     EmptyTitle,
     EmptyName,
-    OutOfRange { field: &'static str, value: u8 },
+    OutOfRange {
+        field: &'static str,
+        value: u8,
+    },
     UnknownMeasure(MeasureId),
     UnknownOwner(OwnerId),
     UnknownPriority(PriorityId),
@@ -24,6 +27,8 @@ pub enum DomainError {
     NoStep,
     UnknownMeeting(MeetingId),
     EmptyText,
+    /// The meeting took place (or is under way): it is kept as a record.
+    MeetingHeld(MeetingId),
 }
 
 impl std::fmt::Display for DomainError {
@@ -39,6 +44,7 @@ impl std::fmt::Display for DomainError {
             DomainError::NoStep => write!(f, "no further step in the lifecycle"),
             DomainError::UnknownMeeting(id) => write!(f, "no meeting {id}"),
             DomainError::EmptyText => write!(f, "the text is empty"),
+            DomainError::MeetingHeld(id) => write!(f, "meeting {id} took place and is kept as a record"),
         }
     }
 }
@@ -304,6 +310,7 @@ impl Backlog {
         if measure.status != old.status {
             measure.log.push(status_entry(old.status, measure.status, now));
         }
+        self.log_owner_and_due(old, &mut measure, now);
         measure.updated = now;
         let mut patch = Patch::default();
         patch.put_measure(measure);
@@ -413,9 +420,14 @@ impl Backlog {
             changed.updated = now;
             patch.put_measure(changed);
         }
-        for meeting in self.meetings.iter().filter(|m| m.attendees.contains(&id)) {
+        for meeting in self
+            .meetings
+            .iter()
+            .filter(|m| m.attendees.contains(&id) || m.absent.contains(&id))
+        {
             let mut changed = meeting.clone();
             changed.attendees.retain(|a| *a != id);
+            changed.absent.retain(|a| *a != id);
             patch.0.push(Change {
                 key: Key::Meeting(changed.id),
                 after: Some(Record::Meeting(changed)),
@@ -664,11 +676,40 @@ impl Backlog {
             }
         }
         for meeting in &self.meetings {
-            for a in meeting.attendees.iter().filter(|a| self.owner(**a).is_none()) {
+            let people = meeting.attendees.iter().chain(&meeting.absent);
+            for a in people.filter(|a| self.owner(**a).is_none()) {
                 problems.push(format!("meeting {} links to missing owner {a}", meeting.id));
             }
         }
         problems
+    }
+}
+
+impl Backlog {
+    /// Writes a changed owner or due date into `new`'s log, so "what changed since the last
+    /// meeting" can be read from the log.
+    pub(super) fn log_owner_and_due(&self, old: &Measure, new: &mut Measure, now: Timestamp) {
+        let entry = |kind: LogKind, text: String, due: Option<Date>| LogEntry {
+            at: now,
+            kind,
+            text,
+            from: None,
+            to: None,
+            meeting: None,
+            decision: None,
+            due,
+        };
+        if new.owner != old.owner {
+            let name = new
+                .owner
+                .and_then(|o| self.owner(o))
+                .map(|o| o.name.clone())
+                .unwrap_or_default();
+            new.log.push(entry(LogKind::OwnerChange, name, None));
+        }
+        if new.due != old.due {
+            new.log.push(entry(LogKind::DueChange, String::new(), new.due));
+        }
     }
 }
 
@@ -680,6 +721,8 @@ fn status_entry(from: Status, to: Status, at: Timestamp) -> LogEntry {
         from: Some(from),
         to: Some(to),
         meeting: None,
+        decision: None,
+        due: None,
     }
 }
 

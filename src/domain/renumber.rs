@@ -34,6 +34,7 @@ impl Backlog {
         }
         for meeting in &mut self.meetings {
             meeting.attendees.iter_mut().for_each(|a| swap(a, from, to));
+            meeting.absent.iter_mut().for_each(|a| swap(a, from, to));
         }
     }
 
@@ -54,6 +55,10 @@ impl Backlog {
                 .decisions
                 .iter_mut()
                 .for_each(|d| swap(&mut d.measure, from, to));
+            meeting
+                .time_spent
+                .iter_mut()
+                .for_each(|t| swap(&mut t.measure, from, to));
         }
     }
 

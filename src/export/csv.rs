@@ -148,9 +148,10 @@ fn log_text(lang: Lang, entry: &LogEntry) -> String {
             &[("from", lang.status(from)), ("to", lang.status(to))],
         ));
     }
-    if !entry.text.is_empty() {
+    let said = lang.entry_text(entry);
+    if !said.is_empty() {
         text.push(' ');
-        text.push_str(&entry.text);
+        text.push_str(&said);
     }
     if let Some(meeting) = entry.meeting {
         text.push_str(&format!(" ({meeting})"));

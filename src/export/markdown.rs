@@ -9,11 +9,6 @@ use super::md_escape;
 use crate::domain::{Backlog, Measure, PriorityId, Status};
 use crate::i18n::{Lang, Msg};
 
-/// Awaiting political handling: needs a political decision and is still active.
-pub fn awaits_political(m: &Measure) -> bool {
-    m.political.needed && m.status.is_active()
-}
-
 fn measure_line(out: &mut String, backlog: &Backlog, lang: Lang, m: &Measure, today: Date) {
     let owner = m
         .owner
@@ -27,7 +22,7 @@ fn measure_line(out: &mut String, backlog: &Backlog, lang: Lang, m: &Measure, to
             line.push_str(&format!(" **({})**", lang.tr(Msg::Overdue)));
         }
     }
-    if awaits_political(m) {
+    if m.awaits_political_handling() {
         line.push_str(&format!(" · {}", lang.tr(Msg::NeedsPolitical)));
     }
     let _ = writeln!(out, "{line}");
@@ -83,7 +78,11 @@ pub fn status_report(backlog: &Backlog, lang: Lang, today: Date) -> String {
         backlog.measures.len()
     );
     let overdue = backlog.measures.iter().filter(|m| m.is_overdue(today)).count();
-    let political = backlog.measures.iter().filter(|m| awaits_political(m)).count();
+    let political = backlog
+        .measures
+        .iter()
+        .filter(|m| m.awaits_political_handling())
+        .count();
     let _ = writeln!(
         out,
         "- {}",

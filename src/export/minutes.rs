@@ -1,11 +1,13 @@
-//! The minutes (referat) of a meeting as Markdown, in the UI language: heading, date,
-//! attendees, one section per item discussed (decisions, status, owner, due, notes), then the
-//! items not discussed, offered for the next meeting.
+//! The minutes (referat) of a meeting as Markdown, in the UI language: heading, date, time and
+//! place, present, absent and guests, time used against the timebox, one section per item
+//! discussed (decisions in the reader's language, status, owner, due, time, notes as one
+//! escaped block each), then the items not discussed, offered for the next meeting.
 
 use std::fmt::Write;
 
-use super::{md_escape, slug};
-use crate::domain::{Backlog, Measure, Meeting};
+use super::{md_block, md_escape, slug};
+use crate::domain::meeting::{guests_text, time_text};
+use crate::domain::{Backlog, Measure, Meeting, MeetingState};
 use crate::i18n::{Lang, Msg};
 
 /// `<date>-<slug>.md`, e.g. `2026-11-23-toppledermote-digital-transformasjon.md`.
@@ -20,9 +22,8 @@ fn owner_of(backlog: &Backlog, lang: Lang, m: &Measure) -> String {
         .unwrap_or_else(|| lang.tr(Msg::None).to_string())
 }
 
-/// Text that may hold line breaks, indented so it stays inside its list item.
-fn indented(text: &str, indent: &str) -> String {
-    md_escape(text).replace('\n', &format!("  \n{indent}"))
+fn minutes_text(lang: Lang, secs: u32) -> String {
+    lang.minutes(secs.div_ceil(60))
 }
 
 pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
@@ -50,7 +51,16 @@ pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
         .filter_map(|id| backlog.measure(*id))
         .collect();
     let label = |msg: Msg| lang.tr(msg);
+    if meeting.state == MeetingState::Running {
+        let _ = writeln!(out, "*{}*\n", label(Msg::MinInterrupted));
+    }
     let _ = writeln!(out, "- **{}:** {}", label(Msg::MinDate), lang.date(meeting.date));
+    if let Some(time) = meeting.time {
+        let _ = writeln!(out, "- **{}:** {}", label(Msg::AgTime), time_text(time));
+    }
+    if !meeting.place.is_empty() {
+        let _ = writeln!(out, "- **{}:** {}", label(Msg::AgPlace), md_escape(&meeting.place));
+    }
     let _ = writeln!(out, "- **{}:** {}", label(Msg::MinMeeting), meeting.id);
     let attendees = if attendees.is_empty() {
         lang.tr(Msg::None).to_string()
@@ -58,6 +68,35 @@ pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
         attendees.join(", ")
     };
     let _ = writeln!(out, "- **{}:** {attendees}", label(Msg::MinAttendees));
+    if !meeting.absent.is_empty() {
+        let absent: Vec<String> = backlog
+            .owner_names(&meeting.absent)
+            .into_iter()
+            .map(md_escape)
+            .collect();
+        let _ = writeln!(out, "- **{}:** {}", label(Msg::MinAbsent), absent.join(", "));
+    }
+    if !meeting.guests.is_empty() {
+        let _ = writeln!(
+            out,
+            "- **{}:** {}",
+            label(Msg::MinGuests),
+            md_escape(&guests_text(&meeting.guests))
+        );
+    }
+    if !meeting.time_spent.is_empty() {
+        let spent: u32 = meeting.time_spent.iter().map(|t| t.secs).sum();
+        let limit = meeting.minutes_per_item.unwrap_or(5) * meeting.agenda.len() as u32;
+        let _ = writeln!(
+            out,
+            "- **{}:** {}",
+            label(Msg::MinTimeTotal),
+            lang.fill(
+                Msg::MinTimeOf,
+                &[("spent", &minutes_text(lang, spent)), ("limit", &lang.minutes(limit))]
+            )
+        );
+    }
     let _ = writeln!(
         out,
         "- **{}:** {}\n",
@@ -74,7 +113,7 @@ pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
         let _ = writeln!(out, "## {}. {} {}\n", number + 1, m.id, md_escape(&m.title));
         let decisions: Vec<String> = backlog
             .decisions_on(meeting, m.id)
-            .map(|d| indented(&d.text, "    "))
+            .map(|d| md_block(&lang.decision(d.kind, &d.text, d.due), "      "))
             .collect();
         match decisions.as_slice() {
             [] => {
@@ -97,9 +136,12 @@ pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
             .map(|d| lang.date(d))
             .unwrap_or_else(|| lang.tr(Msg::None).to_string());
         let _ = writeln!(out, "- **{}:** {due}", label(Msg::FieldDue));
+        if let Some(secs) = meeting.secs_on(m.id) {
+            let _ = writeln!(out, "- **{}:** {}", label(Msg::MinTime), minutes_text(lang, secs));
+        }
         let notes: Vec<String> = backlog
             .notes_from(meeting.id, m.id)
-            .map(|n| indented(&n.text, "    "))
+            .map(|n| md_block(&n.text, "      "))
             .collect();
         if !notes.is_empty() {
             let _ = writeln!(out, "- **{}:**", label(Msg::MinNotes));

@@ -1,7 +1,9 @@
 //! Getting data out of (and back into) the backlog: CSV for Excel, a Markdown status report,
-//! meeting minutes.
+//! meeting minutes, the HTML status page.
 
+pub mod agenda;
 pub mod csv;
+pub mod html;
 pub mod import;
 pub mod markdown;
 pub mod minutes;
@@ -47,6 +49,33 @@ pub fn md_escape(text: &str) -> String {
     out
 }
 
+/// Several lines of user text as one Markdown block inside a list item: each line escaped, a
+/// line that would start a list, heading or quote made literal, blank lines dropped (they would
+/// end the item), lines joined by hard breaks with `indent` before each continuation.
+pub fn md_block(text: &str, indent: &str) -> String {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|line| !line.trim().is_empty())
+        .map(md_line)
+        .collect::<Vec<_>>()
+        .join(&format!("\\\n{indent}"))
+}
+
+/// One line escaped so it cannot start a block: `- `, `+ `, `1. ` and `=`/`-` underlines stay text.
+fn md_line(line: &str) -> String {
+    let trimmed = line.trim_start();
+    let escaped = md_escape(trimmed);
+    let digits = escaped.chars().take_while(char::is_ascii_digit).count();
+    let after_digits = escaped[digits..].chars().next();
+    if escaped.starts_with(['-', '+', '=']) {
+        format!("\\{escaped}")
+    } else if digits > 0 && matches!(after_digits, Some('.' | ')')) {
+        format!("{}\\{}", &escaped[..digits], &escaped[digits..])
+    } else {
+        escaped
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +88,17 @@ mod tests {
         );
         assert_eq!(slug("Økonomi & Ærlighet på Åsen!"), "okonomi-aerlighet-pa-asen");
         assert_eq!(slug("🚀"), "mote");
+    }
+
+    #[test]
+    fn blocks_keep_line_starts_literal() {
+        assert_eq!(
+            md_block(
+                "Første\n- ikke en liste\n\n# ikke overskrift\n2. ikke nummerert",
+                "    "
+            ),
+            "Første\\\n    \\- ikke en liste\\\n    \\# ikke overskrift\\\n    2\\. ikke nummerert"
+        );
     }
 
     #[test]

@@ -84,6 +84,15 @@ impl Matrix {
         }
     }
 
+    /// The one sector a silo row's active measures are in.
+    pub fn silo_sector(&self, row: usize) -> Option<SectorId> {
+        if self.flag(row) != Some(PriorityFlag::Silo) {
+            return None;
+        }
+        let column = self.counts.get(row)?.iter().position(|n| *n > 0)?;
+        self.sectors.get(column).copied()
+    }
+
     /// No active measure under any priority reaches this sector.
     pub fn sector_uncovered(&self, column: usize) -> bool {
         self.column_active.get(column) == Some(&0)
@@ -120,7 +129,9 @@ mod tests {
         let m = Matrix::compute(&b);
         assert_eq!(m.counts, vec![vec![2], vec![0]]);
         assert_eq!(m.flag(0), Some(PriorityFlag::Silo));
+        assert_eq!(m.silo_sector(0), Some(crate::domain::Id(1)));
         assert_eq!(m.flag(1), Some(PriorityFlag::Empty));
+        assert_eq!(m.silo_sector(1), None);
         assert!(!m.sector_uncovered(0));
     }
 

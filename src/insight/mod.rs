@@ -1,10 +1,12 @@
 //! Pure computations over a backlog for the Overview pane, the Owners and Priorities panes and
 //! `tiltak report`: one place, so the screen and the report can never disagree.
 
+pub mod changes;
 pub mod charts;
 pub mod load;
 pub mod matrix;
 pub mod report;
+pub mod status_page;
 
 use jiff::civil::Date;
 

@@ -22,7 +22,8 @@ impl Format {
     }
 }
 
-fn amount(n: u64) -> String {
+/// 1250000 → "1 250 000", as amounts are written in Norway.
+pub fn amount(n: u64) -> String {
     crate::ui::group_thousands(n)
 }
 
@@ -58,10 +59,9 @@ fn sections(backlog: &Backlog, lang: Lang, today: Date) -> Vec<(String, Vec<Stri
         ));
         let flag = match matrix.flag(row) {
             Some(PriorityFlag::Silo) => {
-                let sector = matrix.counts[row]
-                    .iter()
-                    .position(|n| *n > 0)
-                    .and_then(|c| backlog.sector(matrix.sectors[c]))
+                let sector = matrix
+                    .silo_sector(row)
+                    .and_then(|s| backlog.sector(s))
                     .map(|s| s.name.clone())
                     .unwrap_or_default();
                 Some(lang.fill(Msg::ReportSilo, &[("sector", &sector)]))

@@ -162,3 +162,63 @@ impl std::error::Error for ChangedOutside {}
 pub fn is_changed_outside(error: &std::io::Error) -> bool {
     error.get_ref().is_some_and(|e| e.is::<ChangedOutside>())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file_with(dir: &tempfile::TempDir, backlog: &Backlog) -> (std::path::PathBuf, Vec<u8>) {
+        let path = dir.path().join("backlog.json");
+        let bytes = crate::store::save::to_json(backlog).unwrap();
+        fs::write(&path, &bytes).unwrap();
+        (path, bytes)
+    }
+
+    /// A tracker that saw the file exactly as it is now (same fingerprint), `age` ago, while it
+    /// held `base`.
+    fn seen_now(path: &Path, base: Vec<u8>, age: Duration) -> Tracker {
+        let print = stat(path).unwrap().unwrap();
+        Tracker {
+            base: Some(base),
+            seen: Some((print, SystemTime::now() - age)),
+            pending: None,
+        }
+    }
+
+    #[test]
+    fn a_fingerprint_too_recent_to_trust_falls_back_to_the_contents() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut theirs = Backlog::new("Tiltak", &["Helse"]);
+        theirs.name = "Changed elsewhere".into();
+        let (path, _) = file_with(&dir, &theirs);
+        let ours = crate::store::save::to_json(&Backlog::new("Tiltak", &["Helse"])).unwrap();
+        // Same fingerprint as when last seen, but recorded within the file system's clock tick
+        // of the write: only the contents can tell, and they differ.
+        let mut tracker = seen_now(&path, ours, Duration::ZERO);
+        match tracker.look(&path) {
+            Outside::Changed { theirs: found, .. } => assert_eq!(found.name, "Changed elsewhere"),
+            other => panic!("a changed file went unnoticed: {other:?}"),
+        }
+        // The same contents as the base are no change.
+        let same = fs::read(&path).unwrap();
+        let mut tracker = seen_now(&path, same, Duration::ZERO);
+        assert!(matches!(tracker.look(&path), Outside::Unchanged));
+    }
+
+    #[test]
+    fn a_fingerprint_old_enough_is_trusted_without_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, _) = file_with(&dir, &Backlog::new("Tiltak", &["Helse"]));
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        // The base differs from the file, yet an unchanged stat seen well after the file's
+        // modification time means nobody wrote since: the contents are not read.
+        let mut tracker = seen_now(&path, b"something else".to_vec(), Duration::ZERO);
+        assert!(matches!(tracker.look(&path), Outside::Unchanged));
+    }
+}

@@ -44,10 +44,28 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
             };
             lang.fill(
                 Msg::ConfirmEndReview,
-                &[("done", &done.to_string()), ("total", &total.to_string())],
+                &[("done", &done.to_string()), ("items", &lang.items(total))],
             )
         }
         Confirm::DeleteMarked(count) => lang.fill(Msg::ConfirmDeleteMarked, &[("count", &count.to_string())]),
+        Confirm::Approve(id) => {
+            let status = b.measure(id).map_or(crate::domain::Status::Idea, |m| m.status);
+            let decision = crate::app::review::approve_preview(lang, status);
+            lang.fill(Msg::ConfirmApprove, &[("id", &id.to_string()), ("decision", &decision)])
+        }
+        Confirm::Park(id) => {
+            let from = b.measure(id).map_or("", |m| lang.status(m.status));
+            lang.fill(Msg::ConfirmPark, &[("id", &id.to_string()), ("from", from)])
+        }
+        Confirm::HiddenMarks { marked, hidden, .. } => lang.fill(
+            Msg::ConfirmHiddenMarks,
+            &[("marked", &marked.to_string()), ("hidden", &hidden.to_string())],
+        ),
+        Confirm::ResumeMeeting { meeting, item } => lang.fill(
+            Msg::ConfirmResume,
+            &[("id", &meeting.to_string()), ("n", &(item + 1).to_string())],
+        ),
+        Confirm::DeleteMeeting(id) => lang.fill(Msg::ConfirmDeleteMeeting, &[("id", &id.to_string())]),
         Confirm::QuitUnsaved => {
             let error = match &app.save_state {
                 SaveState::Failed(error) => error.as_str(),
@@ -69,10 +87,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
         Line::raw(question),
         Line::raw(""),
         Line::styled(
-            lang.tr(if confirm == Confirm::QuitUnsaved {
-                Msg::ConfirmQuitUnsavedKeys
-            } else {
-                Msg::ConfirmYesNo
+            lang.tr(match confirm {
+                Confirm::QuitUnsaved => Msg::ConfirmQuitUnsavedKeys,
+                Confirm::HiddenMarks { .. } => Msg::ConfirmAllVisibleNo,
+                _ => Msg::ConfirmYesNo,
             }),
             theme.label(),
         ),

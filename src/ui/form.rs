@@ -37,27 +37,43 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, form: &Form) {
     let width = screen.width.saturating_sub(4).min(100);
     let area = centered(screen, width, wanted.min(screen.height.saturating_sub(2)));
     frame.render_widget(Clear, area);
-    let block = Block::default()
+    let body_height = area.height.saturating_sub(3);
+    // Scroll so the focused field is wholly visible; the border says what is out of sight.
+    let mut first = 0;
+    while first < form.focus && heights[first..=form.focus].iter().sum::<u16>() > body_height {
+        first += 1;
+    }
+    let mut shown = 0;
+    let mut used = 0;
+    for height in &heights[first..] {
+        if used + height > body_height {
+            break;
+        }
+        used += height;
+        shown += 1;
+    }
+    let below = form.fields.len() - first - shown;
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .title(Span::styled(format!(" {} ", form.title(lang)), theme.title()));
+    if first > 0 {
+        let above = lang.fill(Msg::FormFieldsAbove, &[("count", &first.to_string())]);
+        block = block.title(Line::styled(format!(" {above} "), theme.dim()).right_aligned());
+    }
+    if below > 0 {
+        let more = lang.fill(Msg::FormFieldsBelow, &[("count", &below.to_string())]);
+        block = block.title_bottom(Line::styled(format!(" {more} "), theme.dim()).right_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height < 2 || inner.width <= LABEL_WIDTH + 4 {
         return;
     }
     let body = Rect::new(inner.x, inner.y, inner.width, inner.height - 1);
-    // Scroll so the focused field is wholly visible.
-    let mut first = 0;
-    while first < form.focus && heights[first..=form.focus].iter().sum::<u16>() > body.height {
-        first += 1;
-    }
     let mut y = body.y;
-    for (index, field) in form.fields.iter().enumerate().skip(first) {
+    for (index, field) in form.fields.iter().enumerate().skip(first).take(shown) {
         let height = heights[index];
-        if y + height > body.y + body.height {
-            break;
-        }
         let focused = index == form.focus;
         let label_style = if focused { theme.selected() } else { theme.label() };
         let marker = if focused { "▶ " } else { "  " };
@@ -120,6 +136,7 @@ pub(super) fn render_input(frame: &mut Frame, app: &App, theme: Theme, field: &F
         } if focused => {
             let rows = usize::from(area.height).max(1);
             let start = cursor.saturating_sub(rows - 1);
+            let end = (start + rows).min(options.len());
             let lines: Vec<Line> = options
                 .iter()
                 .zip(checked)
@@ -127,8 +144,16 @@ pub(super) fn render_input(frame: &mut Frame, app: &App, theme: Theme, field: &F
                 .skip(start)
                 .take(rows)
                 .map(|(i, ((label, _), on))| {
+                    // Arrows on the first and last row when the list goes on beyond them.
+                    let more = if i == start && start > 0 {
+                        "  ↑"
+                    } else if i + 1 == end && end < options.len() {
+                        "  ↓"
+                    } else {
+                        ""
+                    };
                     let text = format!(
-                        "{} [{}] {label}",
+                        "{} [{}] {label}{more}",
                         if i == *cursor { "›" } else { " " },
                         if *on { "x" } else { " " }
                     );

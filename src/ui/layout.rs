@@ -52,3 +52,74 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         height,
     )
 }
+
+/// `text` cut to `width` columns with `…` when something was cut. An opening quote or bracket
+/// left dangling at the cut goes too (`«Min side»` never shows as a lone `«`).
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    let kept = out.trim_end_matches(|c: char| c.is_whitespace() || "«“‘\"'([{".contains(c));
+    format!("{kept}…")
+}
+
+/// Short labels joined with commas, as many whole ones as fit in `width`, then `…`: never a
+/// label cut in half or a trailing comma.
+pub fn fit_list(labels: &[String], width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let all = labels.join(",");
+    if all.width() <= width {
+        return all;
+    }
+    let mut out = String::new();
+    for label in labels {
+        let next = if out.is_empty() {
+            label.clone()
+        } else {
+            format!("{out},{label}")
+        };
+        if next.width() + 1 > width {
+            break;
+        }
+        out = next;
+    }
+    format!("{out}…")
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::{fit, fit_list};
+
+    #[test]
+    fn a_cut_title_ends_in_an_ellipsis_and_no_dangling_quote() {
+        assert_eq!(
+            fit("Felles innbyggerinngang «Min side»", 25),
+            "Felles innbyggerinngang…"
+        );
+        assert_eq!(
+            fit("Felles innbyggerinngang «Min side»", 40),
+            "Felles innbyggerinngang «Min side»"
+        );
+        assert_eq!(fit("abcdef", 4), "abc…");
+    }
+
+    #[test]
+    fn a_cut_list_keeps_whole_labels() {
+        let labels: Vec<String> = ["U&D", "Øko", "Org"].map(String::from).to_vec();
+        assert_eq!(fit_list(&labels, 11), "U&D,Øko,Org");
+        assert_eq!(fit_list(&labels, 9), "U&D,Øko…");
+        assert_eq!(fit_list(&labels, 6), "U&D…");
+        assert_eq!(fit_list(&labels, 3), "…");
+    }
+}

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::Theme;
+use super::layout::{fit, fit_list};
 use crate::app::{App, ListView, Pane};
 use crate::domain::{Backlog, Measure, Status};
 use crate::i18n::{Lang, Msg};
@@ -136,10 +137,13 @@ fn header_right<'a>(app: &'a App, theme: Theme) -> Line<'a> {
     let mut spans = vec![Span::raw(" ")];
     if !app.marks.is_empty() {
         let count = app.marks.len().to_string();
-        spans.push(Span::styled(
-            lang.fill(Msg::MarkedCount, &[("count", &count)]),
-            theme.warn(),
-        ));
+        let hidden = app.hidden_marks();
+        let text = if hidden > 0 {
+            lang.fill(Msg::MarkedHidden, &[("count", &count), ("hidden", &hidden.to_string())])
+        } else {
+            lang.fill(Msg::MarkedCount, &[("count", &count)])
+        };
+        spans.push(Span::styled(text, theme.warn()));
         spans.push(Span::raw(" · "));
     }
     let order = lang.tr(app.sort.label());
@@ -169,14 +173,13 @@ pub fn owner_name(backlog: &Backlog, measure: &Measure) -> String {
         .unwrap_or_default()
 }
 
-pub fn sector_labels(backlog: &Backlog, measure: &Measure) -> String {
+pub fn sector_labels(backlog: &Backlog, measure: &Measure) -> Vec<String> {
     measure
         .sectors
         .iter()
         .filter_map(|s| backlog.sector(*s))
         .map(|s| s.short_label())
-        .collect::<Vec<_>>()
-        .join(",")
+        .collect()
 }
 
 pub fn due_text(lang: Lang, measure: &Measure, today: jiff::civil::Date) -> String {
@@ -191,9 +194,7 @@ pub fn due_text(lang: Lang, measure: &Measure, today: jiff::civil::Date) -> Stri
 /// takes the rest, so it stays readable at 80 columns.
 /// The id column fits the longest id the backlog has handed out ("T-12345"), so ids are never cut.
 fn measure_widths(width: u16, id_width: u16) -> Vec<Constraint> {
-    let spare = width.saturating_sub(2 + 2 + id_width + 13 + 11 + 6 + 24);
-    let owner = (spare / 2).clamp(10, 22);
-    let sectors = (spare / 4).clamp(6, 16);
+    let (owner, sectors) = owner_and_sector_widths(width, id_width);
     vec![
         Constraint::Length(1),
         Constraint::Length(id_width),
@@ -203,6 +204,17 @@ fn measure_widths(width: u16, id_width: u16) -> Vec<Constraint> {
         Constraint::Length(sectors),
         Constraint::Length(11),
     ]
+}
+
+fn owner_and_sector_widths(width: u16, id_width: u16) -> (u16, u16) {
+    let spare = width.saturating_sub(2 + 2 + id_width + 13 + 11 + 6 + 24);
+    ((spare / 2).clamp(10, 22), (spare / 4).clamp(6, 16))
+}
+
+/// The title column's width: what the fixed columns, their gaps and the `▶ ` marker leave.
+fn title_width(width: u16, id_width: u16) -> usize {
+    let (owner, sectors) = owner_and_sector_widths(width, id_width);
+    usize::from(width.saturating_sub(2 + 1 + id_width + 13 + owner + sectors + 11 + 6))
 }
 
 fn measure_table<'a>(
@@ -216,6 +228,9 @@ fn measure_table<'a>(
     let backlog = &app.backlog;
     let query = Query::new(app.query(Pane::Measures));
     let mode = app.measures_found_by();
+    let id_width = measure_id_width(backlog);
+    let title_width = title_width(width, id_width);
+    let sectors_width = owner_and_sector_widths(width, id_width).1;
     let rows = visible
         .iter()
         .filter_map(|i| backlog.measures.get(*i))
@@ -226,9 +241,14 @@ fn measure_table<'a>(
                 Default::default()
             };
             let title = if query.is_empty() {
-                Line::raw(m.title.as_str())
+                Line::raw(fit(&m.title, title_width))
             } else {
                 highlighted(&m.title, &query.title_highlights(&fold_mapped(&m.title), mode), theme)
+            };
+            // An overdue date's `!` sits in the gap before it, so all dates line up.
+            let due = match due_text(lang, m, today) {
+                text if text.starts_with('!') => text,
+                text => format!(" {text}"),
             };
             let mark = if app.marks.contains(&m.id) { "●" } else { " " };
             Row::new(vec![
@@ -237,8 +257,8 @@ fn measure_table<'a>(
                 Cell::from(title),
                 Cell::from(Span::styled(lang.status(m.status), theme.status(m.status))),
                 Cell::from(owner_name(backlog, m)),
-                Cell::from(sector_labels(backlog, m)),
-                Cell::from(Span::styled(due_text(lang, m, today), due_style)),
+                Cell::from(fit_list(&sector_labels(backlog, m), usize::from(sectors_width))),
+                Cell::from(Span::styled(due, due_style)),
             ])
         })
         .collect();
@@ -251,9 +271,13 @@ fn measure_table<'a>(
         lang.tr(Msg::ColSectors),
         lang.tr(Msg::ColDue),
     ];
-    let last_id: crate::domain::MeasureId = crate::domain::Id(backlog.next_ids.measure.saturating_sub(1).max(1));
-    let id_width = last_id.to_string().chars().count().max(4) as u16;
     (header, measure_widths(width, id_width), rows)
+}
+
+/// Wide enough for the longest id the backlog has handed out ("T-12345"), so ids are never cut.
+fn measure_id_width(backlog: &Backlog) -> u16 {
+    let last_id: crate::domain::MeasureId = crate::domain::Id(backlog.next_ids.measure.saturating_sub(1).max(1));
+    last_id.to_string().chars().count().max(4) as u16
 }
 
 const LOAD_BAR_WIDTH: usize = 12;

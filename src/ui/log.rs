@@ -26,7 +26,7 @@ pub fn log_line<'a>(lang: Lang, theme: Theme, b: &Backlog, entry: &'a LogEntry) 
             spans.push(Span::raw(" – "));
         }
     }
-    spans.push(Span::raw(entry.text.as_str()));
+    spans.push(Span::raw(lang.entry_text(entry)));
     if let Some(meeting) = entry.meeting {
         let title = b.meeting(meeting).map(|m| m.title.as_str()).unwrap_or_default();
         spans.push(Span::styled(

@@ -5,9 +5,13 @@ use ratatui::layout::Constraint;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::Theme;
 use crate::app::App;
-use crate::domain::{Backlog, Meeting};
+use crate::app::review::Screen;
+use crate::domain::meeting::{guests_text, time_text};
+use crate::domain::{Backlog, Meeting, MeetingState};
 use crate::i18n::{Lang, Msg};
 
 pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
@@ -20,6 +24,7 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
             Row::new(vec![
                 Cell::from(m.id.to_string()),
                 Cell::from(lang.date(m.date)),
+                Cell::from(lang.tr(state_label(app, m))),
                 Cell::from(m.title.as_str()),
                 Cell::from(format!("{:>5}", m.agenda.len())),
                 Cell::from(format!("{:>6}", b.decided_count(m))),
@@ -29,6 +34,7 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
     let header = vec![
         lang.tr(Msg::ColId),
         lang.tr(Msg::MeetColDate),
+        lang.tr(Msg::MeetColState),
         lang.tr(Msg::ColTitle),
         lang.tr(Msg::MeetColItems),
         lang.tr(Msg::MeetColDecided),
@@ -38,6 +44,7 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
         vec![
             Constraint::Length(5),
             Constraint::Length(10),
+            Constraint::Length(11),
             Constraint::Fill(1),
             Constraint::Length(6),
             Constraint::Length(7),
@@ -46,15 +53,68 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
     )
 }
 
-/// "Attendees: Kari Åsheim, Ola Hansen", or a dash when nobody is listed.
-pub fn attendees_line<'a>(lang: Lang, theme: Theme, attendees: &[&str]) -> Line<'a> {
+/// Planned, interrupted (running but not on screen: the app was closed during it) or held.
+pub fn state_label(app: &App, m: &Meeting) -> Msg {
+    let reviewing = matches!(&app.screen, Screen::Review(r) if r.meeting == m.id);
+    match m.state {
+        MeetingState::Planned => Msg::MeetStatePlanned,
+        MeetingState::Running if !reviewing => Msg::MeetStateInterrupted,
+        MeetingState::Running | MeetingState::Held => Msg::MeetStateHeld,
+    }
+}
+
+/// "Absent: …" and "Guests: …" lines, when there are any.
+pub fn absent_and_guests<'a>(lang: Lang, theme: Theme, b: &Backlog, m: &Meeting) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    if !m.absent.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", lang.tr(Msg::MeetAbsent)), theme.label()),
+            Span::raw(b.owner_names(&m.absent).join(", ")),
+        ]));
+    }
+    if !m.guests.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", lang.tr(Msg::MeetGuests)), theme.label()),
+            Span::raw(guests_text(&m.guests)),
+        ]));
+    }
+    lines
+}
+
+/// "Time used: 34 min of 40 min" when the meeting booked time.
+pub fn time_used_line<'a>(lang: Lang, theme: Theme, m: &Meeting) -> Option<Line<'a>> {
+    if m.time_spent.is_empty() {
+        return None;
+    }
+    let spent: u32 = m.time_spent.iter().map(|t| t.secs).sum();
+    let limit = m.minutes_per_item.unwrap_or(5) * m.agenda.len() as u32;
+    Some(Line::styled(
+        lang.fill(
+            Msg::MeetTimeSpent,
+            &[
+                ("spent", &lang.minutes(spent.div_ceil(60))),
+                ("limit", &lang.minutes(limit)),
+            ],
+        ),
+        theme.dim(),
+    ))
+}
+
+/// "Attendees: Kari Åsheim, Ola Hansen" for a meeting that took place, "Invited: …" for a
+/// planned one; a dash when nobody is listed.
+pub fn attendees_line<'a>(lang: Lang, theme: Theme, m: &Meeting, attendees: &[&str]) -> Line<'a> {
+    let label = if m.state == MeetingState::Planned {
+        Msg::AgInvited
+    } else {
+        Msg::MeetAttendees
+    };
     let names = if attendees.is_empty() {
         lang.tr(Msg::None).to_string()
     } else {
         attendees.join(", ")
     };
     Line::from(vec![
-        Span::styled(format!("{}: ", lang.tr(Msg::MeetAttendees)), theme.label()),
+        Span::styled(format!("{}: ", lang.tr(label)), theme.label()),
         Span::raw(names),
     ])
 }
@@ -68,9 +128,13 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
         ]),
         Line::from(vec![
             Span::styled(format!("{}: ", lang.tr(Msg::MeetColDate)), theme.label()),
-            Span::raw(lang.date(m.date)),
+            Span::raw(when_and_where(lang, m)),
         ]),
-        attendees_line(lang, theme, &attendees),
+        attendees_line(lang, theme, m, &attendees),
+    ];
+    lines.extend(absent_and_guests(lang, theme, b, m));
+    lines.extend(time_used_line(lang, theme, m));
+    lines.extend([
         Line::raw(""),
         Line::styled(
             format!(
@@ -80,13 +144,13 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
                     Msg::SummaryDiscussed,
                     &[
                         ("done", &discussed(b, m).to_string()),
-                        ("total", &m.agenda.len().to_string())
+                        ("items", &lang.items(m.agenda.len()))
                     ]
                 )
             ),
             theme.header(),
         ),
-    ];
+    ]);
     for (number, id) in m.agenda.iter().enumerate() {
         let title = b.measure(*id).map(|x| x.title.as_str()).unwrap_or_default();
         lines.push(Line::from(vec![
@@ -94,16 +158,30 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
             Span::styled(format!("{id} "), theme.dim()),
             Span::raw(title),
         ]));
-        lines.extend(item_outcome(lang, theme, b, m, *id, "      "));
+        lines.extend(item_outcome(lang, theme, b, m, *id, "      ", None));
     }
     lines
+}
+
+/// "14.12.2026 09:00 · Rådhuset".
+pub fn when_and_where(lang: Lang, m: &Meeting) -> String {
+    let mut text = lang.date(m.date);
+    if let Some(time) = m.time {
+        text = format!("{text} {}", time_text(time));
+    }
+    if !m.place.is_empty() {
+        text = format!("{text} · {}", m.place);
+    }
+    text
 }
 
 pub fn discussed(b: &Backlog, m: &Meeting) -> usize {
     m.agenda.iter().filter(|id| b.was_discussed(m, **id)).count()
 }
 
-/// Decisions (→) and notes (•) on one agenda item, or "not discussed".
+/// Decisions (→) and notes (•) on one agenda item, or "not discussed". With a `width`, each
+/// is word-wrapped there with continuation lines under its text (a hanging indent), so a long
+/// decision stays readable on a projector; `None` leaves wrapping to the paragraph.
 pub fn item_outcome<'a>(
     lang: Lang,
     theme: Theme,
@@ -111,16 +189,32 @@ pub fn item_outcome<'a>(
     m: &'a Meeting,
     id: crate::domain::MeasureId,
     indent: &'static str,
+    width: Option<usize>,
 ) -> Vec<Line<'a>> {
     let mut lines: Vec<Line> = Vec::new();
+    let mut push = |lead: &str, text: &str, style: ratatui::style::Style| {
+        let first = format!("{indent}{lead}");
+        let rest = " ".repeat(first.chars().count());
+        let rows = match width {
+            Some(width) => hanging(text, width.saturating_sub(first.chars().count())),
+            None => vec![text.to_string()],
+        };
+        for (i, row) in rows.into_iter().enumerate() {
+            let lead = if i == 0 { first.clone() } else { rest.clone() };
+            lines.push(Line::from(vec![Span::raw(lead), Span::styled(row, style)]));
+        }
+    };
     for decision in b.decisions_on(m, id) {
-        lines.push(Line::from(vec![
-            Span::raw(format!("{indent}→ ")),
-            Span::styled(decision.text.as_str(), theme.ok()),
-        ]));
+        push(
+            "→ ",
+            &lang.decision(decision.kind, &decision.text, decision.due),
+            theme.ok(),
+        );
     }
     for note in b.notes_from(m.id, id) {
-        lines.push(Line::raw(format!("{indent}• {}", note.text)));
+        for (i, line) in note.text.lines().enumerate() {
+            push(if i == 0 { "• " } else { "  " }, line, ratatui::style::Style::default());
+        }
     }
     if lines.is_empty() {
         lines.push(Line::styled(
@@ -129,4 +223,34 @@ pub fn item_outcome<'a>(
         ));
     }
     lines
+}
+
+/// `text` broken into rows of at most `width` columns at spaces (a longer word gets a row of
+/// its own and is cut by the paragraph).
+pub fn hanging(text: &str, width: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for word in text.split_whitespace() {
+        if !row.is_empty() && row.width() + 1 + word.width() > width.max(1) {
+            rows.push(std::mem::take(&mut row));
+        }
+        if !row.is_empty() {
+            row.push(' ');
+        }
+        row.push_str(word);
+    }
+    rows.push(row);
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hanging_rows_break_at_spaces() {
+        assert_eq!(
+            super::hanging("Vedtatt. Budsjettet fremmes for kommunestyret", 20),
+            vec!["Vedtatt. Budsjettet", "fremmes for", "kommunestyret"]
+        );
+        assert_eq!(super::hanging("", 10), vec![""]);
+    }
 }

@@ -1,5 +1,6 @@
 //! Pure render functions: they read `&App` and draw; they never change state.
 
+mod changes;
 mod charts;
 mod confirm;
 mod detail;
@@ -62,6 +63,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             Screen::Review(state) => review::render_review(frame, app, theme, full, state),
             Screen::Summary(summary) => review::render_summary(frame, app, theme, full, summary),
             Screen::Log { measure, scroll, .. } => log::render(frame, app, theme, full, *measure, *scroll),
+            Screen::Changes { scroll, since, changes } => {
+                changes::render(frame, app, theme, full, *scroll, *since, changes)
+            }
         }
     }
     statusbar::render(frame, app, theme, areas.status);

@@ -103,7 +103,9 @@ pub fn render_picker(frame: &mut Frame, app: &App, theme: Theme, picker: &Picker
             title = format!("{title} – {}", lang.fill(Msg::PickerTargets, &[("what", &what)]));
         }
     }
-    let width = screen.width.saturating_sub(4).min(60);
+    // Wide enough for the key hints in the bottom border (they were cut at `Esc avb`).
+    let hint_width = u16::try_from(lang.tr(hint).width() + 4).unwrap_or(u16::MAX);
+    let width = screen.width.saturating_sub(4).min(hint_width.max(60));
     let height = (picker.options.len() as u16 + 3).clamp(5, 16);
     let area = centered(screen, width, height);
     let inner = frame_box(frame, theme, title, lang.tr(hint), area);

@@ -12,9 +12,10 @@ use super::Theme;
 use super::facts::MeasureFacts;
 use super::lists::owner_name;
 use super::log::log_line;
-use super::meetings::{attendees_line, discussed, item_outcome};
+use super::meetings::{absent_and_guests, attendees_line, discussed, item_outcome, time_used_line};
 use crate::app::App;
 use crate::app::form::Input;
+use crate::app::keymap::{Context, hints};
 use crate::app::review::{Review, Setup, Summary, TimerLevel, clock_text, timer_level};
 use crate::domain::Measure;
 use crate::i18n::{Lang, Msg};
@@ -27,7 +28,7 @@ pub fn render_setup(frame: &mut Frame, app: &App, theme: Theme, area: Rect, setu
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
-        .title(Span::styled(format!(" {} ", lang.tr(Msg::SetupTitle)), theme.title()));
+        .title(Span::styled(format!(" {} ", setup_title(lang, setup)), theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let heights: Vec<u16> = form
@@ -81,13 +82,20 @@ pub fn render_setup(frame: &mut Frame, app: &App, theme: Theme, area: Rect, setu
     render_agenda(frame, app, theme, agenda_area, setup);
 }
 
+fn setup_title(lang: Lang, setup: &Setup) -> String {
+    match setup.editing {
+        Some(id) => lang.fill(Msg::SetupEditTitle, &[("id", &id.to_string())]),
+        None => lang.tr(Msg::SetupTitle).to_string(),
+    }
+}
+
 fn render_agenda(frame: &mut Frame, app: &App, theme: Theme, area: Rect, setup: &Setup) {
     let lang = app.lang;
-    let minutes = setup.form.setup_values(lang).map(|v| v.minutes as usize).unwrap_or(0);
+    let minutes = setup.form.minutes_per_item().unwrap_or(0) as usize;
     let heading = lang.fill(
-        Msg::SetupAgenda,
+        Msg::SetupAgendaTotal,
         &[
-            ("count", &setup.agenda.len().to_string()),
+            ("items", &lang.items(setup.agenda.len())),
             ("minutes", &(minutes * setup.agenda.len()).to_string()),
         ],
     );
@@ -106,22 +114,29 @@ fn render_agenda(frame: &mut Frame, app: &App, theme: Theme, area: Rect, setup: 
     }
     let rows = usize::from(area.height).saturating_sub(lines.len()).max(1);
     let first = setup.cursor.saturating_sub(rows - 1);
+    let today = app.today();
+    let width = usize::from(area.width);
     for (index, id) in setup.agenda.iter().enumerate().skip(first).take(rows) {
         let Some(m) = app.backlog.measure(*id) else { continue };
         let selected = setup.on_agenda && index == setup.cursor;
-        let text = format!(
-            "{}{:>2}. {:<5} {}  ({}, {})",
+        let lead = format!(
+            "{}{:>2}. {:<5} ",
             if selected { "▶ " } else { "  " },
             index + 1,
-            m.id.to_string(),
-            m.title,
-            lang.status(m.status),
-            non_empty(lang, owner_name(&app.backlog, m))
+            m.id.to_string()
         );
+        let why = format!(
+            "  ({}, {} · {})",
+            lang.status(m.status),
+            non_empty(lang, owner_name(&app.backlog, m)),
+            crate::export::agenda::reasons_line(&app.backlog, lang, m, today)
+        );
+        let room = width.saturating_sub(lead.width() + why.width()).max(12);
+        let text = format!("{lead}{}{why}", shortened(&m.title, room));
         lines.push(if selected {
-            Line::styled(text, theme.selected())
+            Line::styled(shortened(&text, width), theme.selected())
         } else {
-            Line::raw(text)
+            Line::raw(shortened(&text, width))
         });
     }
     frame.render_widget(Paragraph::new(lines), area);
@@ -203,8 +218,31 @@ fn render_header(frame: &mut Frame, app: &App, theme: Theme, area: Rect, review:
     ]);
     let clocks_width = (clocks.width() as u16).min(area.width);
     let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(clocks_width)]).areas(area);
+    let title = shortened(&title, usize::from(left.width));
     frame.render_widget(Paragraph::new(Span::styled(title, theme.title())), left);
     frame.render_widget(Paragraph::new(clocks), right);
+}
+
+/// `text` cut to `width` columns at a word boundary where one is near, ending in `…`.
+pub fn shortened(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    // Back off to the last space if it keeps most of the room.
+    if let Some(space) = out.rfind(' ').filter(|i| *i * 3 >= out.len() * 2) {
+        out.truncate(space);
+    }
+    format!("{}…", out.trim_end())
 }
 
 struct Fact {
@@ -246,13 +284,24 @@ fn wrapped_height(text: &str, width: u16) -> u16 {
 }
 
 /// Label column and wrapped values beside it, so continuation lines stay in their column.
-fn render_facts(frame: &mut Frame, lang: Lang, theme: Theme, area: Rect, facts: &[Fact]) {
+/// Label column and values beside it. Roomy: values wrap at word boundaries and continuation
+/// lines stay in their column. Compact (a small screen): each value line is one row, shortened
+/// with `…` at a word boundary, so every fact fits.
+fn render_facts(frame: &mut Frame, lang: Lang, theme: Theme, area: Rect, facts: &[Fact], compact: bool) {
     let label_width = facts.iter().map(|f| lang.tr(f.label).width() as u16).max().unwrap_or(0) + 2;
     let value_width = area.width.saturating_sub(label_width + 1);
     let mut y = area.y;
     for f in facts {
-        let height = f
-            .value
+        let value = if compact {
+            f.value
+                .lines()
+                .map(|l| shortened(l, usize::from(value_width)))
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            f.value.clone()
+        };
+        let height = value
             .lines()
             .map(|l| wrapped_height(l, value_width))
             .sum::<u16>()
@@ -265,18 +314,31 @@ fn render_facts(frame: &mut Frame, lang: Lang, theme: Theme, area: Rect, facts: 
             Rect::new(area.x, y, label_width, 1),
         );
         frame.render_widget(
-            Paragraph::new(Text::styled(f.value.as_str(), f.style)).wrap(Wrap { trim: true }),
+            Paragraph::new(Text::styled(value, f.style)).wrap(Wrap { trim: true }),
             Rect::new(area.x + label_width, y, value_width, height),
         );
         y += height;
     }
 }
 
-fn facts(app: &App, theme: Theme, m: &Measure) -> Vec<Fact> {
+/// The measure's facts; `compact` names sectors by their short labels.
+fn facts(app: &App, theme: Theme, m: &Measure, compact: bool) -> Vec<Fact> {
     let lang = app.lang;
     let b = &app.backlog;
     let today = app.today();
-    let facts = MeasureFacts::of(lang, b, m, today);
+    let mut facts = MeasureFacts::of(lang, b, m, today);
+    if compact {
+        let mut short: Vec<String> = m
+            .sectors
+            .iter()
+            .filter_map(|s| b.sector(*s))
+            .map(|s| s.short_label())
+            .collect();
+        if m.is_cross_sector() {
+            short.push(format!("({})", lang.tr(Msg::CrossSector)));
+        }
+        facts.sectors = short.join(" ");
+    }
     let due_style = if facts.overdue { theme.error() } else { Style::default() };
     let plain = Style::default();
     vec![
@@ -298,33 +360,48 @@ fn facts(app: &App, theme: Theme, m: &Measure) -> Vec<Fact> {
 
 pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, review: &Review) {
     let lang = app.lang;
-    // On a small terminal the measure's own facts come first; the log panel shrinks.
-    let log_rows = if area.height < 29 { 4 } else { 7 };
-    let [top, title_area, body, bottom] = Layout::vertical([
+    // On a small screen (a projector at 80×24) every fact stays visible: the title loses its
+    // box, facts take one row each, the log panel shrinks.
+    let compact = area.height < 29 || area.width < 100;
+    let log_rows = if area.height < 29 {
+        area.height.saturating_sub(17).clamp(4, 6)
+    } else {
+        7
+    };
+    let keys = review_keys(app, theme, area.width);
+    let [top, title_area, body, bottom, keys_area] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(4),
+        Constraint::Length(if compact { 2 } else { 4 }),
         Constraint::Fill(1),
         Constraint::Length(log_rows),
+        Constraint::Length(keys.len() as u16),
     ])
     .areas(area);
+    frame.render_widget(Paragraph::new(keys), keys_area);
     render_header(frame, app, theme, top, review);
     let Some(m) = review.current().and_then(|id| app.backlog.measure(id)) else {
         return;
     };
-    let title_block = Block::default().borders(Borders::ALL).border_style(theme.border(true));
+    let borders = if compact { Borders::NONE } else { Borders::ALL };
+    let title_block = Block::default().borders(borders).border_style(theme.border(true));
     let title = Line::from(vec![
         Span::styled(format!("{}  ", m.id), theme.dim().add_modifier(Modifier::BOLD)),
-        Span::styled(m.title.as_str(), theme.title()),
+        Span::styled(m.title.as_str(), theme.title().add_modifier(Modifier::BOLD)),
     ]);
     frame.render_widget(
         Paragraph::new(title).block(title_block).wrap(Wrap { trim: true }),
         title_area,
     );
-    let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+    let facts_share = if compact { 50 } else { 45 };
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(facts_share),
+        Constraint::Percentage(100 - facts_share),
+    ])
+    .areas(body);
     let divider = Block::default().borders(Borders::RIGHT).border_style(theme.dim());
     let facts_area = divider.inner(left);
     frame.render_widget(divider, left);
-    render_facts(frame, lang, theme, facts_area, &facts(app, theme, m));
+    render_facts(frame, lang, theme, facts_area, &facts(app, theme, m, compact), compact);
     let mut text: Vec<Line> = vec![Line::styled(lang.tr(Msg::FieldDescription), theme.header())];
     text.extend(m.description.lines().map(Line::raw));
     if m.description.is_empty() {
@@ -338,7 +415,9 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     }
     let right = Rect::new(right.x + 1, right.y, right.width.saturating_sub(1), right.height);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), right);
-    let [here, log] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);
+    let [here, log] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+        .spacing(1)
+        .areas(bottom);
     let block = |title: Msg| {
         Block::default()
             .borders(Borders::TOP)
@@ -347,10 +426,18 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     };
     let mut recorded: Vec<Line> = Vec::new();
     if let Some(meeting) = app.backlog.meeting(review.meeting) {
-        recorded = item_outcome(lang, theme, &app.backlog, meeting, m.id, "");
+        recorded = item_outcome(lang, theme, &app.backlog, meeting, m.id, "", None);
         if !app.backlog.was_discussed(meeting, m.id) {
             recorded = vec![Line::styled(lang.tr(Msg::ReviewNothingYet), theme.dim())];
         }
+        // What `a` would record here, so nobody is surprised by it.
+        recorded.push(Line::styled(
+            lang.fill(
+                Msg::ReviewApproveWill,
+                &[("decision", &crate::app::review::approve_preview(lang, m.status))],
+            ),
+            theme.dim(),
+        ));
     }
     frame.render_widget(
         Paragraph::new(recorded)
@@ -376,10 +463,35 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     );
 }
 
+/// The review's keys, every one of them, wrapped between hints onto as many lines as needed: a
+/// projector audience and the chair see what each key records.
+fn review_keys<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
+    let width = usize::from(width);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for (key, word) in hints(Context::Review, app.focus, app.lang) {
+        let needed = key.width() + 1 + word.width() + 3;
+        if used > 0 && used + needed > width {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
+        spans.push(Span::raw(if used == 0 { " " } else { " · " }));
+        spans.push(Span::styled(key, theme.label()));
+        spans.push(Span::raw(format!(" {word}")));
+        used += needed;
+    }
+    if !spans.is_empty() {
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
 pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary: &Summary) {
     let lang = app.lang;
     let b = &app.backlog;
     let Some(m) = b.meeting(summary.meeting) else { return };
+    let width = usize::from(area.width.saturating_sub(2));
     let attendees = b.owner_names(&m.attendees);
     let mut lines = vec![
         Line::from(vec![
@@ -390,14 +502,16 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
                     Msg::SummaryDiscussed,
                     &[
                         ("done", &discussed(b, m).to_string()),
-                        ("total", &m.agenda.len().to_string()),
+                        ("items", &lang.items(m.agenda.len())),
                     ],
                 ),
                 theme.header(),
             ),
         ]),
-        attendees_line(lang, theme, &attendees),
+        attendees_line(lang, theme, m, &attendees),
     ];
+    lines.extend(absent_and_guests(lang, theme, b, m));
+    lines.extend(time_used_line(lang, theme, m));
     let id = m.id.to_string();
     lines.push(match &summary.written {
         Some(Ok(path)) => Line::styled(
@@ -414,12 +528,20 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
     for (number, item) in m.agenda.iter().enumerate() {
         let title = b.measure(*item).map(|x| x.title.as_str()).unwrap_or_default();
         let owner = b.measure(*item).map(|x| owner_name(b, x)).unwrap_or_default();
+        let time = m
+            .secs_on(*item)
+            .map(|secs| format!(" · {}", lang.minutes(secs.div_ceil(60))))
+            .unwrap_or_default();
+        // One row per item: the title gives way to the owner and the time.
+        let lead = format!("{:>2}. {item} ", number + 1);
+        let tail = format!("  ({}{time})", non_empty(lang, owner));
+        let room = width.saturating_sub(lead.width() + tail.width());
         lines.push(Line::from(vec![
-            Span::styled(format!("{:>2}. {item} ", number + 1), theme.title()),
-            Span::styled(title, theme.title()),
-            Span::styled(format!("  ({})", non_empty(lang, owner)), theme.dim()),
+            Span::styled(lead, theme.title()),
+            Span::styled(shortened(title, room), theme.title()),
+            Span::styled(tail, theme.dim()),
         ]));
-        lines.extend(item_outcome(lang, theme, b, m, *item, "      "));
+        lines.extend(item_outcome(lang, theme, b, m, *item, "      ", Some(width)));
     }
     let block = Block::default()
         .borders(Borders::ALL)
@@ -445,5 +567,15 @@ mod tests {
         assert_eq!(super::wrapped_height("kort", 20), 1);
         assert_eq!(super::wrapped_height("", 20), 1);
         assert_eq!(super::wrapped_height("abcdefghij", 4), 3);
+    }
+
+    #[test]
+    fn shortened_text_ends_in_an_ellipsis_at_a_word_boundary() {
+        assert_eq!(super::shortened("Toppledermøte desember", 30), "Toppledermøte desember");
+        assert_eq!(
+            super::shortened("Toppledermøte om digital transformasjon", 24),
+            "Toppledermøte om…"
+        );
+        assert_eq!(super::shortened("Toppledermøte", 6), "Toppl…");
     }
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use crate::app::keymap::hints;
+use crate::app::keymap::{Context, hints};
 use crate::app::{App, SaveState};
 use crate::i18n::Msg;
 
@@ -23,6 +23,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             format!(" {}", message.text),
             if message.is_error { theme.error() } else { theme.ok() },
         ),
+        // The review lists its keys on its own screen, above this line.
+        None if app.context() == Context::Review => Line::default(),
         None => {
             // As many hints as fit, in keymap order; the last ones ("? help", "q quit") are kept
             // by dropping from the middle first.

@@ -125,3 +125,18 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     }
     out
 }
+
+/// Compares `actual` with the reviewed file `tests/golden/<name>`; `UPDATE_GOLDEN=1` rewrites
+/// it (then review the diff).
+pub fn check_golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if actual != expected && std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        panic!("{name} rewritten; review `git diff tests/golden` and rerun without UPDATE_GOLDEN");
+    }
+    assert_eq!(
+        actual, expected,
+        "{name} differs; review and rerun with UPDATE_GOLDEN=1"
+    );
+}

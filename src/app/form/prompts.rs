@@ -1,10 +1,14 @@
 //! The forms of a meeting review: the set-up fields shown above the agenda, and the one-field
-//! prompts behind `x` (reason), `d` (new due date), `o` (new owner) and `n` (note).
+//! prompts behind `x` (reason), `d` (new due date), `o` (new owner) and `n` (note, several
+//! lines).
 
-use jiff::civil::Date;
+use jiff::civil::{Date, Time};
 
-use super::{Choice, FieldId, Form, FormTarget, Input, line, multi, owner_options, parse_date, pick, with_hint};
-use crate::domain::{Backlog, MeasureId, OwnerId};
+use super::{
+    BadDate, Choice, FieldId, Form, FormTarget, Input, line, lines, multi, owner_options, parse_date, pick, with_hint,
+};
+use crate::domain::meeting::{guests_text, time_text};
+use crate::domain::{Backlog, Guest, MeasureId, Meeting, MeetingDraft, OwnerId};
 use crate::i18n::{Lang, Msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,8 +42,61 @@ impl Prompt {
 pub struct SetupValues {
     pub title: String,
     pub date: Date,
+    pub time: Option<Time>,
+    pub place: String,
     pub minutes: u32,
     pub attendees: Vec<OwnerId>,
+    pub guests: Vec<Guest>,
+}
+
+impl SetupValues {
+    pub fn draft(self, agenda: Vec<MeasureId>) -> MeetingDraft {
+        MeetingDraft {
+            title: self.title,
+            date: self.date,
+            time: self.time,
+            place: self.place,
+            minutes_per_item: Some(self.minutes),
+            attendees: self.attendees,
+            guests: self.guests,
+            agenda,
+        }
+    }
+}
+
+/// `09:00`, `9:00`, `9.00` or `0900`; empty means no time.
+pub fn parse_time(text: &str) -> Result<Option<Time>, BadDate> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (h, m) = match text.split_once([':', '.']) {
+        Some((h, m)) => (h, m),
+        None if text.len() == 4 => text.split_at(2),
+        None => return Err(BadDate),
+    };
+    match (h.parse::<i8>(), m.parse::<i8>()) {
+        (Ok(h), Ok(m)) => Time::new(h, m, 0, 0).map(Some).map_err(|_| BadDate),
+        _ => Err(BadDate),
+    }
+}
+
+/// "Per Hansen (revisor); Kari Lie" → guests with their roles.
+pub fn parse_guests(text: &str) -> Vec<Guest> {
+    text.split([';', '\n'])
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .map(|g| match g.strip_suffix(')').and_then(|g| g.split_once('(')) {
+            Some((name, role)) => Guest {
+                name: name.trim().to_string(),
+                role: role.trim().to_string(),
+            },
+            None => Guest {
+                name: g.to_string(),
+                role: String::new(),
+            },
+        })
+        .collect()
 }
 
 /// Minutes per item a chair may set.
@@ -50,7 +107,7 @@ impl Form {
         let measure = backlog.measure(prompt.measure());
         let field = match prompt {
             Prompt::Reject(_) => line(FieldId::Answer, Msg::FieldReason, ""),
-            Prompt::Note(_) => line(FieldId::Answer, Msg::FieldNote, ""),
+            Prompt::Note(_) => lines(FieldId::Answer, Msg::FieldNote, ""),
             Prompt::Defer(_) => with_hint(line(FieldId::Answer, Msg::FieldNewDue, ""), Msg::FormDateHint),
             Prompt::Owner(_) => pick(
                 FieldId::Answer,
@@ -62,6 +119,7 @@ impl Form {
         Form::with_fields(FormTarget::Prompt(prompt), vec![field])
     }
 
+    /// The typed answer; a note keeps its line breaks.
     pub fn answer_text(&self) -> String {
         self.text(FieldId::Answer).trim().to_string()
     }
@@ -81,23 +139,43 @@ impl Form {
         }
     }
 
-    /// Title, date (today), minutes per item (5) and attendees, ticked as given.
-    pub fn meeting_setup(backlog: &Backlog, lang: Lang, today: Date, attendees: &[OwnerId]) -> Form {
+    /// Title, date (today), time, place, minutes per item (5), attendees ticked as given, and
+    /// guests; or the fields of a planned `meeting` being edited.
+    pub fn meeting_setup(
+        backlog: &Backlog,
+        lang: Lang,
+        today: Date,
+        attendees: &[OwnerId],
+        meeting: Option<&Meeting>,
+    ) -> Form {
         let owners: Vec<(String, Choice)> = owner_options(backlog, lang)
             .into_iter()
             .filter(|(_, c)| *c != Choice::Nothing)
             .collect();
+        let attendees = meeting.map_or(attendees, |m| m.attendees.as_slice());
         let ticked: Vec<Choice> = attendees.iter().map(|o| Choice::Owner(*o)).collect();
+        let title = meeting.map_or(lang.tr(Msg::SetupDefaultTitle), |m| m.title.as_str());
+        let date = meeting.map_or(today, |m| m.date).to_string();
+        let time = meeting.and_then(|m| m.time).map(time_text).unwrap_or_default();
+        let place = meeting.map_or("", |m| m.place.as_str());
+        let minutes = meeting.and_then(|m| m.minutes_per_item).unwrap_or(5).to_string();
+        let guests = meeting.map(|m| guests_text(&m.guests)).unwrap_or_default();
         Form::with_fields(
             FormTarget::MeetingSetup,
             vec![
-                line(FieldId::Title, Msg::FieldTitle, lang.tr(Msg::SetupDefaultTitle)),
+                line(FieldId::Title, Msg::FieldTitle, title),
                 with_hint(
-                    line(FieldId::MeetingDate, Msg::FieldMeetingDate, &today.to_string()),
+                    line(FieldId::MeetingDate, Msg::FieldMeetingDate, &date),
                     Msg::FormDateHint,
                 ),
-                line(FieldId::Minutes, Msg::FieldMinutesPerItem, "5"),
+                with_hint(
+                    line(FieldId::MeetingTime, Msg::FieldMeetingTime, &time),
+                    Msg::FormTimeHint,
+                ),
+                line(FieldId::Place, Msg::FieldPlace, place),
+                line(FieldId::Minutes, Msg::FieldMinutesPerItem, &minutes),
                 multi(FieldId::Attendees, Msg::FieldAttendees, owners, &ticked),
+                with_hint(line(FieldId::Guests, Msg::FieldGuests, &guests), Msg::FormGuestsHint),
             ],
         )
     }
@@ -118,12 +196,15 @@ impl Form {
             }
         };
         let minutes = self
-            .text(FieldId::Minutes)
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|m| MINUTES_RANGE.contains(m))
+            .minutes_per_item()
             .ok_or_else(|| self.fail(FieldId::Minutes, lang.tr(Msg::ErrMinutes).to_string()))?;
+        let time_text = self.text(FieldId::MeetingTime);
+        let time = parse_time(&time_text).map_err(|_| {
+            self.fail(
+                FieldId::MeetingTime,
+                lang.fill(Msg::ErrBadTime, &[("text", time_text.trim())]),
+            )
+        })?;
         let attendees = self
             .checked(FieldId::Attendees)
             .into_iter()
@@ -132,9 +213,22 @@ impl Form {
         Ok(SetupValues {
             title,
             date,
+            time,
+            place: self.text(FieldId::Place).trim().to_string(),
             minutes,
             attendees,
+            guests: parse_guests(&self.text(FieldId::Guests)),
         })
+    }
+
+    /// The minutes-per-item field, when it holds a valid number (the agenda's total uses it
+    /// even while another field is still wrong).
+    pub fn minutes_per_item(&self) -> Option<u32> {
+        self.text(FieldId::Minutes)
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|m| MINUTES_RANGE.contains(m))
     }
 
     /// True when the focused field is the last one (the agenda comes after it).
@@ -149,5 +243,28 @@ impl Form {
     /// True when the focused field takes typed text.
     pub fn focused_is_text(&self) -> bool {
         matches!(self.focused().input, Input::Line(_) | Input::Lines(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_and_guests_read_as_people_write_them() {
+        let nine = Time::new(9, 0, 0, 0).ok();
+        assert_eq!(parse_time("09:00"), Ok(nine));
+        assert_eq!(parse_time("9.00"), Ok(nine));
+        assert_eq!(parse_time("0900"), Ok(nine));
+        assert_eq!(parse_time(""), Ok(None));
+        assert!(parse_time("25:00").is_err());
+        assert!(parse_time("kl ni").is_err());
+        let guests = parse_guests("Per Hansen (revisor); Kari Lie ;");
+        assert_eq!(guests.len(), 2);
+        assert_eq!(
+            (guests[0].name.as_str(), guests[0].role.as_str()),
+            ("Per Hansen", "revisor")
+        );
+        assert_eq!(guests_text(&guests), "Per Hansen (revisor); Kari Lie");
     }
 }
