@@ -160,6 +160,8 @@ fn meetings_are_found_by_their_id_in_the_meetings_pane() {
         .map(|i| app.backlog.meetings[*i].id.0)
         .collect();
     assert_eq!(rows, [2]);
+    let text = screen(&mut app, 100, 30);
+    assert!(text.contains("/ M-2█"), "{text}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(
         app.meetings.rows.len(),
