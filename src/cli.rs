@@ -13,7 +13,7 @@ use crate::domain::lookup::UnknownName;
 use crate::domain::text::{json_escaped, visible};
 use crate::domain::{Backlog, MeasureDraft, Status};
 use crate::i18n::{Lang, Msg};
-use crate::search::{self, DueFilter, MeasureFilter, SearchKeys, SortKey};
+use crate::search::{self, DueFilter, MeasureFilter, SortKey};
 use crate::store::{self, Lock, paths};
 
 mod backups;
@@ -629,12 +629,13 @@ fn list(path: &Path, lang: Lang, clock: Clock, args: &ListArgs, json: bool, log:
         due: args.overdue.then_some(DueFilter::Overdue),
         ..Default::default()
     };
-    let keys = SearchKeys::build(&backlog);
-    let rows: Vec<_> = search::select(&backlog, &keys, &filter, args.query, sort, clock.today())
-        .into_iter()
-        .filter_map(|i| backlog.measures.get(i))
-        .collect();
-    let mut out = std::io::stdout().lock();
+    let found = search::select(&backlog, None, &filter, args.query, sort, clock.today());
+    if found.mode == search::Mode::Fuzzy {
+        eprintln!("{}", lang.tr(Msg::CliFuzzyMatches));
+    }
+    let rows: Vec<_> = found.rows.into_iter().filter_map(|i| backlog.measures.get(i)).collect();
+    // One write per buffer-full, not one per line.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if json {
         let items: Vec<MeasureJson> = rows.iter().map(|m| MeasureJson::of(&backlog, m, log)).collect();
         serde_json::to_string_pretty(&items)
@@ -643,7 +644,7 @@ fn list(path: &Path, lang: Lang, clock: Clock, args: &ListArgs, json: bool, log:
     } else {
         write_table(&mut out, lang, &backlog, &rows, clock.today())
     };
-    match written {
+    match written.and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`tiltak list | head`) is not an error worth reporting.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

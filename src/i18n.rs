@@ -736,7 +736,7 @@ catalogue! {
     HelpSectionFilter => ("Filterpanel (f)", "Filter panel (f)"),
     HelpSectionPrompt => ("Navn på visning", "View name"),
     HelpSectionPaletteOnly => ("Bare i kommandopaletten", "Only in the command palette"),
-    ActSearch => ("Søk (fuzzy; «ost» finner «Østre»)", "Search (fuzzy; “ost” finds “Østre”)"),
+    ActSearch => ("Søk (ordstart; «ost» finner «Østre», «t23» finner T-23)", "Search (word starts; “ost” finds “Østre”, “t23” finds T-23)"),
     ActFilterPanel => ("Filterpanel", "Filter panel"),
     ActClearFilters => ("Fjern alle filtre og søket", "Clear all filters and the search"),
     ActCycleSort => ("Bytt sortering", "Change the order"),
@@ -1009,6 +1009,12 @@ catalogue! {
     NowWritableBanner => ("det andre vinduet er lukket – nå kan du endre", "the other window closed — you can edit now"),
     MsgNowWritable => ("Vinduet som hadde filen åpen, er lukket. Dette vinduet kan nå endre backloggen.", "The window that had the file open has closed. This window can now change the backlog."),
     RescueOnSignalFailed => ("Terminalen ble lukket før endringene kunne lagres, og de kunne ikke skrives til {path}: {error}", "The terminal closed before the changes could be saved, and they could not be written to {path}: {error}"),
+    // issue 13: precise search
+    SearchFuzzy => ("omtrentlige treff", "fuzzy"),
+    CliFuzzyMatches => (
+        "Ingen tiltak har ord som begynner slik; viser omtrentlige treff.",
+        "No measure has words starting like that; showing fuzzy matches."
+    ),
 }
 
 #[cfg(test)]

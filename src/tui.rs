@@ -153,6 +153,9 @@ fn event_loop(
             IDLE_POLL
         };
         if !event::poll(wait)? {
+            // Nothing typed since the frame: a good moment to prepare the search keys, so
+            // launching never waits for them and the first `/` rarely does.
+            app.prepare_search();
             continue;
         }
         let event = event::read()?;

@@ -89,3 +89,27 @@ fn an_unknown_sort_key_is_a_usage_error_that_names_the_valid_ones() {
         "{err}"
     );
 }
+
+#[test]
+fn ids_and_case_numbers_find_their_measure_and_a_typo_falls_back_to_fuzzy_saying_so() {
+    let (_dir, path) = demo_file();
+    let ids =
+        |items: &[Value]| -> Vec<String> { items.iter().map(|m| m["id"].as_str().unwrap().to_string()).collect() };
+    assert_eq!(ids(&list(&path, &["--query", "T-23"])), ["T-23"]);
+    assert_eq!(ids(&list(&path, &["--query", "2026/1187"])), ["T-4"]);
+    let run = |query: &str| {
+        Command::cargo_bin("tiltak")
+            .unwrap()
+            .args(["--lang", "en", "--data"])
+            .arg(&path)
+            .args(["list", "--query", query])
+            .output()
+            .unwrap()
+    };
+    let typo = run("barnehge");
+    assert!(typo.status.success());
+    assert!(String::from_utf8_lossy(&typo.stdout).contains("T-6"));
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("showing fuzzy matches"));
+    let exact = run("barnehage");
+    assert!(!String::from_utf8_lossy(&exact.stderr).contains("fuzzy"));
+}

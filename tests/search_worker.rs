@@ -11,13 +11,13 @@ use common::{app_with, press, screen, type_text};
 use ratatui::crossterm::event::KeyCode;
 use tiltak::app::{App, Pane};
 use tiltak::i18n::Lang;
-use tiltak::search::{SortKey, select};
+use tiltak::search::{Found, SortKey, select};
 
 /// Enough measures for the worker (it takes over from 5,000), small enough for a debug build.
 const COUNT: usize = 20_000;
 
 fn expected(app: &App, query: &str) -> Vec<usize> {
-    select(&app.backlog, &app.keys, &app.filter, query, app.sort, app.today())
+    select(&app.backlog, None, &app.filter, query, app.sort, app.today()).rows
 }
 
 /// Polls like the event loop until the pending search is answered.
@@ -48,7 +48,7 @@ fn typing_never_waits_stale_answers_are_dropped_and_the_answer_equals_select() {
     let last = app.pending_search().expect("still searching");
     assert!(last > first);
     assert!(
-        !app.apply_search_results(first, vec![0]),
+        !app.apply_search_results(first, Found::default()),
         "an answer to an older query is dropped"
     );
     assert_eq!(app.measures.rows, all);
@@ -87,7 +87,7 @@ fn esc_while_searching_shows_the_whole_list_even_when_the_answer_comes_late() {
     assert_eq!(app.query(Pane::Measures), "");
     assert_eq!(app.measures.rows, all);
     // The worker's answer to "velferd", whenever it comes, never replaces the list.
-    assert!(!app.apply_search_results(pending, vec![0]));
+    assert!(!app.apply_search_results(pending, Found::default()));
     assert_eq!(app.measures.rows, all);
     // The worker answers in order, so once the next query is answered (waited for, with a
     // bound) the "velferd" answer has come and gone: what is shown is the new query's rows.

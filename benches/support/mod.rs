@@ -1,6 +1,6 @@
 //! Generated backlogs shared by the benchmarks.
 
-use tiltak::domain::{Backlog, Id, Measure, OwnerDraft, Political, PriorityDraft, Status};
+use tiltak::domain::{Backlog, Id, LogEntry, LogKind, Measure, OwnerDraft, Political, PriorityDraft, Status};
 
 const SUBJECTS: &[&str] = &[
     "Digital skolestart",
@@ -68,6 +68,47 @@ impl Lcg {
             .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % below
     }
+}
+
+/// A status change, a decision and a note, as a measure collects them over its life.
+fn log(rng: &mut Lcg, now: jiff::Timestamp) -> Vec<LogEntry> {
+    let mut note = String::new();
+    while note.len() < 120 {
+        note.push_str(WORDS[rng.next(WORDS.len())]);
+        note.push(' ');
+    }
+    vec![
+        LogEntry {
+            at: now,
+            kind: LogKind::StatusChange,
+            text: String::new(),
+            from: Some(Status::Idea),
+            to: Some(Status::Assessing),
+            meeting: None,
+            decision: None,
+            due: None,
+        },
+        LogEntry {
+            at: now,
+            kind: LogKind::Decision,
+            text: "Godkjent i toppledermøtet.".into(),
+            from: None,
+            to: None,
+            meeting: None,
+            decision: None,
+            due: None,
+        },
+        LogEntry {
+            at: now,
+            kind: LogKind::Note,
+            text: note,
+            from: None,
+            to: None,
+            meeting: None,
+            decision: None,
+            due: None,
+        },
+    ]
 }
 
 /// A realistic Norwegian backlog of `count` measures (~400-character descriptions), the same
@@ -150,12 +191,15 @@ pub fn generated(count: usize) -> Backlog {
             due: None,
             funding: None,
             cost_estimate: None,
-            political: Political::default(),
+            political: Political {
+                needed: n % 10 == 0,
+                case_number: (n % 10 == 0).then(|| format!("20{}/{:04}", 24 + n % 3, n % 10_000)),
+            },
             benefits: String::new(),
             tags: vec![WORDS[rng.next(WORDS.len())].to_string()],
             created: now,
             updated: now,
-            log: Vec::new(),
+            log: log(&mut rng, now),
             extra: Default::default(),
         });
     }

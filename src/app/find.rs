@@ -119,7 +119,7 @@ pub(super) fn list_action(app: &mut App, action: Action) {
 }
 
 fn is_searchable(pane: Pane) -> bool {
-    matches!(pane, Pane::Measures | Pane::Owners | Pane::Priorities)
+    matches!(pane, Pane::Measures | Pane::Owners | Pane::Priorities | Pane::Meetings)
 }
 
 /// Esc in a list: clears the marks first, then the search.

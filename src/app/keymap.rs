@@ -293,6 +293,10 @@ pub static BINDINGS: &[Binding] = &[
         only_in(Pane::Priorities, key(List, Char('/'), Action::Search)),
         Msg::HintSearch,
     ),
+    hinted(
+        only_in(Pane::Meetings, key(List, Char('/'), Action::Search)),
+        Msg::HintSearch,
+    ),
     hinted(key(List, Char(':'), Action::Palette), Msg::HintPalette),
     ctrl(List, 'p', Action::Palette),
     hinted(

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use super::{App, Pane};
 use crate::domain::Backlog;
 use crate::search::live::{Corpus, Job, Matcher, Polled, Worker};
-use crate::search::{MeasureFilter, SearchKeys, SortKey, base_rows};
+use crate::search::{Found, MeasureFilter, Mode, Query, SortKey, base_rows};
 
 /// From this many candidates on, a query is matched on the worker thread. Below it a match
 /// takes a few milliseconds (and the app stays deterministic for its tests).
@@ -34,36 +34,39 @@ struct Pending {
 
 #[derive(Debug, Default)]
 pub struct LiveSearch {
+    /// The rows the filter lets through in order, for the basis they were worked out for, and
+    /// the stamp that tells them apart from earlier ones.
+    base: Option<(Basis, Arc<Vec<usize>>, u64)>,
+    /// The last corpus (base rows with the keys and candidates), while it still holds.
     corpus: Option<(Basis, Corpus)>,
     stamps: u64,
     matcher: Matcher,
     worker: Option<Worker>,
     generation: u64,
     pending: Option<Pending>,
+    /// How the rows shown were found (the search line says when it was fuzzy).
+    mode: Mode,
 }
 
 impl LiveSearch {
-    /// Forgets the corpus after the backlog changed (and lets go of the keys it shares).
+    /// Forgets the rows after the backlog changed (and lets go of the keys a corpus shared).
     pub fn forget(&mut self) {
+        self.base = None;
         self.corpus = None;
     }
 
-    /// The corpus for `basis`, built only when the backlog, filter, order or day changed.
-    fn corpus(&mut self, backlog: &Backlog, keys: &Arc<SearchKeys>, basis: Basis) -> Corpus {
-        if let Some((built_for, corpus)) = &self.corpus
+    /// The filtered, ordered rows for `basis`, worked out only when the backlog, filter, order
+    /// or day changed.
+    fn base(&mut self, backlog: &Backlog, basis: Basis) -> (Arc<Vec<usize>>, u64) {
+        if let Some((built_for, base, stamp)) = &self.base
             && *built_for == basis
         {
-            return corpus.clone();
+            return (Arc::clone(base), *stamp);
         }
         self.stamps += 1;
-        let corpus = Corpus {
-            keys: Arc::clone(keys),
-            base: Arc::new(base_rows(backlog, &basis.filter, basis.sort, basis.today)),
-            by_score: basis.sort == SortKey::Default,
-            stamp: self.stamps,
-        };
-        self.corpus = Some((basis, corpus.clone()));
-        corpus
+        let base = Arc::new(base_rows(backlog, &basis.filter, basis.sort, basis.today));
+        self.base = Some((basis, Arc::clone(&base), self.stamps));
+        (base, self.stamps)
     }
 
     /// Sends `job` to the worker, starting it if needed; false when there is no worker.
@@ -95,36 +98,64 @@ impl App {
     pub(super) fn measure_rows_now(&mut self) -> Vec<usize> {
         self.search.pending = None;
         self.search.generation += 1;
-        let basis = self.search_basis();
-        let corpus = self.search.corpus(&self.backlog, &self.keys, basis);
+        self.search.mode = Mode::Prefix;
+        if Query::new(self.query(Pane::Measures)).is_empty() {
+            let (base, _) = self.search.base(&self.backlog, self.search_basis());
+            return base.to_vec();
+        }
+        let corpus = self.corpus();
         let query = self.query(Pane::Measures).to_string();
-        self.search.matcher.rows(&corpus, &query)
+        let found = self.search.matcher.rows(&corpus, &query);
+        self.search.mode = found.mode;
+        found.rows
+    }
+
+    /// What a query is matched against now; prepares the search keys if needed.
+    fn corpus(&mut self) -> Corpus {
+        let keys = self.search_keys();
+        let basis = self.search_basis();
+        if let Some((built_for, corpus)) = &self.search.corpus
+            && *built_for == basis
+            && Arc::ptr_eq(&corpus.keys, &keys)
+        {
+            return corpus.clone();
+        }
+        let (base, stamp) = self.search.base(&self.backlog, basis.clone());
+        let corpus = Corpus::new(keys, base, self.sort == SortKey::Default, stamp);
+        self.search.corpus = Some((basis, corpus.clone()));
+        corpus
     }
 
     /// After the Measures query changed as the user typed: in a long list the match goes to
     /// the worker and this returns at once; otherwise the list is matched now and the best
     /// match gets the cursor.
     pub(super) fn requery_measures(&mut self) {
-        let basis = self.search_basis();
-        let corpus = self.search.corpus(&self.backlog, &self.keys, basis);
-        if corpus.base.len() >= WORKER_FROM && !self.query(Pane::Measures).trim().is_empty() {
-            let generation = self.search.generation + 1;
-            let job = Job {
-                generation,
-                query: self.query(Pane::Measures).to_string(),
-                corpus,
-            };
-            if self.search.send(job) {
-                self.search.generation = generation;
-                self.search.pending = Some(Pending {
+        if !Query::new(self.query(Pane::Measures)).is_empty() {
+            let corpus = self.corpus();
+            if corpus.base.len() >= WORKER_FROM {
+                let generation = self.search.generation + 1;
+                let job = Job {
                     generation,
-                    to_first: true,
-                });
-                return;
+                    query: self.query(Pane::Measures).to_string(),
+                    corpus,
+                };
+                if self.search.send(job) {
+                    self.search.generation = generation;
+                    self.search.pending = Some(Pending {
+                        generation,
+                        to_first: true,
+                    });
+                    return;
+                }
             }
         }
         self.refresh_measures();
         self.measures.first();
+    }
+
+    /// How the Measures rows shown were found: word prefixes, or only fuzzily.
+    pub fn measures_found_by(&self) -> Mode {
+        self.search.mode
     }
 
     /// The generation of the search running on the worker, if one is: the list shows the rows
@@ -149,7 +180,7 @@ impl App {
         }
         match self.search.worker.as_ref().map_or(Polled::Lost, Worker::poll) {
             Polled::Nothing => false,
-            Polled::Answer(answer) => self.apply_search_results(answer.generation, answer.rows),
+            Polled::Answer(answer) => self.apply_search_results(answer.generation, answer.found),
             Polled::Lost => {
                 // Nothing is lost but time: match here, as for a short list.
                 self.search.worker = None;
@@ -164,13 +195,14 @@ impl App {
     }
 
     /// Shows `rows` if they answer the newest query; an answer to an older one is dropped.
-    pub fn apply_search_results(&mut self, generation: u64, rows: Vec<usize>) -> bool {
+    pub fn apply_search_results(&mut self, generation: u64, found: Found) -> bool {
         let Some(pending) = self.search.pending.filter(|p| p.generation == generation) else {
             return false;
         };
         self.search.pending = None;
         let measure = self.selected_measure();
-        self.measures.set_rows(rows);
+        self.search.mode = found.mode;
+        self.measures.set_rows(found.rows);
         match measure {
             Some(id) if !pending.to_first => self
                 .measures

@@ -136,8 +136,10 @@ pub struct App {
     /// Where each drill-down came from, so `Esc` in the Measures pane can go back.
     pub came_from: Vec<drill::CameFrom>,
     pub outside: outside::OutsideState,
-    /// Search keys of every measure, prepared once per change; shared with the search worker.
-    pub keys: Arc<SearchKeys>,
+    /// Search keys of every measure, prepared when first searched (or when the app is idle
+    /// after its first frame) and then kept up to date per change; shared with the search
+    /// worker. `None` until then, so launching never waits for them.
+    keys: Option<Arc<SearchKeys>>,
     /// The search query of each pane (as typed).
     pub queries: HashMap<Pane, String>,
     /// The search line of the focused pane is open for typing.
@@ -188,7 +190,7 @@ impl App {
             overview: OverviewState::default(),
             came_from: Vec::new(),
             outside: outside::OutsideState::default(),
-            keys: Arc::default(),
+            keys: None,
             queries: HashMap::new(),
             search_open: false,
             sort: SortKey::Default,
@@ -198,7 +200,6 @@ impl App {
             store,
             search: live_search::LiveSearch::default(),
         };
-        app.keys = Arc::new(SearchKeys::build(&app.backlog));
         app.refresh_views();
         app
     }
@@ -316,7 +317,7 @@ impl App {
     /// After the whole backlog was replaced: merged with or reloaded from the file.
     pub fn replaced(&mut self) {
         self.search.forget();
-        self.keys = Arc::new(SearchKeys::build(&self.backlog));
+        self.keys = None;
         self.marks.retain(|id| self.backlog.measure(*id).is_some());
         self.refresh_views();
     }
@@ -325,9 +326,29 @@ impl App {
     pub fn changed(&mut self, patch: &Patch) {
         // The corpus shares the keys: let go of it first, so they are updated in place.
         self.search.forget();
-        Arc::make_mut(&mut self.keys).update(&self.backlog, patch);
+        if let Some(keys) = &mut self.keys {
+            Arc::make_mut(keys).update(&self.backlog, patch);
+        }
         self.marks.retain(|id| self.backlog.measure(*id).is_some());
         self.refresh_views();
+    }
+
+    /// The search keys, prepared now if they were not yet.
+    pub fn search_keys(&mut self) -> Arc<SearchKeys> {
+        Arc::clone(
+            self.keys
+                .get_or_insert_with(|| Arc::new(SearchKeys::build(&self.backlog))),
+        )
+    }
+
+    /// Prepares the search keys ahead of the first query; the event loop calls it when idle.
+    /// True when there was something to do.
+    pub fn prepare_search(&mut self) -> bool {
+        let missing = self.keys.is_none();
+        if missing {
+            self.search_keys();
+        }
+        missing
     }
 
     /// Rebuilds the measure rows (filter, search, order), keeping the cursor on the same
@@ -358,7 +379,8 @@ impl App {
         ));
         self.priorities
             .set_rows(views::priority_rows(&self.backlog, self.query(Pane::Priorities)));
-        self.meetings.set_rows(views::meeting_rows(&self.backlog));
+        self.meetings
+            .set_rows(views::meeting_rows(&self.backlog, self.query(Pane::Meetings)));
         if let Some(id) = meeting {
             self.meetings
                 .select_where(|i| self.backlog.meetings.get(i).is_some_and(|m| m.id == id));

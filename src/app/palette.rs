@@ -65,7 +65,7 @@ impl Palette {
             find: TypeAhead {
                 query: String::new(),
                 shown,
-                cursor: 0,
+                ..TypeAhead::default()
             },
         }
     }

@@ -86,7 +86,7 @@ impl Picker {
             find: TypeAhead {
                 query: String::new(),
                 shown,
-                cursor: 0,
+                ..TypeAhead::default()
             },
         }
     }

@@ -1,7 +1,7 @@
 //! A list narrowed and ranked by what is typed: the state the command palette and the
 //! quick-assign pickers share.
 
-use crate::search::Query;
+use crate::search::{Mode, Query, rank_items};
 
 #[derive(Debug, Clone, Default)]
 pub struct TypeAhead {
@@ -9,6 +9,8 @@ pub struct TypeAhead {
     /// Indices into the owner's items that match the query, best first.
     pub shown: Vec<usize>,
     pub cursor: usize,
+    /// Nothing matched word for word: `shown` are fuzzy matches.
+    pub mode: Mode,
 }
 
 impl TypeAhead {
@@ -16,14 +18,8 @@ impl TypeAhead {
     /// every item shows in its own order.
     pub fn refilter<'a>(&mut self, folded: impl Iterator<Item = &'a str>) {
         let query = Query::new(&self.query);
-        let mut hits: Vec<(i64, usize)> = folded
-            .enumerate()
-            .filter_map(|(i, text)| query.score_text(text).map(|s| (s, i)))
-            .collect();
-        if !query.is_empty() {
-            hits.sort_by_key(|(score, i)| (std::cmp::Reverse(*score), *i));
-        }
-        self.shown = hits.into_iter().map(|(_, i)| i).collect();
+        let texts: Vec<&str> = folded.collect();
+        (self.shown, self.mode) = rank_items(&query, texts.len(), |i, mode| query.rank_text(texts[i], mode));
         self.cursor = 0;
     }
 

@@ -6,8 +6,9 @@ use jiff::civil::Date;
 
 use crate::domain::Backlog;
 use crate::insight::OwnerLoad;
-use crate::search::Query;
 use crate::search::fold::fold;
+use crate::search::query::{Fields, record_id};
+use crate::search::{Query, rank_items};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListView {
@@ -69,16 +70,9 @@ fn ranked<K: Ord>(keyed: Vec<(K, usize)>, query: &str, folded_text: impl Fn(usiz
     let query = Query::new(query);
     let mut keyed = keyed;
     keyed.sort();
-    if query.is_empty() {
-        return keyed.into_iter().map(|(_, i)| i).collect();
-    }
-    let mut hits: Vec<(i64, usize, usize)> = keyed
-        .into_iter()
-        .enumerate()
-        .filter_map(|(position, (_, i))| query.score_text(&folded_text(i)).map(|s| (s, position, i)))
-        .collect();
-    hits.sort_by_key(|(score, position, _)| (std::cmp::Reverse(*score), *position));
-    hits.into_iter().map(|(_, _, i)| i).collect()
+    let texts: Vec<String> = keyed.iter().map(|(_, i)| folded_text(*i)).collect();
+    let (shown, _) = rank_items(&query, keyed.len(), |k, mode| query.rank_text(&texts[k], mode));
+    shown.into_iter().map(|k| keyed[k].1).collect()
 }
 
 /// Owners by name, as a person looks them up; those with nothing active come last. `loads`
@@ -115,8 +109,9 @@ pub fn priority_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
     })
 }
 
-/// Planned meetings first, soonest first; then the others, newest first.
-pub fn meeting_rows(backlog: &Backlog) -> Vec<usize> {
+/// Planned meetings first, soonest first; then the others, newest first. With a query, those
+/// whose id (`M-3`, `m3`, `3`), title or date match, best first.
+pub fn meeting_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
     let mut planned: Vec<(Date, u32, usize)> = Vec::new();
     let mut others: Vec<(std::cmp::Reverse<(Date, u32)>, usize)> = Vec::new();
     for (i, m) in backlog.meetings.iter().enumerate() {
@@ -128,9 +123,31 @@ pub fn meeting_rows(backlog: &Backlog) -> Vec<usize> {
     }
     planned.sort();
     others.sort();
-    planned
+    let ordered: Vec<usize> = planned
         .into_iter()
         .map(|(_, _, i)| i)
         .chain(others.into_iter().map(|(_, i)| i))
-        .collect()
+        .collect();
+    let query = Query::new(query);
+    let texts: Vec<String> = ordered
+        .iter()
+        .map(|i| {
+            backlog
+                .meetings
+                .get(*i)
+                .map(|m| fold(&format!("{} {}", m.title, m.date)))
+                .unwrap_or_default()
+        })
+        .collect();
+    let (shown, _) = rank_items(&query, ordered.len(), |k, mode| {
+        let id = backlog.meetings.get(ordered[k]).map(|m| record_id(m.id));
+        let fields = Fields {
+            id,
+            title: &texts[k],
+            facets: "",
+            description: "",
+        };
+        query.rank(&fields, mode)
+    });
+    shown.into_iter().map(|k| ordered[k]).collect()
 }

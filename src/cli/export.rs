@@ -63,9 +63,8 @@ pub fn export(
     let today = clock.today();
     // The measures in the app's default order.
     let everything = crate::search::MeasureFilter::default();
-    let keys = crate::search::SearchKeys::default(); // no query: keys are not consulted
-    let rows = crate::search::select(&backlog, &keys, &everything, "", Default::default(), today);
-    let measures = rows.iter().filter_map(|i| backlog.measures.get(*i));
+    let found = crate::search::select(&backlog, None, &everything, "", Default::default(), today);
+    let measures = found.rows.iter().filter_map(|i| backlog.measures.get(*i));
     let bytes = match format.as_str() {
         "csv" => export::csv::write(&backlog, measures, lang, delimiter).map_err(|e| Failure::io(e.to_string()))?,
         "xlsx" => export::xlsx::write(&backlog, measures, lang, today).map_err(|e| Failure::io(e.to_string()))?,

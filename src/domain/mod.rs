@@ -26,3 +26,22 @@ pub fn now() -> jiff::Timestamp {
     let now = jiff::Timestamp::now();
     jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
 }
+
+#[cfg(test)]
+mod tests {
+    /// Imports run downward: the search module builds on the domain, never the other way.
+    #[test]
+    fn the_domain_never_uses_the_search_module() {
+        let forbidden = ["crate", "::search"].concat(); // spelled apart, so this file passes
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                !source.contains(&forbidden),
+                "{} uses the search module",
+                path.display()
+            );
+        }
+    }
+}

@@ -1,66 +1,15 @@
-//! Structured filters on measures. Every condition that is set must hold; an empty filter
-//! lets everything through.
+//! Structured filters on measures: what the stored conditions of a view
+//! ([`crate::domain::saved_view`]) mean for a measure. Every condition that is set must hold;
+//! an empty filter lets everything through.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::{Backlog, Funding, Measure, OwnerId, PriorityId, SectorId, Status};
+pub use crate::domain::saved_view::{DueFilter, MeasureFilter};
+use crate::domain::{Backlog, Measure, Status};
 use crate::i18n::{Lang, Msg};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DueFilter {
-    /// Active and past its due date.
-    Overdue,
-    /// Due today or within the next 30 days.
-    Within30Days,
-    /// No due date set.
-    NoDue,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct MeasureFilter {
-    /// Any of these statuses (empty: any status).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub statuses: Vec<Status>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub owner: Option<OwnerId>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sector: Option<SectorId>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub priority: Option<PriorityId>,
-    /// Case-insensitive tag.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub due: Option<DueFilter>,
-    /// Needs a political decision that has not been taken yet (still idea or assessing).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub awaiting_political: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub funding: Option<Funding>,
-    /// Two or more sectors.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub cross_sector: bool,
-    /// Not done, parked or rejected.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub active_only: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub effort: Option<u8>,
-    /// Active and still missing an owner, a sector or a priority, or still an idea.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub untriaged: bool,
-}
-
 impl MeasureFilter {
-    pub fn is_empty(&self) -> bool {
-        *self == MeasureFilter::default()
-    }
-
     pub fn matches(&self, m: &Measure, today: Date) -> bool {
         (self.statuses.is_empty() || self.statuses.contains(&m.status))
             && self.owner.is_none_or(|o| m.owner == Some(o))
@@ -170,7 +119,7 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
-    use crate::domain::{Id, MeasureDraft, OwnerDraft, Political, PriorityDraft};
+    use crate::domain::{Funding, Id, MeasureDraft, OwnerDraft, Political, PriorityDraft};
 
     fn backlog() -> Backlog {
         let mut b = Backlog::new("t", &["Skole", "Helse"]);

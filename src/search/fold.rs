@@ -29,10 +29,15 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
 /// The folded form of `text`, for matching.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends the folded form of `text` to `out`.
+pub fn fold_into(text: &str, out: &mut String) {
     for c in text.chars() {
         fold_char(c, &mut |f| out.push(f));
     }
-    out
 }
 
 /// The folded form of `text` with the way back to the original's chars, for highlighting.

@@ -1,72 +1,99 @@
-//! Search keys prepared once per measure (when the backlog is loaded and after each change),
-//! so a keystroke only compares folded text and never lowercases anything.
+//! Search keys prepared once per measure (on the first search, and after each change), so a
+//! keystroke only compares folded text and never lowercases anything. Every measure's folded
+//! title, facets and description sit one after another in one buffer: a search walks memory
+//! in order instead of chasing three allocations per measure, which is what a long list's
+//! keystroke costs.
 
 use std::collections::HashSet;
 
-use super::fold::{Folded, fold, fold_mapped};
+use super::fold::fold_into;
+use super::query::{Fields, record_id};
 use crate::domain::patch::{Key, Patch};
 use crate::domain::{Backlog, Measure, MeasureId};
 
 /// Between the facets of a measure; a query word never contains it after splitting on spaces.
 pub const FACET_SEPARATOR: &str = " | ";
 
-/// Everything `/` searches in one measure, folded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MeasureKeys {
-    pub id: MeasureId,
-    /// The title, with the way back to the original chars for highlighting.
-    pub title: Folded,
-    /// Owner name, tags, sector names and priority titles.
-    pub facets: String,
-    pub description: String,
+/// Where one measure's keys are in [`SearchKeys::text`]: title, facets (owner, tags, sectors,
+/// priorities, case number) and description, back to back.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    id: MeasureId,
+    start: usize,
+    title_end: usize,
+    facets_end: usize,
+    end: usize,
 }
 
-impl MeasureKeys {
-    pub fn of(backlog: &Backlog, m: &Measure) -> MeasureKeys {
-        let mut facets = String::new();
-        let mut add = |text: &str| {
-            if !facets.is_empty() {
-                facets.push_str(FACET_SEPARATOR);
-            }
-            facets.push_str(&fold(text));
-        };
-        if let Some(owner) = m.owner.and_then(|o| backlog.owner(o)) {
-            add(&owner.name);
-        }
-        for tag in &m.tags {
-            add(tag);
-        }
-        for sector in m.sectors.iter().filter_map(|s| backlog.sector(*s)) {
-            add(&sector.name);
-        }
-        for priority in m.priorities.iter().filter_map(|p| backlog.priority(*p)) {
-            add(&priority.title);
-        }
-        MeasureKeys {
-            id: m.id,
-            title: fold_mapped(&m.title),
-            facets,
-            description: fold(&m.description),
-        }
-    }
-}
-
-/// One [`MeasureKeys`] per measure, in the same order as `backlog.measures`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The keys of every measure, in the same order as `backlog.measures`.
+#[derive(Debug, Clone, Default)]
 pub struct SearchKeys {
-    measures: Vec<MeasureKeys>,
+    text: String,
+    spans: Vec<Span>,
+}
+
+/// Appends `m`'s keys to `text`.
+fn push_keys(text: &mut String, backlog: &Backlog, m: &Measure) -> Span {
+    let start = text.len();
+    fold_into(&m.title, text);
+    let title_end = text.len();
+    let mut add = |facet: &str| {
+        if text.len() > title_end {
+            text.push_str(FACET_SEPARATOR);
+        }
+        fold_into(facet, text);
+    };
+    if let Some(owner) = m.owner.and_then(|o| backlog.owner(o)) {
+        add(&owner.name);
+    }
+    for tag in &m.tags {
+        add(tag);
+    }
+    for sector in m.sectors.iter().filter_map(|s| backlog.sector(*s)) {
+        add(&sector.name);
+    }
+    for priority in m.priorities.iter().filter_map(|p| backlog.priority(*p)) {
+        add(&priority.title);
+    }
+    if let Some(case) = &m.political.case_number {
+        add(case);
+    }
+    let facets_end = text.len();
+    fold_into(&m.description, text);
+    Span {
+        id: m.id,
+        start,
+        title_end,
+        facets_end,
+        end: text.len(),
+    }
 }
 
 impl SearchKeys {
     pub fn build(backlog: &Backlog) -> SearchKeys {
-        SearchKeys {
-            measures: backlog.measures.iter().map(|m| MeasureKeys::of(backlog, m)).collect(),
-        }
+        let size: usize = backlog
+            .measures
+            .iter()
+            .map(|m| m.title.len() + m.description.len() + 64)
+            .sum();
+        let mut text = String::with_capacity(size);
+        let spans = backlog
+            .measures
+            .iter()
+            .map(|m| push_keys(&mut text, backlog, m))
+            .collect();
+        SearchKeys { text, spans }
     }
 
     /// The keys of the measure at `index` in `backlog.measures`.
-    pub fn get(&self, index: usize) -> Option<&MeasureKeys> {
-        self.measures.get(index)
+    pub fn get(&self, index: usize) -> Option<Fields<'_>> {
+        let span = self.spans.get(index)?;
+        Some(Fields {
+            id: Some(record_id(span.id)),
+            title: self.text.get(span.start..span.title_end)?,
+            facets: self.text.get(span.title_end..span.facets_end)?,
+            description: self.text.get(span.facets_end..span.end)?,
+        })
     }
 
     /// Brings the keys up to date after `patch` was applied: measures it touched, and the
@@ -99,19 +126,39 @@ impl SearchKeys {
                 _ => {}
             }
         }
-        // Both lists are sorted by id: walk them together, keeping what is still fresh.
-        let mut old = std::mem::take(&mut self.measures).into_iter().peekable();
+        // Both lists are sorted by id: walk them together, keeping what is still fresh. New
+        // keys go at the end of the buffer; what they replace stays there as garbage until it
+        // is half the buffer, then everything is prepared afresh.
+        let mut old = std::mem::take(&mut self.spans).into_iter().peekable();
         let mut fresh = Vec::with_capacity(backlog.measures.len());
         for m in &backlog.measures {
             while old.next_if(|k| k.id < m.id).is_some() {}
             match old.next_if(|k| k.id == m.id) {
-                Some(keys) if !stale.contains(&m.id) => fresh.push(keys),
-                _ => fresh.push(MeasureKeys::of(backlog, m)),
+                Some(span) if !stale.contains(&m.id) => fresh.push(span),
+                _ => fresh.push(push_keys(&mut self.text, backlog, m)),
             }
         }
-        self.measures = fresh;
+        self.spans = fresh;
+        let live: usize = self.spans.iter().map(|s| s.end - s.start).sum();
+        if live < self.text.len() / 2 {
+            *self = SearchKeys::build(backlog);
+        }
     }
 }
+
+/// Equal when every measure has the same keys, wherever in the buffer they are.
+impl PartialEq for SearchKeys {
+    fn eq(&self, other: &SearchKeys) -> bool {
+        self.spans.len() == other.spans.len()
+            && (0..self.spans.len()).all(|i| {
+                let (a, b) = (self.get(i), other.get(i));
+                self.spans[i].id == other.spans[i].id
+                    && a.map(|f| (f.title, f.facets, f.description)) == b.map(|f| (f.title, f.facets, f.description))
+            })
+    }
+}
+
+impl Eq for SearchKeys {}
 
 #[cfg(test)]
 mod tests {
@@ -134,7 +181,7 @@ mod tests {
         b.add_measure(draft, now).unwrap();
         b.add_measure(MeasureDraft::titled("Annet"), now).unwrap();
         let mut keys = SearchKeys::build(&b);
-        assert_eq!(keys.get(0).unwrap().title.text, "ostre baerum");
+        assert_eq!(keys.get(0).unwrap().title, "ostre baerum");
         assert_eq!(keys.get(0).unwrap().facets, "ase odegard");
 
         let rename = b
@@ -162,5 +209,31 @@ mod tests {
         b.apply(&delete.undo);
         keys.update(&b, &delete.undo);
         assert_eq!(keys, SearchKeys::build(&b));
+    }
+
+    #[test]
+    fn edits_over_and_over_keep_the_keys_right_and_the_buffer_bounded() {
+        let mut b = Backlog::new("t", &[]);
+        let now = "2026-11-29T12:00:00Z".parse().unwrap();
+        for n in 0..20 {
+            b.add_measure(MeasureDraft::titled(&format!("Tiltak {n}")), now)
+                .unwrap();
+        }
+        let mut keys = SearchKeys::build(&b);
+        let id = b.measures[3].id;
+        for n in 0..200 {
+            let mut draft = MeasureDraft::from_measure(b.measure(id).unwrap());
+            draft.description = format!("Beskrivelse nummer {n} med litt mer tekst");
+            let edit = b.update_measure(id, draft, now).unwrap().unwrap();
+            keys.update(&b, &edit.redo);
+            assert_eq!(keys, SearchKeys::build(&b));
+        }
+        let fresh = SearchKeys::build(&b);
+        assert!(
+            keys.text.len() <= 2 * fresh.text.len(),
+            "{} vs {}",
+            keys.text.len(),
+            fresh.text.len()
+        );
     }
 }

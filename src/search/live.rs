@@ -4,15 +4,16 @@
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
-use super::{Query, SearchKeys, matches, ranked};
+use super::{Candidate, Found, Mode, Query, SearchKeys, in_row_order, matches_or_fuzzy, ranked};
 
 /// What a query is matched against: the prepared keys and the rows the filter lets through in
-/// list order ([`super::base_rows`]). Cheap to clone and share with the worker; rebuilt only
-/// when the backlog, the filter or the order change.
+/// list order ([`super::base_rows`]), also as candidates in row order. Cheap to clone and share
+/// with the worker; rebuilt only when the backlog, the filter or the order change.
 #[derive(Debug, Clone)]
 pub struct Corpus {
     pub keys: Arc<SearchKeys>,
     pub base: Arc<Vec<usize>>,
+    pub candidates: Arc<Vec<Candidate>>,
     /// Best match first (the default order) rather than the base order.
     pub by_score: bool,
     /// Different for every corpus an app builds: hits remembered for one stamp are only
@@ -20,42 +21,71 @@ pub struct Corpus {
     pub stamp: u64,
 }
 
-/// The last query's hits, in base order.
+/// The last query's word-prefix hits, in row order.
 #[derive(Debug)]
 struct Last {
     stamp: u64,
     query: String,
-    rows: Vec<usize>,
+    hits: Vec<Candidate>,
+    /// The hits may be narrowed: they are word-prefix hits and the last word was no id.
+    narrowable: bool,
 }
 
 /// Matches queries against a corpus, remembering the last query's hits. A query that extends
 /// the last one (a char typed at the end) can only match rows the last one matched: every word
-/// of the last query is a word, or the start of a word, of the new one, and a word's start
-/// matches wherever the whole word does (as a substring or as a subsequence).
+/// of the last query is a word, or the start of a word, of the new one, and a longer word
+/// starts a word only where its start does. Ids break this (`t2` is T-2 alone, `t23` is T-23),
+/// and so does the fuzzy fallback, so those are matched afresh.
 #[derive(Debug, Default)]
 pub struct Matcher {
     last: Option<Last>,
 }
 
+impl Corpus {
+    pub fn new(keys: Arc<SearchKeys>, base: Arc<Vec<usize>>, by_score: bool, stamp: u64) -> Corpus {
+        Corpus {
+            candidates: Arc::new(in_row_order(&base)),
+            keys,
+            base,
+            by_score,
+            stamp,
+        }
+    }
+}
+
 impl Matcher {
-    /// The rows `query` lets through, in list order — the same rows as [`super::select`].
-    pub fn rows(&mut self, corpus: &Corpus, query: &str) -> Vec<usize> {
+    /// The rows `query` lets through, in list order — the same as [`super::select`].
+    pub fn rows(&mut self, corpus: &Corpus, query: &str) -> Found {
         let parsed = Query::new(query);
         if parsed.is_empty() {
             self.last = None;
-            return corpus.base.to_vec();
+            return Found {
+                rows: corpus.base.to_vec(),
+                mode: Mode::Prefix,
+            };
         }
         let candidates = match &self.last {
-            Some(last) if last.stamp == corpus.stamp && query.starts_with(&last.query) => &last.rows,
-            _ => corpus.base.as_ref(),
+            Some(last)
+                if last.narrowable
+                    && !parsed.ends_in_id()
+                    && last.stamp == corpus.stamp
+                    && query.starts_with(&last.query) =>
+            {
+                &last.hits
+            }
+            _ => corpus.candidates.as_ref(),
         };
-        let hits = matches(&parsed, &corpus.keys, candidates);
+        let (hits, mode) = matches_or_fuzzy(&parsed, &corpus.keys, candidates, &corpus.candidates);
         self.last = Some(Last {
             stamp: corpus.stamp,
             query: query.to_string(),
-            rows: hits.iter().map(|(_, i)| *i).collect(),
+            hits: hits.iter().map(|(_, place, row)| (*row, *place)).collect(),
+            narrowable: mode == Mode::Prefix && !parsed.ends_in_id(),
         });
-        ranked(hits, corpus.by_score)
+        Found {
+            rows: ranked(hits, corpus.by_score),
+            mode,
+        }
     }
 }
 
@@ -70,7 +100,7 @@ pub struct Job {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Answer {
     pub generation: u64,
-    pub rows: Vec<usize>,
+    pub found: Found,
 }
 
 /// What [`Worker::poll`] found.
@@ -124,11 +154,11 @@ fn serve(jobs: &Receiver<Job>, answers: &Sender<Answer>) {
         while let Ok(newer) = jobs.try_recv() {
             job = newer;
         }
-        let rows = matcher.rows(&job.corpus, &job.query);
+        let found = matcher.rows(&job.corpus, &job.query);
         // Let go of the corpus before answering, so the app can update its keys in place.
         let generation = job.generation;
         drop(job);
-        if answers.send(Answer { generation, rows }).is_err() {
+        if answers.send(Answer { generation, found }).is_err() {
             return;
         }
     }
@@ -162,12 +192,12 @@ mod tests {
     }
 
     fn corpus(b: &Backlog, sort: SortKey, stamp: u64) -> Corpus {
-        Corpus {
-            keys: Arc::new(SearchKeys::build(b)),
-            base: Arc::new(base_rows(b, &MeasureFilter::default(), sort, today())),
-            by_score: sort == SortKey::Default,
+        Corpus::new(
+            Arc::new(SearchKeys::build(b)),
+            Arc::new(base_rows(b, &MeasureFilter::default(), sort, today())),
+            sort == SortKey::Default,
             stamp,
-        }
+        )
     }
 
     fn today() -> jiff::civil::Date {
@@ -180,15 +210,18 @@ mod tests {
         for sort in [SortKey::Default, SortKey::Title] {
             let corpus = corpus(&b, sort, 1);
             let mut matcher = Matcher::default();
-            let mut typed = String::new();
-            for c in "skole 1x".chars() {
-                typed.push(c);
-                let expected = select(&b, &corpus.keys, &MeasureFilter::default(), &typed, sort, today());
-                assert_eq!(matcher.rows(&corpus, &typed), expected, "{typed:?} in {sort:?}");
+            // Word prefixes, ids growing from and into text, and typos (the fuzzy fallback).
+            for text in ["skole 1x", "t23 d", "2 sky", "skytjnst"] {
+                let mut typed = String::new();
+                for c in text.chars() {
+                    typed.push(c);
+                    let expected = select(&b, Some(&corpus.keys), &MeasureFilter::default(), &typed, sort, today());
+                    assert_eq!(matcher.rows(&corpus, &typed), expected, "{typed:?} in {sort:?}");
+                }
             }
             // Backspace: the query no longer extends the last one.
             for query in ["skole 1", "sk", "ost", "østre b", ""] {
-                let expected = select(&b, &corpus.keys, &MeasureFilter::default(), query, sort, today());
+                let expected = select(&b, Some(&corpus.keys), &MeasureFilter::default(), query, sort, today());
                 assert_eq!(matcher.rows(&corpus, query), expected, "{query:?} in {sort:?}");
             }
         }
@@ -203,21 +236,21 @@ mod tests {
         let bigger = corpus(&b, SortKey::Default, 2);
         let expected = select(
             &b,
-            &bigger.keys,
+            Some(&bigger.keys),
             &MeasureFilter::default(),
             "skyt",
             SortKey::Default,
             today(),
         );
-        assert!(expected.len() > few.len());
+        assert!(expected.rows.len() > few.rows.len());
         assert_eq!(matcher.rows(&bigger, "skyt"), expected);
     }
 
-    fn answer(worker: &Worker, generation: u64) -> Vec<usize> {
+    fn answer(worker: &Worker, generation: u64) -> Found {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(20) {
             match worker.poll() {
-                Polled::Answer(answer) if answer.generation == generation => return answer.rows,
+                Polled::Answer(answer) if answer.generation == generation => return answer.found,
                 Polled::Lost => panic!("the worker thread ended"),
                 _ => std::thread::sleep(Duration::from_millis(2)),
             }
@@ -241,13 +274,13 @@ mod tests {
         let last = queries.len() as u64 - 1;
         let expected = select(
             &b,
-            &corpus.keys,
+            Some(&corpus.keys),
             &MeasureFilter::default(),
             "bae",
             SortKey::Default,
             today(),
         );
-        assert!(!expected.is_empty());
+        assert!(!expected.rows.is_empty());
         assert_eq!(answer(&worker, last), expected);
     }
 }

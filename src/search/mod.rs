@@ -1,18 +1,20 @@
-//! Narrowing and ordering the measure list: structured filters, fuzzy search over prepared
-//! keys, and sort orders. The TUI and the CLI both go through [`select`].
+//! Narrowing and ordering the measure list: structured filters, word-prefix search over
+//! prepared keys (with a fuzzy fallback), and sort orders. The TUI, the CLI and the pickers all
+//! go through [`Query`]; the measure list through [`select`] (or [`live`] as you type).
 
 pub mod filter;
 pub mod fold;
 pub mod fuzzy;
 pub mod keys;
 pub mod live;
+pub mod query;
 pub mod sort;
 
 use jiff::civil::Date;
 
 pub use filter::{DueFilter, MeasureFilter};
-pub use fuzzy::Query;
-pub use keys::{MeasureKeys, SearchKeys};
+pub use keys::SearchKeys;
+pub use query::{Mode, Query, Rank};
 pub use sort::SortKey;
 
 use crate::domain::Backlog;
@@ -20,30 +22,100 @@ use crate::domain::Backlog;
 /// Below this many candidates one thread scores faster than starting more.
 const PARALLEL_FROM: usize = 4096;
 
-/// (score, row) of every candidate the query matches, in the candidates' order; long lists are
-/// scored on all cores.
-pub fn matches(query: &Query, keys: &SearchKeys, candidates: &[usize]) -> Vec<(i64, usize)> {
-    let score_all = |rows: &[usize]| -> Vec<(i64, usize)> {
-        rows.iter()
-            .filter_map(|i| keys.get(*i).and_then(|k| query.score(k)).map(|s| (s, *i)))
+/// The measure rows a query found, and whether only the fuzzy fallback found them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    pub rows: Vec<usize>,
+    pub mode: Mode,
+}
+
+/// A measure to match: its row (index into `backlog.measures`) and its place in the list.
+/// Candidates are kept in row order, which is the order their keys lie in memory: matching
+/// walks the keys front to back instead of jumping around in list order.
+pub type Candidate = (usize, u32);
+
+/// A match: how good, its place in the list, its row.
+pub type Scored = (Rank, u32, usize);
+
+/// The list's rows (in list order) as candidates in row order.
+pub fn in_row_order(list: &[usize]) -> Vec<Candidate> {
+    let Some(last) = list.iter().max() else {
+        return Vec::new();
+    };
+    let mut places = vec![u32::MAX; last + 1];
+    for (place, row) in list.iter().enumerate() {
+        places[*row] = u32::try_from(place).unwrap_or(u32::MAX);
+    }
+    places
+        .into_iter()
+        .enumerate()
+        .filter(|(_, place)| *place != u32::MAX)
+        .collect()
+}
+
+/// Every candidate the query matches in `mode`, in the candidates' order; long lists are
+/// matched on all cores.
+pub fn matches(query: &Query, mode: Mode, keys: &SearchKeys, candidates: &[Candidate]) -> Vec<Scored> {
+    let rank_all = |chunk: &[Candidate]| -> Vec<Scored> {
+        chunk
+            .iter()
+            .filter_map(|(row, place)| {
+                let rank = query.rank(&keys.get(*row)?, mode)?;
+                Some((rank, *place, *row))
+            })
             .collect()
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     if threads < 2 || candidates.len() < PARALLEL_FROM {
-        return score_all(candidates);
+        return rank_all(candidates);
     }
     let chunk = candidates.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let workers: Vec<_> = candidates
             .chunks(chunk)
-            .map(|rows| (rows, scope.spawn(move || score_all(rows))))
+            .map(|rows| (rows, scope.spawn(move || rank_all(rows))))
             .collect();
         workers
             .into_iter()
-            // A scoring thread only fails if the matcher panics; then this thread tries again.
-            .flat_map(|(rows, worker)| worker.join().unwrap_or_else(|_| score_all(rows)))
+            // A matching thread only fails if the matcher panics; then this thread tries again.
+            .flat_map(|(rows, worker)| worker.join().unwrap_or_else(|_| rank_all(rows)))
             .collect()
     })
+}
+
+/// Word-prefix hits among `candidates`; when there are none, fuzzy hits among `all` (which
+/// `candidates` narrow), so a typo still finds something.
+pub fn matches_or_fuzzy(
+    query: &Query,
+    keys: &SearchKeys,
+    candidates: &[Candidate],
+    all: &[Candidate],
+) -> (Vec<Scored>, Mode) {
+    let hits = matches(query, Mode::Prefix, keys, candidates);
+    if hits.is_empty() && !query.is_empty() {
+        return (matches(query, Mode::Fuzzy, keys, all), Mode::Fuzzy);
+    }
+    (hits, Mode::Prefix)
+}
+
+/// Items (in their own order) ranked against `query` by `rank`: word-prefix hits, else fuzzy
+/// ones, best first; equal ranks keep the items' order. With no query, every item in order.
+pub fn rank_items(query: &Query, count: usize, rank: impl Fn(usize, Mode) -> Option<Rank>) -> (Vec<usize>, Mode) {
+    if query.is_empty() {
+        return ((0..count).collect(), Mode::Prefix);
+    }
+    let hits_in = |mode| -> Vec<Scored> {
+        (0..count)
+            .filter_map(|i| Some((rank(i, mode)?, u32::try_from(i).ok()?, i)))
+            .collect()
+    };
+    let mut mode = Mode::Prefix;
+    let mut hits = hits_in(mode);
+    if hits.is_empty() {
+        mode = Mode::Fuzzy;
+        hits = hits_in(mode);
+    }
+    (ranked(hits, true), mode)
 }
 
 /// The measures `filter` lets through (indices into `backlog.measures`) in `sort` order: the
@@ -56,30 +128,50 @@ pub fn base_rows(backlog: &Backlog, filter: &MeasureFilter, sort: SortKey, today
     rows
 }
 
-/// The rows of `hits` (found in [`base_rows`] order) in list order: best match first when
-/// `by_score`, equal scores keeping the base order; otherwise the base order itself. Every
-/// order ends in the measure id, so this is the same as sorting the hits afresh.
-pub fn ranked(mut hits: Vec<(i64, usize)>, by_score: bool) -> Vec<usize> {
-    if by_score {
-        hits.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+/// The rows of `hits` in list order: best match first when `by_rank`, equal ranks keeping
+/// their place in [`base_rows`]; otherwise that place alone. Every order ends in the measure
+/// id, so this is the same as sorting the hits afresh.
+pub fn ranked(mut hits: Vec<Scored>, by_rank: bool) -> Vec<usize> {
+    if by_rank {
+        hits.sort_unstable_by_key(|(rank, place, _)| (*rank, *place));
+    } else {
+        hits.sort_unstable_by_key(|(_, place, _)| *place);
     }
-    hits.into_iter().map(|(_, i)| i).collect()
+    hits.into_iter().map(|(_, _, row)| row).collect()
 }
 
 /// The measures `filter` and `query` let through (indices into `backlog.measures`), in
-/// `sort` order. In the default order a query ranks by how well each measure matches.
+/// `sort` order, and how they were found. In the default order a query ranks by how well
+/// each measure matches. Search keys are only needed when there is a query: `keys` when the
+/// caller has them, else they are prepared here (so a command without a query never pays).
 pub fn select(
     backlog: &Backlog,
-    keys: &SearchKeys,
+    keys: Option<&SearchKeys>,
     filter: &MeasureFilter,
     query: &str,
     sort: SortKey,
     today: Date,
-) -> Vec<usize> {
+) -> Found {
     let base = base_rows(backlog, filter, sort, today);
     let query = Query::new(query);
     if query.is_empty() {
-        return base;
+        return Found {
+            rows: base,
+            mode: Mode::Prefix,
+        };
     }
-    ranked(matches(&query, keys, &base), sort == SortKey::Default)
+    let prepared;
+    let keys = match keys {
+        Some(keys) => keys,
+        None => {
+            prepared = SearchKeys::build(backlog);
+            &prepared
+        }
+    };
+    let candidates = in_row_order(&base);
+    let (hits, mode) = matches_or_fuzzy(&query, keys, &candidates, &candidates);
+    Found {
+        rows: ranked(hits, sort == SortKey::Default),
+        mode,
+    }
 }

@@ -3,61 +3,11 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
+pub use crate::domain::saved_view::SortKey;
 use crate::domain::{Backlog, Measure, OwnerId, Status};
 use crate::i18n::Msg;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SortKey {
-    /// Lifecycle status, then best priority rank; with a search query, best match first.
-    #[default]
-    Default,
-    /// Value ÷ effort, highest first; measures without both last.
-    Score,
-    /// Earliest due date first; no date last.
-    Due,
-    /// Owner name; no owner last.
-    Owner,
-    /// Most recently updated first.
-    Updated,
-    /// Title in Norwegian alphabetical order (æ, ø, å after z).
-    Title,
-}
-
 impl SortKey {
-    pub const ALL: [SortKey; 6] = [
-        SortKey::Default,
-        SortKey::Score,
-        SortKey::Due,
-        SortKey::Owner,
-        SortKey::Updated,
-        SortKey::Title,
-    ];
-
-    pub fn next(self) -> SortKey {
-        let index = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
-        SortKey::ALL[(index + 1) % SortKey::ALL.len()]
-    }
-
-    /// The CLI and JSON key.
-    pub fn key(self) -> &'static str {
-        match self {
-            SortKey::Default => "default",
-            SortKey::Score => "score",
-            SortKey::Due => "due",
-            SortKey::Owner => "owner",
-            SortKey::Updated => "updated",
-            SortKey::Title => "title",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<SortKey> {
-        let wanted = key.trim().to_lowercase();
-        SortKey::ALL.into_iter().find(|k| k.key() == wanted)
-    }
-
     pub fn label(self) -> Msg {
         match self {
             SortKey::Default => Msg::SortDefault,

@@ -143,6 +143,13 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
             encoding,
         });
     }
+    // Nearly every file is of the current version: one pass. Anything else (older, newer,
+    // broken) takes the careful way below, which looks at the version first.
+    if let Ok(backlog) = serde_json::from_slice::<Backlog>(bytes)
+        && backlog.schema_version == SCHEMA_VERSION
+    {
+        return checked(path, backlog, None);
+    }
     let parse_error = |e: serde_json::Error| LoadError::Parse {
         path: path.to_path_buf(),
         line: e.line(),
@@ -181,7 +188,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
             });
         }
     };
-    let mut backlog: Backlog = match migrated_from {
+    let backlog: Backlog = match migrated_from {
         None => serde_json::from_slice(bytes).map_err(parse_error)?,
         Some(_) => {
             let old: serde_json::Value = serde_json::from_slice(bytes).map_err(parse_error)?;
@@ -193,6 +200,11 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
             })?
         }
     };
+    checked(path, backlog, migrated_from)
+}
+
+/// The backlog in id order, refused when its links are inconsistent.
+fn checked(path: &Path, mut backlog: Backlog, migrated_from: Option<u64>) -> Result<Loaded, LoadError> {
     backlog.sectors.sort_by_key(|x| x.id);
     backlog.owners.sort_by_key(|x| x.id);
     backlog.priorities.sort_by_key(|x| x.id);

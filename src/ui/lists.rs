@@ -13,7 +13,8 @@ use crate::domain::text;
 use crate::domain::{Backlog, Measure, Status};
 use crate::i18n::{Lang, Msg};
 use crate::insight::PriorityStats;
-use crate::search::Query;
+use crate::search::fold::fold_mapped;
+use crate::search::{Mode, Query};
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let lang = app.lang;
@@ -42,8 +43,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             Span::raw(app.query(app.focus).to_string()),
             Span::styled("█", theme.label()),
         ];
-        if app.focus == Pane::Measures && app.pending_search().is_some() {
-            spans.push(Span::styled(format!("  {}", lang.tr(Msg::SearchRunning)), theme.dim()));
+        if let Some(state) = search_state(app) {
+            spans.push(Span::styled(format!("  {}", lang.tr(state)), theme.dim()));
         }
         let line = Line::from(spans);
         frame.render_widget(Paragraph::new(line), Rect::new(inner.x, inner.y, inner.width, 1));
@@ -88,6 +89,18 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     render_position(frame, theme, area, view);
 }
 
+/// What the search line adds after the query: still searching, or found only fuzzily.
+fn search_state(app: &App) -> Option<Msg> {
+    if app.focus != Pane::Measures || app.query(Pane::Measures).trim().is_empty() {
+        return None;
+    }
+    if app.pending_search().is_some() {
+        Some(Msg::SearchRunning)
+    } else {
+        (app.measures_found_by() == Mode::Fuzzy).then_some(Msg::SearchFuzzy)
+    }
+}
+
 /// Pane name, then what narrows the list: view, search and filter chips.
 fn header_left<'a>(app: &'a App, theme: Theme) -> Line<'a> {
     let lang = app.lang;
@@ -103,10 +116,9 @@ fn header_left<'a>(app: &'a App, theme: Theme) -> Line<'a> {
     }
     let query = app.query(app.focus);
     if !query.is_empty() && !app.search_open {
-        if app.focus == Pane::Measures && app.pending_search().is_some() {
-            chip(format!("/{query} {}", lang.tr(Msg::SearchRunning)));
-        } else {
-            chip(format!("/{query}"));
+        match search_state(app) {
+            Some(state) => chip(format!("/{query} {}", lang.tr(state))),
+            None => chip(format!("/{query}")),
         }
     }
     if app.focus == Pane::Measures {
@@ -216,21 +228,23 @@ fn measure_table<'a>(
     let today = app.today();
     let backlog = &app.backlog;
     let query = Query::new(app.query(Pane::Measures));
+    let mode = app.measures_found_by();
     let id_width = measure_id_width(backlog);
     let title_width = title_width(width, id_width);
     let sectors_width = owner_and_sector_widths(width, id_width).1;
     let rows = visible
         .iter()
-        .filter_map(|i| backlog.measures.get(*i).map(|m| (*i, m)))
-        .map(|(i, m)| {
+        .filter_map(|i| backlog.measures.get(*i))
+        .map(|m| {
             let due_style = if m.is_overdue(today) {
                 theme.error()
             } else {
                 Default::default()
             };
-            let title = match app.keys.get(i) {
-                Some(keys) if !query.is_empty() => highlighted(&m.title, &query.title_highlights(&keys.title), theme),
-                _ => Line::raw(fit(&text::visible(&m.title), title_width)),
+            let title = if query.is_empty() {
+                Line::raw(fit(&text::visible(&m.title), title_width))
+            } else {
+                highlighted(&m.title, &query.title_highlights(&fold_mapped(&m.title), mode), theme)
             };
             // An overdue date's `!` sits in the gap before it, so all dates line up.
             let due = match due_text(lang, m, today) {
