@@ -70,8 +70,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: The
         }
         app.poll_search();
         let size = terminal.size()?;
-        app.viewport = Size::new(size.width, size.height);
-        app.keep_cursors_visible();
+        app.set_list_height(ui::layout::list_rows(Size::new(size.width, size.height)));
         terminal.draw(|frame| ui::render(frame, app, theme))?;
         // While the search worker runs, look for its answer often; otherwise only keys matter.
         let wait = if app.pending_search().is_some() {
@@ -87,7 +86,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: The
         match event {
             Event::Key(_) if panic_on_key => panic!("TILTAK_TEST_PANIC is set"),
             Event::Key(key) => handle_key(app, key),
-            Event::Resize(width, height) => app.viewport = Size::new(width, height),
+            Event::Resize(width, height) => app.set_list_height(ui::layout::list_rows(Size::new(width, height))),
             _ => {}
         }
     }

@@ -23,7 +23,6 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use jiff::civil::Date;
-use ratatui::layout::Size;
 
 pub use action::{Action, Pane};
 pub use form::Form;
@@ -99,7 +98,9 @@ pub struct App {
     pub history: History,
     pub should_quit: bool,
     pub clock: Clock,
-    pub viewport: Size,
+    /// Rows of data a list showed in the last frame: the page for PgUp/PgDn and scrolling.
+    /// The event loop sets it from the layout, so update never has to know how drawing works.
+    pub list_height: usize,
     pub detail_scroll: u16,
     /// Another process holds the file's lock: the app shows the backlog but changes nothing.
     pub read_only: bool,
@@ -129,6 +130,9 @@ pub struct App {
     search: live_search::LiveSearch,
 }
 
+/// The list height of a 120×40 terminal, until the first frame tells the real one.
+const DEFAULT_LIST_HEIGHT: usize = 18;
+
 /// The list an Overview pane does not have.
 static NO_LIST: ListView = ListView {
     rows: Vec::new(),
@@ -152,7 +156,7 @@ impl App {
             history: History::default(),
             should_quit: false,
             clock,
-            viewport: Size::new(120, 40),
+            list_height: DEFAULT_LIST_HEIGHT,
             detail_scroll: 0,
             read_only: false,
             filter: MeasureFilter::default(),
@@ -342,10 +346,16 @@ impl App {
         }
     }
 
+    /// The terminal changed size (or a frame was drawn): lists now show `rows` rows at once.
+    pub fn set_list_height(&mut self, rows: usize) {
+        self.list_height = rows;
+        self.keep_cursors_visible();
+    }
+
     /// Moves each list's scroll offset so its cursor stays on screen.
     pub fn keep_cursors_visible(&mut self) {
+        let height = self.list_height;
         for pane in Pane::ALL {
-            let height = crate::ui::layout::list_rows(self.viewport);
             if let Some(list) = self.list_mut(pane) {
                 list.scroll_into_view(height);
             }

@@ -103,7 +103,7 @@ fn edits(action: Action) -> bool {
 }
 
 fn list_action(app: &mut App, action: Action) {
-    let page = crate::ui::layout::list_rows(app.viewport).max(1) as isize;
+    let page = app.list_height.max(1) as isize;
     if app.focus == Pane::Overview && drill::overview_action(app, action) {
         return;
     }
