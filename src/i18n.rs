@@ -754,6 +754,28 @@ catalogue! {
     FormFieldsAbove => ("↑ {count} felt over", "↑ {count} more above"),
     FormFieldsBelow => ("↓ {count} felt til", "↓ {count} more below"),
     ErrBadToday => ("TILTAK_TODAY=«{text}» er ikke en dato: bruk ÅÅÅÅ-MM-DD, eller fjern variabelen.", "TILTAK_TODAY=“{text}” is not a date: use YYYY-MM-DD, or unset it."),
+    // issue 14: settings and sectors in the app, the guided start
+    ActOpenSettings => ("Innstillinger og sektorer", "Settings and sectors"),
+    ActEditSettings => ("Endre backloggens navn og innstillinger", "Edit the backlog's name and settings"),
+    HelpSectionSettings => ("Innstillinger og sektorer", "Settings and sectors"),
+    HintNewSector => ("ny sektor", "new sector"),
+    HintSettings => ("innstillinger", "settings"),
+    SettingsTitle => ("Innstillinger", "Settings"),
+    SettingsEditHint => ("s: endre innstillinger", "s: edit settings"),
+    SectorsTitle => ("Sektorer", "Sectors"),
+    EmptySectors => ("Ingen sektorer ennå. Trykk n for å legge til en.", "No sectors yet. Press n to add one."),
+    ColMeasureCount => ("Tiltak", "Measures"),
+    FieldShort => ("Kortnavn", "Short label"),
+    FormShortHint => ("tomt: lages av navnet", "empty: made from the name"),
+    FieldBacklogName => ("Backloggens navn", "Backlog name"),
+    FieldThreshold => ("Tiltak per eier før varsel", "Measures per owner before a warning"),
+    FormNewSector => ("Ny sektor", "New sector"),
+    FormEditSector => ("Endre sektor", "Edit sector"),
+    FormSettings => ("Innstillinger", "Settings"),
+    ErrThreshold => ("Tiltak per eier må være et tall fra 1 til 99.", "Measures per owner must be a number from 1 to 99."),
+    WhatSector => ("sektor {name}", "sector {name}"),
+    ConfirmDeleteSector => ("Slette sektoren {name}? {count} tiltak mister koblingen til den (tiltakene beholdes).", "Delete sector {name}? {count} measures lose the link to it (the measures are kept)."),
+    MsgSettingsSaved => ("innstillingene er lagret", "settings saved"),
 }
 
 #[cfg(test)]

@@ -122,6 +122,9 @@ pub enum Action {
     DeleteView,
     ClearMarks,
     ShowOverdue,
+    // Issue 14: settings and sectors
+    OpenSettings,
+    EditSettings,
 }
 
 impl Action {
@@ -216,6 +219,8 @@ impl Action {
             Action::DeleteView => Msg::ActDeleteView,
             Action::ClearMarks => Msg::ActClearMarks,
             Action::ShowOverdue => Msg::ActShowOverdue,
+            Action::OpenSettings => Msg::ActOpenSettings,
+            Action::EditSettings => Msg::ActEditSettings,
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::domain::{
 use crate::i18n::{Lang, Msg};
 
 mod prompts;
+mod settings;
 pub use prompts::{Prompt, SetupValues};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,10 @@ pub enum FormTarget {
     MeetingSetup,
     /// One-field prompts during a review.
     Prompt(Prompt),
+    NewSector,
+    EditSector(SectorId),
+    /// The backlog's name and settings.
+    Settings,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +60,8 @@ pub enum FieldId {
     Minutes,
     Attendees,
     Answer,
+    Short,
+    Threshold,
 }
 
 /// What a picker option stands for.
@@ -380,6 +387,9 @@ impl Form {
             FormTarget::SaveElsewhere => lang.tr(Msg::FormSaveElsewhere).to_string(),
             FormTarget::MeetingSetup => lang.tr(Msg::SetupTitle).to_string(),
             FormTarget::Prompt(prompt) => prompt.title(lang),
+            FormTarget::NewSector => lang.tr(Msg::FormNewSector).to_string(),
+            FormTarget::EditSector(_) => lang.tr(Msg::FormEditSector).to_string(),
+            FormTarget::Settings => lang.tr(Msg::FormSettings).to_string(),
         }
     }
 

@@ -24,6 +24,7 @@ pub enum Context {
     Picker,
     Filter,
     Prompt,
+    Settings,
 }
 
 impl Context {
@@ -44,6 +45,7 @@ impl Context {
             Context::Picker => Msg::HelpSectionPicker,
             Context::Filter => Msg::HelpSectionFilter,
             Context::Prompt => Msg::HelpSectionPrompt,
+            Context::Settings => Msg::HelpSectionSettings,
         }
     }
 }
@@ -346,6 +348,29 @@ pub static BINDINGS: &[Binding] = &[
     key(Prompt, Esc, Action::Cancel),
     ctrl(Prompt, 'u', Action::ClearInput),
     ctrl(Prompt, 'c', Action::Quit),
+    // Issue 14: the Settings screen (backlog settings and sectors)
+    key(List, Char(','), Action::OpenSettings),
+    key(Context::Settings, Char('j'), Action::Down),
+    key(Context::Settings, Down, Action::Down),
+    key(Context::Settings, Char('k'), Action::Up),
+    key(Context::Settings, Up, Action::Up),
+    key(Context::Settings, Char('g'), Action::First),
+    key(Context::Settings, Char('G'), Action::Last),
+    hinted(key(Context::Settings, Char('n'), Action::New), Msg::HintNewSector),
+    hinted(key(Context::Settings, Char('e'), Action::Edit), Msg::HintEdit),
+    key(Context::Settings, Enter, Action::Edit),
+    hinted(key(Context::Settings, Char('d'), Action::Delete), Msg::HintDelete),
+    hinted(
+        key(Context::Settings, Char('s'), Action::EditSettings),
+        Msg::HintSettings,
+    ),
+    hinted(key(Context::Settings, Char('u'), Action::Undo), Msg::HintUndo),
+    ctrl(Context::Settings, 'r', Action::Redo),
+    key(Context::Settings, Char('?'), Action::Help),
+    hinted(key(Context::Settings, Esc, Action::Cancel), Msg::HintClose),
+    key(Context::Settings, Char('q'), Action::Cancel),
+    key(Context::Settings, Char(','), Action::Cancel),
+    ctrl(Context::Settings, 'c', Action::Quit),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).

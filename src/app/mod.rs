@@ -15,6 +15,7 @@ pub mod picker;
 pub mod rescue;
 pub mod review;
 mod review_update;
+pub mod settings;
 pub mod typeahead;
 pub mod update;
 pub mod views;
@@ -52,6 +53,7 @@ pub enum Confirm {
     EndReview,
     /// Delete every marked measure (this many).
     DeleteMarked(usize),
+    DeleteSector(crate::domain::SectorId),
 }
 
 #[derive(Debug, Clone)]
@@ -199,6 +201,7 @@ impl App {
                 review::Screen::Review(_) => Context::Review,
                 review::Screen::Summary(_) => Context::Summary,
                 review::Screen::Log { .. } => Context::Log,
+                review::Screen::Settings { .. } => Context::Settings,
             },
             Overlay::Help { .. } => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,

@@ -24,6 +24,10 @@ pub enum Screen {
         scroll: u16,
         back: Box<Screen>,
     },
+    /// The backlog's settings and its sectors; the cursor is on a sector.
+    Settings {
+        cursor: usize,
+    },
 }
 
 /// The measures a review starts with: the marked ones if any are marked, else those now visible

@@ -49,6 +49,7 @@ pub(super) fn action(app: &mut App, action: Action) {
         Screen::Review(_) => review_action(app, action),
         Screen::Summary(_) => summary_action(app, action),
         Screen::Log { .. } => log_action(app, action),
+        Screen::Settings { .. } => super::settings::action(app, action),
     }
 }
 

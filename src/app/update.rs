@@ -64,6 +64,7 @@ pub fn update(app: &mut App, action: Action) {
         Context::Help => help_action(app, action),
         Context::Confirm => confirm_action(app, action),
         Context::Form => form_action(app, action),
+        Context::Settings => super::settings::action(app, action),
         Context::Setup | Context::Agenda | Context::Review | Context::Summary | Context::Log => {
             super::review_update::action(app, action)
         }
@@ -99,6 +100,7 @@ fn edits(action: Action) -> bool {
             | Action::AssignEffort
             | Action::SaveView
             | Action::DeleteView
+            | Action::EditSettings
     )
 }
 
@@ -143,6 +145,7 @@ fn list_action(app: &mut App, action: Action) {
         Action::RankUp => drill::move_rank(app, true),
         Action::RankDown => drill::move_rank(app, false),
         Action::DrillDown => drill::drill_down(app),
+        Action::OpenSettings => super::settings::open(app),
         other => find::list_action(app, other),
     }
 }
@@ -253,7 +256,7 @@ pub(super) fn persist(app: &mut App) -> bool {
     }
 }
 
-pub(super) fn quit(app: &mut App) {
+pub(crate) fn quit(app: &mut App) {
     if let SaveState::Failed(_) = app.save_state {
         persist(app);
         // A merge on the way may want a side chosen before leaving.
@@ -396,6 +399,7 @@ fn confirm_action(app: &mut App, action: Action) {
                     let result = app.backlog.delete_owner(id, now);
                     finish(app, result, label);
                 }
+                Confirm::DeleteSector(id) => super::settings::delete_sector(app, id),
                 Confirm::DeletePriority(id) => {
                     let title = app.backlog.priority(id).map(|p| p.title.clone()).unwrap_or_default();
                     let what = app.lang.fill(Msg::WhatPriority, &[("title", &title)]);
@@ -500,6 +504,10 @@ fn submit_form(app: &mut App) {
             super::review_update::prompt_outcome(&mut app.backlog, &app.screen, form, prompt, lang, now)
         }
         FormTarget::MeetingSetup => Ok(None),
+        FormTarget::NewSector | FormTarget::EditSector(_) | FormTarget::Settings => {
+            let form = form.clone();
+            super::settings::form_outcome(app, &form, lang)
+        }
     };
     match outcome {
         Ok(Some((edit, label))) => {
@@ -579,7 +587,7 @@ pub(super) fn undo(app: &mut App) {
     }
 }
 
-fn redo(app: &mut App) {
+pub(super) fn redo(app: &mut App) {
     let Some(step) = app.history.take_redo() else {
         return say(app, app.lang.tr(Msg::MsgNothingToRedo).to_string());
     };

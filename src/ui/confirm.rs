@@ -47,6 +47,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
                 &[("done", &done.to_string()), ("total", &total.to_string())],
             )
         }
+        Confirm::DeleteSector(id) => crate::app::settings::delete_question(app, id),
         Confirm::DeleteMarked(count) => lang.fill(Msg::ConfirmDeleteMarked, &[("count", &count.to_string())]),
         Confirm::QuitUnsaved => {
             let error = match &app.save_state {

@@ -67,6 +67,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
         Context::Summary,
         Context::Log,
         Context::Merge,
+        Context::Settings,
     ] {
         if !lines.is_empty() {
             lines.push(Line::raw(""));

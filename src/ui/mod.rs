@@ -14,6 +14,7 @@ mod merge;
 mod overlays;
 mod overview;
 mod review;
+mod settings;
 mod statusbar;
 pub mod theme;
 
@@ -62,6 +63,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             Screen::Review(state) => review::render_review(frame, app, theme, full, state),
             Screen::Summary(summary) => review::render_summary(frame, app, theme, full, summary),
             Screen::Log { measure, scroll, .. } => log::render(frame, app, theme, full, *measure, *scroll),
+            Screen::Settings { cursor } => settings::render(frame, app, theme, full, *cursor),
         }
     }
     statusbar::render(frame, app, theme, areas.status);

@@ -81,7 +81,7 @@ impl Form {
         }
     }
 
-    /// Title, date (today), minutes per item (5) and attendees, ticked as given.
+    /// Title, date (today), minutes per item (the backlog's setting) and attendees, ticked as given.
     pub fn meeting_setup(backlog: &Backlog, lang: Lang, today: Date, attendees: &[OwnerId]) -> Form {
         let owners: Vec<(String, Choice)> = owner_options(backlog, lang)
             .into_iter()
@@ -96,7 +96,11 @@ impl Form {
                     line(FieldId::MeetingDate, Msg::FieldMeetingDate, &today.to_string()),
                     Msg::FormDateHint,
                 ),
-                line(FieldId::Minutes, Msg::FieldMinutesPerItem, "5"),
+                line(
+                    FieldId::Minutes,
+                    Msg::FieldMinutesPerItem,
+                    &backlog.settings.minutes_per_item.to_string(),
+                ),
                 multi(FieldId::Attendees, Msg::FieldAttendees, owners, &ticked),
             ],
         )
