@@ -69,6 +69,7 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
     let mut app = App::new(backlog, lang, Box::new(store), clock);
     app.demo = parsed.demo;
     app.read_only = lock.is_none();
+    tiltak::app::start::offer(&mut app);
     let result = tiltak::tui::run(&mut app, Theme::from_env());
     drop(lock);
     result.map_err(|e| fail(lang.fill(Msg::ErrTerminal, &[("error", &e.to_string())])))

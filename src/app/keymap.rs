@@ -25,6 +25,7 @@ pub enum Context {
     Filter,
     Prompt,
     Settings,
+    Start,
 }
 
 impl Context {
@@ -46,6 +47,7 @@ impl Context {
             Context::Filter => Msg::HelpSectionFilter,
             Context::Prompt => Msg::HelpSectionPrompt,
             Context::Settings => Msg::HelpSectionSettings,
+            Context::Start => Msg::HelpSectionStart,
         }
     }
 }
@@ -371,6 +373,17 @@ pub static BINDINGS: &[Binding] = &[
     key(Context::Settings, Char('q'), Action::Cancel),
     key(Context::Settings, Char(','), Action::Cancel),
     ctrl(Context::Settings, 'c', Action::Quit),
+    // Issue 14: the guided start on a new backlog
+    key(Context::Start, Char('j'), Action::Down),
+    key(Context::Start, Down, Action::Down),
+    key(Context::Start, Char('k'), Action::Up),
+    key(Context::Start, Up, Action::Up),
+    hinted(key(Context::Start, Enter, Action::Accept), Msg::HintDoStep),
+    hinted(key(Context::Start, Esc, Action::Cancel), Msg::HintSkipStart),
+    hinted(key(Context::Start, Char('n'), Action::New), Msg::HintFirstMeasure),
+    hinted(key(Context::Start, Char('?'), Action::Help), Msg::HintHelp),
+    key(Context::Start, Char('q'), Action::Quit),
+    ctrl(Context::Start, 'c', Action::Quit),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).

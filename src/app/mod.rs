@@ -16,6 +16,7 @@ pub mod rescue;
 pub mod review;
 mod review_update;
 pub mod settings;
+pub mod start;
 pub mod typeahead;
 pub mod update;
 pub mod views;
@@ -202,6 +203,7 @@ impl App {
                 review::Screen::Summary(_) => Context::Summary,
                 review::Screen::Log { .. } => Context::Log,
                 review::Screen::Settings { .. } => Context::Settings,
+                review::Screen::Start { .. } => Context::Start,
             },
             Overlay::Help { .. } => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,

@@ -24,8 +24,14 @@ pub enum Screen {
         scroll: u16,
         back: Box<Screen>,
     },
-    /// The backlog's settings and its sectors; the cursor is on a sector.
+    /// The backlog's settings and its sectors; the cursor is on a sector. Closing it returns
+    /// to the guided start when it came from there.
     Settings {
+        cursor: usize,
+        from_start: bool,
+    },
+    /// The guided start on a new backlog; the cursor is on a step.
+    Start {
         cursor: usize,
     },
 }

@@ -50,6 +50,7 @@ pub(super) fn action(app: &mut App, action: Action) {
         Screen::Summary(_) => summary_action(app, action),
         Screen::Log { .. } => log_action(app, action),
         Screen::Settings { .. } => super::settings::action(app, action),
+        Screen::Start { .. } => super::start::action(app, action),
     }
 }
 

@@ -9,21 +9,25 @@ use crate::domain::{DomainError, Edit, SectorId};
 use crate::i18n::{Lang, Msg};
 
 pub(super) fn open(app: &mut App) {
-    app.screen = Screen::Settings { cursor: 0 };
+    app.screen = Screen::Settings {
+        cursor: 0,
+        from_start: false,
+    };
 }
 
 /// The sector under the cursor of the Settings screen.
 pub fn selected_sector(app: &App) -> Option<SectorId> {
     match app.screen {
-        Screen::Settings { cursor } => app.backlog.sectors.get(cursor).map(|s| s.id),
+        Screen::Settings { cursor, .. } => app.backlog.sectors.get(cursor).map(|s| s.id),
         _ => None,
     }
 }
 
 pub(super) fn action(app: &mut App, action: Action) {
-    let Screen::Settings { cursor } = &mut app.screen else {
+    let Screen::Settings { cursor, from_start } = &mut app.screen else {
         return;
     };
+    let from_start = *from_start;
     let last = app.backlog.sectors.len().saturating_sub(1);
     match action {
         Action::Down => *cursor = (*cursor + 1).min(last),
@@ -43,6 +47,7 @@ pub(super) fn action(app: &mut App, action: Action) {
         Action::Undo => undo(app),
         Action::Redo => redo(app),
         Action::Help => app.overlay = Overlay::Help { scroll: 0 },
+        Action::Cancel if from_start => app.screen = Screen::Start { cursor: 2 },
         Action::Cancel => app.screen = Screen::Main,
         Action::Quit => quit(app),
         _ => {}
@@ -53,7 +58,7 @@ pub(super) fn action(app: &mut App, action: Action) {
 /// After sectors were added or removed (here or by undo), the cursor stays on the list.
 pub(super) fn keep_cursor(app: &mut App) {
     let count = app.backlog.sectors.len();
-    if let Screen::Settings { cursor } = &mut app.screen {
+    if let Screen::Settings { cursor, .. } = &mut app.screen {
         *cursor = (*cursor).min(count.saturating_sub(1));
     }
 }
@@ -108,7 +113,7 @@ pub(super) fn form_outcome(app: &mut App, form: &Form, lang: Lang) -> Result<Opt
                 },
                 None => added,
             };
-            if let Screen::Settings { cursor } = &mut app.screen {
+            if let Screen::Settings { cursor, .. } = &mut app.screen {
                 *cursor = app.backlog.sectors.iter().position(|s| s.id == id).unwrap_or(0);
             }
             Ok(Some((edit, lang.fill(Msg::MsgAdded, &[("what", &what)]))))

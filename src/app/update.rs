@@ -65,6 +65,7 @@ pub fn update(app: &mut App, action: Action) {
         Context::Confirm => confirm_action(app, action),
         Context::Form => form_action(app, action),
         Context::Settings => super::settings::action(app, action),
+        Context::Start => super::start::action(app, action),
         Context::Setup | Context::Agenda | Context::Review | Context::Summary | Context::Log => {
             super::review_update::action(app, action)
         }

@@ -68,6 +68,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
         Context::Log,
         Context::Merge,
         Context::Settings,
+        Context::Start,
     ] {
         if !lines.is_empty() {
             lines.push(Line::raw(""));

@@ -15,6 +15,7 @@ mod overlays;
 mod overview;
 mod review;
 mod settings;
+mod start;
 mod statusbar;
 pub mod theme;
 
@@ -63,7 +64,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             Screen::Review(state) => review::render_review(frame, app, theme, full, state),
             Screen::Summary(summary) => review::render_summary(frame, app, theme, full, summary),
             Screen::Log { measure, scroll, .. } => log::render(frame, app, theme, full, *measure, *scroll),
-            Screen::Settings { cursor } => settings::render(frame, app, theme, full, *cursor),
+            Screen::Settings { cursor, .. } => settings::render(frame, app, theme, full, *cursor),
+            Screen::Start { cursor } => start::render(frame, app, theme, full, *cursor),
         }
     }
     statusbar::render(frame, app, theme, areas.status);
