@@ -780,6 +780,8 @@ catalogue! {
     HintDoStep => ("gjør dette", "do this step"),
     HintSkipStart => ("hopp over", "skip"),
     HintFirstMeasure => ("første tiltak nå", "first measure now"),
+    MsgTriageOff => ("Triage-visningen er slått av: alle tiltak vises.", "The triage view is off: every measure shows."),
+    StatusReadOnly => ("kun lesing", "read only"),
     StartSkipped => ("Alt dette finner du senere: , for innstillinger og sektorer, 2 for eiere, 3 for prioriteringer.", "All of this is there later: , for settings and sectors, 2 for owners, 3 for priorities."),
     StartTitle => ("Kom i gang", "Getting started"),
     StartIntro => ("En ny backlog. Fire korte steg gjør den til gruppens egen; hvert kan hoppes over og gjøres senere.", "A new backlog. Four short steps make it your group's own; each can be skipped and done later."),

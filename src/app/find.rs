@@ -49,6 +49,12 @@ pub(super) fn list_action(app: &mut App, action: Action) {
             let order = app.lang.tr(app.sort.label());
             say(app, app.lang.fill(Msg::MsgSortedBy, &[("order", order)]));
         }
+        // `T` again leaves the triage view.
+        Action::Triage if app.view_name.as_deref() == Some(app.lang.tr(Msg::ViewTriage)) => {
+            app.queries.remove(&Pane::Measures);
+            app.set_filter(MeasureFilter::default());
+            say(app, app.lang.tr(Msg::MsgTriageOff).to_string());
+        }
         Action::Triage => open_view(
             app,
             app.lang.tr(Msg::ViewTriage).to_string(),

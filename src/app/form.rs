@@ -464,6 +464,14 @@ impl Form {
         matches!(self.focused().input, Input::Lines(_))
     }
 
+    /// Empties the focused text field (`Ctrl-u`); a picker keeps its choice.
+    pub fn clear_focused(&mut self) {
+        if let Input::Line(area) | Input::Lines(area) = &mut self.fields[self.focus].input {
+            *area = text_area("");
+            area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        }
+    }
+
     /// Typing into the focused text field.
     pub fn type_key(&mut self, key: KeyEvent) {
         match &mut self.fields[self.focus].input {

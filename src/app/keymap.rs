@@ -351,6 +351,7 @@ pub static BINDINGS: &[Binding] = &[
     ctrl(Prompt, 'u', Action::ClearInput),
     ctrl(Prompt, 'c', Action::Quit),
     // Issue 14: the Settings screen (backlog settings and sectors)
+    ctrl(Form, 'u', Action::ClearInput),
     key(List, Char(','), Action::OpenSettings),
     key(Context::Settings, Char('j'), Action::Down),
     key(Context::Settings, Down, Action::Down),

@@ -445,6 +445,7 @@ fn form_action(app: &mut App, action: Action) {
             form.type_key(KeyEvent::from(KeyCode::Enter));
         }
         Action::FormSaveLine => submit_form(app),
+        Action::ClearInput => form.clear_focused(),
         Action::FormToggle if !form.cycle_or_toggle(true) => form.type_key(KeyEvent::from(KeyCode::Char(' '))),
         _ => {}
     }
