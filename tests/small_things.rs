@@ -44,3 +44,35 @@ fn a_read_only_window_never_says_saved() {
     press(&mut app, KeyCode::Char('u'));
     assert!(!screen(&mut app, 100, 30).contains("saved"));
 }
+
+#[test]
+fn hash_goes_to_a_measure_by_id_even_when_the_filter_hides_it() {
+    let (mut app, _store) = app_with(demo(), Lang::En);
+    type_text(&mut app, "T");
+    let hidden = app
+        .backlog
+        .measures
+        .iter()
+        .enumerate()
+        .find(|(i, _)| !app.measures.rows.contains(i))
+        .map(|(_, m)| m.id)
+        .expect("the triage view hides some measures");
+    type_text(&mut app, "3");
+    type_text(&mut app, &format!("#{hidden}"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.selected_measure(), Some(hidden));
+    assert_eq!(app.focus, tiltak::app::Pane::Measures);
+    // Without the prefix too.
+    type_text(&mut app, "#1");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.selected_measure().map(|id| id.to_string()), Some("T-1".to_string()));
+    // An id that does not exist says so and keeps the prompt for a fix.
+    type_text(&mut app, "#T-999");
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("No measure “T-999”"), "{shown}");
+    handle_key(&mut app, ctrl('u'));
+    type_text(&mut app, "2");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.selected_measure().map(|id| id.to_string()), Some("T-2".to_string()));
+}

@@ -125,6 +125,7 @@ pub enum Action {
     // Issue 14: settings and sectors
     OpenSettings,
     EditSettings,
+    GoToMeasure,
 }
 
 impl Action {
@@ -221,6 +222,7 @@ impl Action {
             Action::ShowOverdue => Msg::ActShowOverdue,
             Action::OpenSettings => Msg::ActOpenSettings,
             Action::EditSettings => Msg::ActEditSettings,
+            Action::GoToMeasure => Msg::ActGoToMeasure,
         }
     }
 }

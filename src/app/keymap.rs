@@ -26,6 +26,7 @@ pub enum Context {
     Prompt,
     Settings,
     Start,
+    GoTo,
 }
 
 impl Context {
@@ -48,6 +49,7 @@ impl Context {
             Context::Prompt => Msg::HelpSectionPrompt,
             Context::Settings => Msg::HelpSectionSettings,
             Context::Start => Msg::HelpSectionStart,
+            Context::GoTo => Msg::HelpSectionGoTo,
         }
     }
 }
@@ -385,6 +387,12 @@ pub static BINDINGS: &[Binding] = &[
     hinted(key(Context::Start, Char('?'), Action::Help), Msg::HintHelp),
     key(Context::Start, Char('q'), Action::Quit),
     ctrl(Context::Start, 'c', Action::Quit),
+    // Issue 14: go to a measure by id
+    key(List, Char('#'), Action::GoToMeasure),
+    key(Context::GoTo, Enter, Action::Accept),
+    key(Context::GoTo, Esc, Action::Cancel),
+    ctrl(Context::GoTo, 'u', Action::ClearInput),
+    ctrl(Context::GoTo, 'c', Action::Quit),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).

@@ -5,6 +5,7 @@ pub mod drill;
 pub mod filter_panel;
 mod find;
 pub mod form;
+mod goto;
 pub mod history;
 pub mod keymap;
 mod live_search;
@@ -72,6 +73,8 @@ pub enum Overlay {
     Filter(Box<FilterPanel>),
     /// The name to save the current view under.
     SaveView(String),
+    /// The id typed to go to a measure.
+    GoTo(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -213,6 +216,7 @@ impl App {
             Overlay::Picker(_) => Context::Picker,
             Overlay::Filter(_) => Context::Filter,
             Overlay::SaveView(_) => Context::Prompt,
+            Overlay::GoTo(_) => Context::GoTo,
         }
     }
 

@@ -26,6 +26,7 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
             Context::Palette => find::palette_key(app, key),
             Context::Picker => find::picker_key(app, key),
             Context::Prompt => find::prompt_key(app, key),
+            Context::GoTo => super::goto::key(app, key),
             _ => {}
         },
     }
@@ -66,6 +67,7 @@ pub fn update(app: &mut App, action: Action) {
         Context::Form => form_action(app, action),
         Context::Settings => super::settings::action(app, action),
         Context::Start => super::start::action(app, action),
+        Context::GoTo => super::goto::action(app, action),
         Context::Setup | Context::Agenda | Context::Review | Context::Summary | Context::Log => {
             super::review_update::action(app, action)
         }
@@ -147,6 +149,7 @@ fn list_action(app: &mut App, action: Action) {
         Action::RankDown => drill::move_rank(app, false),
         Action::DrillDown => drill::drill_down(app),
         Action::OpenSettings => super::settings::open(app),
+        Action::GoToMeasure => super::goto::open(app),
         other => find::list_action(app, other),
     }
 }

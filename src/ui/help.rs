@@ -69,6 +69,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
         Context::Merge,
         Context::Settings,
         Context::Start,
+        Context::GoTo,
     ] {
         if !lines.is_empty() {
             lines.push(Line::raw(""));

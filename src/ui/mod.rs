@@ -79,6 +79,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         Overlay::Picker(picker) => overlays::render_picker(frame, app, theme, picker),
         Overlay::Filter(panel) => overlays::render_filter(frame, app, theme, panel),
         Overlay::SaveView(name) => overlays::render_save_view(frame, app, theme, name),
+        Overlay::GoTo(text) => overlays::render_go_to(frame, app, theme, text),
     }
 }
 
