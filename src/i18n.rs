@@ -784,6 +784,7 @@ catalogue! {
     StatusReadOnly => ("kun lesing", "read only"),
     ActGoToMeasure => ("Gå til tiltak etter id (23 eller T-23)", "Go to a measure by id (23 or T-23)"),
     HelpSectionGoTo => ("Gå til tiltak", "Go to a measure"),
+    ActSelectRow => ("Velg raden det ble klikket på", "Select the clicked row"),
     GoToTitle => ("Gå til tiltak", "Go to measure"),
     GoToHint => ("23 eller T-23 · Enter gå · Esc avbryt", "23 or T-23 · Enter go · Esc cancel"),
     ErrNoSuchMeasure => ("Fant ikke tiltak «{text}»: skriv et nummer som 23 eller T-23.", "No measure “{text}”: type a number such as 23 or T-23."),

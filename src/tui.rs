@@ -4,7 +4,7 @@ use std::io;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::layout::Size;
 
 use crate::app::outside::CHECK_EVERY;
@@ -23,6 +23,13 @@ const SEARCH_POLL: Duration = Duration::from_millis(16);
 pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
     watch_signals()?;
     let mut terminal = ratatui::try_init()?;
+    // ratatui's panic hook restores the screen but knows nothing of the mouse: ours runs first.
+    let restore_screen = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = ratatui::crossterm::execute!(io::stdout(), DisableMouseCapture);
+        restore_screen(info);
+    }));
+    ratatui::crossterm::execute!(io::stdout(), EnableMouseCapture)?;
     let result = event_loop(&mut terminal, app, theme);
     restore();
     result
@@ -31,6 +38,7 @@ pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
 /// Leaves raw mode and the alternate screen and shows the cursor again. The cursor is otherwise
 /// only shown when the `Terminal` is dropped, which never happens when a signal ends the process.
 fn restore() {
+    let _ = ratatui::crossterm::execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
 }
@@ -61,6 +69,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: The
     // A test-only trigger: proves that a panic restores the terminal and says where the data is.
     let panic_on_key = std::env::var_os("TILTAK_TEST_PANIC").is_some_and(|v| v == "1");
     let mut looked = Instant::now();
+    let mut clicks = ui::mouse::Clicks::default();
     while !app.should_quit {
         // Another program may have changed the file: look every few seconds.
         if looked.elapsed() >= CHECK_EVERY {
@@ -86,6 +95,13 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: The
         match event {
             Event::Key(_) if panic_on_key => panic!("TILTAK_TEST_PANIC is set"),
             Event::Key(key) => handle_key(app, key),
+            Event::Mouse(mouse) => {
+                let size = terminal.size()?;
+                let size = Size::new(size.width, size.height);
+                for action in ui::mouse::actions(app, size, mouse, &mut clicks, Instant::now()) {
+                    update(app, action);
+                }
+            }
             Event::Resize(width, height) => app.set_list_height(ui::layout::list_rows(Size::new(width, height))),
             _ => {}
         }

@@ -126,6 +126,8 @@ pub enum Action {
     OpenSettings,
     EditSettings,
     GoToMeasure,
+    /// A click on a list row (its index among the pane's rows); sent by the mouse.
+    SelectRow(usize),
 }
 
 impl Action {
@@ -223,6 +225,7 @@ impl Action {
             Action::OpenSettings => Msg::ActOpenSettings,
             Action::EditSettings => Msg::ActEditSettings,
             Action::GoToMeasure => Msg::ActGoToMeasure,
+            Action::SelectRow(_) => Msg::ActSelectRow,
         }
     }
 }

@@ -531,8 +531,8 @@ mod tests {
             .collect()
     }
 
-    /// Sent by the program itself, never by a key or the palette.
-    const NOT_FROM_THE_USER: &[Action] = &[Action::CheckOutside];
+    /// Sent by the program itself or the mouse, never by a key or the palette.
+    const NOT_FROM_THE_USER: &[Action] = &[Action::CheckOutside, Action::SelectRow(0)];
 
     #[test]
     fn every_action_has_a_key_or_is_palette_only_by_design() {

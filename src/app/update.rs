@@ -150,6 +150,10 @@ fn list_action(app: &mut App, action: Action) {
         Action::DrillDown => drill::drill_down(app),
         Action::OpenSettings => super::settings::open(app),
         Action::GoToMeasure => super::goto::open(app),
+        Action::SelectRow(row) => move_cursor(app, |l| {
+            l.first();
+            l.move_by(row as isize);
+        }),
         other => find::list_action(app, other),
     }
 }
