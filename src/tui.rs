@@ -77,6 +77,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: The
             update(app, Action::CheckOutside);
             looked = Instant::now();
         }
+        // Outside the busy lock: a signal during a long edit ends the session at once.
+        if let Some(text) = app.editor_request.take() {
+            let outcome = with_terminal_suspended(terminal, || edit_in_editor(&text));
+            crate::app::editor::finished(app, outcome.map_err(|e| e.to_string()));
+        }
         app.poll_search();
         let size = terminal.size()?;
         app.set_list_height(ui::layout::list_rows(Size::new(size.width, size.height)));
@@ -107,4 +112,54 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: The
         }
     }
     Ok(())
+}
+
+/// Leaves the alternate screen, raw mode and the mouse for the time `run` takes, then takes
+/// them back and redraws everything, whatever `run` returned.
+fn with_terminal_suspended<T>(
+    terminal: &mut ratatui::DefaultTerminal,
+    run: impl FnOnce() -> io::Result<T>,
+) -> io::Result<T> {
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+    let _ = ratatui::crossterm::execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let result = run();
+    enable_raw_mode()?;
+    ratatui::crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    terminal.clear()?;
+    result
+}
+
+fn edit_in_editor(text: &str) -> io::Result<Option<String>> {
+    match crate::app::editor::command_from_env() {
+        Some(command) => edit_text(&command, text),
+        None => Err(io::Error::other("$VISUAL / $EDITOR")),
+    }
+}
+
+/// Runs the shell command `command` (e.g. `vim` or `code -w`) on a temp file holding `text`,
+/// readable by the user only and removed afterwards. The text the editor left, or `None` when
+/// it exited with an error.
+pub fn edit_text(command: &str, text: &str) -> io::Result<Option<String>> {
+    use std::io::Write;
+    // tempfile creates the file with mode 0600.
+    let mut file = tempfile::Builder::new().prefix("tiltak-").suffix(".txt").tempfile()?;
+    file.write_all(text.as_bytes())?;
+    file.flush()?;
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{command} \"$1\""))
+        .arg("tiltak-editor")
+        .arg(file.path())
+        .status()?;
+    if !status.success() {
+        return Ok(None);
+    }
+    // Read by path: many editors save by writing a new file and renaming it over the old one.
+    std::fs::read_to_string(file.path()).map(Some)
 }

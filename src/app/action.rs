@@ -128,6 +128,7 @@ pub enum Action {
     GoToMeasure,
     /// A click on a list row (its index among the pane's rows); sent by the mouse.
     SelectRow(usize),
+    ExternalEditor,
 }
 
 impl Action {
@@ -226,6 +227,7 @@ impl Action {
             Action::EditSettings => Msg::ActEditSettings,
             Action::GoToMeasure => Msg::ActGoToMeasure,
             Action::SelectRow(_) => Msg::ActSelectRow,
+            Action::ExternalEditor => Msg::ActExternalEditor,
         }
     }
 }

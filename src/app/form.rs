@@ -464,6 +464,25 @@ impl Form {
         matches!(self.focused().input, Input::Lines(_))
     }
 
+    /// The text of the focused field, if it is a text field.
+    pub fn focused_text(&self) -> Option<String> {
+        match &self.focused().input {
+            Input::Line(area) | Input::Lines(area) => Some(area.lines().join("\n")),
+            _ => None,
+        }
+    }
+
+    /// Puts `text` into the focused text field (a single-line field joins the lines).
+    pub fn set_focused_text(&mut self, text: &str) {
+        let text = text.trim_end_matches('\n');
+        match &mut self.fields[self.focus].input {
+            Input::Line(area) => *area = text_area(&text.lines().collect::<Vec<_>>().join(" ")),
+            Input::Lines(area) => *area = text_area(text),
+            _ => return,
+        }
+        self.show_cursor_in_focus();
+    }
+
     /// Empties the focused text field (`Ctrl-u`); a picker keeps its choice.
     pub fn clear_focused(&mut self) {
         if let Input::Line(area) | Input::Lines(area) = &mut self.fields[self.focus].input {

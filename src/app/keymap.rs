@@ -354,6 +354,7 @@ pub static BINDINGS: &[Binding] = &[
     ctrl(Prompt, 'c', Action::Quit),
     // Issue 14: the Settings screen (backlog settings and sectors)
     ctrl(Form, 'u', Action::ClearInput),
+    ctrl(Form, 'e', Action::ExternalEditor),
     key(List, Char(','), Action::OpenSettings),
     key(Context::Settings, Char('j'), Action::Down),
     key(Context::Settings, Down, Action::Down),

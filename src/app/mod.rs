@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod drill;
+pub mod editor;
 pub mod filter_panel;
 mod find;
 pub mod form;
@@ -132,6 +133,8 @@ pub struct App {
     pub marks: BTreeSet<MeasureId>,
     /// The saved or built-in view shown, until the filter, search or order changes.
     pub view_name: Option<String>,
+    /// Text the event loop should open in the user's editor (`Ctrl-e` in a form).
+    pub editor_request: Option<String>,
     store: Box<dyn Persist>,
     search: live_search::LiveSearch,
 }
@@ -178,6 +181,7 @@ impl App {
             sort: SortKey::Default,
             marks: BTreeSet::new(),
             view_name: None,
+            editor_request: None,
             store,
             search: live_search::LiveSearch::default(),
         };

@@ -453,6 +453,7 @@ fn form_action(app: &mut App, action: Action) {
         }
         Action::FormSaveLine => submit_form(app),
         Action::ClearInput => form.clear_focused(),
+        Action::ExternalEditor => super::editor::request(app),
         Action::FormToggle if !form.cycle_or_toggle(true) => form.type_key(KeyEvent::from(KeyCode::Char(' '))),
         _ => {}
     }
