@@ -786,6 +786,7 @@ catalogue! {
     HelpSectionGoTo => ("Gå til tiltak", "Go to a measure"),
     ActSelectRow => ("Velg raden det ble klikket på", "Select the clicked row"),
     ActExternalEditor => ("Skriv feltet i din egen editor ($VISUAL / $EDITOR)", "Write the field in your own editor ($VISUAL / $EDITOR)"),
+    AskDiscardForm => ("Skjemaet har endringer som ikke er lagret: Esc en gang til kaster dem, Ctrl-s lagrer.", "The form has unsaved changes: Esc again throws them away, Ctrl-s saves."),
     EditorOnlyText => ("Bare tekstfelt kan skrives i editoren.", "Only text fields open in the editor."),
     EditorNotSet => ("Verken $VISUAL eller $EDITOR er satt: skriv i feltet her, eller sett for eksempel EDITOR=nano.", "Neither $VISUAL nor $EDITOR is set: type in the field here, or set e.g. EDITOR=nano."),
     EditorFailed => ("Editoren endte med en feil: feltet er uendret.", "The editor ended with an error: the field is unchanged."),

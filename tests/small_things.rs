@@ -76,3 +76,30 @@ fn hash_goes_to_a_measure_by_id_even_when_the_filter_hides_it() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.selected_measure().map(|id| id.to_string()), Some("T-2".to_string()));
 }
+
+#[test]
+fn esc_on_a_form_with_changes_asks_first_and_an_untouched_form_just_closes() {
+    let (mut app, _store) = app_with(demo(), Lang::En);
+    let count = app.backlog.measures.len();
+    type_text(&mut app, "n");
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.overlay, tiltak::app::Overlay::None),
+        "nothing typed: closes at once"
+    );
+
+    type_text(&mut app, "nEt nytt tiltak");
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.overlay, tiltak::app::Overlay::Form(_)),
+        "the typing is kept"
+    );
+    assert!(screen(&mut app, 120, 40).contains("unsaved changes: Esc again throws them away"));
+    // Another key goes on editing; the question is asked again on the next Esc.
+    type_text(&mut app, "!");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.overlay, tiltak::app::Overlay::Form(_)));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.overlay, tiltak::app::Overlay::None));
+    assert_eq!(app.backlog.measures.len(), count, "thrown away, not saved");
+}

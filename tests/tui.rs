@@ -59,6 +59,11 @@ fn invalid_value_and_date_are_refused_on_their_field() {
     assert!(store.saves.borrow().is_empty());
     assert_eq!(app.backlog, before, "nothing is saved half-way");
     press(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.overlay, Overlay::Form(_)),
+        "the typed changes make Esc ask first"
+    );
+    press(&mut app, KeyCode::Esc);
     assert!(matches!(app.overlay, Overlay::None));
     assert_eq!(app.backlog, before, "Esc changes nothing");
 }

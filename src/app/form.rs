@@ -108,6 +108,10 @@ pub struct Form {
     pub focus: usize,
     /// The field that failed validation and why, in the user's language.
     pub error: Option<(usize, String)>,
+    /// What the fields held when the form opened, to tell whether `Esc` would lose anything.
+    initial: Vec<String>,
+    /// `Esc` was pressed once with changes: the next `Esc` throws them away.
+    pub asked_to_discard: bool,
 }
 
 fn text_area(text: &str) -> TextArea<'static> {
@@ -371,9 +375,30 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            initial: Vec::new(),
+            asked_to_discard: false,
         };
+        form.initial = form.values();
         form.show_cursor_in_focus();
         form
+    }
+
+    /// Every field's value as text, for comparing with how the form opened.
+    fn values(&self) -> Vec<String> {
+        self.fields
+            .iter()
+            .map(|field| match &field.input {
+                Input::Line(area) | Input::Lines(area) => area.lines().join("\n"),
+                Input::Pick { selected, .. } => selected.to_string(),
+                Input::Multi { checked, .. } => format!("{checked:?}"),
+                Input::Toggle(on) => on.to_string(),
+            })
+            .collect()
+    }
+
+    /// Whether anything was typed or chosen since the form opened.
+    pub fn is_changed(&self) -> bool {
+        self.values() != self.initial
     }
 
     pub fn title(&self, lang: Lang) -> String {

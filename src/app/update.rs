@@ -34,6 +34,8 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
 
 fn form_key(app: &mut App, key: KeyEvent) {
     let Overlay::Form(form) = &mut app.overlay else { return };
+    // Typing goes on editing: the next `Esc` asks again.
+    form.asked_to_discard = false;
     form_key_into(form, key);
 }
 
@@ -434,7 +436,13 @@ fn finish(app: &mut App, result: Result<Edit, DomainError>, label: String) {
 
 fn form_action(app: &mut App, action: Action) {
     let Overlay::Form(form) = &mut app.overlay else { return };
+    let asked = std::mem::take(&mut form.asked_to_discard);
     match action {
+        // A form with changes asks first: a second `Esc` throws them away.
+        Action::Cancel if form.is_changed() && !asked => {
+            form.asked_to_discard = true;
+            say(app, app.lang.tr(Msg::AskDiscardForm).to_string());
+        }
         Action::Cancel => app.overlay = Overlay::None,
         Action::Quit => quit(app),
         Action::FormNextField => form.move_focus(true),
