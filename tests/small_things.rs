@@ -103,3 +103,29 @@ fn esc_on_a_form_with_changes_asks_first_and_an_untouched_form_just_closes() {
     assert!(matches!(app.overlay, tiltak::app::Overlay::None));
     assert_eq!(app.backlog.measures.len(), count, "thrown away, not saved");
 }
+
+#[test]
+fn t_sets_any_status_on_the_marked_measures_as_one_undo_step() {
+    let (mut app, _store) = app_with(demo(), Lang::En);
+    let before = app.backlog.clone();
+    type_text(&mut app, " j ");
+    let marked: Vec<_> = app.marks.iter().copied().collect();
+    assert_eq!(marked.len(), 2);
+    type_text(&mut app, "t");
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Status – for 2 measures"), "{shown}");
+    assert!(
+        shown.contains("in progress") && shown.contains("rejected"),
+        "every status is offered:\n{shown}"
+    );
+    type_text(&mut app, "park");
+    press(&mut app, KeyCode::Enter);
+    for id in &marked {
+        let m = app.backlog.measure(*id).unwrap();
+        assert_eq!(m.status, tiltak::domain::Status::Parked);
+        let last = m.log.last().unwrap();
+        assert_eq!(last.to, Some(tiltak::domain::Status::Parked), "the change is logged");
+    }
+    type_text(&mut app, "u");
+    assert_eq!(app.backlog.measures, before.measures);
+}

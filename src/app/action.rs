@@ -129,6 +129,7 @@ pub enum Action {
     /// A click on a list row (its index among the pane's rows); sent by the mouse.
     SelectRow(usize),
     ExternalEditor,
+    AssignStatus,
 }
 
 impl Action {
@@ -228,6 +229,7 @@ impl Action {
             Action::GoToMeasure => Msg::ActGoToMeasure,
             Action::SelectRow(_) => Msg::ActSelectRow,
             Action::ExternalEditor => Msg::ActExternalEditor,
+            Action::AssignStatus => Msg::ActAssignStatus,
         }
     }
 }

@@ -80,6 +80,7 @@ pub(super) fn list_action(app: &mut App, action: Action) {
         Action::AssignPriorities => open_picker(app, PickerKind::Priorities),
         Action::AssignValue => open_picker(app, PickerKind::Value),
         Action::AssignEffort => open_picker(app, PickerKind::Effort),
+        Action::AssignStatus => open_picker(app, PickerKind::Status),
         Action::ToggleMark => {
             if let Some(id) = app.selected_measure() {
                 if !app.marks.remove(&id) {
@@ -310,6 +311,7 @@ fn assign(app: &mut App, picker: &Picker, assignment: Assignment) {
         Assignment::Priorities { .. } => (Msg::MsgAssignedPriorities, String::new()),
         Assignment::Value(v) => (Msg::MsgAssignedValue, number(*v)),
         Assignment::Effort(v) => (Msg::MsgAssignedEffort, number(*v)),
+        Assignment::Status(s) => (Msg::MsgAssignedStatus, lang.status(*s).to_string()),
     };
     let label = lang.fill(msg, &[("what", &what), ("value", &value)]);
     let now = app.clock.now();

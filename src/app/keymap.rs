@@ -394,6 +394,8 @@ pub static BINDINGS: &[Binding] = &[
     key(Context::GoTo, Esc, Action::Cancel),
     ctrl(Context::GoTo, 'u', Action::ClearInput),
     ctrl(Context::GoTo, 'c', Action::Quit),
+    // Issue 14: any status at once, also for the marked measures
+    only_in(Pane::Measures, key(List, Char('t'), Action::AssignStatus)),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).

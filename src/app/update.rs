@@ -103,6 +103,7 @@ fn edits(action: Action) -> bool {
             | Action::AssignPriorities
             | Action::AssignValue
             | Action::AssignEffort
+            | Action::AssignStatus
             | Action::SaveView
             | Action::DeleteView
             | Action::EditSettings

@@ -714,7 +714,7 @@ impl Backlog {
     }
 }
 
-fn status_entry(from: Status, to: Status, at: Timestamp) -> LogEntry {
+pub(super) fn status_entry(from: Status, to: Status, at: Timestamp) -> LogEntry {
     LogEntry {
         at,
         kind: LogKind::StatusChange,
