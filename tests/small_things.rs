@@ -129,3 +129,17 @@ fn t_sets_any_status_on_the_marked_measures_as_one_undo_step() {
     type_text(&mut app, "u");
     assert_eq!(app.backlog.measures, before.measures);
 }
+
+#[test]
+fn the_overview_advertises_no_keys_that_do_nothing_and_keeps_m_at_80_columns() {
+    let (mut app, _store) = app_with(demo(), Lang::En);
+    type_text(&mut app, "5");
+    let shown = screen(&mut app, 80, 24);
+    let status = shown.lines().nth(23).unwrap();
+    assert!(!status.contains("e edit") && !status.contains("d delete"), "{status}");
+    assert!(status.contains("m "), "the grid switch keeps its hint: {status}");
+    type_text(&mut app, "4");
+    let status = screen(&mut app, 120, 40).lines().nth(39).unwrap().to_string();
+    assert!(!status.contains("d delete"), "meetings are never deleted: {status}");
+    assert!(status.contains("u undo"), "{status}");
+}

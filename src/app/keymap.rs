@@ -501,11 +501,22 @@ pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
+/// General list keys that do nothing in `pane` (the Overview has nothing to edit or delete;
+/// meetings are kept for good): their hints would only mislead.
+fn idle_in(action: Action, pane: Pane) -> bool {
+    matches!(
+        (action, pane),
+        (Action::Edit | Action::Delete, Pane::Overview) | (Action::Delete, Pane::Meetings)
+    )
+}
+
 /// Status-bar hints for what is focused, e.g. `n ny`.
 /// The pane's own keys first, help and quit last: the status bar drops hints from just before
 /// help and quit when space runs out, so the general ones go first.
 pub fn hints(context: Context, pane: Pane, lang: Lang) -> Vec<(String, &'static str)> {
-    let mut hinted: Vec<&Binding> = active_bindings(context, pane).filter(|b| b.hint.is_some()).collect();
+    let mut hinted: Vec<&Binding> = active_bindings(context, pane)
+        .filter(|b| b.hint.is_some() && !(context == List && idle_in(b.action, pane)))
+        .collect();
     hinted.sort_by_key(|b| match b.hint {
         Some(Msg::HintHelp | Msg::HintQuit) => 2,
         _ if b.pane.is_some() => 0,
