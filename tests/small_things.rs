@@ -143,3 +143,15 @@ fn the_overview_advertises_no_keys_that_do_nothing_and_keeps_m_at_80_columns() {
     assert!(!status.contains("d delete"), "meetings are never deleted: {status}");
     assert!(status.contains("u undo"), "{status}");
 }
+
+#[test]
+fn the_delete_question_keeps_its_keys_visible_with_a_long_title() {
+    let (mut app, _store) = app_with(demo(), Lang::En);
+    type_text(&mut app, "e");
+    handle_key(&mut app, ctrl('u'));
+    type_text(&mut app, &"Et svært langt tiltak om felles innbyggerinngang ".repeat(5));
+    handle_key(&mut app, ctrl('s'));
+    type_text(&mut app, "d");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("y: yes · n/Esc: no"), "{shown}");
+}
