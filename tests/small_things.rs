@@ -155,3 +155,18 @@ fn the_delete_question_keeps_its_keys_visible_with_a_long_title() {
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("y: yes · n/Esc: no"), "{shown}");
 }
+
+#[test]
+fn the_form_footer_never_says_enter_both_saves_and_makes_a_new_line() {
+    let (mut app, _store) = app_with(demo(), Lang::En);
+    type_text(&mut app, "e");
+    assert!(
+        screen(&mut app, 100, 30).contains("Enter/Ctrl-s: save"),
+        "a one-line field saves"
+    );
+    press(&mut app, KeyCode::Tab);
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("Enter: new line · Ctrl-s: save"), "{shown}");
+    assert!(!shown.contains("Enter/Ctrl-s: save"), "{shown}");
+    assert!(shown.contains("Ctrl-e: your editor"), "{shown}");
+}
