@@ -789,6 +789,7 @@ catalogue! {
     ActAssignStatus => ("Sett status direkte (også for markerte tiltak)", "Set a status directly (marked measures too)"),
     MsgAssignedStatus => ("satte status {value} på {what}", "set status {value} on {what}"),
     FormHintMultiline => ("Tab/Shift-Tab: felt · Ctrl-e: din editor · Esc: avbryt", "Tab/Shift-Tab: field · Ctrl-e: your editor · Esc: cancel"),
+    MsgChartsHideGrid => ("Diagrammene vises: trykk c for rutenettet, og Enter der for å se tiltakene i en rute.", "The charts are shown: press c for the grid, then Enter there to see a cell's measures."),
     AskDiscardForm => ("Skjemaet har endringer som ikke er lagret: Esc en gang til kaster dem, Ctrl-s lagrer.", "The form has unsaved changes: Esc again throws them away, Ctrl-s saves."),
     EditorOnlyText => ("Bare tekstfelt kan skrives i editoren.", "Only text fields open in the editor."),
     EditorNotSet => ("Verken $VISUAL eller $EDITOR er satt: skriv i feltet her, eller sett for eksempel EDITOR=nano.", "Neither $VISUAL nor $EDITOR is set: type in the field here, or set e.g. EDITOR=nano."),

@@ -170,3 +170,15 @@ fn the_form_footer_never_says_enter_both_saves_and_makes_a_new_line() {
     assert!(!shown.contains("Enter/Ctrl-s: save"), "{shown}");
     assert!(shown.contains("Ctrl-e: your editor"), "{shown}");
 }
+
+#[test]
+fn with_the_charts_on_enter_never_drills_into_the_hidden_grid() {
+    let (mut app, _store) = app_with(demo(), Lang::En);
+    type_text(&mut app, "5c");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, tiltak::app::Pane::Overview, "still on the charts");
+    assert!(screen(&mut app, 100, 30).contains("The charts are shown: press c for the grid"));
+    type_text(&mut app, "c");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, tiltak::app::Pane::Measures, "the grid drills down as before");
+}
