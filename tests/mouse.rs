@@ -135,3 +135,46 @@ fn the_wheel_scrolls_the_list_the_detail_panel_and_help() {
     mouse(&mut app, &mut clicks, MouseEventKind::ScrollDown, 60, 20, now);
     assert!(matches!(app.overlay, Overlay::Help { scroll: 3 }), "{:?}", app.overlay);
 }
+
+#[test]
+fn a_click_on_a_matrix_cell_selects_it_and_a_double_click_opens_its_measures() {
+    let (mut app, _store) = app_with(demo(), Lang::En);
+    let mut clicks = Clicks::default();
+    type_text(&mut app, "5");
+    let shown = screen(&mut app, SIZE.width, SIZE.height);
+    let matrix = app.insight.matrix.clone();
+    let short = |i: usize| app.backlog.sector(matrix.sectors[i]).unwrap().short_label();
+    let (header_y, header) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(&format!(" {}", short(0))) && l.contains(&format!(" {}", short(2))))
+        .expect("the matrix header names the sectors");
+    let label = short(2);
+    let at = header.find(&format!(" {label}")).unwrap() + 1;
+    let column = header[..at].chars().count() + label.chars().count() - 1;
+    let title = &app.backlog.priority(matrix.priorities[1]).unwrap().title;
+    let row_y = shown
+        .lines()
+        .enumerate()
+        .skip(header_y)
+        .find(|(_, l)| l.contains(&title.chars().take(10).collect::<String>()))
+        .map(|(y, _)| y)
+        .expect("the second priority's row");
+    let now = Instant::now();
+    click(&mut app, &mut clicks, column as u16, row_y as u16, now);
+    assert_eq!(
+        (app.overview.matrix.row, app.overview.matrix.column),
+        (1, 2),
+        "clicked at {column},{row_y}"
+    );
+    click(
+        &mut app,
+        &mut clicks,
+        column as u16,
+        row_y as u16,
+        now + Duration::from_millis(100),
+    );
+    assert_eq!(app.focus, Pane::Measures, "a double-click drills down like Enter");
+    assert_eq!(app.filter.sector, Some(matrix.sectors[2]));
+    assert_eq!(app.filter.priority, Some(matrix.priorities[1]));
+}

@@ -48,7 +48,10 @@ pub fn actions(app: &App, size: Size, event: MouseEvent, clicks: &mut Clicks, no
                     .map(|(pane, _)| vec![Action::Focus(pane)])
                     .unwrap_or_default();
             }
-            if app.focus == Pane::Overview || !areas.list.contains(at) {
+            if app.focus == Pane::Overview {
+                return matrix_click(app, areas.list.union(areas.detail), at, double);
+            }
+            if !areas.list.contains(at) {
                 return Vec::new();
             }
             let Some(row) = list_row(app, areas.list, at.y) else {
@@ -62,6 +65,31 @@ pub fn actions(app: &App, size: Size, event: MouseEvent, clicks: &mut Clicks, no
         }
         _ => Vec::new(),
     }
+}
+
+/// A click on a matrix cell moves the cell cursor there with the same steps the arrow keys
+/// take; a double-click then opens the cell's measures, as `Enter` does.
+fn matrix_click(app: &App, area: ratatui::layout::Rect, at: Position, double: bool) -> Vec<Action> {
+    use crate::app::overview::Grid;
+    if app.overview.grid != Grid::Matrix {
+        return Vec::new();
+    }
+    let Some((row, column)) = super::overview::matrix_cell_at(app, area, at) else {
+        return Vec::new();
+    };
+    let cursor = app.overview.matrix;
+    let vertical = if row >= cursor.row { Action::Down } else { Action::Up };
+    let horizontal = if column >= cursor.column {
+        Action::CellRight
+    } else {
+        Action::CellLeft
+    };
+    let mut actions = vec![vertical; row.abs_diff(cursor.row)];
+    actions.extend(vec![horizontal; column.abs_diff(cursor.column)]);
+    if double {
+        actions.push(Action::DrillDown);
+    }
+    actions
 }
 
 /// The list row (index into the pane's rows) drawn on screen line `y` of the list `area`.
