@@ -182,3 +182,20 @@ fn with_the_charts_on_enter_never_drills_into_the_hidden_grid() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.focus, tiltak::app::Pane::Measures, "the grid drills down as before");
 }
+
+#[test]
+fn the_triage_chip_shows_once() {
+    let (mut app, _store) = app_with(demo(), Lang::En);
+    type_text(&mut app, "T");
+    let shown = screen(&mut app, 120, 40);
+    let header = shown.lines().nth(1).unwrap().to_lowercase();
+    assert_eq!(header.matches("to triage").count(), 1, "{header}");
+    // A filter set by hand still shows its chip.
+    let (mut app2, _store) = app_with(demo(), Lang::En);
+    app2.set_filter(tiltak::search::MeasureFilter {
+        untriaged: true,
+        ..Default::default()
+    });
+    let header = screen(&mut app2, 120, 40).lines().nth(1).unwrap().to_lowercase();
+    assert_eq!(header.matches("to triage").count(), 1, "{header}");
+}
