@@ -199,3 +199,18 @@ fn the_triage_chip_shows_once() {
     let header = screen(&mut app2, 120, 40).lines().nth(1).unwrap().to_lowercase();
     assert_eq!(header.matches("to triage").count(), 1, "{header}");
 }
+
+#[test]
+fn a_measure_in_the_triage_view_says_what_it_lacks() {
+    let (mut app, _store) = app_with(demo(), Lang::En);
+    type_text(&mut app, "T");
+    let id = app.selected_measure().unwrap();
+    let m = app.backlog.measure(id).unwrap().clone();
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("In triage because it lacks:"), "{shown}");
+    assert_eq!(shown.contains("an owner"), m.owner.is_none(), "{shown}");
+    assert_eq!(shown.contains("a sector"), m.sectors.is_empty(), "{shown}");
+    assert_eq!(shown.contains("a priority"), m.priorities.is_empty(), "{shown}");
+    type_text(&mut app, "T");
+    assert!(!screen(&mut app, 120, 40).contains("In triage because"));
+}
