@@ -50,7 +50,7 @@ fn app(count: usize) -> App {
         Box::new(NoStore),
         Clock::Fixed("2026-11-29T12:00:00Z".parse().unwrap()),
     );
-    app.viewport = Size::new(200, 50);
+    app.set_list_height(tiltak::ui::layout::list_rows(Size::new(200, 50)));
     app
 }
 

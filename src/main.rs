@@ -68,6 +68,7 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
             is_error: true,
         });
     }
+    tiltak::app::start::offer(&mut app);
     let result = tiltak::tui::run(&mut app, Theme::from_env(), &mut lock);
     drop(lock);
     result.map_err(|e| fail(lang.fill(Msg::ErrTerminal, &[("error", &e.to_string())])))

@@ -4,7 +4,7 @@ use std::io;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::layout::Size;
 
 use crate::app::outside::CHECK_EVERY;
@@ -32,6 +32,13 @@ const SEARCH_POLL: Duration = Duration::from_millis(16);
 pub fn run(app: &mut App, theme: Theme, lock: &mut Option<Lock>) -> io::Result<()> {
     watch_signals()?;
     let mut terminal = ratatui::try_init()?;
+    // ratatui's panic hook restores the screen but knows nothing of the mouse: ours runs first.
+    let restore_screen = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = ratatui::crossterm::execute!(io::stdout(), DisableMouseCapture);
+        restore_screen(info);
+    }));
+    ratatui::crossterm::execute!(io::stdout(), EnableMouseCapture)?;
     let result = event_loop(&mut terminal, app, theme, lock);
     restore();
     result
@@ -40,6 +47,7 @@ pub fn run(app: &mut App, theme: Theme, lock: &mut Option<Lock>) -> io::Result<(
 /// Leaves raw mode and the alternate screen and shows the cursor again. The cursor is otherwise
 /// only shown when the `Terminal` is dropped, which never happens when a signal ends the process.
 fn restore() {
+    let _ = ratatui::crossterm::execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
 }
@@ -132,6 +140,7 @@ fn event_loop(
     // A test-only trigger: proves that a panic restores the terminal and says where the data is.
     let panic_on_key = std::env::var_os("TILTAK_TEST_PANIC").is_some_and(|v| v == "1");
     let mut looked = Instant::now();
+    let mut clicks = ui::mouse::Clicks::default();
     while !app.should_quit {
         // Another program may have changed the file: look every few seconds.
         if looked.elapsed() >= CHECK_EVERY {
@@ -141,10 +150,15 @@ fn event_loop(
             note_unsaved(app);
             looked = Instant::now();
         }
+        // Outside the busy lock: a signal during a long edit ends the session at once.
+        if let Some(text) = app.editor_request.take() {
+            let outcome = with_terminal_suspended(terminal, || edit_in_editor(&text));
+            crate::app::editor::finished(app, outcome.map_err(|e| e.to_string()));
+        }
         app.poll_search();
         let size = terminal.size()?;
         app.viewport = Size::new(size.width, size.height);
-        app.keep_cursors_visible();
+        app.set_list_height(ui::layout::list_rows(app.viewport));
         terminal.draw(|frame| ui::render(frame, app, theme))?;
         // While the search worker runs, look for its answer often; otherwise only keys matter.
         let wait = if app.pending_search().is_some() {
@@ -166,9 +180,70 @@ fn event_loop(
                 handle_key(app, key);
                 note_unsaved(app);
             }
-            Event::Resize(width, height) => app.viewport = Size::new(width, height),
+            Event::Mouse(mouse) => {
+                let size = terminal.size()?;
+                let size = Size::new(size.width, size.height);
+                for action in ui::mouse::actions(app, size, mouse, &mut clicks, Instant::now()) {
+                    update(app, action);
+                }
+                note_unsaved(app);
+            }
+            Event::Resize(width, height) => {
+                app.viewport = Size::new(width, height);
+                app.set_list_height(ui::layout::list_rows(app.viewport));
+            }
             _ => {}
         }
     }
     Ok(())
+}
+
+/// Leaves the alternate screen, raw mode and the mouse for the time `run` takes, then takes
+/// them back and redraws everything, whatever `run` returned.
+fn with_terminal_suspended<T>(
+    terminal: &mut ratatui::DefaultTerminal,
+    run: impl FnOnce() -> io::Result<T>,
+) -> io::Result<T> {
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+    let _ = ratatui::crossterm::execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let result = run();
+    enable_raw_mode()?;
+    ratatui::crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    terminal.clear()?;
+    result
+}
+
+fn edit_in_editor(text: &str) -> io::Result<Option<String>> {
+    match crate::app::editor::command_from_env() {
+        Some(command) => edit_text(&command, text),
+        None => Err(io::Error::other("$VISUAL / $EDITOR")),
+    }
+}
+
+/// Runs the shell command `command` (e.g. `vim` or `code -w`) on a temp file holding `text`,
+/// readable by the user only and removed afterwards. The text the editor left, or `None` when
+/// it exited with an error.
+pub fn edit_text(command: &str, text: &str) -> io::Result<Option<String>> {
+    use std::io::Write;
+    // tempfile creates the file with mode 0600.
+    let mut file = tempfile::Builder::new().prefix("tiltak-").suffix(".txt").tempfile()?;
+    file.write_all(text.as_bytes())?;
+    file.flush()?;
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{command} \"$1\""))
+        .arg("tiltak-editor")
+        .arg(file.path())
+        .status()?;
+    if !status.success() {
+        return Ok(None);
+    }
+    // Read by path: many editors save by writing a new file and renaming it over the old one.
+    std::fs::read_to_string(file.path()).map(Some)
 }

@@ -147,17 +147,26 @@ fn o_cycles_the_order_and_the_header_shows_it() {
     type_text(&mut app, "o");
     assert_eq!(app.sort, SortKey::Score);
     assert!(screen(&mut app, 120, 30).contains("sorted: value ÷ effort"));
-    let scores: Vec<Option<f64>> = app
-        .measures
-        .rows
-        .iter()
-        .map(|i| tiltak::search::sort::score(&app.backlog.measures[*i]))
-        .collect();
-    assert_eq!(scores.len(), 31, "every demo measure is listed");
-    let known: Vec<f64> = scores.iter().map_while(|s| *s).collect();
-    assert_eq!(known.len(), 27, "the 27 measures with value and effort come first");
-    assert!(known.windows(2).all(|w| w[0] >= w[1]), "highest first");
-    assert!(scores[known.len()..].iter().all(Option::is_none), "missing last");
+    let listed: Vec<_> = app.measures.rows.iter().map(|i| &app.backlog.measures[*i]).collect();
+    assert_eq!(listed.len(), 31, "every demo measure is listed");
+    let active = listed.iter().take_while(|m| m.status.is_active()).count();
+    assert!(active > 0 && active < 31, "the demo has active and finished measures");
+    assert!(
+        listed[active..].iter().all(|m| !m.status.is_active()),
+        "active measures first"
+    );
+    let mut with_score = 0;
+    for part in [&listed[..active], &listed[active..]] {
+        let scores: Vec<Option<f64>> = part.iter().map(|m| tiltak::search::sort::score(m)).collect();
+        let known: Vec<f64> = scores.iter().map_while(|s| *s).collect();
+        assert!(known.windows(2).all(|w| w[0] >= w[1]), "highest first");
+        assert!(scores[known.len()..].iter().all(Option::is_none), "missing last");
+        with_score += known.len();
+    }
+    assert_eq!(
+        with_score, 27,
+        "the 27 measures with value and effort come before the others"
+    );
     type_text(&mut app, "o");
     let dues: Vec<_> = app.measures.rows.iter().map(|i| app.backlog.measures[*i].due).collect();
     let set: Vec<_> = dues.iter().map_while(|d| *d).collect();

@@ -153,8 +153,7 @@ fn run_case(
             break;
         }
         let size = terminal.size().unwrap();
-        app.viewport = Size::new(size.width, size.height);
-        app.keep_cursors_visible();
+        app.set_list_height(tiltak::ui::layout::list_rows(Size::new(size.width, size.height)));
         terminal.draw(|frame| ui::render(frame, &app, Theme { color })).unwrap();
     }
     prop_assert_eq!(app.backlog.invariant_violations(), Vec::<String>::new());

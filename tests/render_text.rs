@@ -44,8 +44,7 @@ fn backlog(titles: &[&str]) -> Backlog {
 }
 
 fn draw(app: &mut App, width: u16, height: u16, theme: Theme) -> Buffer {
-    app.viewport = Size::new(width, height);
-    app.keep_cursors_visible();
+    app.set_list_height(tiltak::ui::layout::list_rows(Size::new(width, height)));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| ui::render(frame, app, theme)).unwrap();
     terminal.backend().buffer().clone()

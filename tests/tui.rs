@@ -59,6 +59,11 @@ fn invalid_value_and_date_are_refused_on_their_field() {
     assert!(store.saves.borrow().is_empty());
     assert_eq!(app.backlog, before, "nothing is saved half-way");
     press(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.overlay, Overlay::Form(_)),
+        "the typed changes make Esc ask first"
+    );
+    press(&mut app, KeyCode::Esc);
     assert!(matches!(app.overlay, Overlay::None));
     assert_eq!(app.backlog, before, "Esc changes nothing");
 }
@@ -215,9 +220,9 @@ fn navigation_keys_move_through_panes_and_rows() {
     assert_eq!(app.measures.cursor, app.backlog.measures.len() - 1);
     type_text(&mut app, "g");
     assert_eq!(app.measures.cursor, 0);
-    app.viewport = ratatui::layout::Size::new(80, 24);
+    let page = tiltak::ui::layout::list_rows(ratatui::layout::Size::new(80, 24));
+    app.set_list_height(page);
     press(&mut app, KeyCode::PageDown);
-    let page = tiltak::ui::layout::list_rows(app.viewport);
     assert_eq!(app.measures.cursor, page);
     press(&mut app, KeyCode::PageUp);
     assert_eq!(app.measures.cursor, 0);

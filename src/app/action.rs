@@ -132,6 +132,14 @@ pub enum Action {
     MeetingAgenda,
     ShowChanges,
     ActOnVisible,
+    // Issue 14: settings and sectors
+    OpenSettings,
+    EditSettings,
+    GoToMeasure,
+    /// A click on a list row (its index among the pane's rows); sent by the mouse.
+    SelectRow(usize),
+    ExternalEditor,
+    AssignStatus,
 }
 
 impl Action {
@@ -234,6 +242,12 @@ impl Action {
             Action::MeetingAgenda => Msg::ActMeetingAgenda,
             Action::ShowChanges => Msg::ActShowChanges,
             Action::ActOnVisible => Msg::ActActOnVisible,
+            Action::OpenSettings => Msg::ActOpenSettings,
+            Action::EditSettings => Msg::ActEditSettings,
+            Action::GoToMeasure => Msg::ActGoToMeasure,
+            Action::SelectRow(_) => Msg::ActSelectRow,
+            Action::ExternalEditor => Msg::ActExternalEditor,
+            Action::AssignStatus => Msg::ActAssignStatus,
         }
     }
 }

@@ -55,6 +55,10 @@ pub fn drill_filter(app: &App) -> Option<MeasureFilter> {
 }
 
 pub fn drill_down(app: &mut App) {
+    // The charts fill the pane: the grid and its cursor are out of sight.
+    if app.focus == Pane::Overview && app.overview.charts {
+        return say(app, app.lang.tr(Msg::MsgChartsHideGrid).to_string());
+    }
     let Some(filter) = drill_filter(app) else {
         return say(app, app.lang.tr(Msg::NothingSelected).to_string());
     };

@@ -49,6 +49,12 @@ pub(super) fn list_action(app: &mut App, action: Action) {
             let order = app.lang.tr(app.sort.label());
             say(app, app.lang.fill(Msg::MsgSortedBy, &[("order", order)]));
         }
+        // `T` again leaves the triage view.
+        Action::Triage if app.view_name.as_deref() == Some(app.lang.tr(Msg::ViewTriage)) => {
+            app.queries.remove(&Pane::Measures);
+            app.set_filter(MeasureFilter::default());
+            say(app, app.lang.tr(Msg::MsgTriageOff).to_string());
+        }
         Action::Triage => open_view(
             app,
             app.lang.tr(Msg::ViewTriage).to_string(),
@@ -74,6 +80,7 @@ pub(super) fn list_action(app: &mut App, action: Action) {
         Action::AssignPriorities => open_picker(app, PickerKind::Priorities),
         Action::AssignValue => open_picker(app, PickerKind::Value),
         Action::AssignEffort => open_picker(app, PickerKind::Effort),
+        Action::AssignStatus => open_picker(app, PickerKind::Status),
         Action::ToggleMark => {
             if let Some(id) = app.selected_measure() {
                 if !app.marks.remove(&id) {
@@ -159,6 +166,7 @@ fn open_picker(app: &mut App, kind: PickerKind) {
         PickerKind::Priorities => Action::AssignPriorities,
         PickerKind::Value => Action::AssignValue,
         PickerKind::Effort => Action::AssignEffort,
+        PickerKind::Status => Action::AssignStatus,
         PickerKind::OpenView | PickerKind::DeleteView => Action::OpenView,
     };
     if !super::marks::may_act(app, action) {
@@ -315,6 +323,7 @@ fn assign(app: &mut App, picker: &Picker, assignment: Assignment) {
         Assignment::Priorities { .. } => (Msg::MsgAssignedPriorities, String::new()),
         Assignment::Value(v) => (Msg::MsgAssignedValue, number(*v)),
         Assignment::Effort(v) => (Msg::MsgAssignedEffort, number(*v)),
+        Assignment::Status(s) => (Msg::MsgAssignedStatus, lang.status(*s).to_string()),
     };
     let label = lang.fill(msg, &[("what", &what), ("value", &value)]);
     let now = app.clock.now();

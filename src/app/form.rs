@@ -13,6 +13,7 @@ use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags, tags
 use crate::i18n::{Lang, Msg};
 
 mod prompts;
+mod settings;
 pub use prompts::{Prompt, SetupValues, parse_time};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,10 @@ pub enum FormTarget {
     MeetingSetup,
     /// One-field prompts during a review.
     Prompt(Prompt),
+    NewSector,
+    EditSector(SectorId),
+    /// The backlog's name and settings.
+    Settings,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +63,8 @@ pub enum FieldId {
     MeetingTime,
     Place,
     Guests,
+    Short,
+    Threshold,
 }
 
 /// What a picker option stands for.
@@ -104,6 +111,10 @@ pub struct Form {
     pub focus: usize,
     /// The field that failed validation and why, in the user's language.
     pub error: Option<(usize, String)>,
+    /// What the fields held when the form opened, to tell whether `Esc` would lose anything.
+    initial: Vec<String>,
+    /// `Esc` was pressed once with changes: the next `Esc` throws them away.
+    pub asked_to_discard: bool,
 }
 
 fn text_area(text: &str) -> TextArea<'static> {
@@ -367,9 +378,30 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            initial: Vec::new(),
+            asked_to_discard: false,
         };
+        form.initial = form.values();
         form.show_cursor_in_focus();
         form
+    }
+
+    /// Every field's value as text, for comparing with how the form opened.
+    fn values(&self) -> Vec<String> {
+        self.fields
+            .iter()
+            .map(|field| match &field.input {
+                Input::Line(area) | Input::Lines(area) => area.lines().join("\n"),
+                Input::Pick { selected, .. } => selected.to_string(),
+                Input::Multi { checked, .. } => format!("{checked:?}"),
+                Input::Toggle(on) => on.to_string(),
+            })
+            .collect()
+    }
+
+    /// Whether anything was typed or chosen since the form opened.
+    pub fn is_changed(&self) -> bool {
+        self.values() != self.initial
     }
 
     pub fn title(&self, lang: Lang) -> String {
@@ -383,6 +415,9 @@ impl Form {
             FormTarget::SaveElsewhere => lang.tr(Msg::FormSaveElsewhere).to_string(),
             FormTarget::MeetingSetup => lang.tr(Msg::SetupTitle).to_string(),
             FormTarget::Prompt(prompt) => prompt.title(lang),
+            FormTarget::NewSector => lang.tr(Msg::FormNewSector).to_string(),
+            FormTarget::EditSector(_) => lang.tr(Msg::FormEditSector).to_string(),
+            FormTarget::Settings => lang.tr(Msg::FormSettings).to_string(),
         }
     }
 
@@ -455,6 +490,33 @@ impl Form {
 
     pub fn focused_is_multiline(&self) -> bool {
         matches!(self.focused().input, Input::Lines(_))
+    }
+
+    /// The text of the focused field, if it is a text field.
+    pub fn focused_text(&self) -> Option<String> {
+        match &self.focused().input {
+            Input::Line(area) | Input::Lines(area) => Some(area.lines().join("\n")),
+            _ => None,
+        }
+    }
+
+    /// Puts `text` into the focused text field (a single-line field joins the lines).
+    pub fn set_focused_text(&mut self, text: &str) {
+        let text = text.trim_end_matches('\n');
+        match &mut self.fields[self.focus].input {
+            Input::Line(area) => *area = text_area(&text.lines().collect::<Vec<_>>().join(" ")),
+            Input::Lines(area) => *area = text_area(text),
+            _ => return,
+        }
+        self.show_cursor_in_focus();
+    }
+
+    /// Empties the focused text field (`Ctrl-u`); a picker keeps its choice.
+    pub fn clear_focused(&mut self) {
+        if let Input::Line(area) | Input::Lines(area) = &mut self.fields[self.focus].input {
+            *area = text_area("");
+            area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        }
     }
 
     /// Typing into the focused text field.

@@ -26,6 +26,9 @@ pub enum Context {
     Filter,
     Prompt,
     Changes,
+    Settings,
+    Start,
+    GoTo,
 }
 
 impl Context {
@@ -47,6 +50,9 @@ impl Context {
             Context::Filter => Msg::HelpSectionFilter,
             Context::Prompt => Msg::HelpSectionPrompt,
             Context::Changes => Msg::HelpSectionChanges,
+            Context::Settings => Msg::HelpSectionSettings,
+            Context::Start => Msg::HelpSectionStart,
+            Context::GoTo => Msg::HelpSectionGoTo,
         }
     }
 }
@@ -392,6 +398,50 @@ pub static BINDINGS: &[Binding] = &[
     key(Changes, Char('C'), Action::Cancel),
     key(Changes, Char('?'), Action::Help),
     ctrl(Changes, 'c', Action::Quit),
+    // Issue 14: the Settings screen (backlog settings and sectors)
+    ctrl(Form, 'u', Action::ClearInput),
+    ctrl(Form, 'e', Action::ExternalEditor),
+    key(List, Char(','), Action::OpenSettings),
+    key(Context::Settings, Char('j'), Action::Down),
+    key(Context::Settings, Down, Action::Down),
+    key(Context::Settings, Char('k'), Action::Up),
+    key(Context::Settings, Up, Action::Up),
+    key(Context::Settings, Char('g'), Action::First),
+    key(Context::Settings, Char('G'), Action::Last),
+    hinted(key(Context::Settings, Char('n'), Action::New), Msg::HintNewSector),
+    hinted(key(Context::Settings, Char('e'), Action::Edit), Msg::HintEdit),
+    key(Context::Settings, Enter, Action::Edit),
+    hinted(key(Context::Settings, Char('d'), Action::Delete), Msg::HintDelete),
+    hinted(
+        key(Context::Settings, Char('s'), Action::EditSettings),
+        Msg::HintSettings,
+    ),
+    hinted(key(Context::Settings, Char('u'), Action::Undo), Msg::HintUndo),
+    ctrl(Context::Settings, 'r', Action::Redo),
+    key(Context::Settings, Char('?'), Action::Help),
+    hinted(key(Context::Settings, Esc, Action::Cancel), Msg::HintClose),
+    key(Context::Settings, Char('q'), Action::Cancel),
+    key(Context::Settings, Char(','), Action::Cancel),
+    ctrl(Context::Settings, 'c', Action::Quit),
+    // Issue 14: the guided start on a new backlog
+    key(Context::Start, Char('j'), Action::Down),
+    key(Context::Start, Down, Action::Down),
+    key(Context::Start, Char('k'), Action::Up),
+    key(Context::Start, Up, Action::Up),
+    hinted(key(Context::Start, Enter, Action::Accept), Msg::HintDoStep),
+    hinted(key(Context::Start, Esc, Action::Cancel), Msg::HintSkipStart),
+    hinted(key(Context::Start, Char('n'), Action::New), Msg::HintFirstMeasure),
+    hinted(key(Context::Start, Char('?'), Action::Help), Msg::HintHelp),
+    key(Context::Start, Char('q'), Action::Quit),
+    ctrl(Context::Start, 'c', Action::Quit),
+    // Issue 14: go to a measure by id
+    key(List, Char('#'), Action::GoToMeasure),
+    key(Context::GoTo, Enter, Action::Accept),
+    key(Context::GoTo, Esc, Action::Cancel),
+    ctrl(Context::GoTo, 'u', Action::ClearInput),
+    ctrl(Context::GoTo, 'c', Action::Quit),
+    // Issue 14: any status at once, also for the marked measures
+    only_in(Pane::Measures, key(List, Char('t'), Action::AssignStatus)),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).
@@ -407,7 +457,23 @@ pub static PALETTE_ONLY: &[Action] = &[
 pub fn help_sections(first: Context) -> Vec<Context> {
     let mut sections = vec![first];
     for context in [
-        List, Search, Palette, Picker, Filter, Form, Confirm, Setup, Agenda, Review, Summary, Log, Changes, Merge,
+        List,
+        Search,
+        Palette,
+        Picker,
+        Filter,
+        Form,
+        Confirm,
+        Setup,
+        Agenda,
+        Review,
+        Summary,
+        Log,
+        Changes,
+        Merge,
+        Context::Settings,
+        Context::Start,
+        Context::GoTo,
     ] {
         if context != first {
             sections.push(context);
@@ -563,11 +629,22 @@ pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
+/// General list keys that do nothing in `pane` (the Overview has nothing to edit or delete;
+/// meetings are kept for good): their hints would only mislead.
+fn idle_in(action: Action, pane: Pane) -> bool {
+    matches!(
+        (action, pane),
+        (Action::Edit | Action::Delete, Pane::Overview) | (Action::Delete, Pane::Meetings)
+    )
+}
+
 /// Status-bar hints for what is focused, e.g. `n ny`.
 /// The pane's own keys first, help and quit last: the status bar drops hints from just before
 /// help and quit when space runs out, so the general ones go first.
 pub fn hints(context: Context, pane: Pane, lang: Lang) -> Vec<(String, &'static str)> {
-    let mut hinted: Vec<&Binding> = active_bindings(context, pane).filter(|b| b.hint.is_some()).collect();
+    let mut hinted: Vec<&Binding> = active_bindings(context, pane)
+        .filter(|b| b.hint.is_some() && !(context == List && idle_in(b.action, pane)))
+        .collect();
     hinted.sort_by_key(|b| match b.hint {
         Some(Msg::HintHelp | Msg::HintQuit) => 2,
         _ if b.pane.is_some() => 0,
@@ -616,8 +693,8 @@ mod tests {
             .collect()
     }
 
-    /// Sent by the program itself, never by a key or the palette.
-    const NOT_FROM_THE_USER: &[Action] = &[Action::CheckOutside];
+    /// Sent by the program itself or the mouse, never by a key or the palette.
+    const NOT_FROM_THE_USER: &[Action] = &[Action::CheckOutside, Action::SelectRow(0)];
 
     #[test]
     fn every_action_has_a_key_or_is_palette_only_by_design() {

@@ -2,9 +2,11 @@
 
 pub mod action;
 pub mod drill;
+pub mod editor;
 pub mod filter_panel;
 mod find;
 pub mod form;
+mod goto;
 pub mod history;
 pub mod keymap;
 mod live_search;
@@ -17,6 +19,8 @@ pub mod picker;
 pub mod rescue;
 pub mod review;
 mod review_update;
+pub mod settings;
+pub mod start;
 pub mod typeahead;
 pub mod update;
 pub mod views;
@@ -25,7 +29,6 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use jiff::civil::Date;
-use ratatui::layout::Size;
 
 pub use action::{Action, Pane};
 pub use form::Form;
@@ -71,6 +74,7 @@ pub enum Confirm {
         item: usize,
     },
     DeleteMeeting(MeetingId),
+    DeleteSector(crate::domain::SectorId),
 }
 
 #[derive(Debug, Clone)]
@@ -88,6 +92,8 @@ pub enum Overlay {
     Filter(Box<FilterPanel>),
     /// The name to save the current view under.
     SaveView(String),
+    /// The id typed to go to a measure.
+    GoTo(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,7 +123,11 @@ pub struct App {
     pub history: History,
     pub should_quit: bool,
     pub clock: Clock,
-    pub viewport: Size,
+    /// Rows of data a list showed in the last frame: the page for PgUp/PgDn and scrolling.
+    /// The event loop sets it from the layout, so update never has to know how drawing works.
+    pub list_height: usize,
+    /// The terminal's size in the last frame: how much of the help overlay shows.
+    pub viewport: ratatui::layout::Size,
     pub detail_scroll: u16,
     /// Another process holds the file's lock: the app shows the backlog but changes nothing.
     pub read_only: bool,
@@ -151,9 +161,14 @@ pub struct App {
     pub view_name: Option<String>,
     /// The user said a bulk action may act on marked measures the list hides (one action).
     pub hidden_marks_ok: bool,
+    /// Text the event loop should open in the user's editor (`Ctrl-e` in a form).
+    pub editor_request: Option<String>,
     store: Box<dyn Persist>,
     search: live_search::LiveSearch,
 }
+
+/// The list height of a 120×40 terminal, until the first frame tells the real one.
+const DEFAULT_LIST_HEIGHT: usize = 18;
 
 /// The list an Overview pane does not have.
 static NO_LIST: ListView = ListView {
@@ -178,7 +193,8 @@ impl App {
             history: History::default(),
             should_quit: false,
             clock,
-            viewport: Size::new(120, 40),
+            list_height: DEFAULT_LIST_HEIGHT,
+            viewport: ratatui::layout::Size::new(120, 40),
             detail_scroll: 0,
             read_only: false,
             unwritable: None,
@@ -197,6 +213,7 @@ impl App {
             marks: BTreeSet::new(),
             view_name: None,
             hidden_marks_ok: false,
+            editor_request: None,
             store,
             search: live_search::LiveSearch::default(),
         };
@@ -224,6 +241,7 @@ impl App {
             Overlay::Picker(_) => Context::Picker,
             Overlay::Filter(_) => Context::Filter,
             Overlay::SaveView(_) => Context::Prompt,
+            Overlay::GoTo(_) => Context::GoTo,
         }
     }
 
@@ -238,6 +256,8 @@ impl App {
             review::Screen::Summary(_) => Context::Summary,
             review::Screen::Log { .. } => Context::Log,
             review::Screen::Changes { .. } => Context::Changes,
+            review::Screen::Settings { .. } => Context::Settings,
+            review::Screen::Start { .. } => Context::Start,
         }
     }
 
@@ -412,10 +432,16 @@ impl App {
         }
     }
 
+    /// The terminal changed size (or a frame was drawn): lists now show `rows` rows at once.
+    pub fn set_list_height(&mut self, rows: usize) {
+        self.list_height = rows;
+        self.keep_cursors_visible();
+    }
+
     /// Moves each list's scroll offset so its cursor stays on screen.
     pub fn keep_cursors_visible(&mut self) {
+        let height = self.list_height;
         for pane in Pane::ALL {
-            let height = crate::ui::layout::list_rows(self.viewport);
             if let Some(list) = self.list_mut(pane) {
                 list.scroll_into_view(height);
             }

@@ -257,6 +257,7 @@ pub fn record_label(backlog: &Backlog, key: Key) -> String {
         Key::Meeting(id) => (id.to_string(), backlog.meeting(id).map(|x| x.title.clone())),
         // Saved views merge as a list: no conflict or note names them.
         Key::Views => (String::new(), None),
+        Key::Settings => (String::new(), Some(backlog.name.clone())),
     };
     match name {
         Some(name) => format!("{id} {name}"),
@@ -354,6 +355,6 @@ fn key_id(key: Key) -> String {
         Key::Priority(id) => id.to_string(),
         Key::Measure(id) => id.to_string(),
         Key::Meeting(id) => id.to_string(),
-        Key::Views => String::new(),
+        Key::Views | Key::Settings => String::new(),
     }
 }

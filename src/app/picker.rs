@@ -15,6 +15,7 @@ pub enum PickerKind {
     Effort,
     OpenView,
     DeleteView,
+    Status,
 }
 
 impl PickerKind {
@@ -25,6 +26,7 @@ impl PickerKind {
             PickerKind::Priorities => Msg::FieldPriorities,
             PickerKind::Value => Msg::FieldValue,
             PickerKind::Effort => Msg::FieldEffort,
+            PickerKind::Status => Msg::FieldStatus,
             PickerKind::OpenView => Msg::PickerOpenView,
             PickerKind::DeleteView => Msg::PickerDeleteView,
         }
@@ -42,6 +44,7 @@ pub enum PickChoice {
     Sector(SectorId),
     Priority(PriorityId),
     Number(u8),
+    Status(crate::domain::Status),
     Triage,
     Overdue,
     Saved(String),
@@ -152,6 +155,17 @@ impl Picker {
                 let current = measures.first().map(|m| get(m)).filter(|v| all_have(&|m| get(m) == *v));
                 let current = current.map(|v| v.map_or(PickChoice::Nothing, PickChoice::Number));
                 (options, Vec::new(), current)
+            }
+            PickerKind::Status => {
+                let options = crate::domain::Status::ALL
+                    .into_iter()
+                    .map(|s| option(lang.status(s).to_string(), PickChoice::Status(s)))
+                    .collect();
+                let current = measures
+                    .first()
+                    .map(|m| m.status)
+                    .filter(|s| all_have(&|m| m.status == *s));
+                (options, Vec::new(), current.map(PickChoice::Status))
             }
             PickerKind::OpenView | PickerKind::DeleteView => (Vec::new(), Vec::new(), None),
         };
@@ -275,6 +289,10 @@ impl Picker {
                 };
                 Some(self.number_assignment(number))
             }
+            PickerKind::Status => match self.current()?.choice {
+                PickChoice::Status(s) => Some(Assignment::Status(s)),
+                _ => None,
+            },
             PickerKind::OpenView | PickerKind::DeleteView => None,
         }
     }

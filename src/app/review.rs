@@ -32,6 +32,16 @@ pub enum Screen {
         since: crate::insight::changes::Since,
         changes: Vec<crate::insight::changes::MeasureChanges>,
     },
+    /// The backlog's settings and its sectors; the cursor is on a sector. Closing it returns
+    /// to the guided start when it came from there.
+    Settings {
+        cursor: usize,
+        from_start: bool,
+    },
+    /// The guided start on a new backlog; the cursor is on a step.
+    Start {
+        cursor: usize,
+    },
 }
 
 /// The measures a review starts with: the marked ones if any are marked, else those now visible

@@ -63,6 +63,8 @@ pub(super) fn action(app: &mut App, action: Action) {
         Screen::Summary(_) => summary_action(app, action),
         Screen::Log { .. } => log_action(app, action),
         Screen::Changes { .. } => super::meeting_pane::changes_action(app, action),
+        Screen::Settings { .. } => super::settings::action(app, action),
+        Screen::Start { .. } => super::start::action(app, action),
     }
 }
 

@@ -27,6 +27,7 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
             Context::Palette => find::palette_key(app, key),
             Context::Picker => find::picker_key(app, key),
             Context::Prompt => find::prompt_key(app, key),
+            Context::GoTo => super::goto::key(app, key),
             _ => {}
         },
     }
@@ -34,6 +35,8 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
 
 fn form_key(app: &mut App, key: KeyEvent) {
     let Overlay::Form(form) = &mut app.overlay else { return };
+    // Typing goes on editing: the next `Esc` asks again.
+    form.asked_to_discard = false;
     form_key_into(form, key);
 }
 
@@ -66,6 +69,9 @@ pub fn update(app: &mut App, action: Action) {
         Context::Help => help_action(app, action),
         Context::Confirm => confirm_action(app, action),
         Context::Form => form_action(app, action),
+        Context::Settings => super::settings::action(app, action),
+        Context::Start => super::start::action(app, action),
+        Context::GoTo => super::goto::action(app, action),
         Context::Setup | Context::Agenda | Context::Review | Context::Summary | Context::Log | Context::Changes => {
             super::review_update::action(app, action)
         }
@@ -110,15 +116,17 @@ fn edits(action: Action) -> bool {
             | Action::AssignPriorities
             | Action::AssignValue
             | Action::AssignEffort
+            | Action::AssignStatus
             | Action::SaveView
             | Action::DeleteView
             | Action::ReviewNoted
             | Action::SetupPlan
+            | Action::EditSettings
     )
 }
 
 fn list_action(app: &mut App, action: Action) {
-    let page = crate::ui::layout::list_rows(app.viewport).max(1) as isize;
+    let page = app.list_height.max(1) as isize;
     if app.focus == Pane::Overview && drill::overview_action(app, action) {
         return;
     }
@@ -163,6 +171,12 @@ fn list_action(app: &mut App, action: Action) {
         Action::RankUp => drill::move_rank(app, true),
         Action::RankDown => drill::move_rank(app, false),
         Action::DrillDown => drill::drill_down(app),
+        Action::OpenSettings => super::settings::open(app),
+        Action::GoToMeasure => super::goto::open(app),
+        Action::SelectRow(row) => move_cursor(app, |l| {
+            l.first();
+            l.move_by(row as isize);
+        }),
         other => find::list_action(app, other),
     }
 }
@@ -291,7 +305,7 @@ pub(super) fn persist(app: &mut App) -> bool {
     }
 }
 
-pub(super) fn quit(app: &mut App) {
+pub(crate) fn quit(app: &mut App) {
     if let SaveState::Failed(_) = app.save_state {
         persist(app);
         // A merge on the way may want a side chosen before leaving.
@@ -455,6 +469,7 @@ fn confirm_action(app: &mut App, action: Action) {
                     let result = app.backlog.delete_owner(id, now);
                     finish(app, result, label);
                 }
+                Confirm::DeleteSector(id) => super::settings::delete_sector(app, id),
                 Confirm::DeletePriority(id) => {
                     let title = app.backlog.priority(id).map(|p| p.title.clone()).unwrap_or_default();
                     let what = app.lang.fill(Msg::WhatPriority, &[("title", &title)]);
@@ -491,7 +506,13 @@ fn finish(app: &mut App, result: Result<Edit, DomainError>, label: String) {
 
 fn form_action(app: &mut App, action: Action) {
     let Overlay::Form(form) = &mut app.overlay else { return };
+    let asked = std::mem::take(&mut form.asked_to_discard);
     match action {
+        // A form with changes asks first: a second `Esc` throws them away.
+        Action::Cancel if form.is_changed() && !asked => {
+            form.asked_to_discard = true;
+            say(app, app.lang.tr(Msg::AskDiscardForm).to_string());
+        }
         Action::Cancel => app.overlay = Overlay::None,
         Action::Quit => quit(app),
         Action::FormNextField => form.move_focus(true),
@@ -509,6 +530,8 @@ fn form_action(app: &mut App, action: Action) {
             form.type_key(KeyEvent::from(KeyCode::Enter));
         }
         Action::FormSaveLine => submit_form(app),
+        Action::ClearInput => form.clear_focused(),
+        Action::ExternalEditor => super::editor::request(app),
         Action::FormToggle if !form.cycle_or_toggle(true) => form.type_key(KeyEvent::from(KeyCode::Char(' '))),
         _ => {}
     }
@@ -569,6 +592,10 @@ fn submit_form(app: &mut App) {
             super::review_update::prompt_outcome(&mut app.backlog, &app.screen, form, prompt, lang, now)
         }
         FormTarget::MeetingSetup => Ok(None),
+        FormTarget::NewSector | FormTarget::EditSector(_) | FormTarget::Settings => {
+            let form = form.clone();
+            super::settings::form_outcome(app, &form, lang)
+        }
     };
     match outcome {
         Ok(Some((edit, label))) => {
@@ -649,7 +676,7 @@ pub(super) fn undo(app: &mut App) {
     }
 }
 
-fn redo(app: &mut App) {
+pub(super) fn redo(app: &mut App) {
     let Some(step) = app.history.take_redo() else {
         return say(app, app.lang.tr(Msg::MsgNothingToRedo).to_string());
     };

@@ -22,6 +22,8 @@ pub enum Assignment {
     },
     Value(Option<u8>),
     Effort(Option<u8>),
+    /// Any status, not only the next one in the lifecycle; logged like a step.
+    Status(super::model::Status),
 }
 
 fn add_remove<T: PartialEq + Copy>(list: &mut Vec<T>, add: &[T], remove: &[T]) {
@@ -76,6 +78,11 @@ impl Backlog {
                 Assignment::Priorities { add, remove } => add_remove(&mut m.priorities, add, remove),
                 Assignment::Value(v) => m.value = *v,
                 Assignment::Effort(v) => m.effort = *v,
+                Assignment::Status(status) if m.status != *status => {
+                    m.log.push(super::ops::status_entry(m.status, *status, now));
+                    m.status = *status;
+                }
+                Assignment::Status(_) => {}
             }
             if m != *old {
                 self.log_owner_and_due(old, &mut m, now);

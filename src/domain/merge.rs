@@ -467,6 +467,9 @@ fn changed_keys(ours: &Backlog, merged: &Backlog) -> Vec<Key> {
     if ours.views != merged.views {
         out.push(Key::Views);
     }
+    if ours.name != merged.name || ours.settings != merged.settings {
+        out.push(Key::Settings);
+    }
     out
 }
 
@@ -500,6 +503,7 @@ impl Backlog {
                 Key::Measure(id) => (3, id.0),
                 Key::Meeting(id) => (4, id.0),
                 Key::Views => (5, 0),
+                Key::Settings => (6, 0),
             };
             let current = match records.get(&slot) {
                 Some(record) => record.clone(),
@@ -512,6 +516,7 @@ impl Backlog {
                 Record::Meeting(x) => with_field(&x, &conflict.field, &conflict.theirs).map(Record::Meeting),
                 // Views merge as a list and never conflict.
                 Record::Views(_) => None,
+                Record::Settings(_) => None,
                 Record::Measure(x) => with_field(&*x, &conflict.field, &conflict.theirs).map(|mut m| {
                     m.log.push(note(now, describe(conflict)));
                     m.updated = now;
@@ -542,7 +547,7 @@ fn unknown(key: Key) -> DomainError {
         Key::Priority(id) => DomainError::UnknownPriority(id),
         Key::Measure(id) => DomainError::UnknownMeasure(id),
         Key::Meeting(id) => DomainError::UnknownMeeting(id),
-        Key::Views => DomainError::EmptyName,
+        Key::Views | Key::Settings => DomainError::EmptyName,
     }
 }
 

@@ -65,16 +65,32 @@ pub struct Settings {
     /// An owner with more active measures than this is flagged as overloaded.
     #[serde(default = "default_owner_load_threshold")]
     pub owner_load_threshold: u32,
+    /// What a new review meeting books per agenda item. Written only when changed, so files
+    /// from before this setting stay byte for byte the same.
+    #[serde(
+        default = "default_minutes_per_item",
+        skip_serializing_if = "is_default_minutes_per_item"
+    )]
+    pub minutes_per_item: u32,
 }
 
 fn default_owner_load_threshold() -> u32 {
     6
 }
 
+fn default_minutes_per_item() -> u32 {
+    5
+}
+
+fn is_default_minutes_per_item(minutes: &u32) -> bool {
+    *minutes == default_minutes_per_item()
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             owner_load_threshold: default_owner_load_threshold(),
+            minutes_per_item: default_minutes_per_item(),
         }
     }
 }

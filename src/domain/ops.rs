@@ -588,6 +588,48 @@ impl Backlog {
         ))
     }
 
+    /// Renames a sector and sets its short label (empty: derived from the name). `None` when
+    /// nothing changed.
+    pub fn update_sector(&mut self, id: SectorId, name: &str, short: &str) -> Result<Option<Edit>, DomainError> {
+        let old = self.sector(id).ok_or(DomainError::UnknownSector(id))?;
+        if name.trim().is_empty() {
+            return Err(DomainError::EmptyName);
+        }
+        let short = single_line(short);
+        let sector = Sector {
+            name: single_line(name),
+            short: (!short.is_empty()).then_some(short),
+            ..old.clone()
+        };
+        if &sector == old {
+            return Ok(None);
+        }
+        Ok(Some(self.commit(Patch(vec![Change {
+            key: Key::Sector(id),
+            after: Some(Record::Sector(sector)),
+        }]))))
+    }
+
+    /// How many measures link sector `id` (what a delete would unlink).
+    pub fn measure_count_for_sector(&self, id: SectorId) -> usize {
+        self.measures.iter().filter(|m| m.sectors.contains(&id)).count()
+    }
+
+    /// Sets the backlog's name and settings. `None` when nothing changed.
+    pub fn update_settings(&mut self, name: &str, settings: Settings) -> Result<Option<Edit>, DomainError> {
+        let name = single_line(name);
+        if name.is_empty() {
+            return Err(DomainError::EmptyName);
+        }
+        if name == self.name && settings == self.settings {
+            return Ok(None);
+        }
+        Ok(Some(self.commit(Patch(vec![Change {
+            key: Key::Settings,
+            after: Some(Record::Settings(Box::new((name, settings)))),
+        }]))))
+    }
+
     /// Deletes a sector and unlinks it from measures and owners.
     pub fn delete_sector(&mut self, id: SectorId, now: Timestamp) -> Result<Edit, DomainError> {
         self.sector(id).ok_or(DomainError::UnknownSector(id))?;
@@ -748,7 +790,7 @@ impl Backlog {
     }
 }
 
-fn status_entry(from: Status, to: Status, at: Timestamp) -> LogEntry {
+pub(super) fn status_entry(from: Status, to: Status, at: Timestamp) -> LogEntry {
     LogEntry {
         at,
         kind: LogKind::StatusChange,
@@ -816,6 +858,30 @@ mod tests {
         for edit in &edits {
             b.apply(&edit.redo);
         }
+        assert_eq!(b, end);
+    }
+
+    #[test]
+    fn sector_rename_and_settings_undo_and_redo() {
+        let mut b = Backlog::new("t", &["Skole", "Helse"]);
+        let start = b.clone();
+        let rename = b.update_sector(Id(1), " Oppvekst ", "OPP").unwrap().unwrap();
+        assert_eq!(b.sector(Id(1)).unwrap().name, "Oppvekst");
+        assert_eq!(b.sector(Id(1)).unwrap().short.as_deref(), Some("OPP"));
+        assert_eq!(b.update_sector(Id(1), "Oppvekst", "OPP"), Ok(None));
+        assert_eq!(b.update_sector(Id(1), " ", ""), Err(DomainError::EmptyName));
+        let settings = Settings {
+            owner_load_threshold: 3,
+            minutes_per_item: 7,
+        };
+        let set = b.update_settings("Ledergruppen", settings.clone()).unwrap().unwrap();
+        assert_eq!((b.name.as_str(), &b.settings), ("Ledergruppen", &settings));
+        let end = b.clone();
+        b.apply(&set.undo);
+        b.apply(&rename.undo);
+        assert_eq!(b, start);
+        b.apply(&rename.redo);
+        b.apply(&set.redo);
         assert_eq!(b, end);
     }
 

@@ -2,7 +2,7 @@
 //! patch returns its inverse, which is what undo replays; redo replays the patch itself.
 
 use super::id::{MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
-use super::model::{Backlog, Measure, Meeting, Owner, Priority, Sector};
+use super::model::{Backlog, Measure, Meeting, Owner, Priority, Sector, Settings};
 use super::saved_view::SavedView;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +14,8 @@ pub enum Record {
     Meeting(Meeting),
     /// The whole list of saved views: they are few and edited as one.
     Views(Vec<SavedView>),
+    /// The backlog's name and settings, edited as one.
+    Settings(Box<(String, Settings)>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +26,7 @@ pub enum Key {
     Measure(MeasureId),
     Meeting(MeetingId),
     Views,
+    Settings,
 }
 
 /// Put `after` under `key`, or remove the record when `after` is `None`.
@@ -52,6 +55,7 @@ impl Record {
             Record::Measure(x) => Key::Measure(x.id),
             Record::Meeting(x) => Key::Meeting(x.id),
             Record::Views(_) => Key::Views,
+            Record::Settings(_) => Key::Settings,
         }
     }
 }
@@ -118,6 +122,7 @@ impl Backlog {
             Key::Measure(id) => self.measure(id).cloned().map(|m| Record::Measure(Box::new(m))),
             Key::Meeting(id) => self.meeting(id).cloned().map(Record::Meeting),
             Key::Views => Some(Record::Views(self.views.clone())),
+            Key::Settings => Some(Record::Settings(Box::new((self.name.clone(), self.settings.clone())))),
         }
     }
 
@@ -149,6 +154,14 @@ impl Backlog {
                     &mut self.views,
                     after.unwrap_or_default(),
                 )))
+            }
+            Key::Settings => {
+                let before = Record::Settings(Box::new((self.name.clone(), self.settings.clone())));
+                // Settings are never removed: a change without a record leaves them as they are.
+                if let Some(Record::Settings(after)) = after {
+                    (self.name, self.settings) = *after;
+                }
+                Some(before)
             }
         }
     }

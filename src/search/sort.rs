@@ -75,7 +75,7 @@ pub fn sort_rows(backlog: &Backlog, rows: &mut [usize], key: SortKey) {
         SortKey::Score => rows.sort_by_cached_key(|i| {
             // Higher first, missing last: negate a fixed-point score.
             let s = score(&measures[*i]).map_or(i64::MAX, |s| -(s * 1000.0) as i64);
-            (s, default_key(*i))
+            (!measures[*i].status.is_active(), s, default_key(*i))
         }),
         SortKey::Due => rows.sort_by_cached_key(|i| {
             let due = measures[*i].due;
@@ -107,6 +107,37 @@ mod tests {
         let mut titles = vec!["Åpenhet", "Økonomi", "Ærlig", "zebra", "Arkiv", "bredbånd"];
         titles.sort_by(|a, b| compare_titles(a, b));
         assert_eq!(titles, ["Arkiv", "bredbånd", "zebra", "Ærlig", "Økonomi", "Åpenhet"]);
+    }
+
+    #[test]
+    fn value_per_effort_puts_active_measures_first() {
+        use crate::domain::MeasureDraft;
+        let now = "2026-11-29T12:00:00Z".parse().unwrap();
+        let mut b = Backlog::new("t", &[]);
+        for (title, value, status) in [
+            ("done, best score", 5, Status::Done),
+            ("active, low score", 1, Status::Idea),
+            ("rejected", 4, Status::Rejected),
+            ("active, high score", 3, Status::InProgress),
+        ] {
+            let mut draft = MeasureDraft::titled(title);
+            draft.value = Some(value);
+            draft.effort = Some(1);
+            draft.status = status;
+            b.add_measure(draft, now).unwrap();
+        }
+        let mut rows: Vec<usize> = (0..b.measures.len()).collect();
+        sort_rows(&b, &mut rows, SortKey::Score);
+        let titles: Vec<&str> = rows.iter().map(|i| b.measures[*i].title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "active, high score",
+                "active, low score",
+                "done, best score",
+                "rejected"
+            ]
+        );
     }
 
     #[test]

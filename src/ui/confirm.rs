@@ -1,6 +1,7 @@
 //! The y/n question before anything is deleted (or lost).
 
 use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
@@ -47,6 +48,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
                 &[("done", &done.to_string()), ("items", &lang.items(total))],
             )
         }
+        Confirm::DeleteSector(id) => crate::app::settings::delete_question(app, id),
         Confirm::DeleteMarked(count) => lang.fill(Msg::ConfirmDeleteMarked, &[("count", &count.to_string())]),
         Confirm::Approve(id) => {
             let status = b.measure(id).map_or(crate::domain::Status::Idea, |m| m.status);
@@ -75,25 +77,31 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
         }
     };
     let screen = frame.area();
-    // The unsaved-quit question carries the error and three choices, so it gets more room.
-    let height = if confirm == Confirm::QuitUnsaved { 10 } else { 7 };
-    let area = centered(screen, 64, height);
+    let keys = lang.tr(match confirm {
+        Confirm::QuitUnsaved => Msg::ConfirmQuitUnsavedKeys,
+        Confirm::HiddenMarks { .. } => Msg::ConfirmAllVisibleNo,
+        _ => Msg::ConfirmYesNo,
+    });
+    // Room for the question as it wraps (a long title makes it long), a blank line and the
+    // keys; the keys have their own line at the bottom, so they show even when it is cut.
+    let width = 64.min(screen.width);
+    let text_width = usize::from(width.saturating_sub(2)).max(1);
+    let wrapped = |text: &str| unicode_width::UnicodeWidthStr::width(text).div_ceil(text_width).max(1);
+    let needed = wrapped(&question) + 1 + wrapped(keys) + 2;
+    let height = needed as u16;
+    let area = centered(screen, width, height);
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.warn())
         .title(Span::styled(format!(" {} ", lang.tr(Msg::ConfirmTitle)), theme.title()));
-    let lines = vec![
-        Line::raw(question),
-        Line::raw(""),
-        Line::styled(
-            lang.tr(match confirm {
-                Confirm::QuitUnsaved => Msg::ConfirmQuitUnsavedKeys,
-                Confirm::HiddenMarks { .. } => Msg::ConfirmAllVisibleNo,
-                _ => Msg::ConfirmYesNo,
-            }),
-            theme.label(),
-        ),
-    ];
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let keys_height = (wrapped(keys) as u16).min(inner.height);
+    let [text, keys_area] = Layout::vertical([Constraint::Fill(1), Constraint::Length(keys_height)]).areas(inner);
+    frame.render_widget(Paragraph::new(Line::raw(question)).wrap(Wrap { trim: true }), text);
+    frame.render_widget(
+        Paragraph::new(Line::styled(keys, theme.label())).wrap(Wrap { trim: true }),
+        keys_area,
+    );
 }

@@ -70,6 +70,24 @@ fn text_block<'a>(text: &str) -> Vec<Line<'a>> {
     text.lines().map(|l| Line::raw(l.to_string())).collect()
 }
 
+/// What a measure in the triage view still lacks: owner, sector, priority, a decision.
+fn triage_lacks(lang: Lang, m: &Measure) -> String {
+    let mut lacks = Vec::new();
+    if m.owner.is_none() {
+        lacks.push(lang.tr(Msg::LacksOwner));
+    }
+    if m.sectors.is_empty() {
+        lacks.push(lang.tr(Msg::LacksSector));
+    }
+    if m.priorities.is_empty() {
+        lacks.push(lang.tr(Msg::LacksPriority));
+    }
+    if m.status == crate::domain::Status::Idea {
+        lacks.push(lang.tr(Msg::LacksAssessment));
+    }
+    lang.fill(Msg::TriageLacks, &[("what", &lacks.join(", "))])
+}
+
 fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>> {
     let lang = app.lang;
     let backlog = &app.backlog;
@@ -111,6 +129,10 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
             ),
         ),
     ];
+    // In the triage view, say first what keeps the measure there.
+    if app.filter.untriaged && crate::search::filter::needs_triage(m) {
+        lines.insert(1, Line::styled(triage_lacks(lang, m), theme.warn()));
+    }
     if !m.description.is_empty() {
         lines.push(Line::raw(""));
         lines.push(heading(lang, theme, Msg::FieldDescription));

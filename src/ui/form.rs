@@ -96,7 +96,13 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, form: &Form) {
         }
         y += height;
     }
-    let mut hint = lang.tr(Msg::FormHint).to_string();
+    // In a multi-line field Enter makes a new line: the general hint must not say it saves.
+    let general = if form.focused_is_multiline() {
+        Msg::FormHintMultiline
+    } else {
+        Msg::FormHint
+    };
+    let mut hint = lang.tr(general).to_string();
     if let Some(extra) = form.focused().hint {
         hint = format!("{} · {hint}", lang.tr(extra));
     }

@@ -1,5 +1,5 @@
-//! Where each part of the screen goes. Pure geometry, shared by render and by update (which
-//! needs the list height for paging and scrolling).
+//! Where each part of the screen goes. Pure geometry, shared by render and by the event loop
+//! (which tells the app the list height for paging and scrolling).
 
 use ratatui::layout::{Constraint, Layout, Rect, Size};
 

@@ -122,8 +122,12 @@ fn header_left<'a>(app: &'a App, theme: Theme) -> Line<'a> {
         }
     }
     if app.focus == Pane::Measures {
+        // The triage view's own condition is already named by the view's chip.
+        let view = app.view_name.as_deref().map(str::to_lowercase);
         for text in app.filter.chips(&app.backlog, lang) {
-            chip(text);
+            if view.as_deref() != Some(text.to_lowercase().as_str()) {
+                chip(text);
+            }
         }
     }
     Line::from(spans)

@@ -12,9 +12,12 @@ mod lists;
 mod log;
 mod meetings;
 mod merge;
+pub mod mouse;
 mod overlays;
 mod overview;
 mod review;
+mod settings;
+mod start;
 mod statusbar;
 pub mod theme;
 
@@ -82,6 +85,8 @@ fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             Screen::Changes { scroll, since, changes } => {
                 changes::render(frame, app, theme, full, *scroll, *since, changes)
             }
+            Screen::Settings { cursor, .. } => settings::render(frame, app, theme, full, *cursor),
+            Screen::Start { cursor } => start::render(frame, app, theme, full, *cursor),
         }
     }
     statusbar::render(frame, app, theme, areas.status);
@@ -95,10 +100,17 @@ fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         Overlay::Picker(picker) => overlays::render_picker(frame, app, theme, picker),
         Overlay::Filter(panel) => overlays::render_filter(frame, app, theme, panel),
         Overlay::SaveView(name) => overlays::render_save_view(frame, app, theme, name),
+        Overlay::GoTo(text) => overlays::render_go_to(frame, app, theme, text),
     }
 }
 
 fn render_tabs(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layout::Rect) {
+    let (line, _) = tab_line(app, theme, area.width);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The tab bar, and the columns each pane's tab takes (for the mouse).
+pub(crate) fn tab_line(app: &App, theme: Theme, width: u16) -> (Line<'_>, Vec<(Pane, std::ops::Range<u16>)>) {
     let lang = app.lang;
     let mut spans = vec![Span::styled(format!(" {} ", lang.tr(Msg::AppTitle)), theme.title())];
     // First, so it shows even on a narrow screen.
@@ -131,19 +143,28 @@ fn render_tabs(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layout
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let full: usize = Pane::ALL.iter().map(|p| tab_text(*p, true).chars().count() + 1).sum();
     // Counts go first when the tabs would not fit, so every pane's name stays readable.
-    let with_count = used + full < usize::from(area.width);
+    let with_count = used + full < usize::from(width);
+    let mut x = used;
+    let mut ranges = Vec::new();
     for pane in Pane::ALL {
         let style = if pane == app.focus {
             theme.selected()
         } else {
             theme.dim()
         };
+        let text = tab_text(pane, with_count);
+        let start = x + 1;
+        x = start + Span::raw(text.as_str()).width();
+        ranges.push((
+            pane,
+            start.min(usize::from(u16::MAX)) as u16..x.min(usize::from(u16::MAX)) as u16,
+        ));
         spans.push(Span::raw("│"));
-        spans.push(Span::styled(tab_text(pane, with_count), style));
+        spans.push(Span::styled(text, style));
     }
     spans.push(Span::raw("│ "));
     spans.push(Span::styled(app.backlog.name.clone(), theme.dim()));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    (Line::from(spans), ranges)
 }
 
 /// The key that jumps to `pane`, read from the keymap so the tab bar cannot disagree with it.

@@ -227,6 +227,20 @@ pub fn render_filter(frame: &mut Frame, app: &App, theme: Theme, panel: &FilterP
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+pub fn render_go_to(frame: &mut Frame, app: &App, theme: Theme, text: &str) {
+    let lang = app.lang;
+    let screen = frame.area();
+    let area = centered(screen, screen.width.saturating_sub(4).min(56), 3);
+    let inner = frame_box(
+        frame,
+        theme,
+        lang.tr(Msg::GoToTitle).to_string(),
+        lang.tr(Msg::GoToHint),
+        area,
+    );
+    frame.render_widget(Paragraph::new(input_line(text, theme)), inner);
+}
+
 pub fn render_save_view(frame: &mut Frame, app: &App, theme: Theme, name: &str) {
     let lang = app.lang;
     let screen = frame.area();

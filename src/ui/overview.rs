@@ -112,64 +112,18 @@ fn render_matrix(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Layout::vertical([Constraint::Fill(1), Constraint::Length(footer_height)]).areas(inner);
 
     let priorities: Vec<_> = matrix.priorities.iter().map(|id| app.backlog.priority(*id)).collect();
-    let labels: Vec<String> = priorities
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let flag = match matrix.flag(i) {
-                Some(PriorityFlag::Silo) => SILO,
-                Some(PriorityFlag::Empty) => EMPTY,
-                None => " ",
-            };
-            p.map_or_else(String::new, |p| format!("{flag} {}. {}", p.rank, p.title))
-        })
-        .collect();
-    let total_width = UnicodeWidthStr::width(lang.tr(Msg::ColTotal)).max(5) as u16;
-    let headers: Vec<String> = matrix
-        .sectors
-        .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            let short = app.backlog.sector(*id).map(|s| s.short_label()).unwrap_or_default();
-            if matrix.sector_uncovered(i) {
-                format!("{UNCOVERED}{short}")
-            } else {
-                short
-            }
-        })
-        .collect();
-    let widths: Vec<u16> = headers.iter().map(|h| (h.width() as u16).max(4)).collect();
-    // Row labels give way (down to 20 columns) before sectors scroll out of sight.
-    let all_columns: u16 = widths.iter().map(|w| w + 1).sum();
-    let longest = labels.iter().map(|l| l.width()).max().unwrap_or(0) as u16;
-    let label_width = table_area
-        .width
-        .saturating_sub(all_columns + total_width + 2)
-        .clamp(20, longest.clamp(20, 32))
-        .min(table_area.width / 2);
-    // Columns that fit beside the fixed row labels, scrolled so the cursor's column shows.
-    let room = table_area.width.saturating_sub(label_width + total_width + 2);
-    let mut first = 0;
-    let fits = |first: usize| {
-        let mut used = 0u16;
-        let mut last = first;
-        for (i, w) in widths.iter().enumerate().skip(first) {
-            if used + w + 1 > room && i > first {
-                break;
-            }
-            used += w + 1;
-            last = i;
-        }
-        last
-    };
-    while fits(first) < column && first < column {
-        first += 1;
-    }
-    let last = fits(first);
+    let labels = matrix_labels(app);
+    let MatrixLayout {
+        headers,
+        widths,
+        label_width,
+        total_width,
+        first,
+        last,
+        top,
+        visible_rows,
+    } = matrix_layout(app, table_area, &labels);
     let shown = first..=last;
-
-    let visible_rows = usize::from(table_area.height.saturating_sub(1)).max(1);
-    let top = offset_for(row, visible_rows);
     let max = matrix.max_count();
     let header = Row::new(
         std::iter::once(Cell::from(""))
@@ -269,6 +223,136 @@ fn render_matrix(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Line::styled(lang.tr(Msg::LegendUncovered), theme.warn()),
     ];
     frame.render_widget(Paragraph::new(footer), footer_area);
+}
+
+/// Each priority row's label: its flag, rank and title.
+fn matrix_labels(app: &App) -> Vec<String> {
+    let matrix = &app.insight.matrix;
+    matrix
+        .priorities
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let flag = match matrix.flag(i) {
+                Some(PriorityFlag::Silo) => SILO,
+                Some(PriorityFlag::Empty) => EMPTY,
+                None => " ",
+            };
+            app.backlog
+                .priority(*id)
+                .map_or_else(String::new, |p| format!("{flag} {}. {}", p.rank, p.title))
+        })
+        .collect()
+}
+
+/// Where the matrix's columns and rows go in `table_area`: shared by render and the mouse.
+pub(super) struct MatrixLayout {
+    pub headers: Vec<String>,
+    pub widths: Vec<u16>,
+    pub label_width: u16,
+    pub total_width: u16,
+    /// The sector columns shown, `first..=last`, scrolled so the cursor's column shows.
+    pub first: usize,
+    pub last: usize,
+    /// The first priority row shown, and how many fit.
+    pub top: usize,
+    pub visible_rows: usize,
+}
+
+pub(super) fn matrix_layout(app: &App, table_area: Rect, labels: &[String]) -> MatrixLayout {
+    let lang = app.lang;
+    let matrix = &app.insight.matrix;
+    let Cursor { row, column } = app.overview.matrix;
+    let total_width = UnicodeWidthStr::width(lang.tr(Msg::ColTotal)).max(5) as u16;
+    let headers: Vec<String> = matrix
+        .sectors
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let short = app.backlog.sector(*id).map(|s| s.short_label()).unwrap_or_default();
+            if matrix.sector_uncovered(i) {
+                format!("{UNCOVERED}{short}")
+            } else {
+                short
+            }
+        })
+        .collect();
+    let widths: Vec<u16> = headers.iter().map(|h| (h.width() as u16).max(4)).collect();
+    // Row labels give way (down to 20 columns) before sectors scroll out of sight.
+    let all_columns: u16 = widths.iter().map(|w| w + 1).sum();
+    let longest = labels.iter().map(|l| l.width()).max().unwrap_or(0) as u16;
+    let label_width = table_area
+        .width
+        .saturating_sub(all_columns + total_width + 2)
+        .clamp(20, longest.clamp(20, 32))
+        .min(table_area.width / 2);
+    // Columns that fit beside the fixed row labels, scrolled so the cursor's column shows.
+    let room = table_area.width.saturating_sub(label_width + total_width + 2);
+    let mut first = 0;
+    let fits = |first: usize| {
+        let mut used = 0u16;
+        let mut last = first;
+        for (i, w) in widths.iter().enumerate().skip(first) {
+            if used + w + 1 > room && i > first {
+                break;
+            }
+            used += w + 1;
+            last = i;
+        }
+        last
+    };
+    while fits(first) < column && first < column {
+        first += 1;
+    }
+    let last = fits(first);
+
+    let visible_rows = usize::from(table_area.height.saturating_sub(1)).max(1);
+    let top = offset_for(row, visible_rows);
+    MatrixLayout {
+        headers,
+        widths,
+        label_width,
+        total_width,
+        first,
+        last,
+        top,
+        visible_rows,
+    }
+}
+
+/// The matrix cell (row, column) at `at`, when the Overview shows the matrix in `area`.
+pub(super) fn matrix_cell_at(app: &App, area: Rect, at: ratatui::layout::Position) -> Option<(usize, usize)> {
+    let matrix = &app.insight.matrix;
+    if app.overview.charts || matrix.priorities.is_empty() || matrix.sectors.is_empty() {
+        return None;
+    }
+    let grid_area = if area.width >= CHARTS_BESIDE_WIDTH {
+        let [grid, _] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+        grid
+    } else {
+        area
+    };
+    let inner = block(Theme { color: false }, String::new()).inner(grid_area);
+    let footer_height = 5.min(inner.height.saturating_sub(3));
+    let [table_area, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(footer_height)]).areas(inner);
+    let layout = matrix_layout(app, table_area, &matrix_labels(app));
+    let body_top = table_area.y + 1;
+    if at.y < body_top || !table_area.contains(at) {
+        return None;
+    }
+    let row = layout.top + usize::from(at.y - body_top);
+    if row >= matrix.priorities.len() || row >= layout.top + layout.visible_rows {
+        return None;
+    }
+    let mut x = table_area.x + layout.label_width + 1;
+    for column in layout.first..=layout.last {
+        let width = layout.widths[column];
+        if (x..x + width).contains(&at.x) {
+            return Some((row, column));
+        }
+        x += width + 1;
+    }
+    None
 }
 
 fn render_value_effort(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {

@@ -13,6 +13,8 @@ use crate::i18n::Msg;
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let lang = app.lang;
     let (save_text, save_style) = match app.save_state {
+        // This window never writes: "saved" would be a promise it cannot keep.
+        _ if app.read_only => (lang.tr(Msg::StatusReadOnly), theme.warn()),
         SaveState::Saved => (lang.tr(Msg::Saved), theme.ok()),
         SaveState::Failed(_) => (lang.tr(Msg::Unsaved), theme.error()),
     };

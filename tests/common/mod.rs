@@ -71,7 +71,7 @@ pub fn app_with(backlog: Backlog, lang: Lang) -> (App, MemoryStore) {
         Box::new(store.clone()),
         Clock::Fixed(NOW.parse().unwrap()),
     );
-    app.viewport = Size::new(120, 40);
+    app.set_list_height(tiltak::ui::layout::list_rows(Size::new(120, 40)));
     (app, store)
 }
 
@@ -101,7 +101,7 @@ pub fn type_text(app: &mut App, text: &str) {
 
 pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     app.viewport = Size::new(width, height);
-    app.keep_cursors_visible();
+    app.set_list_height(tiltak::ui::layout::list_rows(app.viewport));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|frame| ui::render(frame, app, Theme { color: true }))

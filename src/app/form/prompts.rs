@@ -138,7 +138,7 @@ impl Form {
         }
     }
 
-    /// Title, date (today), time, place, minutes per item (5), attendees ticked as given, and
+    /// Title, date (today), time, place, minutes per item (the backlog's setting), attendees ticked as given, and
     /// guests; or the fields of a planned `meeting` being edited.
     pub fn meeting_setup(
         backlog: &Backlog,
@@ -157,7 +157,10 @@ impl Form {
         let date = meeting.map_or(today, |m| m.date).to_string();
         let time = meeting.and_then(|m| m.time).map(time_text).unwrap_or_default();
         let place = meeting.map_or("", |m| m.place.as_str());
-        let minutes = meeting.and_then(|m| m.minutes_per_item).unwrap_or(5).to_string();
+        let minutes = meeting
+            .and_then(|m| m.minutes_per_item)
+            .unwrap_or(backlog.settings.minutes_per_item)
+            .to_string();
         let guests = meeting.map(|m| guests_text(&m.guests)).unwrap_or_default();
         Form::with_fields(
             FormTarget::MeetingSetup,

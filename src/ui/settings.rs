@@ -1,0 +1,72 @@
+//! The Settings screen: the backlog's settings on top, its sectors below.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+
+use super::Theme;
+use super::layout::fit;
+use crate::app::App;
+use crate::i18n::Msg;
+
+pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cursor: usize) {
+    let lang = app.lang;
+    let b = &app.backlog;
+    let [top, bottom] = Layout::vertical([Constraint::Length(5), Constraint::Fill(1)]).areas(area);
+    let setting = |label: Msg, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{}: ", lang.tr(label)), theme.label()),
+            Span::raw(value),
+        ])
+    };
+    let lines = vec![
+        setting(Msg::FieldBacklogName, b.name.clone()),
+        setting(Msg::FieldThreshold, b.settings.owner_load_threshold.to_string()),
+        setting(Msg::FieldMinutesPerItem, b.settings.minutes_per_item.to_string()),
+    ];
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(false))
+        .title(Span::styled(
+            format!(" {} ", lang.tr(Msg::SettingsTitle)),
+            theme.title(),
+        ))
+        .title_bottom(Span::styled(
+            format!(" {} ", lang.tr(Msg::SettingsEditHint)),
+            theme.dim(),
+        ));
+    frame.render_widget(Paragraph::new(lines).block(block), top);
+
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Span::styled(format!(" {} ", lang.tr(Msg::SectorsTitle)), theme.title()));
+    let inner = block.inner(bottom);
+    frame.render_widget(block, bottom);
+    if b.sectors.is_empty() {
+        frame.render_widget(Paragraph::new(lang.tr(Msg::EmptySectors)).style(theme.dim()), inner);
+        return;
+    }
+    let name_width = usize::from(inner.width.saturating_sub(2 + 11 + 10 + 2));
+    let rows = b.sectors.iter().map(|s| {
+        Row::new(vec![
+            Cell::from(fit(&s.name, name_width)),
+            Cell::from(s.short_label()),
+            Cell::from(b.measure_count_for_sector(s.id).to_string()),
+        ])
+    });
+    let header =
+        Row::new([Msg::FieldName, Msg::FieldShort, Msg::ColMeasureCount].map(|m| Cell::from(lang.tr(m).to_string())))
+            .style(theme.header());
+    let table = Table::new(
+        rows,
+        [Constraint::Fill(1), Constraint::Length(11), Constraint::Length(10)],
+    )
+    .header(header)
+    .row_highlight_style(theme.selected())
+    .highlight_symbol("▶ ")
+    .column_spacing(1);
+    let mut state = TableState::default().with_selected(Some(cursor));
+    frame.render_stateful_widget(table, inner, &mut state);
+}

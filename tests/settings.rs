@@ -1,0 +1,120 @@
+//! The Settings screen: sectors added, renamed, given a short label and deleted, and the
+//! backlog's settings changed, each undoable; driven by key presses as a user would.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use tiltak::app::handle_key;
+use tiltak::i18n::Lang;
+
+#[test]
+fn a_sector_is_added_renamed_and_deleted_and_each_step_undoes() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    let sectors_before = app.backlog.sectors.clone();
+    type_text(&mut app, ",");
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("Sectors"), "{shown}");
+    assert!(shown.contains(&sectors_before[0].name), "{shown}");
+
+    // Add: name and short label in one form, one undo step.
+    type_text(&mut app, "n");
+    type_text(&mut app, "Digitalisering");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "DIG");
+    handle_key(&mut app, ctrl('s'));
+    let added = app
+        .backlog
+        .sectors
+        .iter()
+        .find(|s| s.name == "Digitalisering")
+        .unwrap()
+        .clone();
+    assert_eq!(added.short.as_deref(), Some("DIG"));
+    assert_eq!(
+        store.saves.borrow().last().unwrap().sectors.len(),
+        sectors_before.len() + 1
+    );
+    let shown = screen(&mut app, 100, 30);
+    assert!(
+        shown.contains("▶ Digitalisering"),
+        "the cursor is on the new sector:\n{shown}"
+    );
+
+    // Rename the sector under the cursor.
+    type_text(&mut app, "e");
+    for _ in 0.."Digitalisering".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Digital utvikling");
+    handle_key(&mut app, ctrl('s'));
+    assert_eq!(app.backlog.sector(added.id).unwrap().name, "Digital utvikling");
+    type_text(&mut app, "u");
+    assert_eq!(app.backlog.sector(added.id).unwrap().name, "Digitalisering");
+    type_text(&mut app, "u");
+    assert_eq!(app.backlog.sectors, sectors_before);
+}
+
+#[test]
+fn deleting_a_sector_says_how_many_measures_lose_it_and_undo_brings_the_links_back() {
+    let (mut app, _store) = app_with(demo(), Lang::En);
+    let before = app.backlog.clone();
+    let first = before.sectors[0].clone();
+    let linked = before.measures.iter().filter(|m| m.sectors.contains(&first.id)).count();
+    assert!(linked > 0, "the demo links its first sector");
+    type_text(&mut app, ",d");
+    let shown = screen(&mut app, 100, 30);
+    let question = format!("Delete sector {}? {linked} measures lose the link", first.name);
+    assert!(shown.contains(&question), "{shown}");
+    type_text(&mut app, "y");
+    assert!(app.backlog.sector(first.id).is_none());
+    assert!(app.backlog.measures.iter().all(|m| !m.sectors.contains(&first.id)));
+    assert_eq!(
+        app.backlog.measures.len(),
+        before.measures.len(),
+        "no measure is deleted"
+    );
+    type_text(&mut app, "u");
+    assert_eq!(app.backlog.sectors, before.sectors);
+    assert_eq!(app.backlog.measures, before.measures);
+}
+
+#[test]
+fn settings_are_edited_in_the_app_all_errors_at_once_and_undoable() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    let before = (app.backlog.name.clone(), app.backlog.settings.clone());
+    type_text(&mut app, ",s");
+    // Threshold and minutes both wrong: both messages show.
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "0");
+    handle_key(&mut app, ctrl('s'));
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Measures per owner must be"), "{shown}");
+    assert!(shown.contains("minutes") || shown.contains("Minutes"), "{shown}");
+    assert_eq!(app.backlog.settings, before.1, "nothing saved while a field is wrong");
+    // The first wrong field has the focus: fix it (threshold 3), then the minutes (7).
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "3");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "7");
+    handle_key(&mut app, ctrl('s'));
+    assert_eq!(app.backlog.settings.owner_load_threshold, 3);
+    assert_eq!(app.backlog.settings.minutes_per_item, 7);
+    assert_eq!(store.saves.borrow().last().unwrap().settings.minutes_per_item, 7);
+    // A new review books the new minutes per item.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "R");
+    let tiltak::app::review::Screen::Setup(setup) = &app.screen else {
+        panic!("R opens the meeting set-up")
+    };
+    assert_eq!(setup.form.setup_values(Lang::En).unwrap().minutes, 7);
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, ",u");
+    assert_eq!((app.backlog.name.clone(), app.backlog.settings.clone()), before);
+}
