@@ -1066,7 +1066,7 @@ catalogue! {
     ErrNoSuchMeasure => ("Fant ikke tiltak «{text}»: skriv et nummer som 23 eller T-23.", "No measure “{text}”: type a number such as 23 or T-23."),
     StartSkipped => ("Alt dette finner du senere: , for innstillinger og sektorer, 2 for eiere, 3 for prioriteringer.", "All of this is there later: , for settings and sectors, 2 for owners, 3 for priorities."),
     StartTitle => ("Kom i gang", "Getting started"),
-    StartIntro => ("En ny backlog. Fire korte steg gjør den til gruppens egen; hvert kan hoppes over og gjøres senere.", "A new backlog. Four short steps make it your group's own; each can be skipped and done later."),
+    StartIntro => ("En ny backlog. Noen korte steg gjør den til gruppens egen; hvert kan hoppes over og gjøres senere.", "A new backlog. A few short steps make it your group's own; each can be skipped and done later."),
     StartStepName => ("Gi backloggen et navn", "Name the backlog"),
     StartStepSectors => ("Sjekk sektorene (et forslag for en kommune; endre, legg til, slett)", "Check the sectors (a suggested municipal set: rename, add, delete)"),
     StartStepOwners => ("Legg til gruppens medlemmer som eiere", "Add the group's members as owners"),
