@@ -20,6 +20,7 @@ use crate::store::{self, Lock, paths};
 mod backups;
 mod export;
 mod meetings;
+pub mod share;
 mod stress;
 
 #[derive(Debug, Parser)]
@@ -126,6 +127,31 @@ pub enum Command {
         #[arg(long, value_name = "M-n|YYYY-MM-DD")]
         since: Option<String>,
     },
+    // Issue 11: sharing the backlog through git
+    /// Merge file
+    MergeFile {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+    },
+    /// Share
+    Share {
+        #[command(subcommand)]
+        action: ShareCommand,
+    },
+    /// Sync
+    Sync,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ShareCommand {
+    /// Init
+    Init {
+        #[arg(long, value_name = "URL")]
+        remote: Option<String>,
+    },
+    /// Clone
+    Clone { url: String },
 }
 
 /// The language a run speaks, found before clap parses, so `--help` can use it.
@@ -204,6 +230,24 @@ pub fn command(lang: Lang) -> clap::Command {
             c.about(tr(Msg::CliHelpChanges))
                 .mut_arg("since", |a| a.help(tr(Msg::CliHelpSince)))
         })
+        .mut_subcommand("merge-file", |c| {
+            c.about(tr(Msg::CliHelpMergeFile))
+                .mut_arg("base", |a| a.help(tr(Msg::CliHelpMergeBase)))
+                .mut_arg("ours", |a| a.help(tr(Msg::CliHelpMergeOurs)))
+                .mut_arg("theirs", |a| a.help(tr(Msg::CliHelpMergeTheirs)))
+        })
+        .mut_subcommand("share", |c| {
+            c.about(tr(Msg::CliHelpShare))
+                .mut_subcommand("init", |c| {
+                    c.about(tr(Msg::CliHelpShareInit))
+                        .mut_arg("remote", |a| a.help(tr(Msg::CliHelpRemote)))
+                })
+                .mut_subcommand("clone", |c| {
+                    c.about(tr(Msg::CliHelpShareClone))
+                        .mut_arg("url", |a| a.help(tr(Msg::CliHelpUrl)))
+                })
+        })
+        .mut_subcommand("sync", |c| c.about(tr(Msg::CliHelpSync)))
 }
 
 pub fn parse(lang: Lang, args: Vec<String>) -> Cli {
@@ -333,6 +377,14 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
             meetings::agenda(&path, lang, clock, meeting, format, out.as_deref())
         }
         Command::Changes { since } => meetings::changes(&path, lang, clock, since.as_deref()),
+        Command::MergeFile { base, ours, theirs } => share::merge_file(lang, clock, base, ours, theirs),
+        Command::Share {
+            action: ShareCommand::Init { remote },
+        } => share::init(&path, lang, remote.as_deref()),
+        Command::Share {
+            action: ShareCommand::Clone { url },
+        } => share::clone(&path, lang, url),
+        Command::Sync => share::sync(&path, lang),
     });
     finish(result)
 }
@@ -472,7 +524,7 @@ pub fn open_for_writing(path: &Path, lang: Lang) -> Result<Backlog, Failure> {
     }
 }
 
-fn save_failure(path: &Path, lang: Lang, error: &std::io::Error) -> Failure {
+pub(crate) fn save_failure(path: &Path, lang: Lang, error: &std::io::Error) -> Failure {
     Failure::io(lang.fill(
         Msg::ErrSave,
         &[("path", &path.display().to_string()), ("error", &error.to_string())],

@@ -9,6 +9,7 @@ pub mod export;
 pub mod i18n;
 pub mod insight;
 pub mod search;
+pub mod share;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -125,15 +125,7 @@ fn reload_read_only(app: &mut App) {
 /// Merges the file's new version into the app; `true` when the result differs from the file.
 fn merge_in(app: &mut App, base: &Backlog, theirs: Backlog) -> bool {
     let lang = app.lang;
-    let describe = |c: &Conflict| {
-        lang.fill(
-            Msg::LogChangedElsewhere,
-            &[
-                ("field", &field_label(&c.field, lang)),
-                ("value", &value_text(&c.field, &c.theirs, lang)),
-            ],
-        )
-    };
+    let describe = |c: &Conflict| conflict_text(c, lang);
     let (merged, report) = merge(base, &app.backlog, &theirs, app.clock.now(), &describe);
     app.store.accept_outside();
     let differs = merged != theirs;
@@ -262,6 +254,17 @@ pub fn record_label(backlog: &Backlog, key: Key) -> String {
         Some(name) => format!("{id} {name}"),
         None => id,
     }
+}
+
+/// The log note that keeps the other side's value of a field both sides changed.
+pub fn conflict_text(conflict: &Conflict, lang: Lang) -> String {
+    lang.fill(
+        Msg::LogChangedElsewhere,
+        &[
+            ("field", &field_label(&conflict.field, lang)),
+            ("value", &value_text(&conflict.field, &conflict.theirs, lang)),
+        ],
+    )
 }
 
 /// A field's name in the user's language where the catalogue has it.
