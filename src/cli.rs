@@ -133,6 +133,7 @@ pub enum Command {
         base: PathBuf,
         ours: PathBuf,
         theirs: PathBuf,
+        path: Option<PathBuf>,
     },
     /// Share
     Share {
@@ -235,6 +236,7 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("base", |a| a.help(tr(Msg::CliHelpMergeBase)))
                 .mut_arg("ours", |a| a.help(tr(Msg::CliHelpMergeOurs)))
                 .mut_arg("theirs", |a| a.help(tr(Msg::CliHelpMergeTheirs)))
+                .mut_arg("path", |a| a.help(tr(Msg::CliHelpMergePath)))
         })
         .mut_subcommand("share", |c| {
             c.about(tr(Msg::CliHelpShare))
@@ -377,7 +379,12 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
             meetings::agenda(&path, lang, clock, meeting, format, out.as_deref())
         }
         Command::Changes { since } => meetings::changes(&path, lang, clock, since.as_deref()),
-        Command::MergeFile { base, ours, theirs } => share::merge_file(lang, clock, base, ours, theirs),
+        Command::MergeFile {
+            base,
+            ours,
+            theirs,
+            path,
+        } => share::merge_file(lang, clock, [base, ours, theirs], path.as_deref()),
         Command::Share {
             action: ShareCommand::Init { remote },
         } => share::init(&path, lang, remote.as_deref()),

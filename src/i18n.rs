@@ -962,6 +962,8 @@ catalogue! {
     CliHelpMergeBase => ("Felles utgangspunkt (git %O)", "Common ancestor (git %O)"),
     CliHelpMergeOurs => ("Vår versjon; får resultatet (git %A)", "Our version; receives the result (git %A)"),
     CliHelpMergeTheirs => ("Deres versjon (git %B)", "Their version (git %B)"),
+    CliHelpMergePath => ("Datafilen i lageret (git %P): konfliktene huskes til appen åpner den", "The data file in the repository (git %P): conflicts are remembered until the app opens it"),
+    MsgSyncConflicts => ("Flettingen ved synkronisering beholdt din verdi i {conflicts} konflikt(er); velg side nedenfor.", "The merge during sync kept your value in {conflicts} conflict(s); choose a side below."),
     CliHelpShare => ("Del backloggen med gruppen gjennom git", "Share the backlog with the group through git"),
     CliHelpShareInit => ("Gjør datamappen til en delt backlog (første medlem)", "Make the data folder a shared backlog (first member)"),
     CliHelpRemote => ("Fjernlageret gruppen deler (URL eller sti)", "The remote the group shares (URL or path)"),

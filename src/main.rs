@@ -75,6 +75,10 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
             is_error: true,
         });
     }
+    if lock.is_some() {
+        let conflicts = tiltak::share::remembered::take(&path);
+        tiltak::app::outside::show_synced_conflicts(&mut app, conflicts);
+    }
     let result = tiltak::tui::run(&mut app, Theme::from_env(), &mut lock);
     drop(lock);
     result.map_err(|e| fail(lang.fill(Msg::ErrTerminal, &[("error", &e.to_string())])))

@@ -1,6 +1,8 @@
 //! Sharing through git, with real git: a bare remote and clones in temp folders, each with its
 //! own author. `.ci/run` installs git; without it these tests fail and say so.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -8,6 +10,8 @@ use assert_cmd::cargo::cargo_bin;
 use jiff::Timestamp;
 use tiltak::domain::meeting::MeetingDraft;
 use tiltak::domain::{Backlog, MeasureId, MeetingState, Status};
+use tiltak::i18n::Lang;
+use tiltak::share::remembered;
 use tiltak::store;
 
 fn require_git() {
@@ -236,6 +240,21 @@ fn the_same_field_changed_on_both_keeps_the_later_syncers_value_and_logs_the_oth
         m.log.iter().any(|e| e.text.contains("Digital post for alle")),
         "the other value is in the log: {:?}",
         m.log
+    );
+    // Ola's app shows the conflict when it opens next, once.
+    let conflicts = remembered::take(&ola.data);
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert!(remembered::take(&ola.data).is_empty());
+    assert!(remembered::take(&kari.data).is_empty(), "Kari's merges had no conflict");
+    let (mut app, _) = common::app_with(ola.backlog(), Lang::En);
+    tiltak::app::outside::show_synced_conflicts(&mut app, conflicts);
+    let screen = common::screen(&mut app, 120, 30);
+    assert!(screen.contains("Digital post for alle"), "{screen}");
+    assert!(screen.contains("Digital post i 2027"), "{screen}");
+    let ignored = std::fs::read_to_string(ola.dir().join(".gitignore")).unwrap();
+    assert!(
+        ignored.contains(".backlog.json.conflicts.json"),
+        "never shared: {ignored}"
     );
 }
 

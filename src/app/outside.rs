@@ -163,10 +163,25 @@ fn tell(app: &mut App, report: MergeReport) {
     if report.conflicts.is_empty() && report.notes.is_empty() {
         return;
     }
+    show(app, report.conflicts, report.notes);
+}
+
+/// The conflicts a git merge (`tiltak sync`, `git pull`) resolved by keeping this side's value,
+/// shown when the app opens so the user can still take the other side's.
+pub fn show_synced_conflicts(app: &mut App, conflicts: Vec<Conflict>) {
+    if conflicts.is_empty() {
+        return;
+    }
+    let count = conflicts.len().to_string();
+    say(app, app.lang.fill(Msg::MsgSyncConflicts, &[("conflicts", &count)]));
+    show(app, conflicts, Vec::new());
+}
+
+fn show(app: &mut App, conflicts: Vec<Conflict>, notes: Vec<Note>) {
     let view = Box::new(MergeView {
-        take_theirs: vec![false; report.conflicts.len()],
-        conflicts: report.conflicts,
-        notes: report.notes,
+        take_theirs: vec![false; conflicts.len()],
+        conflicts,
+        notes,
         cursor: 0,
     });
     if matches!(app.overlay, Overlay::None | Overlay::Help { .. }) {

@@ -12,7 +12,7 @@ use crate::share::git::{Git, GitError, OLDEST};
 use crate::share::merge_file::{MergeFileError, Side, Wording, merge_files};
 use crate::share::summary::MeasureChange;
 use crate::share::sync::{SyncError, sync as run_sync};
-use crate::share::{ShareError, setup};
+use crate::share::{ShareError, remembered, setup};
 use crate::store::{self, paths};
 
 use super::{Failure, lock_for_writing, open_for_writing, save_failure};
@@ -59,9 +59,15 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| paths::FILE_NAME.to_string())
 }
 
-/// `tiltak merge-file BASE OURS THEIRS`: exit 0 with the merged backlog in OURS, or 1 (nothing
-/// written) when a side does not read.
-pub fn merge_file(lang: Lang, clock: Clock, base: &Path, ours: &Path, theirs: &Path) -> Result<(), Failure> {
+/// `tiltak merge-file BASE OURS THEIRS [PATH]`: exit 0 with the merged backlog in OURS, or 1
+/// (nothing written) when a side does not read. With PATH (the data file, as git's `%P`), the
+/// conflicts are remembered for the app's overlay.
+pub fn merge_file(
+    lang: Lang,
+    clock: Clock,
+    [base, ours, theirs]: [&PathBuf; 3],
+    path: Option<&Path>,
+) -> Result<(), Failure> {
     let conflict = |c: &crate::domain::merge::Conflict| conflict_text(c, lang);
     let renumbered = |from: crate::domain::MeasureId, _| lang.fill(Msg::LogRenumbered, &[("from", &from.to_string())]);
     let wording = Wording {
@@ -80,6 +86,12 @@ pub fn merge_file(lang: Lang, clock: Clock, base: &Path, ours: &Path, theirs: &P
         }
         MergeFileError::Write(path, error) => save_failure(&path, lang, &error),
     })?;
+    if let Some(data) = path
+        && let Err(error) = remembered::remember(data, &report.conflicts)
+    {
+        // The merge itself is done and its log notes keep their values: say so, carry on.
+        eprintln!("tiltak: {error}");
+    }
     let measures = report.changed_measures();
     eprintln!(
         "{}",

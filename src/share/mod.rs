@@ -3,6 +3,7 @@
 
 pub mod git;
 pub mod merge_file;
+pub mod remembered;
 pub mod setup;
 pub mod summary;
 pub mod sync;

@@ -7,13 +7,15 @@ use std::path::Path;
 use super::git::{Git, GitError};
 use super::{REMOTE, ShareError};
 
-/// What must never be shared: the lock, backups, exports, temp files of interrupted saves.
+/// What must never be shared: the lock, backups, exports, temp files of interrupted saves, the
+/// conflicts the driver remembers for this member's app.
 fn ignored(file_name: &str) -> Vec<String> {
     vec![
         format!("/{file_name}.lock"),
         "/backups/".to_string(),
         "/exports/".to_string(),
         "*.tmp".to_string(),
+        format!("/.{file_name}.conflicts.json"),
     ]
 }
 
@@ -25,7 +27,7 @@ pub fn install_driver(git: &Git, exe: &Path) -> Result<(), GitError> {
     git.run(&[
         "config",
         "merge.tiltak.driver",
-        &format!("{quoted} merge-file %O %A %B"),
+        &format!("{quoted} merge-file %O %A %B %P"),
     ])?;
     Ok(())
 }
