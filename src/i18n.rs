@@ -993,6 +993,11 @@ catalogue! {
     CommitOther => ("Backloggen er oppdatert (ingen tiltak endret)", "Backlog updated (no measure changed)"),
     LogRenumbered => ("Fikk nytt nummer (var {from}): samme nummer ble gitt et annet sted samtidig.", "Renumbered (was {from}): the same number was given elsewhere at the same time."),
     MsgMergeFile => ("tiltak flettet {file}: {measures} tiltak og {others} andre poster fra den andre siden, {conflicts} konflikter (vår verdi beholdt, deres i loggen)", "tiltak merged {file}: {measures} measures and {others} other records from the other side, {conflicts} conflicts (ours kept, theirs in the log)"),
+    ActSync => ("Synkroniser den delte backloggen: send og hent endringer (git)", "Sync the shared backlog: send and fetch changes (git)"),
+    MsgSyncing => ("⇅ synkroniserer …", "⇅ syncing …"),
+    MsgSyncRunning => ("⇅ synkroniseringen pågår allerede", "⇅ a sync is already running"),
+    ErrSyncUnsaved => ("Siste endring er ikke lagret; synkroniser når lagringen har lyktes.", "The last change is not saved; sync once saving works."),
+    ErrSyncLost => ("synkroniseringen stoppet uten svar", "the sync stopped without an answer"),
     MsgRenumberedCli => ("{from} fikk nytt nummer {to}", "{from} was renumbered {to}"),
 }
 

@@ -142,12 +142,16 @@ fn event_loop(
             looked = Instant::now();
         }
         app.poll_search();
+        if app.syncing.is_some() {
+            let _busy = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            crate::app::sync::poll(app);
+        }
         let size = terminal.size()?;
         app.viewport = Size::new(size.width, size.height);
         app.keep_cursors_visible();
         terminal.draw(|frame| ui::render(frame, app, theme))?;
         // While the search worker runs, look for its answer often; otherwise only keys matter.
-        let wait = if app.pending_search().is_some() {
+        let wait = if app.pending_search().is_some() || app.syncing.is_some() {
             SEARCH_POLL
         } else {
             IDLE_POLL

@@ -429,3 +429,39 @@ fn without_git_the_message_says_so() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("git was not found"));
 }
+
+#[test]
+fn y_in_the_app_syncs_on_a_worker_thread_and_the_list_takes_in_what_came() {
+    use ratatui::crossterm::event::KeyCode;
+    use tiltak::app::{App, Clock};
+    let group = Group::new();
+    let [kari, ola] = <[Member; 2]>::try_from(group.with(&[("a", "Kari"), ("b", "Ola")]))
+        .ok()
+        .unwrap();
+    ola.add("Chatbot");
+    ola.sync();
+    // Kari's app commits as Kari. Its sync points the merge driver at the running binary (this
+    // test), so what comes in here is a fast-forward that needs no driver.
+    assert!(git(&kari.dir(), &["config", "user.name", "Kari"]).status.success());
+    assert!(
+        git(&kari.dir(), &["config", "user.email", "k@example.org"])
+            .status
+            .success()
+    );
+    let (store, loaded) = store::FileStore::open(kari.data.clone()).unwrap();
+    let backlog = loaded.unwrap().backlog;
+    let mut app = App::new(backlog, Lang::En, Box::new(store), Clock::Fixed(now()));
+    common::press(&mut app, KeyCode::Char('Y'));
+    assert!(app.syncing.is_some(), "the sync runs on its thread");
+    assert!(app.message.as_ref().unwrap().text.contains("syncing"));
+    let started = std::time::Instant::now();
+    while !tiltak::app::sync::poll(&mut app) {
+        assert!(started.elapsed().as_secs() < 30, "the sync never answered");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.contains("⇅ ↓ 1 changes from Ola"), "{said}");
+    assert!(app.backlog.measures.iter().any(|m| m.title == "Chatbot"));
+    let screen = common::screen(&mut app, 120, 30);
+    assert!(screen.contains("Chatbot"), "the list took it in: {screen}");
+}

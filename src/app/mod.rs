@@ -17,6 +17,7 @@ pub mod picker;
 pub mod rescue;
 pub mod review;
 mod review_update;
+pub mod sync;
 pub mod typeahead;
 pub mod update;
 pub mod views;
@@ -149,6 +150,8 @@ pub struct App {
     pub view_name: Option<String>,
     /// The user said a bulk action may act on marked measures the list hides (one action).
     pub hidden_marks_ok: bool,
+    /// A sync with the group running on its thread.
+    pub syncing: Option<sync::Running>,
     store: Box<dyn Persist>,
     search: live_search::LiveSearch,
 }
@@ -195,6 +198,7 @@ impl App {
             marks: BTreeSet::new(),
             view_name: None,
             hidden_marks_ok: false,
+            syncing: None,
             store,
             search: live_search::LiveSearch::default(),
         };

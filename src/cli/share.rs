@@ -3,12 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::outside::{conflict_text, field_label};
+use crate::app::outside::conflict_text;
+use crate::app::sync::{commit_message, share_error_text, sync_error_text, synced_text};
 use crate::clock::Clock;
 use crate::domain::merge::Note;
 use crate::domain::patch::Key;
 use crate::i18n::{Lang, Msg};
-use crate::share::git::{Git, GitError, OLDEST};
+use crate::share::git::Git;
 use crate::share::merge_file::{MergeFileError, Side, Wording, merge_files};
 use crate::share::summary::MeasureChange;
 use crate::share::sync::{SyncError, sync as run_sync};
@@ -20,28 +21,8 @@ use super::{Failure, lock_for_writing, open_for_writing, save_failure};
 /// Exit code of `tiltak sync` when the changes are kept here but could not be sent.
 pub const NOT_SENT: u8 = 3;
 
-fn git_text(lang: Lang, error: &GitError) -> String {
-    match error {
-        GitError::Missing => lang.tr(Msg::ErrGitMissing).to_string(),
-        GitError::TooOld(found) => lang.fill(
-            Msg::ErrGitTooOld,
-            &[("found", found), ("needed", &format!("{}.{}", OLDEST.0, OLDEST.1))],
-        ),
-        GitError::Failed { args, output } => lang.fill(Msg::ErrGitFailed, &[("args", args), ("output", output)]),
-    }
-}
-
 fn share_failure(lang: Lang, error: &ShareError) -> Failure {
-    let message = match error {
-        ShareError::Git(error) => git_text(lang, error),
-        ShareError::Io(error) => error.to_string(),
-        ShareError::Load(error) => error.message(lang),
-        ShareError::NotShared(dir) => lang.fill(Msg::ErrNotShared, &[("path", &dir.display().to_string())]),
-        ShareError::FolderNotEmpty(dir) => lang.fill(Msg::ErrFolderNotEmpty, &[("path", &dir.display().to_string())]),
-        ShareError::NoRemote => lang.tr(Msg::ErrNoRemote).to_string(),
-        ShareError::MergeStopped(text) => lang.fill(Msg::ErrMergeStopped, &[("error", text)]),
-    };
-    Failure::io(message)
+    Failure::io(share_error_text(lang, error))
 }
 
 fn git_in(dir: &Path, lang: Lang) -> Result<Git, Failure> {
@@ -123,56 +104,6 @@ pub fn merge_file(
     Ok(())
 }
 
-/// The commit message of a sync: one line per measure, the first line all of them when short.
-pub fn commit_message(changes: &[MeasureChange], lang: Lang) -> String {
-    let lines: Vec<String> = changes
-        .iter()
-        .map(|change| match change {
-            MeasureChange::Added { id, title } => lang.fill(
-                Msg::CommitAdded,
-                &[
-                    ("id", &id.to_string()),
-                    ("title", &crate::domain::text::single_line(title)),
-                ],
-            ),
-            MeasureChange::Deleted { id, title } => lang.fill(
-                Msg::CommitDeleted,
-                &[
-                    ("id", &id.to_string()),
-                    ("title", &crate::domain::text::single_line(title)),
-                ],
-            ),
-            MeasureChange::Edited { id, fields, status } => {
-                let mut parts: Vec<String> = status
-                    .iter()
-                    .map(|(from, to)| {
-                        lang.fill(
-                            Msg::CommitStatus,
-                            &[("from", lang.status(*from)), ("to", lang.status(*to))],
-                        )
-                    })
-                    .collect();
-                parts.extend(fields.iter().map(|f| field_label(f, lang).to_lowercase()));
-                lang.fill(
-                    Msg::CommitEdited,
-                    &[("id", &id.to_string()), ("changes", &parts.join(", "))],
-                )
-            }
-        })
-        .collect();
-    if lines.is_empty() {
-        return lang.tr(Msg::CommitOther).to_string();
-    }
-    const SUBJECT_WIDTH: usize = 72;
-    let joined = lines.join("; ");
-    if joined.chars().count() <= SUBJECT_WIDTH {
-        return joined;
-    }
-    let mut subject: String = joined.chars().take(SUBJECT_WIDTH - 1).collect();
-    subject.push('…');
-    format!("{subject}\n\n{}", lines.join("\n"))
-}
-
 /// The data file's folder, and the data file created there when there is none yet (a shared
 /// folder always holds a backlog that loads).
 fn ensure_backlog(path: &Path, lang: Lang) -> Result<(), Failure> {
@@ -234,26 +165,13 @@ fn send(git: &Git, name: &str, lang: Lang) -> Result<(), Failure> {
     let message = |changes: &[MeasureChange]| commit_message(changes, lang);
     match run_sync(git, name, &this_exe()?, &message) {
         Ok(synced) => {
-            let (came_in, went_out) = (synced.came_in.to_string(), synced.went_out.to_string());
-            let text = if synced.authors.is_empty() {
-                lang.fill(Msg::MsgSynced, &[("in", &came_in), ("out", &went_out)])
-            } else {
-                lang.fill(
-                    Msg::MsgSyncedFrom,
-                    &[
-                        ("in", &came_in),
-                        ("authors", &synced.authors.join(", ")),
-                        ("out", &went_out),
-                    ],
-                )
-            };
-            println!("{}", crate::domain::text::visible(&text));
+            println!("{}", crate::domain::text::visible(&synced_text(lang, &synced)));
             Ok(())
         }
-        Err(SyncError::NotSent { reason, .. }) => Err(Failure {
-            message: lang.fill(Msg::MsgNotSent, &[("reason", &reason)]),
+        Err(error @ SyncError::NotSent { .. }) => Err(Failure {
+            message: sync_error_text(lang, &error),
             code: NOT_SENT,
         }),
-        Err(SyncError::Share(error)) => Err(share_failure(lang, &error)),
+        Err(error) => Err(Failure::io(sync_error_text(lang, &error))),
     }
 }
