@@ -76,10 +76,15 @@ pub fn poll(app: &mut App) -> bool {
     super::update::update(app, Action::CheckOutside);
     match answer {
         Ok(synced) => {
-            let text = format!("⇅ {}", synced_text(app.lang, &synced));
-            say(app, text);
+            let mut text = format!("⇅ {}", synced_text(app.lang, &synced));
             let conflicts = remembered::take(app.store_location());
-            super::outside::show_synced_conflicts(app, conflicts);
+            if !conflicts.is_empty() {
+                super::outside::show_synced_conflicts(app, conflicts);
+                if let Some(message) = &app.message {
+                    text = format!("{text} · {}", message.text);
+                }
+            }
+            say(app, text);
         }
         Err(text) => complain(app, format!("⇅ {text}")),
     }
