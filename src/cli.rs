@@ -21,6 +21,7 @@ mod export;
 mod json;
 mod measure;
 mod meetings;
+pub mod share;
 mod stress;
 
 use json::MeasureJson;
@@ -157,6 +158,32 @@ pub enum Command {
     },
     /// Schema
     Schema,
+    // Issue 11: sharing the backlog through git
+    /// Merge file
+    MergeFile {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        path: Option<PathBuf>,
+    },
+    /// Share
+    Share {
+        #[command(subcommand)]
+        action: ShareCommand,
+    },
+    /// Sync
+    Sync,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ShareCommand {
+    /// Init
+    Init {
+        #[arg(long, value_name = "URL")]
+        remote: Option<String>,
+    },
+    /// Clone
+    Clone { url: String },
 }
 
 /// The built-in demo backlog, written to the demo file the first time `--demo` is used.
@@ -272,6 +299,25 @@ pub fn command(lang: Lang) -> clap::Command {
                 .mut_arg("yes", |a| a.help(tr(Msg::CliHelpYes)))
         })
         .mut_subcommand("schema", |c| c.about(tr(Msg::CliHelpSchema)))
+        .mut_subcommand("merge-file", |c| {
+            c.about(tr(Msg::CliHelpMergeFile))
+                .mut_arg("base", |a| a.help(tr(Msg::CliHelpMergeBase)))
+                .mut_arg("ours", |a| a.help(tr(Msg::CliHelpMergeOurs)))
+                .mut_arg("theirs", |a| a.help(tr(Msg::CliHelpMergeTheirs)))
+                .mut_arg("path", |a| a.help(tr(Msg::CliHelpMergePath)))
+        })
+        .mut_subcommand("share", |c| {
+            c.about(tr(Msg::CliHelpShare))
+                .mut_subcommand("init", |c| {
+                    c.about(tr(Msg::CliHelpShareInit))
+                        .mut_arg("remote", |a| a.help(tr(Msg::CliHelpRemote)))
+                })
+                .mut_subcommand("clone", |c| {
+                    c.about(tr(Msg::CliHelpShareClone))
+                        .mut_arg("url", |a| a.help(tr(Msg::CliHelpUrl)))
+                })
+        })
+        .mut_subcommand("sync", |c| c.about(tr(Msg::CliHelpSync)))
 }
 
 pub fn parse(lang: Lang, args: Vec<String>) -> Cli {
@@ -419,6 +465,19 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
             Command::Note { id, text } => measure::note(&path, lang, clock, id, &text.join(" ")),
             Command::Rm { id, yes } => measure::remove(&path, lang, id, *yes),
             Command::Schema => write_stdout(SCHEMA.as_bytes()),
+            Command::MergeFile {
+                base,
+                ours,
+                theirs,
+                path,
+            } => share::merge_file(lang, clock, [base, ours, theirs], path.as_deref()),
+            Command::Share {
+                action: ShareCommand::Init { remote },
+            } => share::init(&path, lang, remote.as_deref()),
+            Command::Share {
+                action: ShareCommand::Clone { url },
+            } => share::clone(&path, lang, url),
+            Command::Sync => share::sync(&path, lang),
         });
     finish(result)
 }

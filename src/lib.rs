@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod insight;
 pub mod markup;
 pub mod search;
+pub mod share;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -68,6 +68,10 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
             is_error: true,
         });
     }
+    if lock.is_some() {
+        let conflicts = tiltak::share::remembered::take(&path);
+        tiltak::app::outside::show_synced_conflicts(&mut app, conflicts);
+    }
     tiltak::app::start::offer(&mut app);
     let result = tiltak::tui::run(&mut app, Theme::from_env(), &mut lock);
     drop(lock);

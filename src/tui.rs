@@ -156,12 +156,16 @@ fn event_loop(
             crate::app::editor::finished(app, outcome.map_err(|e| e.to_string()));
         }
         app.poll_search();
+        if app.syncing.is_some() {
+            let _busy = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            crate::app::sync::poll(app);
+        }
         let size = terminal.size()?;
         app.viewport = Size::new(size.width, size.height);
         app.set_list_height(ui::layout::list_rows(app.viewport));
         terminal.draw(|frame| ui::render(frame, app, theme))?;
         // While the search worker runs, look for its answer often; otherwise only keys matter.
-        let wait = if app.pending_search().is_some() {
+        let wait = if app.pending_search().is_some() || app.syncing.is_some() {
             SEARCH_POLL
         } else {
             IDLE_POLL

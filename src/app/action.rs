@@ -124,6 +124,8 @@ pub enum Action {
     ClearMarks,
     // Issue 15: the HTML status page
     StatusPage,
+    // Issue 11: sync the shared backlog
+    Sync,
     ShowOverdue,
     // Issue 10: meetings the group can trust
     ReviewNoted,
@@ -236,6 +238,7 @@ impl Action {
             Action::ClearMarks => Msg::ActClearMarks,
             Action::ShowOverdue => Msg::ActShowOverdue,
             Action::StatusPage => Msg::ActStatusPage,
+            Action::Sync => Msg::ActSync,
             Action::ReviewNoted => Msg::ActReviewNoted,
             Action::SetupPlan => Msg::ActSetupPlan,
             Action::OpenMeeting => Msg::ActOpenMeeting,

@@ -321,6 +321,8 @@ pub static BINDINGS: &[Binding] = &[
     only_in(Pane::Measures, key(List, Char('V'), Action::MarkVisible)),
     // Issue 15: the HTML status page
     key(List, Char('H'), Action::StatusPage),
+    // Issue 11: sync the shared backlog
+    key(List, Char('Y'), Action::Sync),
     key(Search, Enter, Action::Accept),
     key(Search, Esc, Action::Cancel),
     key(Search, Down, Action::Down),

@@ -21,6 +21,7 @@ pub mod review;
 mod review_update;
 pub mod settings;
 pub mod start;
+pub mod sync;
 pub mod typeahead;
 pub mod update;
 pub mod views;
@@ -163,6 +164,8 @@ pub struct App {
     pub hidden_marks_ok: bool,
     /// Text the event loop should open in the user's editor (`Ctrl-e` in a form).
     pub editor_request: Option<String>,
+    /// A sync with the group running on its thread.
+    pub syncing: Option<sync::Running>,
     store: Box<dyn Persist>,
     search: live_search::LiveSearch,
 }
@@ -214,6 +217,7 @@ impl App {
             view_name: None,
             hidden_marks_ok: false,
             editor_request: None,
+            syncing: None,
             store,
             search: live_search::LiveSearch::default(),
         };

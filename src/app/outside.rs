@@ -125,15 +125,7 @@ fn reload_read_only(app: &mut App) {
 /// Merges the file's new version into the app; `true` when the result differs from the file.
 fn merge_in(app: &mut App, base: &Backlog, theirs: Backlog) -> bool {
     let lang = app.lang;
-    let describe = |c: &Conflict| {
-        lang.fill(
-            Msg::LogChangedElsewhere,
-            &[
-                ("field", &field_label(&c.field, lang)),
-                ("value", &value_text(&c.field, &c.theirs, lang)),
-            ],
-        )
-    };
+    let describe = |c: &Conflict| conflict_text(c, lang);
     let (merged, report) = merge(base, &app.backlog, &theirs, app.clock.now(), &describe);
     app.store.accept_outside();
     let differs = merged != theirs;
@@ -171,10 +163,25 @@ fn tell(app: &mut App, report: MergeReport) {
     if report.conflicts.is_empty() && report.notes.is_empty() {
         return;
     }
+    show(app, report.conflicts, report.notes);
+}
+
+/// The conflicts a git merge (`tiltak sync`, `git pull`) resolved by keeping this side's value,
+/// shown when the app opens so the user can still take the other side's.
+pub fn show_synced_conflicts(app: &mut App, conflicts: Vec<Conflict>) {
+    if conflicts.is_empty() {
+        return;
+    }
+    let count = conflicts.len().to_string();
+    say(app, app.lang.fill(Msg::MsgSyncConflicts, &[("conflicts", &count)]));
+    show(app, conflicts, Vec::new());
+}
+
+fn show(app: &mut App, conflicts: Vec<Conflict>, notes: Vec<Note>) {
     let view = Box::new(MergeView {
-        take_theirs: vec![false; report.conflicts.len()],
-        conflicts: report.conflicts,
-        notes: report.notes,
+        take_theirs: vec![false; conflicts.len()],
+        conflicts,
+        notes,
         cursor: 0,
     });
     if matches!(app.overlay, Overlay::None | Overlay::Help { .. }) {
@@ -263,6 +270,17 @@ pub fn record_label(backlog: &Backlog, key: Key) -> String {
         Some(name) => format!("{id} {name}"),
         None => id,
     }
+}
+
+/// The log note that keeps the other side's value of a field both sides changed.
+pub fn conflict_text(conflict: &Conflict, lang: Lang) -> String {
+    lang.fill(
+        Msg::LogChangedElsewhere,
+        &[
+            ("field", &field_label(&conflict.field, lang)),
+            ("value", &value_text(&conflict.field, &conflict.theirs, lang)),
+        ],
+    )
 }
 
 /// A field's name in the user's language where the catalogue has it.

@@ -167,6 +167,7 @@ fn list_action(app: &mut App, action: Action) {
         Action::ExportView => super::review_update::export_view(app, ExportFormat::Csv),
         Action::ExportWorkbook => super::review_update::export_view(app, ExportFormat::Workbook),
         Action::StatusPage => super::review_update::export_status_page(app),
+        Action::Sync => super::sync::start(app),
         Action::ShowLog => super::review_update::show_log(app),
         Action::RankUp => drill::move_rank(app, true),
         Action::RankDown => drill::move_rank(app, false),

@@ -157,11 +157,26 @@ fn renumber_clashing_adds(
     next: &mut NextIds,
     report: &mut MergeReport,
 ) {
-    fn clashes<T: PartialEq, I: Ord + Copy>(base: &[T], ours: &[T], theirs: &[T], id: impl Fn(&T) -> I) -> Vec<I> {
-        let in_base: BTreeSet<I> = base.iter().map(&id).collect();
+    /// Ours' new records whose id theirs holds for another record, or handed out since the
+    /// base and deleted again: the same number must not name two records in the history.
+    fn clashes<T: PartialEq, const P: char>(
+        base: &[T],
+        ours: &[T],
+        theirs: &[T],
+        id: impl Fn(&T) -> Id<P>,
+        handed_out_by_theirs: std::ops::Range<u32>,
+    ) -> Vec<Id<P>> {
+        let in_base: BTreeSet<Id<P>> = base.iter().map(&id).collect();
         let theirs = by_id(theirs, &id);
         ours.iter()
-            .filter(|o| !in_base.contains(&id(o)) && theirs.get(&id(o)).is_some_and(|t| *t != *o))
+            .filter(|o| {
+                let i = id(o);
+                !in_base.contains(&i)
+                    && match theirs.get(&i) {
+                        Some(t) => *t != *o,
+                        None => handed_out_by_theirs.contains(&i.0),
+                    }
+            })
             .map(&id)
             .collect()
     }
@@ -170,7 +185,13 @@ fn renumber_clashing_adds(
         *counter += 1;
         id
     }
-    for from in clashes(&base.sectors, &ours.sectors, &theirs.sectors, |x| x.id) {
+    for from in clashes(
+        &base.sectors,
+        &ours.sectors,
+        &theirs.sectors,
+        |x| x.id,
+        base.next_ids.sector..theirs.next_ids.sector,
+    ) {
         let to = Id(fresh(&mut next.sector));
         ours.renumber_sector(from, to);
         report.notes.push(Note::Renumbered {
@@ -178,7 +199,13 @@ fn renumber_clashing_adds(
             to: Key::Sector(to),
         });
     }
-    for from in clashes(&base.owners, &ours.owners, &theirs.owners, |x| x.id) {
+    for from in clashes(
+        &base.owners,
+        &ours.owners,
+        &theirs.owners,
+        |x| x.id,
+        base.next_ids.owner..theirs.next_ids.owner,
+    ) {
         let to = Id(fresh(&mut next.owner));
         ours.renumber_owner(from, to);
         report.notes.push(Note::Renumbered {
@@ -186,7 +213,13 @@ fn renumber_clashing_adds(
             to: Key::Owner(to),
         });
     }
-    for from in clashes(&base.priorities, &ours.priorities, &theirs.priorities, |x| x.id) {
+    for from in clashes(
+        &base.priorities,
+        &ours.priorities,
+        &theirs.priorities,
+        |x| x.id,
+        base.next_ids.priority..theirs.next_ids.priority,
+    ) {
         let to = Id(fresh(&mut next.priority));
         ours.renumber_priority(from, to);
         report.notes.push(Note::Renumbered {
@@ -194,7 +227,13 @@ fn renumber_clashing_adds(
             to: Key::Priority(to),
         });
     }
-    for from in clashes(&base.measures, &ours.measures, &theirs.measures, |x| x.id) {
+    for from in clashes(
+        &base.measures,
+        &ours.measures,
+        &theirs.measures,
+        |x| x.id,
+        base.next_ids.measure..theirs.next_ids.measure,
+    ) {
         let to = Id(fresh(&mut next.measure));
         ours.renumber_measure(from, to);
         report.notes.push(Note::Renumbered {
@@ -202,7 +241,13 @@ fn renumber_clashing_adds(
             to: Key::Measure(to),
         });
     }
-    for from in clashes(&base.meetings, &ours.meetings, &theirs.meetings, |x| x.id) {
+    for from in clashes(
+        &base.meetings,
+        &ours.meetings,
+        &theirs.meetings,
+        |x| x.id,
+        base.next_ids.meeting..theirs.next_ids.meeting,
+    ) {
         let to = Id(fresh(&mut next.meeting));
         ours.renumber_meeting(from, to);
         report.notes.push(Note::Renumbered {
@@ -752,6 +797,32 @@ mod tests {
             vec![Note::Renumbered {
                 from: Key::Measure(Id(4)),
                 to: Key::Measure(Id(6)),
+            }]
+        );
+    }
+
+    #[test]
+    fn an_id_the_other_side_handed_out_and_deleted_again_is_not_reused() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.add_measure(MeasureDraft::titled("Added here"), now()).unwrap();
+        let mut theirs = base.clone();
+        let (gone, _) = theirs
+            .add_measure(MeasureDraft::titled("Added and deleted"), now())
+            .unwrap();
+        theirs.delete_measures(&[gone]).unwrap();
+
+        let (merged, report) = run(&base, &ours, &theirs);
+        assert!(
+            merged.measure(gone).is_none(),
+            "T-4 named the deleted record: it stays unused"
+        );
+        assert_eq!(title(&merged, 5), "Added here");
+        assert_eq!(
+            report.notes,
+            vec![Note::Renumbered {
+                from: Key::Measure(Id(4)),
+                to: Key::Measure(Id(5)),
             }]
         );
     }
