@@ -53,25 +53,52 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
+/// The longest start of `text` that leaves room for a `…` within `width` columns; `None` when
+/// the whole text fits.
+fn cut_before(text: &str, width: usize) -> Option<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return None;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    Some(out)
+}
+
 /// `text` cut to `width` columns with `…` when something was cut. An opening quote or bracket
 /// left dangling at the cut goes too (`«Min side»` never shows as a lone `«`).
 pub fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
-            break;
+    match cut_before(text, width) {
+        None => text.to_string(),
+        Some(_) if width == 0 => String::new(),
+        Some(out) => {
+            let kept = out.trim_end_matches(|c: char| c.is_whitespace() || "«“‘\"'([{".contains(c));
+            format!("{kept}…")
         }
-        out.push(c);
     }
-    let kept = out.trim_end_matches(|c: char| c.is_whitespace() || "«“‘\"'([{".contains(c));
-    format!("{kept}…")
+}
+
+/// `text` cut to `width` columns at a word boundary where one is near, ending in `…`.
+pub fn shortened(text: &str, width: usize) -> String {
+    match cut_before(text, width) {
+        None => text.to_string(),
+        Some(_) if width == 0 => String::new(),
+        Some(mut out) => {
+            // Back off to the last space if it keeps most of the room.
+            if let Some(space) = out.rfind(' ').filter(|i| *i * 3 >= out.len() * 2) {
+                out.truncate(space);
+            }
+            format!("{}…", out.trim_end())
+        }
+    }
 }
 
 /// Short labels joined with commas, as many whole ones as fit in `width`, then `…`: never a

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::facts::MeasureFacts;
+use super::layout::shortened;
 use super::lists::owner_name;
 use super::log::log_line;
 use super::meetings::{absent_and_guests, attendees_line, discussed, item_outcome, time_used_line};
@@ -222,28 +223,6 @@ fn render_header(frame: &mut Frame, app: &App, theme: Theme, area: Rect, review:
     let title = shortened(&title, usize::from(left.width));
     frame.render_widget(Paragraph::new(Span::styled(title, theme.title())), left);
     frame.render_widget(Paragraph::new(clocks), right);
-}
-
-/// `text` cut to `width` columns at a word boundary where one is near, ending in `…`.
-pub fn shortened(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.to_string().width() + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    // Back off to the last space if it keeps most of the room.
-    if let Some(space) = out.rfind(' ').filter(|i| *i * 3 >= out.len() * 2) {
-        out.truncate(space);
-    }
-    format!("{}…", out.trim_end())
 }
 
 struct Fact {
