@@ -153,6 +153,13 @@ fn assert_no_markers(member: &Member) {
     assert!(!text.contains("<<<<<<<") && !text.contains(">>>>>>>"), "{text}");
 }
 
+/// Two members, Kari (clone `a`) and Ola (clone `b`), of one group.
+fn kari_and_ola(group: &Group) -> [Member; 2] {
+    <[Member; 2]>::try_from(group.with(&[("a", "Kari"), ("b", "Ola")]))
+        .ok()
+        .unwrap()
+}
+
 #[test]
 fn two_members_add_a_measure_each_and_both_keep_both_with_distinct_ids() {
     let group = Group::new();
@@ -189,9 +196,7 @@ fn two_members_add_a_measure_each_and_both_keep_both_with_distinct_ids() {
 #[test]
 fn edits_of_different_fields_of_one_measure_both_arrive() {
     let group = Group::new();
-    let [kari, ola] = <[Member; 2]>::try_from(group.with(&[("a", "Kari"), ("b", "Ola")]))
-        .ok()
-        .unwrap();
+    let [kari, ola] = kari_and_ola(&group);
     let id = kari.add("Digital post");
     kari.sync();
     ola.sync();
@@ -222,9 +227,7 @@ fn edits_of_different_fields_of_one_measure_both_arrive() {
 #[test]
 fn the_same_field_changed_on_both_keeps_the_later_syncers_value_and_logs_the_other() {
     let group = Group::new();
-    let [kari, ola] = <[Member; 2]>::try_from(group.with(&[("a", "Kari"), ("b", "Ola")]))
-        .ok()
-        .unwrap();
+    let [kari, ola] = kari_and_ola(&group);
     let id = kari.add("Digital post");
     kari.sync();
     ola.sync();
@@ -261,9 +264,7 @@ fn the_same_field_changed_on_both_keeps_the_later_syncers_value_and_logs_the_oth
 #[test]
 fn an_edit_survives_a_delete_on_the_other_side_and_meetings_and_minutes_of_both_survive() {
     let group = Group::new();
-    let [kari, ola] = <[Member; 2]>::try_from(group.with(&[("a", "Kari"), ("b", "Ola")]))
-        .ok()
-        .unwrap();
+    let [kari, ola] = kari_and_ola(&group);
     let id = kari.add("Digital post");
     kari.sync();
     ola.sync();
@@ -307,9 +308,7 @@ fn an_edit_survives_a_delete_on_the_other_side_and_meetings_and_minutes_of_both_
 #[test]
 fn offline_the_commit_is_kept_and_the_next_sync_sends_it() {
     let group = Group::new();
-    let [kari, ola] = <[Member; 2]>::try_from(group.with(&[("a", "Kari"), ("b", "Ola")]))
-        .ok()
-        .unwrap();
+    let [kari, ola] = kari_and_ola(&group);
     kari.add("Digital post");
     let away = group.root.path().join("moved.git");
     std::fs::rename(group.remote(), &away).unwrap();
@@ -327,9 +326,7 @@ fn offline_the_commit_is_kept_and_the_next_sync_sends_it() {
 #[test]
 fn a_push_race_is_won_by_fetching_and_merging_again() {
     let group = Group::new();
-    let [kari, ola] = <[Member; 2]>::try_from(group.with(&[("a", "Kari"), ("b", "Ola")]))
-        .ok()
-        .unwrap();
+    let [kari, ola] = kari_and_ola(&group);
     kari.add("Digital post");
     ola.add("Chatbot");
     // Between Kari's fetch and push, Ola pushes: git runs this hook right before sending.
@@ -355,9 +352,7 @@ fn a_push_race_is_won_by_fetching_and_merging_again() {
 #[test]
 fn a_git_pull_by_hand_merges_through_the_driver() {
     let group = Group::new();
-    let [kari, ola] = <[Member; 2]>::try_from(group.with(&[("a", "Kari"), ("b", "Ola")]))
-        .ok()
-        .unwrap();
+    let [kari, ola] = kari_and_ola(&group);
     kari.add("Digital post");
     ola.add("Chatbot");
     kari.sync();
@@ -435,9 +430,7 @@ fn y_in_the_app_syncs_on_a_worker_thread_and_the_list_takes_in_what_came() {
     use ratatui::crossterm::event::KeyCode;
     use tiltak::app::{App, Clock};
     let group = Group::new();
-    let [kari, ola] = <[Member; 2]>::try_from(group.with(&[("a", "Kari"), ("b", "Ola")]))
-        .ok()
-        .unwrap();
+    let [kari, ola] = kari_and_ola(&group);
     ola.add("Chatbot");
     ola.sync();
     // Kari's app commits as Kari. Its sync points the merge driver at the running binary (this

@@ -228,29 +228,17 @@ pub fn render_filter(frame: &mut Frame, app: &App, theme: Theme, panel: &FilterP
 }
 
 pub fn render_go_to(frame: &mut Frame, app: &App, theme: Theme, text: &str) {
-    let lang = app.lang;
-    let screen = frame.area();
-    let area = centered(screen, screen.width.saturating_sub(4).min(56), 3);
-    let inner = frame_box(
-        frame,
-        theme,
-        lang.tr(Msg::GoToTitle).to_string(),
-        lang.tr(Msg::GoToHint),
-        area,
-    );
-    frame.render_widget(Paragraph::new(input_line(text, theme)), inner);
+    input_box(frame, app, theme, (Msg::GoToTitle, Msg::GoToHint), text);
 }
 
 pub fn render_save_view(frame: &mut Frame, app: &App, theme: Theme, name: &str) {
-    let lang = app.lang;
+    input_box(frame, app, theme, (Msg::SaveViewTitle, Msg::SaveViewHint), name);
+}
+
+/// A one-line input in a small centred box with its title and key hint.
+fn input_box(frame: &mut Frame, app: &App, theme: Theme, (title, hint): (Msg, Msg), text: &str) {
     let screen = frame.area();
     let area = centered(screen, screen.width.saturating_sub(4).min(56), 3);
-    let inner = frame_box(
-        frame,
-        theme,
-        lang.tr(Msg::SaveViewTitle).to_string(),
-        lang.tr(Msg::SaveViewHint),
-        area,
-    );
-    frame.render_widget(Paragraph::new(input_line(name, theme)), inner);
+    let inner = frame_box(frame, theme, app.lang.tr(title).to_string(), app.lang.tr(hint), area);
+    frame.render_widget(Paragraph::new(input_line(text, theme)), inner);
 }
