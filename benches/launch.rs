@@ -60,7 +60,7 @@ fn launch(c: &mut Criterion) {
                 let backlog = loaded.unwrap().backlog;
                 let app = App::new(backlog, Lang::Nb, Box::new(store), Clock::System);
                 terminal
-                    .draw(|frame| ui::render(frame, &app, Theme { color: true }))
+                    .draw(|frame| ui::render(frame, &app, Theme::new(true)))
                     .unwrap();
                 app
             })

@@ -173,7 +173,7 @@ fn benches(c: &mut Criterion) {
         c.bench_function(&format!("frame/{label}"), |b| {
             b.iter(|| {
                 terminal
-                    .draw(|frame| ui::render(frame, &app, Theme { color: true }))
+                    .draw(|frame| ui::render(frame, &app, Theme::new(true)))
                     .unwrap();
             })
         });
@@ -182,7 +182,7 @@ fn benches(c: &mut Criterion) {
         c.bench_function(&format!("frame_with_search/{label}"), |b| {
             b.iter(|| {
                 terminal
-                    .draw(|frame| ui::render(frame, &app, Theme { color: true }))
+                    .draw(|frame| ui::render(frame, &app, Theme::new(true)))
                     .unwrap();
             })
         });

@@ -38,6 +38,10 @@ pub struct Cli {
     /// Demo
     #[arg(long)]
     pub demo: bool,
+    // issue 14: the user's config file
+    /// Config file
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// Test-only: save N changes in a row (for kill tests).
     #[arg(long, hide = true, value_name = "N")]
     pub stress_save: Option<u32>,
@@ -173,6 +177,12 @@ pub enum Command {
     },
     /// Sync
     Sync,
+    // issue 14: the user's config file
+    /// Config
+    Config {
+        #[arg(long)]
+        print_default: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -318,6 +328,12 @@ pub fn command(lang: Lang) -> clap::Command {
                 })
         })
         .mut_subcommand("sync", |c| c.about(tr(Msg::CliHelpSync)))
+        // issue 14: the user's config file
+        .mut_arg("config", |a| a.help(tr(Msg::CliHelpConfigFile)))
+        .mut_subcommand("config", |c| {
+            c.about(tr(Msg::CliHelpConfig))
+                .mut_arg("print_default", |a| a.help(tr(Msg::CliHelpPrintDefault)))
+        })
 }
 
 pub fn parse(lang: Lang, args: Vec<String>) -> Cli {
@@ -387,7 +403,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
         Err(failure) => return finish(Err(failure)),
     };
     let demo_ready = |path: &Path| -> Result<(), Failure> {
-        if cli.demo && !matches!(command, Command::Path | Command::Schema) && !path.exists() {
+        if cli.demo && !matches!(command, Command::Path | Command::Schema | Command::Config { .. }) && !path.exists() {
             let _lock = lock_for_writing(path, lang)?;
             write_demo_if_missing(path, lang)?;
         }
@@ -478,8 +494,39 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
                 action: ShareCommand::Clone { url },
             } => share::clone(&path, lang, url),
             Command::Sync => share::sync(&path, lang),
+            Command::Config { print_default } => config_command(cli, lang, *print_default),
         });
     finish(result)
+}
+
+// issue 14: the user's config file
+/// The config file for this run (`--config`, `TILTAK_CONFIG`, the config directory), read;
+/// a missing file at the usual place is the defaults.
+pub fn config(cli: &Cli, lang: Lang) -> Result<crate::config::Config, Failure> {
+    let explicit = cli.config.is_some() || std::env::var_os(crate::config::ENV_VAR).is_some_and(|v| !v.is_empty());
+    match crate::config::path(cli.config.as_deref()) {
+        Some(path) => crate::config::load(&path, explicit, lang).map_err(|error| Failure::usage(error.message(lang))),
+        None => Ok(crate::config::Config::default()),
+    }
+}
+
+/// `tiltak config`: the commented default (`--print-default`), or where the config file is
+/// and whether it reads.
+fn config_command(cli: &Cli, lang: Lang, print_default: bool) -> Result<(), Failure> {
+    if print_default {
+        return write_stdout(crate::config::default_file::text(lang).as_bytes());
+    }
+    let path = crate::config::path(cli.config.as_deref())
+        .ok_or_else(|| Failure::io(lang.tr(Msg::ErrNoDataDir).to_string()))?;
+    config(cli, lang)?;
+    let shown = path.display().to_string();
+    let msg = if path.exists() {
+        Msg::ConfigReadsFine
+    } else {
+        Msg::ConfigMissing
+    };
+    println!("{}", lang.fill(msg, &[("path", &shown)]));
+    Ok(())
 }
 
 fn finish(result: Result<(), Failure>) -> ExitCode {

@@ -6,6 +6,16 @@ use jiff::civil::Date;
 
 use crate::domain::{DecisionKind, Funding, LogEntry, LogKind, Status};
 
+// issue 14: the date display the config file chooses
+/// How dates show on screen: `dd.mm.yyyy` or ISO 8601; by default as the language writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateStyle {
+    #[default]
+    Language,
+    DayMonthYear,
+    Iso,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     Nb,
@@ -70,6 +80,16 @@ impl Lang {
         match self {
             Lang::Nb => format!("{:02}.{:02}.{}", date.day(), date.month(), date.year()),
             Lang::En => date.to_string(),
+        }
+    }
+
+    // issue 14: the date display the config file chooses
+    /// `date` as `style` shows it: the language's way unless the config chose one.
+    pub fn date_as(self, style: DateStyle, date: Date) -> String {
+        match style {
+            DateStyle::Language => self.date(date),
+            DateStyle::DayMonthYear => Lang::Nb.date(date),
+            DateStyle::Iso => Lang::En.date(date),
         }
     }
 
@@ -1116,6 +1136,36 @@ catalogue! {
     ErrSyncUnsaved => ("Siste endring er ikke lagret; synkroniser når lagringen har lyktes.", "The last change is not saved; sync once saving works."),
     ErrSyncLost => ("synkroniseringen stoppet uten svar", "the sync stopped without an answer"),
     MsgRenumberedCli => ("{from} fikk nytt nummer {to}", "{from} was renumbered {to}"),
+    // issue 14: the config file (keys, colours, dates, language, mouse, clipboard, author)
+    CliHelpConfigFile => ("Konfigurasjonsfil (ellers TILTAK_CONFIG, så ~/.config/tiltak/config.toml)", "Config file (else TILTAK_CONFIG, then ~/.config/tiltak/config.toml)"),
+    CliHelpConfig => ("Vis hvor konfigurasjonsfilen er og om den kan leses", "Show where the config file is and whether it reads"),
+    CliHelpPrintDefault => ("Skriv en kommentert standardfil (tiltak config --print-default > config.toml)", "Write a commented default file (tiltak config --print-default > config.toml)"),
+    ConfigReadsFine => ("{path}: leses uten feil", "{path}: reads fine"),
+    ConfigMissing => ("{path} finnes ikke: standardverdiene gjelder (tiltak config --print-default gir en fil å begynne med)", "{path} does not exist: the defaults apply (tiltak config --print-default gives a file to start from)"),
+    ActCopyMeasure => ("Kopier valgt tiltaks id og tittel til utklippstavlen", "Copy the selected measure's id and title to the clipboard"),
+    MsgCopied => ("kopiert: {text}", "copied: {text}"),
+    CopyOff => ("Kopiering er slått av i konfigurasjonsfilen (osc52 = false).", "Copying is off in the config file (osc52 = false)."),
+    ConfigErrLine => ("Konfigurasjonsfilen {path}, linje {line}: {problem}", "Config file {path}, line {line}: {problem}"),
+    ConfigErr => ("Konfigurasjonsfilen {path}: {problem}", "Config file {path}: {problem}"),
+    ConfigBadLanguage => ("ukjent språk «{value}» (nb eller en)", "unknown language “{value}” (nb or en)"),
+    ConfigBadDateFormat => ("ukjent datoformat «{value}» (dd.mm.yyyy eller iso)", "unknown date format “{value}” (dd.mm.yyyy or iso)"),
+    ConfigBadTheme => ("ukjent tema «{value}» (kjente: {known})", "unknown theme “{value}” (known: {known})"),
+    ConfigBadColour => ("ukjent farge «{value}» (et navn som red eller lightblue, #rrggbb eller 0–255)", "unknown colour “{value}” (a name such as red or lightblue, #rrggbb or 0–255)"),
+    ConfigBadRole => ("ukjent fargerolle «{value}» (kjente: {known})", "unknown colour role “{value}” (known: {known})"),
+    ConfigBadStatus => ("ukjent status «{value}» (kjente: {known})", "unknown status “{value}” (known: {known})"),
+    ConfigBadContext => ("ukjent tastesammenheng «{value}» (kjente: {known})", "unknown key context “{value}” (known: {known})"),
+    ConfigBadAction => ("ukjent handling «{value}» i [keys.{context}] (se tiltak config --print-default)", "unknown action “{value}” in [keys.{context}] (see tiltak config --print-default)"),
+    ConfigBadKey => ("ukjent tast «{value}» (for eksempel n, G, Ctrl-r, Enter, Esc, Tab, Space, Up, PgDn, F2)", "unknown key “{value}” (for example n, G, Ctrl-r, Enter, Esc, Tab, Space, Up, PgDn, F2)"),
+    ConfigClash => ("tasten {key} i [keys.{context}] er bundet både til {first} og {second}", "key {key} in [keys.{context}] is bound to both {first} and {second}"),
+    ConfigHeader => ("tiltak: dine egne innstillinger. Filen er din, ikke gruppens backlog.\nLinjer du ikke endrer, kan slettes; det som mangler, har standardverdien.", "tiltak: your own settings. This file is yours, not the group's backlog.\nLines you do not change can be deleted; whatever is missing has its default."),
+    ConfigLanguage => ("Språk: nb eller en. Uten: --lang, så LC_ALL / LC_MESSAGES / LANG.", "Language: nb or en. Without it: --lang, then LC_ALL / LC_MESSAGES / LANG."),
+    ConfigDateFormat => ("Datoer på skjermen og i skjemaer: \"dd.mm.yyyy\" eller \"iso\". Uten: dd.mm.yyyy på norsk, ISO på engelsk.", "Dates on screen and in forms: \"dd.mm.yyyy\" or \"iso\". Without it: dd.mm.yyyy in Norwegian, ISO in English."),
+    ConfigMouse => ("Musen: klikk, dobbeltklikk og hjulet. false lar terminalen beholde musen.", "The mouse: clicks, double-clicks and the wheel. false leaves the mouse to the terminal."),
+    ConfigOsc52 => ("y kopierer valgt tiltaks id og tittel til utklippstavlen (OSC 52). false slår det av.", "y copies the selected measure's id and title to the clipboard (OSC 52). false turns it off."),
+    ConfigAuthor => ("Navnet loggføringene dine skrives under (ditt eget, ikke gruppens).", "The name your log entries are written under (your own, not the group's)."),
+    ConfigTheme => ("Fargetema: default (mørk terminal), light (lys terminal) eller high-contrast (prosjektor).", "Colour theme: default (dark terminal), light (light terminal) or high-contrast (projector)."),
+    ConfigColours => ("Farger per rolle over temaet: et navn (red, lightblue …), #rrggbb eller 0–255.", "Colours per role over the theme: a name (red, lightblue …), #rrggbb or 0–255."),
+    ConfigKeys => ("Taster per sammenheng: handling = [\"tast\", …]. En tast kan bare ha én handling i en sammenheng.\nTaster: n, G, Ctrl-r, Alt-x, Enter, Esc, Tab, Shift-Tab, Space, Up, Down, Left, Right, Home, End, PgUp, PgDn, F1–F12.", "Keys per context: action = [\"key\", …]. A key can have only one action in a context.\nKeys: n, G, Ctrl-r, Alt-x, Enter, Esc, Tab, Shift-Tab, Space, Up, Down, Left, Right, Home, End, PgUp, PgDn, F1–F12."),
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use tiltak::app::{App, Message};
 use tiltak::cli::{self, Failure};
+use tiltak::config::Config;
 use tiltak::i18n::{Lang, Msg};
 use tiltak::store::{FileStore, Lock, save::remove_stale_temp_files};
 use tiltak::ui::Theme;
@@ -15,9 +16,28 @@ fn main() -> ExitCode {
     if let Some(count) = parsed.stress_save {
         return cli::run_stress(&parsed, count, lang);
     }
+    // `tiltak config` says itself what is wrong with the file; git's merge driver never
+    // fails over one person's settings.
+    let config = match &parsed.command {
+        Some(cli::Command::Config { .. } | cli::Command::MergeFile { .. }) => Config::default(),
+        _ => match cli::config(&parsed, lang) {
+            Ok(config) => config,
+            Err(failure) => {
+                failure.print();
+                return ExitCode::from(failure.code);
+            }
+        },
+    };
+    // --lang first, then the config file, then the environment.
+    let lang = parsed
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .or(config.lang)
+        .unwrap_or(lang);
     match &parsed.command {
         Some(command) => cli::run(&parsed, command, lang),
-        None => match interactive(&parsed, lang) {
+        None => match interactive(&parsed, lang, config) {
             Ok(()) => ExitCode::SUCCESS,
             Err(failure) => {
                 failure.print();
@@ -27,7 +47,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
+fn interactive(parsed: &cli::Cli, lang: Lang, config: Config) -> Result<(), Failure> {
     let clock = cli::clock(lang)?;
     let path = cli::data_path(parsed, lang)?;
     let fail = |message: String| Failure { message, code: 1 };
@@ -61,6 +81,10 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
     let mut app = App::new(backlog, lang, Box::new(store), clock);
     app.demo = parsed.demo;
     app.read_only = lock.is_none();
+    app.keymap = config.keymap;
+    app.mouse = config.mouse;
+    app.osc52 = config.osc52;
+    app.dates = config.dates;
     if unwritable.is_some() {
         app.unwritable = unwritable;
         app.message = Some(Message {
@@ -73,7 +97,7 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
         tiltak::app::outside::show_synced_conflicts(&mut app, conflicts);
     }
     tiltak::app::start::offer(&mut app);
-    let result = tiltak::tui::run(&mut app, Theme::from_env(), &mut lock);
+    let result = tiltak::tui::run(&mut app, Theme::from_env(config.palette), &mut lock);
     drop(lock);
     result.map_err(|e| fail(lang.fill(Msg::ErrTerminal, &[("error", &e.to_string())])))
 }

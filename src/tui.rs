@@ -38,7 +38,9 @@ pub fn run(app: &mut App, theme: Theme, lock: &mut Option<Lock>) -> io::Result<(
         let _ = ratatui::crossterm::execute!(io::stdout(), DisableMouseCapture);
         restore_screen(info);
     }));
-    ratatui::crossterm::execute!(io::stdout(), EnableMouseCapture)?;
+    if app.mouse {
+        ratatui::crossterm::execute!(io::stdout(), EnableMouseCapture)?;
+    }
     let result = event_loop(&mut terminal, app, theme, lock);
     restore();
     result
@@ -152,8 +154,11 @@ fn event_loop(
         }
         // Outside the busy lock: a signal during a long edit ends the session at once.
         if let Some(text) = app.editor_request.take() {
-            let outcome = with_terminal_suspended(terminal, || edit_in_editor(&text));
+            let outcome = with_terminal_suspended(terminal, app.mouse, || edit_in_editor(&text));
             crate::app::editor::finished(app, outcome.map_err(|e| e.to_string()));
+        }
+        if let Some(text) = app.clipboard_request.take() {
+            copy_to_clipboard(terminal, &text)?;
         }
         app.poll_search();
         if app.syncing.is_some() {
@@ -206,6 +211,7 @@ fn event_loop(
 /// them back and redraws everything, whatever `run` returned.
 fn with_terminal_suspended<T>(
     terminal: &mut ratatui::DefaultTerminal,
+    mouse: bool,
     run: impl FnOnce() -> io::Result<T>,
 ) -> io::Result<T> {
     use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
@@ -218,9 +224,22 @@ fn with_terminal_suspended<T>(
     let _ = disable_raw_mode();
     let result = run();
     enable_raw_mode()?;
-    ratatui::crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    ratatui::crossterm::execute!(io::stdout(), EnterAlternateScreen)?;
+    if mouse {
+        ratatui::crossterm::execute!(io::stdout(), EnableMouseCapture)?;
+    }
     terminal.clear()?;
     result
+}
+
+// issue 14: copy with OSC 52
+/// Asks the terminal to put `text` on the system clipboard (OSC 52), through the backend
+/// between frames, so it works over SSH too; a terminal without OSC 52 ignores it.
+fn copy_to_clipboard(terminal: &mut ratatui::DefaultTerminal, text: &str) -> io::Result<()> {
+    use std::io::Write;
+    let backend = terminal.backend_mut();
+    backend.write_all(crate::app::clipboard::osc52(text).as_bytes())?;
+    backend.flush()
 }
 
 fn edit_in_editor(text: &str) -> io::Result<Option<String>> {

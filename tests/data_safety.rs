@@ -91,7 +91,7 @@ fn demo_minutes_name_the_command_that_prints_them() {
         tiltak::app::handle_key(&mut app, common::key(code));
     }
     terminal
-        .draw(|f| tiltak::ui::render(f, &app, tiltak::ui::Theme { color: false }))
+        .draw(|f| tiltak::ui::render(f, &app, tiltak::ui::Theme::new(false)))
         .unwrap();
     let screen: String = terminal.backend().buffer().content.iter().map(|c| c.symbol()).collect();
     let meeting = app.selected_meeting().unwrap();

@@ -97,7 +97,7 @@ fn matched_title_characters_are_highlighted_cell_by_cell() {
     type_text(&mut app, "/ostre");
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     terminal
-        .draw(|frame| ui::render(frame, &app, Theme { color: true }))
+        .draw(|frame| ui::render(frame, &app, Theme::new(true)))
         .unwrap();
     let buffer = terminal.backend().buffer().clone();
     // The first data row: border, search line, header, then the row.

@@ -154,7 +154,9 @@ fn run_case(
         }
         let size = terminal.size().unwrap();
         app.set_list_height(tiltak::ui::layout::list_rows(Size::new(size.width, size.height)));
-        terminal.draw(|frame| ui::render(frame, &app, Theme { color })).unwrap();
+        terminal
+            .draw(|frame| ui::render(frame, &app, Theme::new(color)))
+            .unwrap();
     }
     prop_assert_eq!(app.backlog.invariant_violations(), Vec::<String>::new());
     if read_only {

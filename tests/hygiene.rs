@@ -158,7 +158,7 @@ fn the_screen_never_gets_a_control_character_and_shows_names_and_titles_visibly(
             tiltak::app::handle_key(&mut app, common::key(*code));
         }
         terminal
-            .draw(|f| tiltak::ui::render(f, &app, tiltak::ui::Theme { color: false }))
+            .draw(|f| tiltak::ui::render(f, &app, tiltak::ui::Theme::new(false)))
             .unwrap();
         let buffer = terminal.backend().buffer();
         let all: String = buffer.content.iter().map(|c| c.symbol()).collect();

@@ -74,8 +74,8 @@ fn wide_and_combining_text_keeps_every_border_in_place() {
                 press(&mut hard_app, KeyCode::Down);
                 press(&mut plain_app, KeyCode::Down);
             }
-            let hard = draw(&mut hard_app, width, height, Theme { color: true });
-            let reference = draw(&mut plain_app, width, height, Theme { color: true });
+            let hard = draw(&mut hard_app, width, height, Theme::new(true));
+            let reference = draw(&mut plain_app, width, height, Theme::new(true));
             let expected = vertical_borders(&reference);
             assert!(!expected.is_empty());
             for (x, y) in &expected {
@@ -111,7 +111,7 @@ fn no_color_draws_no_colour_and_the_selection_still_shows() {
         for key in keys {
             press(&mut app, key);
         }
-        let buffer = draw(&mut app, 120, 40, Theme { color: false });
+        let buffer = draw(&mut app, 120, 40, Theme::new(false));
         for cell in buffer.content() {
             assert_eq!(cell.fg, Color::Reset, "{name}: coloured text {:?}", cell.symbol());
             assert_eq!(cell.bg, Color::Reset, "{name}: coloured background {:?}", cell.symbol());

@@ -264,7 +264,7 @@ fn buffer(app: &mut App, width: u16, height: u16, theme: Theme) -> Buffer {
 
 /// Colour of the first cell of `needle` on the top row, and the row's text.
 fn clock_colour(app: &mut App, needle: &str) -> (Color, String) {
-    let buffer = buffer(app, 100, 30, Theme { color: true });
+    let buffer = buffer(app, 100, 30, Theme::new(true));
     let text: String = (0..100).map(|x| buffer[(x, 0)].symbol()).collect();
     let mut x = 0u16;
     let mut found = None;
@@ -316,7 +316,7 @@ fn the_item_and_total_clocks_turn_yellow_at_eighty_percent_and_red_when_over() {
     );
     assert_eq!(colour, Color::Red);
     // Without colour the text marker alone tells: no cell anywhere on the screen is coloured.
-    let plain = buffer(&mut app, 100, 30, Theme { color: false });
+    let plain = buffer(&mut app, 100, 30, Theme::new(false));
     for cell in plain.content() {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
     }

@@ -583,7 +583,7 @@ fn h_in_the_app_writes_the_page_beside_the_backlog_and_is_in_the_palette() {
         "{screen}"
     );
     for pane in [Pane::Measures, Pane::Overview] {
-        let entries = tiltak::app::palette::entries(pane, Lang::Nb);
+        let entries = tiltak::app::palette::entries(&Default::default(), pane, Lang::Nb);
         let entry = entries
             .iter()
             .find(|e| e.action == Action::StatusPage)

@@ -142,6 +142,8 @@ pub enum Action {
     SelectRow(usize),
     ExternalEditor,
     AssignStatus,
+    // issue 14: copy with OSC 52
+    CopyMeasure,
 }
 
 impl Action {
@@ -251,6 +253,7 @@ impl Action {
             Action::SelectRow(_) => Msg::ActSelectRow,
             Action::ExternalEditor => Msg::ActExternalEditor,
             Action::AssignStatus => Msg::ActAssignStatus,
+            Action::CopyMeasure => Msg::ActCopyMeasure,
         }
     }
 }

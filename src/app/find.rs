@@ -33,7 +33,7 @@ fn typed(key: KeyEvent) -> Option<Typed> {
 pub(super) fn list_action(app: &mut App, action: Action) {
     match action {
         Action::Search if is_searchable(app.focus) => app.search_open = true,
-        Action::Palette => app.overlay = Overlay::Palette(Box::new(Palette::new(app.focus, app.lang))),
+        Action::Palette => app.overlay = Overlay::Palette(Box::new(Palette::new(&app.keymap, app.focus, app.lang))),
         Action::FilterPanel => {
             app.overlay = Overlay::Filter(Box::new(FilterPanel::new(&app.filter, &app.backlog)));
         }

@@ -444,6 +444,8 @@ pub static BINDINGS: &[Binding] = &[
     ctrl(Context::GoTo, 'c', Action::Quit),
     // Issue 14: any status at once, also for the marked measures
     only_in(Pane::Measures, key(List, Char('t'), Action::AssignStatus)),
+    // issue 14: copy the selected measure (OSC 52)
+    only_in(Pane::Measures, key(List, Char('y'), Action::CopyMeasure)),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).
@@ -516,53 +518,10 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Lines the help overlay holds on a screen `screen_width` wide when `first` is on top: a
-/// title and the (wrapped) rows per section, blank lines between, then the palette-only
-/// actions.
-pub fn help_len(first: Context, lang: Lang, screen_width: u16) -> usize {
-    let width = usize::from(HELP_WIDTH.min(screen_width).saturating_sub(2));
-    let rows = |rows: &mut dyn Iterator<Item = (String, String)>| -> usize {
-        rows.map(|(keys, description)| help_row(&keys, &description, width).2.len())
-            .sum()
-    };
-    let sections: usize = help_sections(first)
-        .into_iter()
-        .map(|c| rows(&mut help_rows(c, lang).into_iter()) + 2)
-        .sum();
-    let palette_only = rows(
-        &mut PALETTE_ONLY
-            .iter()
-            .map(|a| (":".to_string(), lang.tr(a.description()).to_string())),
-    );
-    sections + 1 + palette_only
-}
-
 /// Shift only matters through the character it produces (`G`, `?`), and Shift-Tab arrives as
 /// BackTab with Shift held; compare without it.
 fn normalized(modifiers: KeyModifiers) -> KeyModifiers {
     modifiers - KeyModifiers::SHIFT
-}
-
-pub fn lookup(context: Context, pane: Pane, event: KeyEvent) -> Option<Action> {
-    let matching = |b: &&Binding| {
-        b.context == context && b.code == event.code && normalized(b.modifiers) == normalized(event.modifiers)
-    };
-    let specific = BINDINGS.iter().filter(matching).find(|b| b.pane == Some(pane));
-    specific
-        .or_else(|| BINDINGS.iter().filter(matching).find(|b| b.pane.is_none()))
-        .map(|b| b.action)
-}
-
-pub fn bindings_in(context: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.context == context)
-}
-
-/// The bindings live in `pane`: its own, and the general ones it does not override.
-pub fn active_bindings(context: Context, pane: Pane) -> impl Iterator<Item = &'static Binding> {
-    bindings_in(context).filter(move |b| match b.pane {
-        Some(only) => only == pane,
-        None => !bindings_in(context).any(|o| o.pane == Some(pane) && o.code == b.code && o.modifiers == b.modifiers),
-    })
 }
 
 /// How a key is written in help and hints.
@@ -594,43 +553,6 @@ pub fn key_label(binding: &Binding, lang: Lang) -> String {
     }
 }
 
-/// The help overlay's rows for one context: all keys of an action on one line, in table order.
-/// Pane-specific bindings name their pane; one action on the same keys in several panes is one
-/// row naming them all.
-pub fn help_rows(context: Context, lang: Lang) -> Vec<(String, String)> {
-    type Row = ((Action, Option<Pane>), Vec<String>);
-    let mut rows: Vec<Row> = Vec::new();
-    for binding in bindings_in(context) {
-        let label = key_label(binding, lang);
-        let id = (binding.action, binding.pane);
-        match rows.iter_mut().find(|(row, _)| *row == id) {
-            Some((_, keys)) => keys.push(label),
-            None => rows.push((id, vec![label])),
-        }
-    }
-    let mut merged: Vec<(Action, Vec<String>, Vec<Pane>)> = Vec::new();
-    for ((action, pane), keys) in rows {
-        match merged
-            .iter_mut()
-            .find(|(a, k, panes)| *a == action && *k == keys && !panes.is_empty() && pane.is_some())
-        {
-            Some((_, _, panes)) => panes.extend(pane),
-            None => merged.push((action, keys, pane.into_iter().collect())),
-        }
-    }
-    merged
-        .into_iter()
-        .map(|(action, keys, panes)| {
-            let mut description = lang.tr(action.description()).to_string();
-            if !panes.is_empty() {
-                let names: Vec<&str> = panes.iter().map(|p| lang.tr(p.title())).collect();
-                description = format!("{description} ({})", names.join(", "));
-            }
-            (keys.join(" / "), description)
-        })
-        .collect()
-}
-
 /// General list keys that do nothing in `pane` (the Overview has nothing to edit or delete;
 /// meetings are kept for good): their hints would only mislead.
 fn idle_in(action: Action, pane: Pane) -> bool {
@@ -640,22 +562,136 @@ fn idle_in(action: Action, pane: Pane) -> bool {
     )
 }
 
-/// Status-bar hints for what is focused, e.g. `n ny`.
-/// The pane's own keys first, help and quit last: the status bar drops hints from just before
-/// help and quit when space runs out, so the general ones go first.
-pub fn hints(context: Context, pane: Pane, lang: Lang) -> Vec<(String, &'static str)> {
-    let mut hinted: Vec<&Binding> = active_bindings(context, pane)
-        .filter(|b| b.hint.is_some() && !(context == List && idle_in(b.action, pane)))
-        .collect();
-    hinted.sort_by_key(|b| match b.hint {
-        Some(Msg::HintHelp | Msg::HintQuit) => 2,
-        _ if b.pane.is_some() => 0,
-        _ => 1,
-    });
-    hinted
-        .into_iter()
-        .filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint))))
-        .collect()
+/// The bindings in effect: the table above, changed by the user's config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: BINDINGS.to_vec(),
+        }
+    }
+}
+
+impl Keymap {
+    pub fn from_bindings(bindings: Vec<Binding>) -> Keymap {
+        Keymap { bindings }
+    }
+
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The first key of `action` in `context` that works in `pane`, as help writes it.
+    pub fn key_of(&self, context: Context, pane: Pane, action: Action, lang: Lang) -> Option<String> {
+        self.active_bindings(context, pane)
+            .find(|b| b.action == action)
+            .map(|b| key_label(b, lang))
+    }
+
+    /// Lines the help overlay holds on a screen `screen_width` wide when `first` is on top: a
+    /// title and the (wrapped) rows per section, blank lines between, then the palette-only
+    /// actions.
+    pub fn help_len(&self, first: Context, lang: Lang, screen_width: u16) -> usize {
+        let width = usize::from(HELP_WIDTH.min(screen_width).saturating_sub(2));
+        let rows = |rows: &mut dyn Iterator<Item = (String, String)>| -> usize {
+            rows.map(|(keys, description)| help_row(&keys, &description, width).2.len())
+                .sum()
+        };
+        let sections: usize = help_sections(first)
+            .into_iter()
+            .map(|c| rows(&mut self.help_rows(c, lang).into_iter()) + 2)
+            .sum();
+        let palette_only = rows(
+            &mut PALETTE_ONLY
+                .iter()
+                .map(|a| (":".to_string(), lang.tr(a.description()).to_string())),
+        );
+        sections + 1 + palette_only
+    }
+
+    pub fn lookup(&self, context: Context, pane: Pane, event: KeyEvent) -> Option<Action> {
+        let matching = |b: &&Binding| {
+            b.context == context && b.code == event.code && normalized(b.modifiers) == normalized(event.modifiers)
+        };
+        let specific = self.bindings.iter().filter(matching).find(|b| b.pane == Some(pane));
+        specific
+            .or_else(|| self.bindings.iter().filter(matching).find(|b| b.pane.is_none()))
+            .map(|b| b.action)
+    }
+
+    pub fn bindings_in(&self, context: Context) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.context == context)
+    }
+
+    /// The bindings live in `pane`: its own, and the general ones it does not override.
+    pub fn active_bindings(&self, context: Context, pane: Pane) -> impl Iterator<Item = &Binding> {
+        self.bindings_in(context).filter(move |b| match b.pane {
+            Some(only) => only == pane,
+            None => !self
+                .bindings_in(context)
+                .any(|o| o.pane == Some(pane) && o.code == b.code && o.modifiers == b.modifiers),
+        })
+    }
+
+    /// The help overlay's rows for one context: all keys of an action on one line, in table order.
+    /// Pane-specific bindings name their pane; one action on the same keys in several panes is one
+    /// row naming them all.
+    pub fn help_rows(&self, context: Context, lang: Lang) -> Vec<(String, String)> {
+        type Row = ((Action, Option<Pane>), Vec<String>);
+        let mut rows: Vec<Row> = Vec::new();
+        for binding in self.bindings_in(context) {
+            let label = key_label(binding, lang);
+            let id = (binding.action, binding.pane);
+            match rows.iter_mut().find(|(row, _)| *row == id) {
+                Some((_, keys)) => keys.push(label),
+                None => rows.push((id, vec![label])),
+            }
+        }
+        let mut merged: Vec<(Action, Vec<String>, Vec<Pane>)> = Vec::new();
+        for ((action, pane), keys) in rows {
+            match merged
+                .iter_mut()
+                .find(|(a, k, panes)| *a == action && *k == keys && !panes.is_empty() && pane.is_some())
+            {
+                Some((_, _, panes)) => panes.extend(pane),
+                None => merged.push((action, keys, pane.into_iter().collect())),
+            }
+        }
+        merged
+            .into_iter()
+            .map(|(action, keys, panes)| {
+                let mut description = lang.tr(action.description()).to_string();
+                if !panes.is_empty() {
+                    let names: Vec<&str> = panes.iter().map(|p| lang.tr(p.title())).collect();
+                    description = format!("{description} ({})", names.join(", "));
+                }
+                (keys.join(" / "), description)
+            })
+            .collect()
+    }
+
+    /// Status-bar hints for what is focused, e.g. `n ny`.
+    /// The pane's own keys first, help and quit last: the status bar drops hints from just before
+    /// help and quit when space runs out, so the general ones go first.
+    pub fn hints(&self, context: Context, pane: Pane, lang: Lang) -> Vec<(String, &'static str)> {
+        let mut hinted: Vec<&Binding> = self
+            .active_bindings(context, pane)
+            .filter(|b| b.hint.is_some() && !(context == List && idle_in(b.action, pane)))
+            .collect();
+        hinted.sort_by_key(|b| match b.hint {
+            Some(Msg::HintHelp | Msg::HintQuit) => 2,
+            _ if b.pane.is_some() => 0,
+            _ => 1,
+        });
+        hinted
+            .into_iter()
+            .filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint))))
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -675,10 +711,10 @@ mod tests {
 
     #[test]
     fn the_help_is_longer_on_a_narrow_screen_where_rows_wrap() {
-        let wide = help_len(Context::List, Lang::En, 200);
-        assert!(help_len(Context::List, Lang::En, 40) > wide);
+        let wide = Keymap::default().help_len(Context::List, Lang::En, 200);
+        assert!(Keymap::default().help_len(Context::List, Lang::En, 40) > wide);
         assert_eq!(
-            help_len(Context::List, Lang::En, 72),
+            Keymap::default().help_len(Context::List, Lang::En, 72),
             wide,
             "72 columns is the overlay's full width"
         );
@@ -742,7 +778,11 @@ mod tests {
                     });
                 if !shadowed {
                     let event = KeyEvent::new(b.code, b.modifiers);
-                    assert_eq!(lookup(b.context, pane, event), Some(b.action), "{b:?} in {pane:?}");
+                    assert_eq!(
+                        Keymap::default().lookup(b.context, pane, event),
+                        Some(b.action),
+                        "{b:?} in {pane:?}"
+                    );
                 }
             }
         }
@@ -751,24 +791,33 @@ mod tests {
     #[test]
     fn shift_tab_and_capitals_match_with_shift_held() {
         let back = KeyEvent::new(BackTab, KeyModifiers::SHIFT);
-        assert_eq!(lookup(List, Pane::Measures, back), Some(Action::PrevPane));
-        let big_g = KeyEvent::new(Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(List, Pane::Measures, big_g), Some(Action::Last));
-        let ctrl_c = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(List, Pane::Measures, ctrl_c), Some(Action::Quit));
         assert_eq!(
-            lookup(List, Pane::Owners, KeyEvent::new(Char('c'), KeyModifiers::NONE)),
+            Keymap::default().lookup(List, Pane::Measures, back),
+            Some(Action::PrevPane)
+        );
+        let big_g = KeyEvent::new(Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(
+            Keymap::default().lookup(List, Pane::Measures, big_g),
+            Some(Action::Last)
+        );
+        let ctrl_c = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            Keymap::default().lookup(List, Pane::Measures, ctrl_c),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            Keymap::default().lookup(List, Pane::Owners, KeyEvent::new(Char('c'), KeyModifiers::NONE)),
             None
         );
         assert_eq!(
-            lookup(List, Pane::Measures, KeyEvent::new(Char('c'), KeyModifiers::NONE)),
+            Keymap::default().lookup(List, Pane::Measures, KeyEvent::new(Char('c'), KeyModifiers::NONE)),
             Some(Action::AssignSectors)
         );
     }
 
     #[test]
     fn help_lists_every_list_action_with_all_its_keys() {
-        let rows = help_rows(List, Lang::En);
+        let rows = Keymap::default().help_rows(List, Lang::En);
         let down = rows.iter().find(|(_, d)| *d == "Down").unwrap();
         assert_eq!(down.0, "j / ↓");
         let quit = rows.iter().find(|(_, d)| d.starts_with("Quit")).unwrap();

@@ -1,6 +1,7 @@
 //! Application state and everything that changes it: key → [`Action`] → [`update`].
 
 pub mod action;
+pub mod clipboard;
 pub mod drill;
 pub mod editor;
 pub mod filter_panel;
@@ -168,6 +169,17 @@ pub struct App {
     pub syncing: Option<sync::Running>,
     store: Box<dyn Persist>,
     search: live_search::LiveSearch,
+    // issue 14: the user's config file
+    /// The key bindings in effect: the keymap table with the user's changes.
+    pub keymap: keymap::Keymap,
+    /// Mouse capture is on (the config file can turn it off).
+    pub mouse: bool,
+    /// `y` may copy the selected measure to the clipboard with OSC 52 (off in the config).
+    pub osc52: bool,
+    /// How dates show on screen and in forms.
+    pub dates: crate::i18n::DateStyle,
+    /// Text the event loop should put on the clipboard (OSC 52) before the next frame.
+    pub clipboard_request: Option<String>,
 }
 
 /// The list height of a 120×40 terminal, until the first frame tells the real one.
@@ -220,6 +232,11 @@ impl App {
             syncing: None,
             store,
             search: live_search::LiveSearch::default(),
+            keymap: keymap::Keymap::default(),
+            mouse: true,
+            osc52: true,
+            dates: crate::i18n::DateStyle::Language,
+            clipboard_request: None,
         };
         app.refresh_views();
         app

@@ -24,9 +24,9 @@ pub struct Palette {
 
 /// The palette's entries for `pane`: the list bindings live there (all keys of an action on
 /// one entry), then the palette-only actions.
-pub fn entries(pane: Pane, lang: Lang) -> Vec<Entry> {
+pub fn entries(keymap: &keymap::Keymap, pane: Pane, lang: Lang) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::new();
-    for binding in keymap::active_bindings(Context::List, pane) {
+    for binding in keymap.active_bindings(Context::List, pane) {
         if binding.action == Action::Palette {
             continue;
         }
@@ -57,8 +57,8 @@ pub fn entries(pane: Pane, lang: Lang) -> Vec<Entry> {
 }
 
 impl Palette {
-    pub fn new(pane: Pane, lang: Lang) -> Palette {
-        let entries = entries(pane, lang);
+    pub fn new(keymap: &keymap::Keymap, pane: Pane, lang: Lang) -> Palette {
+        let entries = entries(keymap, pane, lang);
         let shown = (0..entries.len()).collect();
         Palette {
             entries,
@@ -104,7 +104,7 @@ mod tests {
 
     #[test]
     fn lists_every_action_once_with_all_its_keys_and_palette_only_ones() {
-        let entries = entries(Pane::Measures, Lang::En);
+        let entries = entries(&keymap::Keymap::default(), Pane::Measures, Lang::En);
         let down = entries.iter().find(|e| e.action == Action::Down).unwrap();
         assert_eq!(down.keys, "j / ↓");
         assert_eq!(entries.iter().filter(|e| e.action == Action::Down).count(), 1);
@@ -116,13 +116,13 @@ mod tests {
         assert!(entries.iter().all(|e| e.action != Action::Palette));
         // Pane-specific keys only where they work.
         assert!(entries.iter().any(|e| e.action == Action::AssignOwner));
-        let owners = super::entries(Pane::Owners, Lang::En);
+        let owners = super::entries(&keymap::Keymap::default(), Pane::Owners, Lang::En);
         assert!(owners.iter().all(|e| e.action != Action::AssignOwner));
     }
 
     #[test]
     fn typing_filters_and_ranks_in_the_current_language() {
-        let mut p = Palette::new(Pane::Measures, Lang::Nb);
+        let mut p = Palette::new(&keymap::Keymap::default(), Pane::Measures, Lang::Nb);
         for c in "angre".chars() {
             p.type_char(c);
         }

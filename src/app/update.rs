@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use super::drill;
 use super::find;
 use super::form::{Form, FormTarget, Input};
-use super::keymap::{self, Context};
+use super::keymap::Context;
 use super::review_update::ExportFormat;
 use super::{Action, App, Confirm, Message, Overlay, Pane, SaveState};
 use crate::domain::{DomainError, Edit, Verdict};
@@ -18,7 +18,7 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         return;
     }
     let context = app.context();
-    match keymap::lookup(context, app.focus, key) {
+    match app.keymap.lookup(context, app.focus, key) {
         Some(action) => update(app, action),
         None => match context {
             Context::Form => form_key(app, key),
@@ -174,6 +174,7 @@ fn list_action(app: &mut App, action: Action) {
         Action::DrillDown => drill::drill_down(app),
         Action::OpenSettings => super::settings::open(app),
         Action::GoToMeasure => super::goto::open(app),
+        Action::CopyMeasure => super::clipboard::copy_selected(app),
         Action::SelectRow(row) => move_cursor(app, |l| {
             l.first();
             l.move_by(row as isize);
@@ -209,7 +210,7 @@ pub(super) fn scrolled(scroll: &mut u16, action: Action) -> bool {
 }
 
 fn help_action(app: &mut App, action: Action) {
-    let longest = keymap::help_len(app.screen_context(), app.lang, app.viewport.width);
+    let longest = app.keymap.help_len(app.screen_context(), app.lang, app.viewport.width);
     let last = u16::try_from(longest.saturating_sub(usize::from(app.viewport.height.saturating_sub(4)))).unwrap_or(0);
     let Overlay::Help { scroll } = &mut app.overlay else {
         return;

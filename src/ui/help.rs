@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::Theme;
 use super::layout::centered;
 use crate::app::App;
-use crate::app::keymap::{HELP_WIDTH, PALETTE_ONLY, help_row, help_rows, help_sections};
+use crate::app::keymap::{HELP_WIDTH, PALETTE_ONLY, help_row, help_sections};
 use crate::i18n::Msg;
 
 /// One help row: the keys, then the description wrapped under its own column.
@@ -35,7 +35,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
             lines.push(Line::raw(""));
         }
         lines.push(Line::styled(lang.tr(context.title()), theme.header()));
-        for (keys, description) in help_rows(context, lang) {
+        for (keys, description) in app.keymap.help_rows(context, lang) {
             row(&mut lines, theme, &keys, &description, width);
         }
     }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, Table
 use super::Theme;
 use super::layout::centered;
 use crate::app::App;
-use crate::app::keymap::{Context, hints};
+use crate::app::keymap::Context;
 use crate::app::outside::{MergeView, field_label, note_text, record_label, value_text};
 use crate::i18n::Msg;
 
@@ -23,7 +23,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, view: &MergeView) {
         wanted.min(screen.height.saturating_sub(2)),
     );
     frame.render_widget(Clear, area);
-    let keys: Vec<String> = hints(Context::Merge, app.focus, lang)
+    let keys: Vec<String> = app
+        .keymap
+        .hints(Context::Merge, app.focus, lang)
         .into_iter()
         .map(|(key, word)| format!("{key} {word}"))
         .collect();

@@ -133,7 +133,7 @@ pub(crate) fn tab_line(app: &App, theme: Theme, width: u16) -> (Line<'_>, Vec<(P
         spans.push(Span::styled(format!("[{}] ", lang.tr(Msg::DemoBanner)), theme.warn()));
     }
     let tab_text = |pane: Pane, with_count: bool| {
-        let key = pane_key(pane).map(|k| format!("{k} ")).unwrap_or_default();
+        let key = pane_key(app, pane).map(|k| format!("{k} ")).unwrap_or_default();
         match pane {
             Pane::Overview => format!(" {key}{} ", lang.tr(pane.title())),
             _ if with_count => format!(" {key}{} ({}) ", lang.tr(pane.title()), app.list(pane).rows.len()),
@@ -168,11 +168,9 @@ pub(crate) fn tab_line(app: &App, theme: Theme, width: u16) -> (Line<'_>, Vec<(P
 }
 
 /// The key that jumps to `pane`, read from the keymap so the tab bar cannot disagree with it.
-fn pane_key(pane: Pane) -> Option<char> {
-    crate::app::keymap::BINDINGS
-        .iter()
-        .find_map(|b| match (b.action, b.code) {
-            (crate::app::Action::Focus(p), ratatui::crossterm::event::KeyCode::Char(c)) if p == pane => Some(c),
-            _ => None,
-        })
+fn pane_key(app: &App, pane: Pane) -> Option<char> {
+    app.keymap.bindings().iter().find_map(|b| match (b.action, b.code) {
+        (crate::app::Action::Focus(p), ratatui::crossterm::event::KeyCode::Char(c)) if p == pane => Some(c),
+        _ => None,
+    })
 }

@@ -41,7 +41,7 @@ pub fn actions(app: &App, size: Size, event: MouseEvent, clicks: &mut Clicks, no
                 .is_some_and(|(when, x, y)| (x, y) == (at.x, at.y) && now.duration_since(when) <= DOUBLE_CLICK);
             clicks.last = if double { None } else { Some((now, at.x, at.y)) };
             if areas.tabs.contains(at) {
-                let (_, tabs) = tab_line(app, Theme { color: false }, size.width);
+                let (_, tabs) = tab_line(app, Theme::new(false), size.width);
                 return tabs
                     .into_iter()
                     .find(|(_, columns)| columns.contains(&at.x))

@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 use unicode_width::UnicodeWidthStr;
@@ -44,17 +44,7 @@ fn shade(theme: Theme, count: usize, max: usize) -> Style {
     if count == 0 {
         return theme.dim();
     }
-    let level = (count * 3).div_ceil(max.max(1));
-    match (theme.color, level) {
-        (false, 3) => Style::default().add_modifier(Modifier::BOLD),
-        (false, _) => Style::default(),
-        (true, 1) => Style::default().fg(Color::Cyan),
-        (true, 2) => Style::default().fg(Color::White).bg(Color::Blue),
-        (true, _) => Style::default()
-            .fg(Color::Black)
-            .bg(Color::Cyan)
-            .add_modifier(Modifier::BOLD),
-    }
+    theme.shade((count * 3).div_ceil(max.max(1)))
 }
 
 /// The count as shown in a cell: `·` for none, brackets around the cursor's cell.
@@ -332,7 +322,7 @@ pub(super) fn matrix_cell_at(app: &App, area: Rect, at: ratatui::layout::Positio
     } else {
         area
     };
-    let inner = block(Theme { color: false }, String::new()).inner(grid_area);
+    let inner = block(Theme::new(false), String::new()).inner(grid_area);
     let footer_height = 5.min(inner.height.saturating_sub(3));
     let [table_area, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(footer_height)]).areas(inner);
     let layout = matrix_layout(app, table_area, &matrix_labels(app));

@@ -16,7 +16,7 @@ use super::log::log_line;
 use super::meetings::{absent_and_guests, attendees_line, discussed, item_outcome, time_used_line};
 use crate::app::App;
 use crate::app::form::Input;
-use crate::app::keymap::{Context, hints};
+use crate::app::keymap::Context;
 use crate::app::review::{Review, Setup, Summary, TimerLevel, clock_text, timer_level};
 use crate::domain::Measure;
 use crate::domain::text::visible;
@@ -450,7 +450,7 @@ fn review_keys<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
     let mut lines: Vec<Line> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0;
-    for (key, word) in hints(Context::Review, app.focus, app.lang) {
+    for (key, word) in app.keymap.hints(Context::Review, app.focus, app.lang) {
         let needed = key.width() + 1 + word.width() + 3;
         if used > 0 && used + needed > width {
             lines.push(Line::from(std::mem::take(&mut spans)));

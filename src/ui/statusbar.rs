@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use crate::app::keymap::{Context, hints};
+use crate::app::keymap::Context;
 use crate::app::{App, SaveState};
 use crate::i18n::Msg;
 
@@ -30,7 +30,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         None => {
             // As many hints as fit, in keymap order; the last ones ("? help", "q quit") are kept
             // by dropping from the middle first.
-            let all = hints(app.context(), app.focus, lang);
+            let all = app.keymap.hints(app.context(), app.focus, lang);
             let width_of = |list: &[(String, &str)]| -> usize {
                 list.iter()
                     .map(|(k, w)| k.chars().count() + w.chars().count() + 4)

@@ -103,9 +103,7 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     app.viewport = Size::new(width, height);
     app.set_list_height(tiltak::ui::layout::list_rows(app.viewport));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| ui::render(frame, app, Theme { color: true }))
-        .unwrap();
+    terminal.draw(|frame| ui::render(frame, app, Theme::new(true))).unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..height {
