@@ -787,7 +787,7 @@ fn write_table(
                     .and_then(|o| backlog.owner(o))
                     .map(|o| o.name.clone())
                     .unwrap_or_else(|| lang.tr(Msg::None).to_string()),
-                crate::ui::due_text(lang, m, today),
+                crate::ui::due_text(lang, crate::i18n::DateStyle::Language, m, today),
                 m.title.clone(),
             ]
             .map(|cell| visible(&cell).into_owned())

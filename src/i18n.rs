@@ -304,7 +304,7 @@ catalogue! {
     FormChoiceHint => ("←/→ eller mellomrom: velg", "←/→ or Space: choose"),
     FormMultiHint => ("↑/↓: flytt · mellomrom: merk", "↑/↓: move · Space: toggle"),
     FormDescriptionHint => ("Enter: ny linje · Ctrl-s: lagre", "Enter: new line · Ctrl-s: save"),
-    FormDateHint => ("ÅÅÅÅ-MM-DD eller dd.mm.åååå", "YYYY-MM-DD"),
+    FormDateHint => ("dd.mm.åååå eller ÅÅÅÅ-MM-DD", "YYYY-MM-DD or dd.mm.yyyy"),
     FormTagsHint => ("skill med komma", "separate with commas"),
     FormErrorAbove => ("Rett feilen over før du lagrer.", "Fix the error above before saving."),
     ErrEmptyTitle => ("Tittelen kan ikke være tom.", "The title cannot be empty."),

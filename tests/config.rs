@@ -251,8 +251,8 @@ fn buffer(app: &mut tiltak::app::App, theme: Theme) -> ratatui::buffer::Buffer {
 fn high_contrast_at_80x24() {
     let config = parse("theme = \"high-contrast\"\n", Lang::Nb).unwrap();
     let theme = Theme {
-        color: true,
         palette: config.palette,
+        ..Theme::new(true)
     };
     for lang in [Lang::Nb, Lang::En] {
         let (mut app, _) = app_with(demo(), lang);
@@ -293,4 +293,43 @@ fn copying_is_refused_when_the_config_turns_it_off() {
     type_text(&mut app, "y");
     assert_eq!(app.clipboard_request, None);
     assert!(app.message.as_ref().unwrap().text.contains("osc52 = false"));
+}
+
+#[test]
+fn dates_show_as_the_config_says_in_lists_forms_and_the_meeting_setup() {
+    let (mut app, _) = app_with(demo(), Lang::Nb);
+    // T-7 is due 31.03.2027.
+    type_text(&mut app, "#7");
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("31.03.2027"), "{shown}");
+    type_text(&mut app, "e");
+    let form = screen(&mut app, 120, 40);
+    assert!(form.contains("31.03.2027"), "the form shows the lists' format:\n{form}");
+    press(&mut app, KeyCode::Esc);
+
+    app.dates = parse("date_format = \"iso\"\n", Lang::Nb).unwrap().dates;
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("2027-03-31") && !shown.contains("31.03.2027"), "{shown}");
+    type_text(&mut app, "e");
+    let form = screen(&mut app, 120, 40);
+    assert!(form.contains("2027-03-31"), "{form}");
+    // Either way of writing is read: a Norwegian date saved from the ISO form.
+    let tiltak::app::Overlay::Form(_) = &app.overlay else {
+        panic!("no form")
+    };
+    for _ in 0..8 {
+        press(&mut app, KeyCode::Tab);
+    }
+    tiltak::app::handle_key(&mut app, ctrl('u'));
+    type_text(&mut app, "15.04.2027");
+    tiltak::app::handle_key(&mut app, ctrl('s'));
+    let t7 = app.backlog.measures.iter().find(|m| m.id.to_string() == "T-7").unwrap();
+    assert_eq!(t7.due, Some("2027-04-15".parse().unwrap()));
+
+    // The meeting setup's date field too.
+    app.dates = tiltak::i18n::DateStyle::Language;
+    type_text(&mut app, "R");
+    let setup = screen(&mut app, 120, 40);
+    assert!(setup.contains("29.11.2026"), "{setup}");
 }

@@ -10,7 +10,7 @@ use crate::domain::{
     Status,
 };
 use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags, tags_text};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{DateStyle, Lang, Msg};
 
 mod prompts;
 mod settings;
@@ -205,21 +205,30 @@ fn sector_options(backlog: &Backlog) -> Vec<(String, Choice)> {
 
 impl Form {
     pub fn new_measure(backlog: &Backlog, lang: Lang) -> Form {
-        Form::measure(FormTarget::NewMeasure, &MeasureDraft::titled(""), backlog, lang)
+        // A new measure has no due date to show yet.
+        Form::measure(
+            FormTarget::NewMeasure,
+            &MeasureDraft::titled(""),
+            backlog,
+            lang,
+            DateStyle::Language,
+        )
     }
 
-    pub fn edit_measure(id: MeasureId, backlog: &Backlog, lang: Lang) -> Option<Form> {
+    /// The form on measure `id`, its due date shown as the lists show dates.
+    pub fn edit_measure(id: MeasureId, backlog: &Backlog, lang: Lang, dates: DateStyle) -> Option<Form> {
         backlog.measure(id).map(|m| {
             Form::measure(
                 FormTarget::EditMeasure(id),
                 &MeasureDraft::from_measure(m),
                 backlog,
                 lang,
+                dates,
             )
         })
     }
 
-    fn measure(target: FormTarget, d: &MeasureDraft, backlog: &Backlog, lang: Lang) -> Form {
+    fn measure(target: FormTarget, d: &MeasureDraft, backlog: &Backlog, lang: Lang, dates: DateStyle) -> Form {
         let statuses = Status::ALL
             .iter()
             .map(|s| (lang.status(*s).to_string(), Choice::Status(*s)))
@@ -256,7 +265,7 @@ impl Form {
                 line(
                     FieldId::Due,
                     Msg::FieldDue,
-                    &d.due.map(|due| due.to_string()).unwrap_or_default(),
+                    &d.due.map(|due| lang.date_as(dates, due)).unwrap_or_default(),
                 ),
                 Msg::FormDateHint,
             ),

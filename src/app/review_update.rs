@@ -25,7 +25,7 @@ pub(super) fn open_setup(app: &mut App, agenda: Vec<MeasureId>, editing: Option<
         .map(|m| m.attendees.clone())
         .unwrap_or_default();
     let planned = editing.and_then(|id| app.backlog.meeting(id));
-    let form = Form::meeting_setup(&app.backlog, app.lang, today, &attendees, planned);
+    let form = Form::meeting_setup(&app.backlog, app.lang, today, &attendees, planned, app.dates);
     app.screen = Screen::Setup(Box::new(Setup {
         form,
         agenda,
@@ -259,7 +259,7 @@ fn review_action(app: &mut App, action: Action) {
         Action::ReviewOwner => open_prompt(app, current.map(Prompt::Owner)),
         Action::ReviewNote => open_prompt(app, current.map(Prompt::Note)),
         Action::Edit => {
-            let form = current.and_then(|id| Form::edit_measure(id, &app.backlog, app.lang));
+            let form = current.and_then(|id| Form::edit_measure(id, &app.backlog, app.lang, app.dates));
             if let Some(form) = form {
                 app.overlay = Overlay::Form(Box::new(form));
             }

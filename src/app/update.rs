@@ -336,7 +336,7 @@ fn open_edit_form(app: &mut App) {
     let form = match app.focus {
         Pane::Measures => app
             .selected_measure()
-            .and_then(|id| Form::edit_measure(id, &app.backlog, app.lang)),
+            .and_then(|id| Form::edit_measure(id, &app.backlog, app.lang, app.dates)),
         Pane::Owners => app
             .selected_owner()
             .and_then(|id| Form::edit_owner(id, &app.backlog, app.lang)),

@@ -25,9 +25,9 @@ pub fn render(
     let since_text = match since {
         Since::Meeting(id) => b.meeting(id).map_or_else(
             || id.to_string(),
-            |m| format!("{} {} ({})", m.id, visible(&m.title), lang.date(m.date)),
+            |m| format!("{} {} ({})", m.id, visible(&m.title), theme.date(lang, m.date)),
         ),
-        Since::Date(day) => lang.date(day),
+        Since::Date(day) => theme.date(lang, day),
         Since::Start => lang.tr(Msg::ChangesSinceStart).to_string(),
     };
     let mut lines: Vec<Line> = Vec::new();

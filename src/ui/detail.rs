@@ -92,7 +92,7 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
     let lang = app.lang;
     let backlog = &app.backlog;
     let today = app.today();
-    let facts = MeasureFacts::of(lang, backlog, m, today);
+    let facts = MeasureFacts::of(lang, theme.dates, backlog, m, today);
     let mut value_effort = facts.value_effort.clone();
     if let Some(score) = facts.score {
         value_effort.push_str(&format!("  ({} {})", lang.tr(Msg::ScoreLabel), lang.decimal(score)));
@@ -123,9 +123,9 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
             Msg::FieldUpdated,
             format!(
                 "{}  ({} {})",
-                date_of(lang, m.updated),
+                date_of(lang, theme, m.updated),
                 lang.tr(Msg::FieldCreated).to_lowercase(),
-                date_of(lang, m.created)
+                date_of(lang, theme, m.created)
             ),
         ),
     ];
@@ -153,8 +153,8 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
 }
 
 /// The local calendar date of a timestamp.
-pub fn date_of(lang: Lang, at: jiff::Timestamp) -> String {
-    lang.date(at.to_zoned(jiff::tz::TimeZone::system()).date())
+pub fn date_of(lang: Lang, theme: Theme, at: jiff::Timestamp) -> String {
+    theme.date(lang, at.to_zoned(jiff::tz::TimeZone::system()).date())
 }
 
 fn owner_lines<'a>(lang: Lang, theme: Theme, backlog: &'a Backlog, o: &'a Owner) -> Vec<Line<'a>> {

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use super::lists::due_text;
 use crate::domain::{Backlog, Measure};
 use crate::human::group_thousands;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{DateStyle, Lang, Msg};
 
 pub struct MeasureFacts {
     /// Sector names, with "(cross-sector)" when there are several.
@@ -25,7 +25,7 @@ pub struct MeasureFacts {
 }
 
 impl MeasureFacts {
-    pub fn of(lang: Lang, backlog: &Backlog, m: &Measure, today: Date) -> MeasureFacts {
+    pub fn of(lang: Lang, dates: DateStyle, backlog: &Backlog, m: &Measure, today: Date) -> MeasureFacts {
         let names: Vec<&str> = m
             .sectors
             .iter()
@@ -44,7 +44,7 @@ impl MeasureFacts {
             .collect();
         let number = |n: Option<u8>| n.map_or_else(|| lang.tr(Msg::None).to_string(), |n| n.to_string());
         let overdue = m.is_overdue(today);
-        let mut due = due_text(lang, m, today).trim_start_matches('!').to_string();
+        let mut due = due_text(lang, dates, m, today).trim_start_matches('!').to_string();
         if overdue {
             due.push_str(&format!(" ({})", lang.tr(Msg::Overdue)));
         }

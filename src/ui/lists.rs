@@ -11,7 +11,7 @@ use super::layout::{fit, fit_list};
 use crate::app::{App, ListView, Pane};
 use crate::domain::text;
 use crate::domain::{Backlog, Measure, Status};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{DateStyle, Lang, Msg};
 use crate::insight::PriorityStats;
 use crate::search::fold::fold_mapped;
 use crate::search::{Mode, Query};
@@ -187,10 +187,10 @@ pub fn sector_labels(backlog: &Backlog, measure: &Measure) -> Vec<String> {
         .collect()
 }
 
-pub fn due_text(lang: Lang, measure: &Measure, today: jiff::civil::Date) -> String {
+pub fn due_text(lang: Lang, dates: DateStyle, measure: &Measure, today: jiff::civil::Date) -> String {
     match measure.due {
-        Some(due) if measure.is_overdue(today) => format!("!{}", lang.date(due)),
-        Some(due) => lang.date(due),
+        Some(due) if measure.is_overdue(today) => format!("!{}", lang.date_as(dates, due)),
+        Some(due) => lang.date_as(dates, due),
         None => String::new(),
     }
 }
@@ -251,7 +251,7 @@ fn measure_table<'a>(
                 highlighted(&m.title, &query.title_highlights(&fold_mapped(&m.title), mode), theme)
             };
             // An overdue date's `!` sits in the gap before it, so all dates line up.
-            let due = match due_text(lang, m, today) {
+            let due = match due_text(lang, theme.dates, m, today) {
                 text if text.starts_with('!') => text,
                 text => format!(" {text}"),
             };

@@ -15,7 +15,7 @@ use crate::i18n::{Lang, Msg};
 /// One log entry on one line: date, kind, status change, text, meeting.
 pub fn log_line<'a>(lang: Lang, theme: Theme, b: &Backlog, entry: &'a LogEntry) -> Line<'a> {
     let mut spans = vec![
-        Span::styled(format!("{} ", date_of(lang, entry.at)), theme.dim()),
+        Span::styled(format!("{} ", date_of(lang, theme, entry.at)), theme.dim()),
         Span::styled(format!("{}: ", lang.log_kind(entry.kind)), theme.label()),
     ];
     if let (Some(from), Some(to)) = (entry.from, entry.to) {

@@ -24,7 +24,7 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
         .map(|m| {
             Row::new(vec![
                 Cell::from(m.id.to_string()),
-                Cell::from(lang.date(m.date)),
+                Cell::from(lang.date_as(app.dates, m.date)),
                 Cell::from(lang.tr(state_label(app, m))),
                 Cell::from(text::visible(&m.title)),
                 Cell::from(format!("{:>5}", m.agenda.len())),
@@ -129,7 +129,7 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
         ]),
         Line::from(vec![
             Span::styled(format!("{}: ", lang.tr(Msg::MeetColDate)), theme.label()),
-            Span::raw(when_and_where(lang, m)),
+            Span::raw(when_and_where(lang, theme, m)),
         ]),
         attendees_line(lang, theme, m, &attendees),
     ];
@@ -168,8 +168,8 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
 }
 
 /// "14.12.2026 09:00 · Rådhuset".
-pub fn when_and_where(lang: Lang, m: &Meeting) -> String {
-    let mut text = lang.date(m.date);
+pub fn when_and_where(lang: Lang, theme: Theme, m: &Meeting) -> String {
+    let mut text = theme.date(lang, m.date);
     if let Some(time) = m.time {
         text = format!("{text} {}", time_text(time));
     }

@@ -33,6 +33,10 @@ pub use lists::due_text;
 pub use theme::Theme;
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
+    let theme = Theme {
+        dates: app.dates,
+        ..theme
+    };
     let area = frame.area();
     let size = Size::new(area.width, area.height);
     if layout::too_small(size) {

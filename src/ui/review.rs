@@ -176,7 +176,7 @@ fn render_header(frame: &mut Frame, app: &App, theme: Theme, area: Rect, review:
     let title = app
         .backlog
         .meeting(review.meeting)
-        .map(|m| format!(" {} {} · {} ", m.id, visible(&m.title), lang.date(m.date)))
+        .map(|m| format!(" {} {} · {} ", m.id, visible(&m.title), theme.date(lang, m.date)))
         .unwrap_or_default();
     let item = review.item_elapsed(now);
     let total = review.total_elapsed(now);
@@ -306,7 +306,7 @@ fn facts(app: &App, theme: Theme, m: &Measure, compact: bool) -> Vec<Fact> {
     let lang = app.lang;
     let b = &app.backlog;
     let today = app.today();
-    let mut facts = MeasureFacts::of(lang, b, m, today);
+    let mut facts = MeasureFacts::of(lang, theme.dates, b, m, today);
     if compact {
         let mut short: Vec<String> = m
             .sectors
@@ -475,7 +475,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
     let attendees = b.owner_names(&m.attendees);
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(format!("{} · {}", m.id, lang.date(m.date)), theme.dim()),
+            Span::styled(format!("{} · {}", m.id, theme.date(lang, m.date)), theme.dim()),
             Span::raw("  "),
             Span::styled(
                 lang.fill(

@@ -5,6 +5,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::domain::Status;
+use crate::i18n::{DateStyle, Lang};
 
 /// The colour of every role on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,10 +122,12 @@ impl Palette {
     }
 }
 
+/// How the screen shows things: colours, and (set from the app each frame) dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
     pub palette: Palette,
+    pub dates: DateStyle,
 }
 
 impl Theme {
@@ -133,6 +136,7 @@ impl Theme {
         Theme {
             color,
             palette: Palette::DEFAULT,
+            dates: DateStyle::Language,
         }
     }
 
@@ -141,7 +145,13 @@ impl Theme {
         Theme {
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             palette,
+            dates: DateStyle::Language,
         }
+    }
+
+    /// A date as the user chose to see dates.
+    pub fn date(self, lang: Lang, date: jiff::civil::Date) -> String {
+        lang.date_as(self.dates, date)
     }
 
     fn fg(self, color: Color) -> Style {

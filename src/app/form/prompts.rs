@@ -8,7 +8,7 @@ use super::{Choice, FieldId, Form, FormTarget, Input, line, lines, multi, owner_
 use crate::domain::meeting::{guests_text, time_text};
 use crate::domain::{Backlog, Guest, MeasureId, Meeting, MeetingDraft, OwnerId};
 use crate::human::{BadDate, parse_date};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{DateStyle, Lang, Msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Prompt {
@@ -146,6 +146,7 @@ impl Form {
         today: Date,
         attendees: &[OwnerId],
         meeting: Option<&Meeting>,
+        dates: DateStyle,
     ) -> Form {
         let owners: Vec<(String, Choice)> = owner_options(backlog, lang)
             .into_iter()
@@ -154,7 +155,7 @@ impl Form {
         let attendees = meeting.map_or(attendees, |m| m.attendees.as_slice());
         let ticked: Vec<Choice> = attendees.iter().map(|o| Choice::Owner(*o)).collect();
         let title = meeting.map_or(lang.tr(Msg::SetupDefaultTitle), |m| m.title.as_str());
-        let date = meeting.map_or(today, |m| m.date).to_string();
+        let date = lang.date_as(dates, meeting.map_or(today, |m| m.date));
         let time = meeting.and_then(|m| m.time).map(time_text).unwrap_or_default();
         let place = meeting.map_or("", |m| m.place.as_str());
         let minutes = meeting
