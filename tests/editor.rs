@@ -80,4 +80,24 @@ fn ctrl_e_in_a_form_asks_for_the_editor_and_the_answer_fills_the_field() {
     handle_key(&mut app, ctrl('e'));
     tiltak::app::editor::finished(&mut app, Ok(None));
     assert!(screen(&mut app, 120, 40).contains("The editor ended with an error"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+
+    // The review's note prompt takes the editor too, and the note lands in the log.
+    type_text(&mut app, "R");
+    handle_key(&mut app, ctrl('n'));
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, tiltak::app::review::Screen::Review(_)));
+    type_text(&mut app, "n");
+    handle_key(&mut app, ctrl('e'));
+    assert_eq!(app.editor_request.as_deref(), Some(""));
+    tiltak::app::editor::finished(&mut app, Ok(Some("Notat fra\neditoren\n".into())));
+    handle_key(&mut app, ctrl('s'));
+    let noted = app
+        .backlog
+        .measures
+        .iter()
+        .flat_map(|m| &m.log)
+        .any(|entry| entry.text == "Notat fra\neditoren");
+    assert!(noted, "the editor's note is in a log");
 }
