@@ -168,6 +168,7 @@ fn event_loop(
         let size = terminal.size()?;
         app.viewport = Size::new(size.width, size.height);
         app.set_list_height(ui::layout::list_rows(app.viewport));
+        app.detail_max_scroll = ui::detail::max_scroll(app, ui::layout::areas(app.viewport).detail);
         terminal.draw(|frame| ui::render(frame, app, theme))?;
         // While the search worker runs, look for its answer often; otherwise only keys matter.
         let wait = if app.pending_search().is_some() || app.syncing.is_some() {

@@ -214,3 +214,32 @@ fn a_measure_in_the_triage_view_says_what_it_lacks() {
     type_text(&mut app, "T");
     assert!(!screen(&mut app, 120, 40).contains("In triage because"));
 }
+
+#[test]
+fn the_detail_panel_scrolls_no_further_than_its_last_line() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    let top = screen(&mut app, 100, 30);
+    for _ in 0..40 {
+        type_text(&mut app, "J");
+        screen(&mut app, 100, 30);
+    }
+    let max = app.detail_max_scroll;
+    assert!(max > 0 && max < 40 * 3, "max {max}");
+    assert_eq!(app.detail_scroll, max);
+    let bottom = screen(&mut app, 100, 30);
+    assert_ne!(bottom, top);
+    // One step back up shows a change at once (no presses lost past the end).
+    type_text(&mut app, "K");
+    assert_ne!(screen(&mut app, 100, 30), bottom);
+}
+
+#[test]
+fn the_matrix_row_labels_use_the_width_the_screen_has() {
+    let (mut app, _) = app_with(demo(), Lang::Nb);
+    type_text(&mut app, "5");
+    let wide = screen(&mut app, 120, 40);
+    assert!(wide.contains("3. Digital kompetanse i grunnopplæringen "), "{wide}");
+    // At 80 columns the sectors come first and the labels are cut with `…`.
+    let narrow = screen(&mut app, 80, 24);
+    assert!(!narrow.contains("grunnopplæringen"), "{narrow}");
+}

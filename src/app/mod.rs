@@ -180,6 +180,8 @@ pub struct App {
     pub dates: crate::i18n::DateStyle,
     /// Text the event loop should put on the clipboard (OSC 52) before the next frame.
     pub clipboard_request: Option<String>,
+    /// How far the detail panel can scroll in the last frame (the event loop sets it).
+    pub detail_max_scroll: u16,
 }
 
 /// The list height of a 120×40 terminal, until the first frame tells the real one.
@@ -237,6 +239,8 @@ impl App {
             osc52: true,
             dates: crate::i18n::DateStyle::Language,
             clipboard_request: None,
+            // No limit until the first frame tells the real one.
+            detail_max_scroll: u16::MAX,
         };
         app.refresh_views();
         app

@@ -149,7 +149,7 @@ fn list_action(app: &mut App, action: Action) {
         Action::PageUp => move_cursor(app, |l| l.move_by(-page)),
         Action::First => move_cursor(app, |l| l.first()),
         Action::Last => move_cursor(app, |l| l.last()),
-        Action::DetailDown => app.detail_scroll = app.detail_scroll.saturating_add(3),
+        Action::DetailDown => app.detail_scroll = app.detail_scroll.saturating_add(3).min(app.detail_max_scroll),
         Action::DetailUp => app.detail_scroll = app.detail_scroll.saturating_sub(3),
         Action::New => open_new_form(app),
         Action::Edit => open_edit_form(app),

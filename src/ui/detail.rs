@@ -16,6 +16,33 @@ use crate::i18n::{Lang, Msg};
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let lang = app.lang;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(false))
+        .title(Span::styled(format!(" {} ", lang.tr(Msg::PaneDetail)), theme.title()));
+    let scroll = app.detail_scroll.min(max_scroll(app, area));
+    frame.render_widget(
+        Paragraph::new(lines(app, theme))
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}
+
+// issue 14: detail panel scrolling stops at the end
+/// How far the detail panel in `area` can scroll: until its last line is at the bottom.
+pub fn max_scroll(app: &App, area: Rect) -> u16 {
+    let inner_width = area.width.saturating_sub(2);
+    let shown = usize::from(area.height.saturating_sub(2));
+    let total = Paragraph::new(lines(app, Theme::new(false)))
+        .wrap(Wrap { trim: false })
+        .line_count(inner_width);
+    u16::try_from(total.saturating_sub(shown)).unwrap_or(u16::MAX)
+}
+
+fn lines(app: &App, theme: Theme) -> Vec<Line<'_>> {
+    let lang = app.lang;
     let lines = match app.focus {
         Pane::Measures => app
             .selected_measure()
@@ -35,18 +62,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             .map(|m| super::meetings::meeting_lines(lang, theme, &app.backlog, m)),
         Pane::Overview => None,
     };
-    let lines = lines.unwrap_or_else(|| vec![Line::styled(lang.tr(Msg::NothingSelected), theme.dim())]);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(false))
-        .title(Span::styled(format!(" {} ", lang.tr(Msg::PaneDetail)), theme.title()));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((app.detail_scroll, 0)),
-        area,
-    );
+    lines.unwrap_or_else(|| vec![Line::styled(lang.tr(Msg::NothingSelected), theme.dim())])
 }
 
 fn field<'a>(lang: Lang, theme: Theme, label: Msg, value: impl Into<String>) -> Line<'a> {

@@ -3,7 +3,7 @@
 mod changes;
 mod charts;
 mod confirm;
-mod detail;
+pub mod detail;
 mod facts;
 mod form;
 mod help;

@@ -141,7 +141,8 @@ fn render_matrix(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             } else {
                 label_style
             };
-            let cells = std::iter::once(Cell::from(Span::styled(labels[r].clone(), label_style)))
+            let label = super::layout::fit(&labels[r], usize::from(label_width));
+            let cells = std::iter::once(Cell::from(Span::styled(label, label_style)))
                 .chain(shown.clone().map(|c| {
                     let count = matrix.counts[r][c];
                     let selected = r == row && c == column;
@@ -274,7 +275,7 @@ pub(super) fn matrix_layout(app: &App, table_area: Rect, labels: &[String]) -> M
     let label_width = table_area
         .width
         .saturating_sub(all_columns + total_width + 2)
-        .clamp(20, longest.clamp(20, 32))
+        .clamp(20, longest.max(20))
         .min(table_area.width / 2);
     // Columns that fit beside the fixed row labels, scrolled so the cursor's column shows.
     let room = table_area.width.saturating_sub(label_width + total_width + 2);

@@ -102,6 +102,7 @@ pub fn type_text(app: &mut App, text: &str) {
 pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     app.viewport = Size::new(width, height);
     app.set_list_height(tiltak::ui::layout::list_rows(app.viewport));
+    app.detail_max_scroll = tiltak::ui::detail::max_scroll(app, tiltak::ui::layout::areas(app.viewport).detail);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| ui::render(frame, app, Theme::new(true))).unwrap();
     let buffer = terminal.backend().buffer().clone();
