@@ -243,3 +243,16 @@ fn the_matrix_row_labels_use_the_width_the_screen_has() {
     let narrow = screen(&mut app, 80, 24);
     assert!(!narrow.contains("grunnopplæringen"), "{narrow}");
 }
+
+#[test]
+fn the_value_effort_grid_names_the_measures_of_a_cell_when_they_fit() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    type_text(&mut app, "5m");
+    // Value 4, effort 3 holds one measure: T-7, with its title when there is room.
+    let wide = screen(&mut app, 160, 48);
+    assert!(wide.contains("T-7 KI-assis"), "{wide}");
+    // Value 4, effort 1 has four measures; at 80×24 two lines of ids hold them all.
+    let narrow = screen(&mut app, 80, 24);
+    assert!(narrow.contains("T-9 T-20"), "{narrow}");
+    assert!(narrow.contains("T-22 T-23"), "{narrow}");
+}

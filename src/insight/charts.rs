@@ -3,7 +3,7 @@
 
 use jiff::civil::{Date, date};
 
-use crate::domain::{Backlog, Funding, SectorId, Status};
+use crate::domain::{Backlog, Funding, MeasureId, SectorId, Status};
 
 /// A calendar quarter: year and 1–4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +69,9 @@ pub struct ValueEffortGrid {
     pub counts: [[usize; 5]; 5],
     /// Active measures missing value or effort.
     pub unscored: usize,
+    // issue 14: the grid names its measures when they fit
+    /// The measures counted in each cell, in backlog order.
+    pub measures: [[Vec<MeasureId>; 5]; 5],
 }
 
 impl ValueEffortGrid {
@@ -158,6 +161,7 @@ impl Charts {
             match (m.value, m.effort) {
                 (Some(v @ 1..=5), Some(e @ 1..=5)) => {
                     value_effort.counts[usize::from(5 - v)][usize::from(e - 1)] += 1;
+                    value_effort.measures[usize::from(5 - v)][usize::from(e - 1)].push(m.id);
                 }
                 _ => value_effort.unscored += 1,
             }
@@ -262,6 +266,7 @@ mod tests {
         assert_eq!(c.by_status[6], (Status::Rejected, 1));
         assert_eq!(c.active_by_sector, vec![(Id(1), 1), (Id(2), 1)]);
         assert_eq!(c.value_effort.counts[0][0], 1, "value 5, effort 1: top-left");
+        assert_eq!(c.value_effort.measures[0][0].len(), 1);
         assert_eq!(c.value_effort.counts[3][3], 1, "value 2, effort 4");
         assert_eq!(c.value_effort.unscored, 1);
         assert!(ValueEffortGrid::is_quick_win(0, 0) && !ValueEffortGrid::is_quick_win(2, 0));

@@ -4,13 +4,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, charts};
 use crate::app::App;
 use crate::app::overview::{Cursor, Grid};
+use crate::domain::text;
 use crate::i18n::Msg;
 use crate::insight::{PriorityFlag, ValueEffortGrid};
 
@@ -62,12 +63,61 @@ fn cell_text(count: usize, selected: bool, marker: &str) -> String {
 }
 
 fn cell<'a>(text: String, style: Style, selected: bool) -> Cell<'a> {
+    Cell::from(cell_line(text, style, selected))
+}
+
+fn cell_line<'a>(text: String, style: Style, selected: bool) -> Line<'a> {
     let style = if selected {
         style.add_modifier(Modifier::REVERSED | Modifier::BOLD)
     } else {
         style
     };
-    Cell::from(Line::from(Span::styled(text, style)).right_aligned())
+    Line::from(Span::styled(text, style)).right_aligned()
+}
+
+// issue 14: the value × effort grid names its measures when they fit
+/// The measures of a value × effort cell in at most `lines` lines of `width` columns: one
+/// `T-3 Title` a line when all fit, else their ids side by side, `+n` for those left over.
+fn cell_names(app: &App, ids: &[crate::domain::MeasureId], width: usize, lines: usize) -> Vec<String> {
+    if lines == 0 || ids.is_empty() {
+        return Vec::new();
+    }
+    if ids.len() <= lines && width >= 10 {
+        return ids
+            .iter()
+            .filter_map(|id| app.backlog.measure(*id))
+            .map(|m| super::layout::fit(&format!("{} {}", m.id, text::visible(&m.title)), width))
+            .collect();
+    }
+    let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+    ids_in_lines(&ids, width, lines)
+}
+
+/// As many of `ids` as fit in `lines` lines of `width` columns, the rest counted as `+n`.
+fn ids_in_lines(ids: &[String], width: usize, lines: usize) -> Vec<String> {
+    (0..=ids.len())
+        .rev()
+        .find_map(|shown| {
+            let more = (shown < ids.len()).then(|| format!("+{}", ids.len() - shown));
+            let packed = packed(ids[..shown].iter().chain(more.as_ref()), width);
+            (packed.len() <= lines).then_some(packed)
+        })
+        .unwrap_or_default()
+}
+
+/// `words` side by side in lines of at most `width` columns.
+fn packed<'a>(words: impl Iterator<Item = &'a String>, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in words {
+        match out.last_mut() {
+            Some(line) if line.width() + 1 + word.width() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => out.push(word.clone()),
+        }
+    }
+    out
 }
 
 fn block<'a>(theme: Theme, title: String) -> Block<'a> {
@@ -370,6 +420,11 @@ fn render_value_effort(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             )
         })),
     );
+    // Cells share the width and height the screen has: room to name their measures.
+    let label_width = 12;
+    let column_width =
+        (table_area.width.saturating_sub(label_width + 5) / 5).max((effort_word.width() as u16 + 2).max(6));
+    let row_height = (table_area.height.saturating_sub(1) / 5).max(1);
     let rows: Vec<Row> = (0..5)
         .map(|r| {
             let label = Cell::from(Span::styled(
@@ -384,13 +439,24 @@ fn render_value_effort(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 } else {
                     " "
                 };
-                cell(cell_text(count, selected, marker), shade(theme, count, max), selected)
+                let names = cell_names(
+                    app,
+                    &grid.measures[r][c],
+                    usize::from(column_width),
+                    usize::from(row_height - 1),
+                );
+                let mut text = Text::from(cell_line(
+                    cell_text(count, selected, marker),
+                    shade(theme, count, max),
+                    selected,
+                ));
+                text.extend(names.into_iter().map(Line::raw));
+                Cell::from(text)
             });
-            Row::new(std::iter::once(label).chain(cells))
+            Row::new(std::iter::once(label).chain(cells)).height(row_height)
         })
         .collect();
-    let column_width = (effort_word.width() as u16 + 2).max(6);
-    let constraints: Vec<Constraint> = std::iter::once(Constraint::Length(12))
+    let constraints: Vec<Constraint> = std::iter::once(Constraint::Length(label_width))
         .chain((0..5).map(|_| Constraint::Length(column_width)))
         .collect();
     frame.render_widget(
@@ -416,4 +482,18 @@ fn render_value_effort(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         ),
     ];
     frame.render_widget(Paragraph::new(footer), footer_area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ids_in_lines;
+
+    #[test]
+    fn ids_that_do_not_fit_are_counted() {
+        let ids: Vec<String> = ["T-1", "T-22", "T-333", "T-4"].map(String::from).to_vec();
+        assert_eq!(ids_in_lines(&ids, 10, 2), ["T-1 T-22", "T-333 T-4"]);
+        assert_eq!(ids_in_lines(&ids, 10, 1), ["T-1 +3"]);
+        assert_eq!(ids_in_lines(&ids, 12, 2), ["T-1 T-22", "T-333 T-4"]);
+        assert_eq!(ids_in_lines(&ids, 5, 1), ["+4"]);
+    }
 }
