@@ -118,3 +118,31 @@ fn settings_are_edited_in_the_app_all_errors_at_once_and_undoable() {
     type_text(&mut app, ",u");
     assert_eq!((app.backlog.name.clone(), app.backlog.settings.clone()), before);
 }
+
+#[test]
+fn sectors_move_up_and_down_the_order_everywhere_and_undo_puts_them_back() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    let first = app.backlog.sectors_in_order()[0].clone();
+    let second = app.backlog.sectors_in_order()[1].clone();
+    type_text(&mut app, ",jK");
+    let order: Vec<_> = app.backlog.sectors_in_order().iter().map(|s| s.id).collect();
+    assert_eq!(&order[..2], &[second.id, first.id]);
+    // The cursor went with the sector, and the matrix shows the new order.
+    assert_eq!(tiltak::app::settings::selected_sector(&app), Some(second.id));
+    assert_eq!(&app.insight.matrix.sectors[..2], &[second.id, first.id]);
+    // The order is in the saved file.
+    let saved = store.saves.borrow().last().unwrap().clone();
+    let json = serde_json::to_string(&saved).unwrap();
+    assert!(json.contains("\"position\":0"), "{json}");
+    // At the top, K does nothing more; J moves it back down.
+    type_text(&mut app, "K");
+    assert_eq!(app.backlog.sectors_in_order()[0].id, second.id);
+    type_text(&mut app, "u");
+    assert_eq!(app.backlog.sectors_in_order()[0].id, first.id, "undo");
+    handle_key(&mut app, ctrl('r'));
+    assert_eq!(app.backlog.sectors_in_order()[0].id, second.id, "redo");
+    type_text(&mut app, "J");
+    assert_eq!(app.backlog.sectors_in_order()[1].id, second.id);
+    let hints = app.keymap.hints(app.context(), app.focus, Lang::En);
+    assert!(hints.contains(&("K".to_string(), "move up")), "{hints:?}");
+}

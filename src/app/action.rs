@@ -144,6 +144,9 @@ pub enum Action {
     AssignStatus,
     // issue 14: copy with OSC 52
     CopyMeasure,
+    // issue 14: sectors in the group's own order
+    MoveSectorUp,
+    MoveSectorDown,
 }
 
 impl Action {
@@ -254,6 +257,8 @@ impl Action {
             Action::ExternalEditor => Msg::ActExternalEditor,
             Action::AssignStatus => Msg::ActAssignStatus,
             Action::CopyMeasure => Msg::ActCopyMeasure,
+            Action::MoveSectorUp => Msg::ActMoveSectorUp,
+            Action::MoveSectorDown => Msg::ActMoveSectorDown,
         }
     }
 }

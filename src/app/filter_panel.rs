@@ -106,7 +106,7 @@ impl FilterPanel {
                 filter.owner = cycle(&ids, &filter.owner, forward);
             }
             FilterRow::Sector => {
-                let ids: Vec<_> = backlog.sectors.iter().map(|s| s.id).collect();
+                let ids: Vec<_> = backlog.sectors_in_order().iter().map(|s| s.id).collect();
                 filter.sector = cycle(&ids, &filter.sector, forward);
             }
             FilterRow::Priority => {

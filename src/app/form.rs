@@ -197,7 +197,7 @@ fn owner_options(backlog: &Backlog, lang: Lang) -> Vec<(String, Choice)> {
 
 fn sector_options(backlog: &Backlog) -> Vec<(String, Choice)> {
     backlog
-        .sectors
+        .sectors_in_order()
         .iter()
         .map(|s| (s.name.clone(), Choice::Sector(s.id)))
         .collect()

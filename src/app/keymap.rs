@@ -444,6 +444,12 @@ pub static BINDINGS: &[Binding] = &[
     ctrl(Context::GoTo, 'c', Action::Quit),
     // Issue 14: any status at once, also for the marked measures
     only_in(Pane::Measures, key(List, Char('t'), Action::AssignStatus)),
+    // issue 14: sectors in the group's own order
+    hinted(key(Context::Settings, Char('K'), Action::MoveSectorUp), Msg::HintMoveUp),
+    hinted(
+        key(Context::Settings, Char('J'), Action::MoveSectorDown),
+        Msg::HintMoveDown,
+    ),
     // issue 14: copy the selected measure (OSC 52)
     only_in(Pane::Measures, key(List, Char('y'), Action::CopyMeasure)),
 ];

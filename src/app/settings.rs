@@ -18,7 +18,7 @@ pub(super) fn open(app: &mut App) {
 /// The sector under the cursor of the Settings screen.
 pub fn selected_sector(app: &App) -> Option<SectorId> {
     match app.screen {
-        Screen::Settings { cursor, .. } => app.backlog.sectors.get(cursor).map(|s| s.id),
+        Screen::Settings { cursor, .. } => app.backlog.sectors_in_order().get(cursor).map(|s| s.id),
         _ => None,
     }
 }
@@ -44,6 +44,8 @@ pub(super) fn action(app: &mut App, action: Action) {
             None => say(app, app.lang.tr(Msg::NothingSelected).to_string()),
         },
         Action::EditSettings => app.overlay = Overlay::Form(Box::new(Form::settings(&app.backlog))),
+        Action::MoveSectorUp => move_sector(app, true),
+        Action::MoveSectorDown => move_sector(app, false),
         Action::Undo => undo(app),
         Action::Redo => redo(app),
         Action::Help => app.overlay = Overlay::Help { scroll: 0 },
@@ -53,6 +55,31 @@ pub(super) fn action(app: &mut App, action: Action) {
         _ => {}
     }
     keep_cursor(app);
+}
+
+// issue 14: sectors in the group's own order
+/// Moves the sector under the cursor one place; the cursor goes with it.
+fn move_sector(app: &mut App, toward_first: bool) {
+    let Some(id) = selected_sector(app) else {
+        return say(app, app.lang.tr(Msg::NothingSelected).to_string());
+    };
+    let name = app.backlog.sector(id).map(|s| s.name.clone()).unwrap_or_default();
+    match app.backlog.move_sector(id, toward_first) {
+        Ok(Some(edit)) => {
+            let what = app.lang.fill(Msg::WhatSector, &[("name", &name)]);
+            committed(app, edit, app.lang.fill(Msg::MsgSectorMoved, &[("what", &what)]));
+        }
+        Ok(None) => {}
+        Err(error) => super::update::complain(app, error.to_string()),
+    }
+    if let Screen::Settings { cursor, .. } = &mut app.screen {
+        *cursor = app
+            .backlog
+            .sectors_in_order()
+            .iter()
+            .position(|s| s.id == id)
+            .unwrap_or(0);
+    }
 }
 
 /// After sectors were added or removed (here or by undo), the cursor stays on the list.
@@ -114,7 +141,12 @@ pub(super) fn form_outcome(app: &mut App, form: &Form, lang: Lang) -> Result<Opt
                 None => added,
             };
             if let Screen::Settings { cursor, .. } = &mut app.screen {
-                *cursor = app.backlog.sectors.iter().position(|s| s.id == id).unwrap_or(0);
+                *cursor = app
+                    .backlog
+                    .sectors_in_order()
+                    .iter()
+                    .position(|s| s.id == id)
+                    .unwrap_or(0);
             }
             Ok(Some((edit, lang.fill(Msg::MsgAdded, &[("what", &what)]))))
         }

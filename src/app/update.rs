@@ -122,6 +122,8 @@ fn edits(action: Action) -> bool {
             | Action::ReviewNoted
             | Action::SetupPlan
             | Action::EditSettings
+            | Action::MoveSectorUp
+            | Action::MoveSectorDown
     )
 }
 

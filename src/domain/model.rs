@@ -105,6 +105,10 @@ pub struct Sector {
     /// Fields written by a newer minor version; carried through untouched.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+    // issue 14: sectors in the group's own order
+    /// Place in the sectors' order (0 first); sectors without one follow, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -482,6 +486,7 @@ mod tests {
             name: name.to_string(),
             short: short.map(str::to_string),
             extra: Default::default(),
+            position: None,
         }
     }
 

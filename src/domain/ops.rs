@@ -184,6 +184,7 @@ impl Backlog {
                 name: (*name).to_string(),
                 short: None,
                 extra: Default::default(),
+                position: None,
             });
         }
         backlog
@@ -578,6 +579,7 @@ impl Backlog {
             name: single_line(name),
             short: None,
             extra: Default::default(),
+            position: None,
         };
         Ok((
             id,
@@ -608,6 +610,43 @@ impl Backlog {
             key: Key::Sector(id),
             after: Some(Record::Sector(sector)),
         }]))))
+    }
+
+    // issue 14: sectors in the group's own order
+    /// The sectors in the order the group gave them (by id until then; new ones last).
+    pub fn sectors_in_order(&self) -> Vec<&Sector> {
+        let mut sectors: Vec<&Sector> = self.sectors.iter().collect();
+        sectors.sort_by_key(|s| (s.position.is_none(), s.position, s.id));
+        sectors
+    }
+
+    /// Moves sector `id` one place up or down the order, as one undoable edit that writes
+    /// every sector's place. `None` at either end.
+    pub fn move_sector(&mut self, id: SectorId, toward_first: bool) -> Result<Option<Edit>, DomainError> {
+        self.sector(id).ok_or(DomainError::UnknownSector(id))?;
+        let mut order: Vec<Sector> = self.sectors_in_order().into_iter().cloned().collect();
+        let Some(index) = order.iter().position(|s| s.id == id) else {
+            return Ok(None);
+        };
+        let other = if toward_first {
+            index.checked_sub(1)
+        } else {
+            Some(index + 1).filter(|i| *i < order.len())
+        };
+        let Some(other) = other else { return Ok(None) };
+        order.swap(index, other);
+        let mut patch = Patch::default();
+        for (place, mut sector) in order.into_iter().enumerate() {
+            let place = u32::try_from(place).ok();
+            if sector.position != place {
+                sector.position = place;
+                patch.0.push(Change {
+                    key: Key::Sector(sector.id),
+                    after: Some(Record::Sector(sector)),
+                });
+            }
+        }
+        Ok(Some(self.commit(patch)))
     }
 
     /// How many measures link sector `id` (what a delete would unlink).

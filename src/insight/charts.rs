@@ -104,7 +104,8 @@ pub struct Charts {
 impl Charts {
     pub fn compute(backlog: &Backlog, today: Date) -> Charts {
         let mut by_status: Vec<(Status, usize)> = Status::ALL.iter().map(|s| (*s, 0)).collect();
-        let mut active_by_sector: Vec<(SectorId, usize)> = backlog.sectors.iter().map(|s| (s.id, 0)).collect();
+        let mut active_by_sector: Vec<(SectorId, usize)> =
+            backlog.sectors_in_order().iter().map(|s| (s.id, 0)).collect();
         let mut quarters = Vec::with_capacity(4);
         let mut quarter = Quarter::of(today);
         for _ in 0..4 {
@@ -136,8 +137,8 @@ impl Charts {
                 continue;
             }
             for s in &m.sectors {
-                if let Ok(i) = backlog.sectors.binary_search_by_key(s, |x| x.id) {
-                    active_by_sector[i].1 += 1;
+                if let Some(entry) = active_by_sector.iter_mut().find(|(id, _)| id == s) {
+                    entry.1 += 1;
                 }
             }
             match m.due {

@@ -34,9 +34,9 @@ pub struct Matrix {
 impl Matrix {
     pub fn compute(backlog: &Backlog) -> Matrix {
         let priorities: Vec<PriorityId> = backlog.priorities_by_rank().iter().map(|p| p.id).collect();
-        let sectors: Vec<SectorId> = backlog.sectors.iter().map(|s| s.id).collect();
+        let sectors: Vec<SectorId> = backlog.sectors_in_order().iter().map(|s| s.id).collect();
         let row_of = |id: PriorityId| priorities.iter().position(|p| *p == id);
-        let column_of = |id: SectorId| backlog.sectors.binary_search_by_key(&id, |s| s.id).ok();
+        let column_of = |id: SectorId| sectors.iter().position(|s| *s == id);
         let mut counts = vec![vec![0; sectors.len()]; priorities.len()];
         let mut row_active = vec![0; priorities.len()];
         let mut column_active = vec![0; sectors.len()];

@@ -49,7 +49,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cursor: us
         return;
     }
     let name_width = usize::from(inner.width.saturating_sub(2 + 11 + 10 + 2));
-    let rows = b.sectors.iter().map(|s| {
+    let rows = b.sectors_in_order().into_iter().map(|s| {
         Row::new(vec![
             Cell::from(fit(&s.name, name_width)),
             Cell::from(s.short_label()),

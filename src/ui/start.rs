@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cursor: us
         let (label, so_far) = match step {
             Step::Name => (Msg::StartStepName, format!("«{}»", b.name)),
             Step::Sectors => {
-                let labels: Vec<String> = b.sectors.iter().map(|s| s.short_label()).collect();
+                let labels: Vec<String> = b.sectors_in_order().iter().map(|s| s.short_label()).collect();
                 (Msg::StartStepSectors, fit_list(&labels, width))
             }
             Step::Owners => (Msg::StartStepOwners, count(b.owners.len())),
