@@ -28,16 +28,13 @@ fn main() -> ExitCode {
             }
         },
     };
-    // --lang first, then the config file, then the environment.
-    let lang = parsed
-        .lang
-        .as_deref()
-        .and_then(Lang::parse)
-        .or(config.lang)
-        .unwrap_or(lang);
+    // --lang first, then the config file, then (in the app) the backlog's default, then the
+    // environment.
+    let chosen = parsed.lang.as_deref().and_then(Lang::parse).or(config.lang);
+    let lang = chosen.unwrap_or(lang);
     match &parsed.command {
         Some(command) => cli::run(&parsed, command, lang),
-        None => match interactive(&parsed, lang, config) {
+        None => match interactive(&parsed, lang, chosen, config) {
             Ok(()) => ExitCode::SUCCESS,
             Err(failure) => {
                 failure.print();
@@ -47,7 +44,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn interactive(parsed: &cli::Cli, lang: Lang, config: Config) -> Result<(), Failure> {
+fn interactive(parsed: &cli::Cli, lang: Lang, chosen: Option<Lang>, config: Config) -> Result<(), Failure> {
     let clock = cli::clock(lang)?;
     let path = cli::data_path(parsed, lang)?;
     let fail = |message: String| Failure { message, code: 1 };
@@ -72,6 +69,8 @@ fn interactive(parsed: &cli::Cli, lang: Lang, config: Config) -> Result<(), Fail
     }
     let (store, loaded) = FileStore::open(path.clone()).map_err(|error| fail(error.message(lang)))?;
     let backlog = loaded.map_or_else(|| cli::new_backlog(lang), |loaded| loaded.backlog);
+    let group_default = backlog.settings.language.as_deref().and_then(Lang::parse);
+    let lang = chosen.or(group_default).unwrap_or(lang);
     let shown_path = path.display().to_string();
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -85,6 +84,8 @@ fn interactive(parsed: &cli::Cli, lang: Lang, config: Config) -> Result<(), Fail
     app.mouse = config.mouse;
     app.osc52 = config.osc52;
     app.dates = config.dates;
+    app.config_author = config.author;
+    app.config_path = tiltak::config::path(parsed.config.as_deref());
     if unwritable.is_some() {
         app.unwritable = unwritable;
         app.message = Some(Message {

@@ -146,3 +146,37 @@ fn sectors_move_up_and_down_the_order_everywhere_and_undo_puts_them_back() {
     let hints = app.keymap.hints(app.context(), app.focus, Lang::En);
     assert!(hints.contains(&("K".to_string(), "move up")), "{hints:?}");
 }
+
+#[test]
+fn the_default_language_is_a_setting_and_the_author_shows_where_it_comes_from() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    type_text(&mut app, ",");
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Default language: – (each their own"), "{shown}");
+    assert!(shown.contains("not set: author = \"…\" in config.toml"), "{shown}");
+    app.config_author = Some("Kari Nordmann".into());
+    app.config_path = Some("/home/kari/.config/tiltak/config.toml".into());
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown.contains("Kari Nordmann (from /home/kari/.config/tiltak/config.toml)"),
+        "{shown}"
+    );
+    // A language that is not nb or en is refused; nb is kept, and undo takes it back.
+    type_text(&mut app, "s");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "sv");
+    handle_key(&mut app, ctrl('s'));
+    assert!(screen(&mut app, 120, 40).contains("The default language must be nb, en or empty."));
+    handle_key(&mut app, ctrl('u'));
+    type_text(&mut app, "nb");
+    handle_key(&mut app, ctrl('s'));
+    assert_eq!(app.backlog.settings.language.as_deref(), Some("nb"));
+    assert_eq!(
+        store.saves.borrow().last().unwrap().settings.language.as_deref(),
+        Some("nb")
+    );
+    type_text(&mut app, "u");
+    assert_eq!(app.backlog.settings.language, None);
+}

@@ -65,6 +65,8 @@ pub enum FieldId {
     Guests,
     Short,
     Threshold,
+    // issue 14: the group's default language
+    Language,
 }
 
 /// What a picker option stands for.

@@ -182,6 +182,9 @@ pub struct App {
     pub clipboard_request: Option<String>,
     /// How far the detail panel can scroll in the last frame (the event loop sets it).
     pub detail_max_scroll: u16,
+    /// The author name from the user's config file, and that file (for the Settings screen).
+    pub config_author: Option<String>,
+    pub config_path: Option<std::path::PathBuf>,
 }
 
 /// The list height of a 120×40 terminal, until the first frame tells the real one.
@@ -241,6 +244,8 @@ impl App {
             clipboard_request: None,
             // No limit until the first frame tells the real one.
             detail_max_scroll: u16::MAX,
+            config_author: None,
+            config_path: None,
         };
         app.refresh_views();
         app

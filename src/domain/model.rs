@@ -72,6 +72,11 @@ pub struct Settings {
         skip_serializing_if = "is_default_minutes_per_item"
     )]
     pub minutes_per_item: u32,
+    // issue 14: the group's default language
+    /// The language the app speaks for this backlog when neither `--lang` nor the user's
+    /// config file says (`nb` or `en`); before the environment's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 fn default_owner_load_threshold() -> u32 {
@@ -91,6 +96,7 @@ impl Default for Settings {
         Settings {
             owner_load_threshold: default_owner_load_threshold(),
             minutes_per_item: default_minutes_per_item(),
+            language: None,
         }
     }
 }

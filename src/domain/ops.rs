@@ -912,6 +912,7 @@ mod tests {
         let settings = Settings {
             owner_load_threshold: 3,
             minutes_per_item: 7,
+            language: Some("en".into()),
         };
         let set = b.update_settings("Ledergruppen", settings.clone()).unwrap().unwrap();
         assert_eq!((b.name.as_str(), &b.settings), ("Ledergruppen", &settings));

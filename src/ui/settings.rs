@@ -10,10 +10,25 @@ use super::layout::fit;
 use crate::app::App;
 use crate::i18n::Msg;
 
+/// The user's own author name and where it comes from (not part of the shared backlog).
+fn author_text(app: &App) -> String {
+    let path = app
+        .config_path
+        .as_ref()
+        .map_or_else(|| "config.toml".to_string(), |p| p.display().to_string());
+    match &app.config_author {
+        Some(name) => app.lang.fill(
+            Msg::AuthorFromConfig,
+            &[("name", &crate::domain::text::visible(name)), ("path", &path)],
+        ),
+        None => app.lang.fill(Msg::AuthorNotSet, &[("path", &path)]),
+    }
+}
+
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cursor: usize) {
     let lang = app.lang;
     let b = &app.backlog;
-    let [top, bottom] = Layout::vertical([Constraint::Length(5), Constraint::Fill(1)]).areas(area);
+    let [top, bottom] = Layout::vertical([Constraint::Length(7), Constraint::Fill(1)]).areas(area);
     let setting = |label: Msg, value: String| {
         Line::from(vec![
             Span::styled(format!("{}: ", lang.tr(label)), theme.label()),
@@ -24,6 +39,14 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cursor: us
         setting(Msg::FieldBacklogName, b.name.clone()),
         setting(Msg::FieldThreshold, b.settings.owner_load_threshold.to_string()),
         setting(Msg::FieldMinutesPerItem, b.settings.minutes_per_item.to_string()),
+        setting(
+            Msg::FieldLanguageDefault,
+            b.settings
+                .language
+                .clone()
+                .unwrap_or_else(|| lang.tr(Msg::LanguageEachOwn).to_string()),
+        ),
+        setting(Msg::FieldAuthor, author_text(app)),
     ];
     let block = Block::default()
         .borders(Borders::ALL)

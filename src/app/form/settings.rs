@@ -61,6 +61,14 @@ impl Form {
                     Msg::FieldMinutesPerItem,
                     &s.minutes_per_item.to_string(),
                 ),
+                with_hint(
+                    line(
+                        FieldId::Language,
+                        Msg::FieldLanguageDefault,
+                        s.language.as_deref().unwrap_or(""),
+                    ),
+                    Msg::FormLanguageHint,
+                ),
             ],
         )
     }
@@ -90,12 +98,18 @@ impl Form {
         if minutes.is_none() {
             errors.push((FieldId::Minutes, lang.tr(Msg::ErrMinutes).to_string()));
         }
+        let language_text = self.text(FieldId::Language).trim().to_string();
+        let language = (!language_text.is_empty()).then(|| Lang::parse(&language_text).map(|l| l.code().to_string()));
+        if language == Some(None) {
+            errors.push((FieldId::Language, lang.tr(Msg::ErrLanguageDefault).to_string()));
+        }
         match (threshold, minutes, errors.first()) {
             (Some(owner_load_threshold), Some(minutes_per_item), None) => Ok((
                 name,
                 Settings {
                     owner_load_threshold,
                     minutes_per_item,
+                    language: language.flatten(),
                 },
             )),
             (_, _, first) => {
