@@ -65,7 +65,7 @@ impl Session {
         );
         let binary = assert_cmd::cargo::cargo_bin("tiltak");
         let command = format!(
-            "{env} '{}' --lang en --data '{}' {args}; echo EXITED $?; sleep 60",
+            "TILTAK_CONFIG=/dev/null {env} '{}' --lang en --data '{}' {args}; echo EXITED $?; sleep 60",
             binary.display(),
             path.display()
         );
@@ -500,4 +500,25 @@ fn a_read_only_window_takes_the_lock_when_the_writer_quits() {
         titles(&data(&dir)),
         vec!["From the first window", "From the second window"]
     );
+}
+
+#[test]
+fn the_mouse_is_captured_unless_the_config_file_turns_it_off() {
+    let dir = TempDir::new().unwrap();
+    let path = data(&dir);
+    let with = Session::start(&path, "");
+    assert_eq!(with.flag("#{mouse_any_flag}"), "1", "the app asks for the mouse");
+    with.keys(&["q"]);
+    with.assert_restored("0");
+    assert_eq!(with.flag("#{mouse_any_flag}"), "0", "and gives it back on quitting");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let without = Session::start(&path, &format!("TILTAK_CONFIG='{}'", config.display()));
+    assert_eq!(
+        without.flag("#{mouse_any_flag}"),
+        "0",
+        "mouse = false leaves it to the terminal"
+    );
+    without.keys(&["q"]);
+    without.assert_restored("0");
 }

@@ -146,6 +146,8 @@ pub fn cli(data: &Path) -> assert_cmd::Command {
     cmd.env("LANG", "C")
         .env_remove("LC_ALL")
         .env_remove("TILTAK_DATA")
+        // Never the config file of whoever runs the tests: an empty one.
+        .env("TILTAK_CONFIG", "/dev/null")
         .arg("--data")
         .arg(data)
         .timeout(std::time::Duration::from_secs(30));
