@@ -72,13 +72,14 @@ fn move_sector(app: &mut App, toward_first: bool) {
         Ok(None) => {}
         Err(error) => super::update::complain(app, error.to_string()),
     }
+    put_cursor_on(app, id);
+}
+
+/// The Settings screen's cursor goes to sector `id`.
+fn put_cursor_on(app: &mut App, id: SectorId) {
+    let place = app.backlog.sectors_in_order().iter().position(|s| s.id == id);
     if let Screen::Settings { cursor, .. } = &mut app.screen {
-        *cursor = app
-            .backlog
-            .sectors_in_order()
-            .iter()
-            .position(|s| s.id == id)
-            .unwrap_or(0);
+        *cursor = place.unwrap_or(0);
     }
 }
 
@@ -140,14 +141,7 @@ pub(super) fn form_outcome(app: &mut App, form: &Form, lang: Lang) -> Result<Opt
                 },
                 None => added,
             };
-            if let Screen::Settings { cursor, .. } = &mut app.screen {
-                *cursor = app
-                    .backlog
-                    .sectors_in_order()
-                    .iter()
-                    .position(|s| s.id == id)
-                    .unwrap_or(0);
-            }
+            put_cursor_on(app, id);
             Ok(Some((edit, lang.fill(Msg::MsgAdded, &[("what", &what)]))))
         }
         _ => {

@@ -514,12 +514,7 @@ impl Backlog {
         let Some(index) = ranked.iter().position(|p| p.id == id) else {
             return Ok(None);
         };
-        let other = if toward_first {
-            index.checked_sub(1)
-        } else {
-            Some(index + 1).filter(|i| *i < ranked.len())
-        };
-        let Some(other) = other.map(|i| ranked[i]) else {
+        let Some(other) = neighbour(index, ranked.len(), toward_first).map(|i| ranked[i]) else {
             return Ok(None);
         };
         let mut moved = ranked[index].clone();
@@ -628,12 +623,9 @@ impl Backlog {
         let Some(index) = order.iter().position(|s| s.id == id) else {
             return Ok(None);
         };
-        let other = if toward_first {
-            index.checked_sub(1)
-        } else {
-            Some(index + 1).filter(|i| *i < order.len())
+        let Some(other) = neighbour(index, order.len(), toward_first) else {
+            return Ok(None);
         };
-        let Some(other) = other else { return Ok(None) };
         order.swap(index, other);
         let mut patch = Patch::default();
         for (place, mut sector) in order.into_iter().enumerate() {
@@ -839,6 +831,15 @@ pub(super) fn status_entry(from: Status, to: Status, at: Timestamp) -> LogEntry 
         meeting: None,
         decision: None,
         due: None,
+    }
+}
+
+/// The place next to `index` in a list of `len`: before it (`toward_first`) or after it.
+fn neighbour(index: usize, len: usize, toward_first: bool) -> Option<usize> {
+    if toward_first {
+        index.checked_sub(1)
+    } else {
+        Some(index + 1).filter(|i| *i < len)
     }
 }
 
