@@ -591,13 +591,6 @@ impl Keymap {
         &self.bindings
     }
 
-    /// The first key of `action` in `context` that works in `pane`, as help writes it.
-    pub fn key_of(&self, context: Context, pane: Pane, action: Action, lang: Lang) -> Option<String> {
-        self.active_bindings(context, pane)
-            .find(|b| b.action == action)
-            .map(|b| key_label(b, lang))
-    }
-
     /// Lines the help overlay holds on a screen `screen_width` wide when `first` is on top: a
     /// title and the (wrapped) rows per section, blank lines between, then the palette-only
     /// actions.
