@@ -66,7 +66,8 @@ impl Palette {
         selection: Color::Blue,
         header: Color::Magenta,
         focus: Color::Blue,
-        dim: Color::Gray,
+        // Light grey would vanish on white; the terminal's dark grey is a mid grey there.
+        dim: Color::DarkGray,
         label: Color::Blue,
         error: Color::Red,
         ok: Color::Green,
@@ -76,12 +77,12 @@ impl Palette {
         shade: [Color::Blue, Color::LightBlue, Color::Blue],
         on_shade: [Color::Black, Color::White],
         status: [
-            Color::DarkGray,
+            Color::Black,
             Color::Magenta,
             Color::Blue,
             Color::Cyan,
             Color::Green,
-            Color::Gray,
+            Color::DarkGray,
             Color::Red,
         ],
     };
