@@ -123,8 +123,8 @@ impl Picker {
             }
             PickerKind::Sectors => {
                 let options: Vec<PickOption> = backlog
-                    .sectors
-                    .iter()
+                    .sectors_in_order()
+                    .into_iter()
                     .map(|s| option(s.name.clone(), PickChoice::Sector(s.id)))
                     .collect();
                 let checked = backlog
