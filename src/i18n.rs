@@ -1116,6 +1116,27 @@ catalogue! {
     ErrSyncUnsaved => ("Siste endring er ikke lagret; synkroniser når lagringen har lyktes.", "The last change is not saved; sync once saving works."),
     ErrSyncLost => ("synkroniseringen stoppet uten svar", "the sync stopped without an answer"),
     MsgRenumberedCli => ("{from} fikk nytt nummer {to}", "{from} was renumbered {to}"),
+    // issue 11: who did what, automatic sync; issue 15: the status page published with each sync
+    LogAuthor => ("– {author}", "– {author}"),
+    LogChangedElsewhereBy => ("Endret et annet sted av {theirs}: {field} = {value} ({ours} sin verdi er beholdt)", "Changed elsewhere by {theirs}: {field} = {value} ({ours}'s value kept)"),
+    MergeSideBy => ("{value} ({author})", "{value} ({author})"),
+    FieldSyncAtStart => ("Synkroniser ved oppstart", "Sync when the app starts"),
+    FieldSyncAfterMeeting => ("Synkroniser når et møte avsluttes", "Sync when a meeting ends"),
+    FieldSyncEvery => ("Synkroniser hvert N. minutt i ro", "Sync every N minutes while idle"),
+    FormSyncEveryHint => ("minutter, 0 = av; bare i en delt mappe", "minutes, 0 = off; only in a shared folder"),
+    ErrSyncEvery => ("Minutter mellom synkroniseringer må være et tall fra 0 til 480.", "Minutes between syncs must be a number from 0 to 480."),
+    FieldPublishPage => ("Publiser statussiden ved synkronisering", "Publish the status page with each sync"),
+    FormPublishPageHint => ("skriver site/index.html i den delte mappen; uten deling gjør den ingenting", "writes site/index.html in the shared folder; without sharing it does nothing"),
+    SettingsSync => ("Automatisk synkronisering", "Automatic sync"),
+    SettingsSyncAtStart => ("ved oppstart", "at start"),
+    SettingsSyncAfterMeeting => ("etter møter", "after meetings"),
+    SettingsSyncEvery => ("hvert {minutes}. minutt i ro", "every {minutes} min while idle"),
+    SettingsSyncOff => ("av", "off"),
+    SettingsPublished => ("publiseres i site/index.html ved synkronisering", "published to site/index.html with each sync"),
+    SettingsNotPublished => ("ikke publisert", "not published"),
+    SettingsNotShared => ("(mappen er ikke delt: synkronisering og publisering gjør ingenting; se «tiltak share init»)", "(the folder is not shared: sync and publishing do nothing; see `tiltak share init`)"),
+    SettingsYourName => ("Ditt navn i loggen", "Your name in the log"),
+    CommitPage => ("Statussiden er oppdatert", "Status page updated"),
 }
 
 #[cfg(test)]

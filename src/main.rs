@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use tiltak::app::{App, Message};
 use tiltak::cli::{self, Failure};
 use tiltak::i18n::{Lang, Msg};
+use tiltak::share;
 use tiltak::store::{FileStore, Lock, save::remove_stale_temp_files};
 use tiltak::ui::Theme;
 
@@ -60,6 +61,10 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
     }));
     let mut app = App::new(backlog, lang, Box::new(store), clock);
     app.demo = parsed.demo;
+    // issue 11: the member's name for the log, and whether automatic sync applies here
+    let dir = tiltak::store::paths::dir_of(&path);
+    app.author = share::author::resolve(share::author::from_env(), &dir);
+    app.shared = share::git::Git::find(&dir).is_ok_and(|git| share::setup::is_shared(&git));
     app.read_only = lock.is_none();
     if unwritable.is_some() {
         app.unwritable = unwritable;
@@ -73,6 +78,7 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
         tiltak::app::outside::show_synced_conflicts(&mut app, conflicts);
     }
     tiltak::app::start::offer(&mut app);
+    tiltak::app::auto_sync::at_start(&mut app);
     let result = tiltak::tui::run(&mut app, Theme::from_env(), &mut lock);
     drop(lock);
     result.map_err(|e| fail(lang.fill(Msg::ErrTerminal, &[("error", &e.to_string())])))

@@ -90,6 +90,7 @@ impl Member {
             .env("GIT_AUTHOR_EMAIL", "member@example.org")
             .env("GIT_COMMITTER_NAME", self.name)
             .env("GIT_COMMITTER_EMAIL", "member@example.org")
+            .env("TILTAK_AUTHOR", self.name)
             .env_remove("TILTAK_DATA");
         command
     }

@@ -65,6 +65,11 @@ pub enum FieldId {
     Guests,
     Short,
     Threshold,
+    // issue 11: automatic sync; issue 15: the published status page
+    SyncAtStart,
+    SyncAfterMeeting,
+    SyncEvery,
+    PublishPage,
 }
 
 /// What a picker option stands for.
@@ -571,7 +576,7 @@ impl Form {
         }
     }
 
-    fn toggled(&self, id: FieldId) -> bool {
+    pub(super) fn toggled(&self, id: FieldId) -> bool {
         matches!(
             self.fields.iter().find(|f| f.id == id).map(|f| &f.input),
             Some(Input::Toggle(true))

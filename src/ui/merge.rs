@@ -48,14 +48,27 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, view: &MergeView) {
             Cell::from(Span::styled(format!("○ {text}"), theme.dim()))
         }
     };
-    let rows = view.conflicts.iter().zip(&view.take_theirs).map(|(c, theirs)| {
-        Row::new(vec![
-            Cell::from(record_label(&app.backlog, c.key)),
-            Cell::from(field_label(&c.field, lang)),
-            side(value_text(&c.field, &c.ours, lang), !theirs),
-            side(value_text(&c.field, &c.theirs, lang), *theirs),
-        ])
-    });
+    let by = |value: String, author: Option<&String>| match author.filter(|a| !a.is_empty()) {
+        Some(author) => lang.fill(Msg::MergeSideBy, &[("value", &value), ("author", author)]),
+        None => value,
+    };
+    let rows = view
+        .conflicts
+        .iter()
+        .zip(&view.take_theirs)
+        .enumerate()
+        .map(|(i, (c, theirs))| {
+            let sides = view.sides.get(i);
+            Row::new(vec![
+                Cell::from(record_label(&app.backlog, c.key)),
+                Cell::from(field_label(&c.field, lang)),
+                side(by(value_text(&c.field, &c.ours, lang), sides.map(|s| &s.ours)), !theirs),
+                side(
+                    by(value_text(&c.field, &c.theirs, lang), sides.map(|s| &s.theirs)),
+                    *theirs,
+                ),
+            ])
+        });
     let header = Row::new(
         [
             Msg::MergeColRecord,

@@ -13,7 +13,7 @@ use crate::i18n::Msg;
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cursor: usize) {
     let lang = app.lang;
     let b = &app.backlog;
-    let [top, bottom] = Layout::vertical([Constraint::Length(5), Constraint::Fill(1)]).areas(area);
+    let [top, bottom] = Layout::vertical([Constraint::Length(7), Constraint::Fill(1)]).areas(area);
     let setting = |label: Msg, value: String| {
         Line::from(vec![
             Span::styled(format!("{}: ", lang.tr(label)), theme.label()),
@@ -24,6 +24,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cursor: us
         setting(Msg::FieldBacklogName, b.name.clone()),
         setting(Msg::FieldThreshold, b.settings.owner_load_threshold.to_string()),
         setting(Msg::FieldMinutesPerItem, b.settings.minutes_per_item.to_string()),
+        sync_line(app, theme),
+        setting(Msg::SettingsYourName, app.author.clone()),
     ];
     let block = Block::default()
         .borders(Borders::ALL)
@@ -69,4 +71,41 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cursor: us
     .column_spacing(1);
     let mut state = TableState::default().with_selected(Some(cursor));
     frame.render_stateful_widget(table, inner, &mut state);
+}
+
+/// issue 11/15: when this backlog syncs by itself, whether the page is published, and (where
+/// the folder is not shared) that neither does anything.
+fn sync_line(app: &App, theme: Theme) -> Line<'static> {
+    let lang = app.lang;
+    let s = &app.backlog.settings;
+    let mut when: Vec<String> = Vec::new();
+    if s.sync_at_start {
+        when.push(lang.tr(Msg::SettingsSyncAtStart).to_string());
+    }
+    if s.sync_after_meeting {
+        when.push(lang.tr(Msg::SettingsSyncAfterMeeting).to_string());
+    }
+    if s.sync_every_minutes > 0 {
+        let minutes = s.sync_every_minutes.to_string();
+        when.push(lang.fill(Msg::SettingsSyncEvery, &[("minutes", &minutes)]));
+    }
+    if when.is_empty() {
+        when.push(lang.tr(Msg::SettingsSyncOff).to_string());
+    }
+    let page = lang.tr(if s.publish_page {
+        Msg::SettingsPublished
+    } else {
+        Msg::SettingsNotPublished
+    });
+    let mut spans = vec![
+        Span::styled(format!("{}: ", lang.tr(Msg::SettingsSync)), theme.label()),
+        Span::raw(format!("{} · {page}", when.join(", "))),
+    ];
+    if !app.shared {
+        spans.push(Span::styled(
+            format!(" {}", lang.tr(Msg::SettingsNotShared)),
+            theme.dim(),
+        ));
+    }
+    Line::from(spans)
 }
