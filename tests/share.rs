@@ -245,16 +245,31 @@ fn the_same_field_changed_on_both_keeps_the_later_syncers_value_and_logs_the_oth
         "the other value is in the log: {:?}",
         m.log
     );
-    // Ola's app shows the conflict when it opens next, once.
+    // The note names both sides: Kari made the value it keeps, Ola's (the merging side) won.
+    let note = m.log.iter().find(|e| e.text.contains("Digital post for alle")).unwrap();
+    assert_eq!(note.author, "Kari", "{note:?}");
+    assert!(
+        note.text.starts_with("Changed elsewhere by Kari: Title") && note.text.ends_with("(Ola's value kept)"),
+        "{}",
+        note.text
+    );
+    // Ola's app shows the conflict when it opens next, once, with who made each side.
     let conflicts = remembered::take(&ola.data);
     assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(
+        (conflicts[0].1.ours.as_str(), conflicts[0].1.theirs.as_str()),
+        ("Ola", "Kari")
+    );
     assert!(remembered::take(&ola.data).is_empty());
     assert!(remembered::take(&kari.data).is_empty(), "Kari's merges had no conflict");
     let (mut app, _) = common::app_with(ola.backlog(), Lang::En);
     tiltak::app::outside::show_synced_conflicts(&mut app, conflicts);
     let screen = common::screen(&mut app, 120, 30);
-    assert!(screen.contains("Digital post for alle"), "{screen}");
-    assert!(screen.contains("Digital post i 2027"), "{screen}");
+    assert!(screen.contains("● Digital post i 2027 (Ola)"), "{screen}");
+    assert!(
+        screen.contains("○ Digital post for alle (Ka"),
+        "cut at the overlay's edge: {screen}"
+    );
     let ignored = std::fs::read_to_string(ola.dir().join(".gitignore")).unwrap();
     assert!(
         ignored.contains(".backlog.json.conflicts.json"),
@@ -458,6 +473,194 @@ fn y_in_the_app_syncs_on_a_worker_thread_and_the_list_takes_in_what_came() {
     assert!(app.backlog.measures.iter().any(|m| m.title == "Chatbot"));
     let screen = common::screen(&mut app, 120, 30);
     assert!(screen.contains("Chatbot"), "the list took it in: {screen}");
+}
+
+#[test]
+fn every_log_entry_names_its_author_and_the_names_travel_with_the_sync() {
+    let group = Group::new();
+    let [kari, ola] = kari_and_ola(&group);
+    let id = kari.add("Digital post");
+    kari.ok(&["set", &id.to_string(), "status=assessing"]);
+    kari.ok(&["note", &id.to_string(), "Ask the archive"]);
+    kari.sync();
+    let said = ola.sync();
+    assert!(said.contains("from Kari"), "{said}");
+    let log = ola.backlog().measure(id).unwrap().log.clone();
+    assert!(log.len() >= 2 && log.iter().all(|e| e.author == "Kari"), "{log:?}");
+    let shown = ola.ok(&["show", &id.to_string()]);
+    assert!(shown.contains("Ask the archive – Kari"), "{shown}");
+    // Ola's own entries carry Ola's name; Kari's stay Kari's after the merge.
+    ola.ok(&["note", &id.to_string(), "Archive says yes"]);
+    ola.sync();
+    kari.sync();
+    let log = kari.backlog().measure(id).unwrap().log.clone();
+    let by = |text: &str| log.iter().find(|e| e.text == text).map(|e| e.author.clone());
+    assert_eq!(by("Ask the archive").as_deref(), Some("Kari"));
+    assert_eq!(by("Archive says yes").as_deref(), Some("Ola"));
+    // The detail panel shows the author beside each entry.
+    let (mut app, _) = common::app_with(kari.backlog(), Lang::En);
+    let screen = common::screen(&mut app, 160, 40);
+    assert!(screen.contains("Archive says yes – Ola"), "{screen}");
+}
+
+#[test]
+fn without_a_configured_name_the_author_is_gits_user_name_then_the_os_user() {
+    let group = Group::new();
+    let [kari] = <[Member; 1]>::try_from(group.with(&[("a", "Kari")])).ok().unwrap();
+    let id = kari.add("Digital post");
+    let note = |text: &str, user: &str| {
+        let out = kari
+            .command(&["note", &id.to_string(), text])
+            .env_remove("TILTAK_AUTHOR")
+            .env("USER", user)
+            .env_remove("USERNAME")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    note("from the OS", "kari_os");
+    assert!(git(&kari.dir(), &["config", "user.name", "Kari Git"]).status.success());
+    note("from git", "kari_os");
+    let log = kari.backlog().measure(id).unwrap().log.clone();
+    let by = |text: &str| log.iter().find(|e| e.text == text).map(|e| e.author.clone());
+    assert_eq!(by("from the OS").as_deref(), Some("kari_os"));
+    assert_eq!(by("from git").as_deref(), Some("Kari Git"));
+}
+
+/// Turns on publishing of the status page in a member's backlog.
+fn publish_on(member: &Member) {
+    member.edit(|b| b.settings.publish_page = true);
+}
+
+#[test]
+fn the_published_page_follows_the_merged_backlog_and_never_conflicts() {
+    let group = Group::new();
+    let [kari, ola] = kari_and_ola(&group);
+    // Both turn publishing on before either syncs: both add the page, and the merge must still
+    // go through (add/add of site/index.html).
+    publish_on(&kari);
+    publish_on(&ola);
+    kari.add("Digital post");
+    ola.add("Chatbot");
+    kari.sync();
+    ola.sync();
+    kari.sync();
+    // Both edit again and sync in turn: the page changes on both sides every time.
+    kari.edit(|b| b.measures[0].title = "Digital post for alle".to_string());
+    ola.edit(|b| b.measures[1].title = "Chatbot for innbyggere".to_string());
+    kari.sync();
+    ola.sync();
+    kari.sync();
+    assert_eq!(kari.bytes(), ola.bytes());
+    let page = |member: &Member| std::fs::read_to_string(member.dir().join("site/index.html")).unwrap();
+    assert_eq!(page(&kari), page(&ola), "both publish the same page");
+    for title in ["Digital post for alle", "Chatbot for innbyggere"] {
+        assert!(
+            page(&kari).contains(title),
+            "the page shows the merged backlog: {title}"
+        );
+    }
+    let remote = git(&group.remote(), &["show", "main:site/index.html"]);
+    assert!(remote.status.success(), "the page is in the remote");
+    assert_eq!(String::from_utf8_lossy(&remote.stdout), page(&kari));
+    for member in [&kari, &ola] {
+        let status = git(&member.dir(), &["status", "--porcelain"]);
+        assert!(
+            status.stdout.is_empty(),
+            "nothing left unmerged: {}",
+            String::from_utf8_lossy(&status.stdout)
+        );
+    }
+}
+
+#[test]
+fn a_folder_shared_before_the_page_rule_gets_it_at_the_next_sync() {
+    let group = Group::new();
+    let [kari, ola] = kari_and_ola(&group);
+    let attributes = kari.dir().join(".gitattributes");
+    let old = std::fs::read_to_string(&attributes)
+        .unwrap()
+        .replace("/site/index.html merge=ours\n", "");
+    std::fs::write(&attributes, old).unwrap();
+    assert!(
+        git(&kari.dir(), &["config", "--unset", "merge.ours.driver"])
+            .status
+            .success()
+    );
+    kari.sync();
+    assert!(
+        std::fs::read_to_string(&attributes)
+            .unwrap()
+            .contains("/site/index.html merge=ours")
+    );
+    let driver = git(&kari.dir(), &["config", "merge.ours.driver"]);
+    assert_eq!(String::from_utf8_lossy(&driver.stdout).trim(), "true");
+    // Without the setting nothing is published.
+    ola.sync();
+    assert!(!ola.dir().join("site").exists());
+}
+
+#[test]
+fn automatic_sync_runs_on_the_worker_when_due_by_the_apps_clock() {
+    use ratatui::crossterm::event::KeyCode;
+    use tiltak::app::auto_sync::{self, QUIET};
+    use tiltak::app::{App, Clock};
+    let group = Group::new();
+    let [kari, ola] = kari_and_ola(&group);
+    ola.add("Chatbot");
+    ola.sync();
+    assert!(git(&kari.dir(), &["config", "user.name", "Kari"]).status.success());
+    assert!(
+        git(&kari.dir(), &["config", "user.email", "k@example.org"])
+            .status
+            .success()
+    );
+    let (store, loaded) = store::FileStore::open(kari.data.clone()).unwrap();
+    let mut app = App::new(loaded.unwrap().backlog, Lang::En, Box::new(store), Clock::Fixed(now()));
+    // Set in memory only: a change in the file would make what comes in a real merge, and the
+    // driver sync points at is this test binary (see the test of `Y` above).
+    app.backlog.settings.sync_every_minutes = 5;
+    let later = |minutes: i64, secs: i64| {
+        Clock::Fixed(now() + jiff::SignedDuration::from_mins(minutes) + jiff::SignedDuration::from_secs(secs))
+    };
+    app.clock = later(6, 0);
+    assert!(
+        !auto_sync::due(&app, app.clock.now()),
+        "never where the folder is not shared"
+    );
+    app.shared = true;
+    app.clock = later(4, 0);
+    assert!(!auto_sync::due(&app, app.clock.now()), "not before five minutes");
+    app.clock = later(6, 0);
+    common::press(&mut app, KeyCode::Char('j'));
+    auto_sync::tick(&mut app);
+    assert!(app.syncing.is_none(), "not while someone types");
+    app.clock = later(6, QUIET.as_secs());
+    auto_sync::tick(&mut app);
+    assert!(app.syncing.is_some(), "due: it runs on the worker");
+    let started = std::time::Instant::now();
+    while !tiltak::app::sync::poll(&mut app) {
+        assert!(started.elapsed().as_secs() < 30, "the sync never answered");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.contains("⇅ ↓ 1 changes from Ola"), "{said}");
+    assert!(app.backlog.measures.iter().any(|m| m.title == "Chatbot"));
+    app.clock = later(10, 0);
+    assert!(
+        !auto_sync::due(&app, app.clock.now()),
+        "the next one is five minutes after this one"
+    );
+    app.clock = later(11, 31);
+    assert!(auto_sync::due(&app, app.clock.now()));
+    // At start, when the setting asks for it.
+    app.backlog.settings.sync_at_start = true;
+    auto_sync::at_start(&mut app);
+    assert!(app.syncing.is_some(), "the start sync runs");
+    while !tiltak::app::sync::poll(&mut app) {
+        assert!(started.elapsed().as_secs() < 60, "the sync never answered");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }
 
 /// A small seeded generator: the seed is printed, `SHARE_SEED` replays a run.
