@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 use assert_cmd::cargo::cargo_bin;
 use jiff::Timestamp;
 use tiltak::domain::meeting::MeetingDraft;
-use tiltak::domain::{Backlog, MeasureId, MeetingState, Status};
+use tiltak::domain::{Backlog, MeasureId, MeetingState, Status, Verdict};
 use tiltak::i18n::Lang;
 use tiltak::share::remembered;
 use tiltak::store;
@@ -79,9 +79,13 @@ impl Member {
     }
 
     fn command(&self, args: &[&str]) -> Command {
+        self.command_in("en", args)
+    }
+
+    fn command_in(&self, lang: &str, args: &[&str]) -> Command {
         let mut command = Command::new(cargo_bin("tiltak"));
         command
-            .args(["--lang", "en", "--data"])
+            .args(["--lang", lang, "--data"])
             .arg(&self.data)
             .args(args)
             .env("HOME", &self.home)
@@ -527,6 +531,26 @@ fn without_a_configured_name_the_author_is_gits_user_name_then_the_os_user() {
     assert_eq!(by("from git").as_deref(), Some("Kari Git"));
 }
 
+#[test]
+fn the_driver_writes_its_note_in_the_syncing_members_language() {
+    let group = Group::new();
+    let [kari, ola] = kari_and_ola(&group);
+    let id = kari.add("Digital post");
+    kari.sync();
+    ola.sync();
+    kari.edit(|b| b.measures[0].title = "Digital post for alle".to_string());
+    ola.edit(|b| b.measures[0].title = "Digital post i 2027".to_string());
+    kari.sync();
+    let out = ola.command_in("nb", &["sync"]).env("LANG", "C").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let log = ola.backlog().measure(id).unwrap().log.clone();
+    assert!(
+        log.iter()
+            .any(|e| e.text.starts_with("Endret et annet sted av Kari: Tittel")),
+        "{log:?}"
+    );
+}
+
 /// Turns on publishing of the status page in a member's backlog.
 fn publish_on(member: &Member) {
     member.edit(|b| b.settings.publish_page = true);
@@ -697,7 +721,8 @@ fn three_members_with_random_edits_and_syncs_end_identical_and_lose_nothing() {
     let mut written: Vec<Written> = Vec::new();
     // Titles deleted, each with the texts the deleter saw.
     let mut deleted: Vec<(String, Vec<String>)> = Vec::new();
-    let mut meetings: Vec<String> = Vec::new();
+    // Meetings held, each with the measure it decided on.
+    let mut meetings: Vec<(String, String)> = Vec::new();
     for step in 0..150 {
         let (who, member) = {
             let i = rng.below(members.len());
@@ -739,9 +764,10 @@ fn three_members_with_random_edits_and_syncs_end_identical_and_lose_nothing() {
                 let title = format!("meeting {who}-{step}");
                 member.edit(|b| {
                     let draft = MeetingDraft::new(&title, "2026-12-01".parse().unwrap(), Vec::new(), vec![m.id]);
-                    b.create_meeting(draft, MeetingState::Held).unwrap();
+                    let (meeting, _) = b.create_meeting(draft, MeetingState::Held).unwrap();
+                    b.record_decision(meeting, m.id, Verdict::Noted, "", now()).unwrap();
                 });
-                meetings.push(title);
+                meetings.push((title, m.title.clone()));
             }
             _ => {
                 member.sync();
@@ -790,10 +816,14 @@ fn three_members_with_random_edits_and_syncs_end_identical_and_lose_nothing() {
                 .collect::<Vec<_>>()
         );
     }
-    for title in &meetings {
+    for (title, decided) in &meetings {
+        let meeting = backlog.meetings.iter().find(|m| &m.title == title);
+        assert!(meeting.is_some(), "seed {seed}: {title} lost");
+        // A decision on a measure someone deleted goes with the measure.
+        let measure_deleted = deleted.iter().any(|(t, _)| t == decided);
         assert!(
-            backlog.meetings.iter().any(|m| &m.title == title),
-            "seed {seed}: {title} lost"
+            meeting.is_some_and(|m| m.decisions.len() == 1) || measure_deleted,
+            "seed {seed}: {title}'s decision on {decided}"
         );
     }
 }

@@ -38,7 +38,9 @@ pub(super) fn start(app: &mut App) {
     let lang = app.lang;
     let data = app.store_location().to_path_buf();
     let git = match Git::find(&paths::dir_of(&data)) {
-        Ok(git) => git.with_author(&app.author),
+        Ok(git) => git
+            .with_author(&app.author)
+            .with_env(crate::share::merge_file::LANG_ENV, lang.code()),
         Err(error) => return complain(app, git_text(lang, &error)),
     };
     let exe = match std::env::current_exe() {

@@ -10,7 +10,7 @@ use crate::domain::merge::Note;
 use crate::domain::patch::Key;
 use crate::i18n::{Lang, Msg};
 use crate::share::git::Git;
-use crate::share::merge_file::{MergeFileError, Side, Sides, Wording, merge_files};
+use crate::share::merge_file::{LANG_ENV, MergeFileError, Side, Sides, Wording, merge_files};
 use crate::share::summary::MeasureChange;
 use crate::share::sync::{SyncError, sync as run_sync};
 use crate::share::{ShareError, author, remembered, setup};
@@ -28,7 +28,9 @@ fn share_failure(lang: Lang, error: &ShareError) -> Failure {
 /// git in `dir`, committing as this member (see [`author::resolve`]).
 fn git_in(dir: &Path, lang: Lang) -> Result<Git, Failure> {
     let git = Git::find(dir).map_err(|e| share_failure(lang, &ShareError::Git(e)))?;
-    Ok(git.with_author(&author::resolve(author::from_env(), dir)))
+    Ok(git
+        .with_author(&author::resolve(author::from_env(), dir))
+        .with_env(LANG_ENV, lang.code()))
 }
 
 /// This binary, for git's merge driver.
@@ -51,6 +53,11 @@ pub fn merge_file(
     [base, ours, theirs]: [&PathBuf; 3],
     path: Option<&Path>,
 ) -> Result<(), Failure> {
+    // Run by sync, the driver writes in the syncing member's language.
+    let lang = std::env::var(LANG_ENV)
+        .ok()
+        .and_then(|code| Lang::parse(&code))
+        .unwrap_or(lang);
     let sides = Sides::from_env(|| author::resolve(author::from_env(), Path::new(".")));
     let conflict = |c: &crate::domain::merge::Conflict| conflict_text_between(c, &sides, lang);
     let renumbered = |from: crate::domain::MeasureId, _| lang.fill(Msg::LogRenumbered, &[("from", &from.to_string())]);

@@ -35,6 +35,8 @@ pub struct Git {
     /// The member's name for the commits and merges git makes here (see `share::author`);
     /// `None` leaves it to git's own settings.
     author: Option<String>,
+    /// More environment for git and what it runs (the merge driver's language).
+    env: Vec<(String, String)>,
 }
 
 impl Git {
@@ -49,6 +51,7 @@ impl Git {
             Some(found) if found >= OLDEST => Ok(Git {
                 dir: dir.to_path_buf(),
                 author: None,
+                env: Vec::new(),
             }),
             _ => Err(GitError::TooOld(text)),
         }
@@ -58,6 +61,12 @@ impl Git {
     /// sync reports as "from Kari Åsheim" is the name Kari's log entries carry.
     pub fn with_author(mut self, name: &str) -> Git {
         self.author = (!name.trim().is_empty()).then(|| name.to_string());
+        self
+    }
+
+    /// Every git command run through this value (and what git runs) gets `key=value`.
+    pub fn with_env(mut self, key: &str, value: &str) -> Git {
+        self.env.push((key.to_string(), value.to_string()));
         self
     }
 
@@ -76,6 +85,7 @@ impl Git {
             .current_dir(&self.dir)
             // Messages we pass on stay in the user's language; only `--version` is parsed.
             .env("GIT_TERMINAL_PROMPT", "0")
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
             .envs(env.iter().copied());
         if let Some(name) = &self.author {
             command.env("GIT_AUTHOR_NAME", name).env("GIT_COMMITTER_NAME", name);

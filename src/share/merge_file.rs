@@ -15,6 +15,8 @@ use crate::store::{self, LoadError};
 /// Where sync tells the driver who made our side's changes, and theirs.
 pub const OURS_ENV: &str = "TILTAK_MERGE_OURS";
 pub const THEIRS_ENV: &str = "TILTAK_MERGE_THEIRS";
+/// The language of the member who syncs, for the notes the driver writes into the log.
+pub const LANG_ENV: &str = "TILTAK_MERGE_LANG";
 
 /// Who made each side's changes (names joined by ", "); empty where nobody said.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

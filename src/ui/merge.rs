@@ -19,7 +19,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, view: &MergeView) {
     let wanted = (view.conflicts.len() + view.notes.len() * 2 + 5) as u16;
     let area = centered(
         screen,
-        110.min(screen.width.saturating_sub(2)),
+        // Wide enough for both values with their authors where the terminal allows.
+        140.min(screen.width.saturating_sub(2)),
         wanted.min(screen.height.saturating_sub(2)),
     );
     frame.render_widget(Clear, area);
