@@ -84,4 +84,21 @@ mod tests {
         assert_eq!(b, signed, "redo writes the signed entry");
         assert_eq!(b.measure(Id(id.0)).unwrap().log[1].author, "Kari Åsheim");
     }
+
+    #[test]
+    fn an_import_signs_what_it_wrote_and_nothing_else() {
+        let mut before = Backlog::new("t", &["Skole"]);
+        let day = at("2026-11-01T00:00:00Z");
+        let (a, _) = before.add_measure(MeasureDraft::titled("A"), day).unwrap();
+        let (b, _) = before.add_measure(MeasureDraft::titled("B"), day).unwrap();
+        before.step_status(a, true, day).unwrap();
+        let mut after = before.clone();
+        after.step_status(b, true, day).unwrap();
+        after.sign_since(&before, "Ola");
+        assert_eq!(after.measure(a).unwrap().log[0].author, "", "untouched by the import");
+        assert_eq!(after.measure(b).unwrap().log[0].author, "Ola");
+        let mut unsigned = before.clone();
+        unsigned.sign_since(&before, "");
+        assert_eq!(unsigned, before);
+    }
 }

@@ -80,9 +80,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, view: &MergeView) {
         .map(|m| lang.tr(m)),
     )
     .style(theme.header());
+    // Field names are short; the two values (with their authors) get the room.
     let widths = [
-        Constraint::Fill(3),
         Constraint::Fill(2),
+        Constraint::Length(14),
         Constraint::Fill(3),
         Constraint::Fill(3),
     ];
