@@ -1134,7 +1134,8 @@ catalogue! {
     SettingsSyncOff => ("av", "off"),
     SettingsPublished => ("publiseres i site/index.html ved synkronisering", "published to site/index.html with each sync"),
     SettingsNotPublished => ("ikke publisert", "not published"),
-    SettingsNotShared => ("(mappen er ikke delt: synkronisering og publisering gjør ingenting; se «tiltak share init»)", "(the folder is not shared: sync and publishing do nothing; see `tiltak share init`)"),
+    SettingsNotShared => ("Mappen er ikke delt: synk og publisering gjør ingenting (tiltak share init).", "The folder is not shared: sync and publishing do nothing (tiltak share init)."),
+    SettingsNoName => ("ukjent (sett git config user.name eller TILTAK_AUTHOR)", "unknown (set git config user.name or TILTAK_AUTHOR)"),
     SettingsYourName => ("Ditt navn i loggen", "Your name in the log"),
     CommitPage => ("Statussiden er oppdatert", "Status page updated"),
 }

@@ -13,20 +13,29 @@ use crate::i18n::Msg;
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cursor: usize) {
     let lang = app.lang;
     let b = &app.backlog;
-    let [top, bottom] = Layout::vertical([Constraint::Length(7), Constraint::Fill(1)]).areas(area);
     let setting = |label: Msg, value: String| {
         Line::from(vec![
             Span::styled(format!("{}: ", lang.tr(label)), theme.label()),
             Span::raw(value),
         ])
     };
-    let lines = vec![
+    let name = if app.author.is_empty() {
+        lang.tr(Msg::SettingsNoName).to_string()
+    } else {
+        app.author.clone()
+    };
+    let mut lines = vec![
         setting(Msg::FieldBacklogName, b.name.clone()),
         setting(Msg::FieldThreshold, b.settings.owner_load_threshold.to_string()),
         setting(Msg::FieldMinutesPerItem, b.settings.minutes_per_item.to_string()),
         sync_line(app, theme),
-        setting(Msg::SettingsYourName, app.author.clone()),
     ];
+    if !app.shared {
+        lines.push(Line::styled(lang.tr(Msg::SettingsNotShared), theme.dim()));
+    }
+    lines.push(setting(Msg::SettingsYourName, name));
+    let height = lines.len() as u16 + 2;
+    let [top, bottom] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(false))
@@ -73,8 +82,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cursor: us
     frame.render_stateful_widget(table, inner, &mut state);
 }
 
-/// issue 11/15: when this backlog syncs by itself, whether the page is published, and (where
-/// the folder is not shared) that neither does anything.
+/// issue 11/15: when this backlog syncs by itself, and whether the page is published.
 fn sync_line(app: &App, theme: Theme) -> Line<'static> {
     let lang = app.lang;
     let s = &app.backlog.settings;
@@ -97,15 +105,8 @@ fn sync_line(app: &App, theme: Theme) -> Line<'static> {
     } else {
         Msg::SettingsNotPublished
     });
-    let mut spans = vec![
+    Line::from(vec![
         Span::styled(format!("{}: ", lang.tr(Msg::SettingsSync)), theme.label()),
         Span::raw(format!("{} · {page}", when.join(", "))),
-    ];
-    if !app.shared {
-        spans.push(Span::styled(
-            format!(" {}", lang.tr(Msg::SettingsNotShared)),
-            theme.dim(),
-        ));
-    }
-    Line::from(spans)
+    ])
 }
