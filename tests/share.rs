@@ -442,33 +442,39 @@ fn without_git_the_message_says_so() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("git was not found"));
 }
 
-#[test]
-fn y_in_the_app_syncs_on_a_worker_thread_and_the_list_takes_in_what_came() {
-    use ratatui::crossterm::event::KeyCode;
-    use tiltak::app::{App, Clock};
-    let group = Group::new();
-    let [kari, ola] = kari_and_ola(&group);
+/// Kari's app (committing as Kari, on a fixed clock) with Ola's "Chatbot" pushed and waiting.
+/// The app's sync points the merge driver at the running binary (this test), so what comes in
+/// must be a fast-forward that needs no driver: Kari's file stays as it was.
+fn karis_app_with_olas_chatbot_waiting(group: &Group) -> tiltak::app::App {
+    let [kari, ola] = kari_and_ola(group);
     ola.add("Chatbot");
     ola.sync();
-    // Kari's app commits as Kari. Its sync points the merge driver at the running binary (this
-    // test), so what comes in here is a fast-forward that needs no driver.
-    assert!(git(&kari.dir(), &["config", "user.name", "Kari"]).status.success());
-    assert!(
-        git(&kari.dir(), &["config", "user.email", "k@example.org"])
-            .status
-            .success()
-    );
+    for (key, value) in [("user.name", "Kari"), ("user.email", "k@example.org")] {
+        assert!(git(&kari.dir(), &["config", key, value]).status.success());
+    }
     let (store, loaded) = store::FileStore::open(kari.data.clone()).unwrap();
     let backlog = loaded.unwrap().backlog;
-    let mut app = App::new(backlog, Lang::En, Box::new(store), Clock::Fixed(now()));
-    common::press(&mut app, KeyCode::Char('Y'));
-    assert!(app.syncing.is_some(), "the sync runs on its thread");
-    assert!(app.message.as_ref().unwrap().text.contains("syncing"));
+    tiltak::app::App::new(backlog, Lang::En, Box::new(store), tiltak::app::Clock::Fixed(now()))
+}
+
+/// Waits for the app's sync (real git) to answer.
+fn wait_for_sync(app: &mut tiltak::app::App) {
     let started = std::time::Instant::now();
-    while !tiltak::app::sync::poll(&mut app) {
+    while !tiltak::app::sync::poll(app) {
         assert!(started.elapsed().as_secs() < 30, "the sync never answered");
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+}
+
+#[test]
+fn y_in_the_app_syncs_on_a_worker_thread_and_the_list_takes_in_what_came() {
+    use ratatui::crossterm::event::KeyCode;
+    let group = Group::new();
+    let mut app = karis_app_with_olas_chatbot_waiting(&group);
+    common::press(&mut app, KeyCode::Char('Y'));
+    assert!(app.syncing.is_some(), "the sync runs on its thread");
+    assert!(app.message.as_ref().unwrap().text.contains("syncing"));
+    wait_for_sync(&mut app);
     let said = &app.message.as_ref().unwrap().text;
     assert!(said.contains("⇅ ↓ 1 changes from Ola"), "{said}");
     assert!(app.backlog.measures.iter().any(|m| m.title == "Chatbot"));
@@ -624,22 +630,11 @@ fn a_folder_shared_before_the_page_rule_gets_it_at_the_next_sync() {
 #[test]
 fn automatic_sync_runs_on_the_worker_when_due_by_the_apps_clock() {
     use ratatui::crossterm::event::KeyCode;
+    use tiltak::app::Clock;
     use tiltak::app::auto_sync::{self, QUIET};
-    use tiltak::app::{App, Clock};
     let group = Group::new();
-    let [kari, ola] = kari_and_ola(&group);
-    ola.add("Chatbot");
-    ola.sync();
-    assert!(git(&kari.dir(), &["config", "user.name", "Kari"]).status.success());
-    assert!(
-        git(&kari.dir(), &["config", "user.email", "k@example.org"])
-            .status
-            .success()
-    );
-    let (store, loaded) = store::FileStore::open(kari.data.clone()).unwrap();
-    let mut app = App::new(loaded.unwrap().backlog, Lang::En, Box::new(store), Clock::Fixed(now()));
-    // Set in memory only: a change in the file would make what comes in a real merge, and the
-    // driver sync points at is this test binary (see the test of `Y` above).
+    let mut app = karis_app_with_olas_chatbot_waiting(&group);
+    // Set in memory only: a change in the file would make what comes in a real merge.
     app.backlog.settings.sync_every_minutes = 5;
     let later = |minutes: i64, secs: i64| {
         Clock::Fixed(now() + jiff::SignedDuration::from_mins(minutes) + jiff::SignedDuration::from_secs(secs))
@@ -659,11 +654,7 @@ fn automatic_sync_runs_on_the_worker_when_due_by_the_apps_clock() {
     app.clock = later(6, QUIET.as_secs());
     auto_sync::tick(&mut app);
     assert!(app.syncing.is_some(), "due: it runs on the worker");
-    let started = std::time::Instant::now();
-    while !tiltak::app::sync::poll(&mut app) {
-        assert!(started.elapsed().as_secs() < 30, "the sync never answered");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_for_sync(&mut app);
     let said = &app.message.as_ref().unwrap().text;
     assert!(said.contains("⇅ ↓ 1 changes from Ola"), "{said}");
     assert!(app.backlog.measures.iter().any(|m| m.title == "Chatbot"));
@@ -678,10 +669,7 @@ fn automatic_sync_runs_on_the_worker_when_due_by_the_apps_clock() {
     app.backlog.settings.sync_at_start = true;
     auto_sync::at_start(&mut app);
     assert!(app.syncing.is_some(), "the start sync runs");
-    while !tiltak::app::sync::poll(&mut app) {
-        assert!(started.elapsed().as_secs() < 60, "the sync never answered");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_for_sync(&mut app);
 }
 
 /// A small seeded generator: the seed is printed, `SHARE_SEED` replays a run.
