@@ -229,16 +229,22 @@ fn edits_of_different_fields_of_one_measure_both_arrive() {
     assert!(log.contains(&format!("Ola: {id}: description, due date")), "{log}");
 }
 
-#[test]
-fn the_same_field_changed_on_both_keeps_the_later_syncers_value_and_logs_the_other() {
-    let group = Group::new();
-    let [kari, ola] = kari_and_ola(&group);
+/// Kari and Ola both retitle one measure; Kari has synced hers, Ola's sync comes next.
+fn a_title_changed_on_both(group: &Group) -> ([Member; 2], MeasureId) {
+    let [kari, ola] = kari_and_ola(group);
     let id = kari.add("Digital post");
     kari.sync();
     ola.sync();
     kari.edit(|b| b.measures[0].title = "Digital post for alle".to_string());
     ola.edit(|b| b.measures[0].title = "Digital post i 2027".to_string());
     kari.sync();
+    ([kari, ola], id)
+}
+
+#[test]
+fn the_same_field_changed_on_both_keeps_the_later_syncers_value_and_logs_the_other() {
+    let group = Group::new();
+    let ([kari, ola], id) = a_title_changed_on_both(&group);
     ola.sync();
     kari.sync();
     assert_eq!(kari.bytes(), ola.bytes());
@@ -537,13 +543,7 @@ fn without_a_configured_name_the_author_is_gits_user_name_then_the_os_user() {
 #[test]
 fn the_driver_writes_its_note_in_the_syncing_members_language() {
     let group = Group::new();
-    let [kari, ola] = kari_and_ola(&group);
-    let id = kari.add("Digital post");
-    kari.sync();
-    ola.sync();
-    kari.edit(|b| b.measures[0].title = "Digital post for alle".to_string());
-    ola.edit(|b| b.measures[0].title = "Digital post i 2027".to_string());
-    kari.sync();
+    let ([_kari, ola], id) = a_title_changed_on_both(&group);
     let out = ola.command_in("nb", &["sync"]).env("LANG", "C").output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let log = ola.backlog().measure(id).unwrap().log.clone();
