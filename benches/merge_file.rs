@@ -4,7 +4,7 @@
 //! Run: `cargo bench --bench merge_file -- --measurement-time 3 --warm-up-time 1`
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use tiltak::share::merge_file::{Wording, merge_files};
+use tiltak::share::merge_file::{Sides, Wording, merge_files};
 
 #[path = "support/mod.rs"]
 mod support;
@@ -44,7 +44,7 @@ fn merge_10k(c: &mut Criterion) {
     group.bench_function("10k measures, 100 changes a side", |b| {
         b.iter(|| {
             std::fs::write(&ours, &ours_bytes).unwrap();
-            let report = merge_files(&base, &ours, &theirs, now, &wording).unwrap();
+            let report = merge_files(&base, &ours, &theirs, now, &wording, &Sides::default()).unwrap();
             assert_eq!(report.conflicts.len(), 10);
         })
     });

@@ -489,11 +489,11 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
             } => share::merge_file(lang, clock, [base, ours, theirs], path.as_deref()),
             Command::Share {
                 action: ShareCommand::Init { remote },
-            } => share::init(&path, lang, remote.as_deref()),
+            } => share::init(&path, lang, clock, remote.as_deref()),
             Command::Share {
                 action: ShareCommand::Clone { url },
             } => share::clone(&path, lang, url),
-            Command::Sync => share::sync(&path, lang),
+            Command::Sync => share::sync(&path, lang, clock),
             Command::Config { print_default } => config_command(cli, lang, *print_default),
         });
     finish(result)
@@ -537,6 +537,12 @@ fn finish(result: Result<(), Failure>) -> ExitCode {
             ExitCode::from(failure.code)
         }
     }
+}
+
+// issue 11: who did what
+/// The member's name for the log entries a command writes: resolved once per command.
+pub(crate) fn author(path: &Path) -> String {
+    crate::share::author::resolve(crate::share::author::from_env(), &crate::store::paths::dir_of(path))
 }
 
 pub(crate) fn unknown(lang: Lang, msg: Msg, err: UnknownName) -> Failure {

@@ -5,6 +5,7 @@ use tiltak::app::{App, Message};
 use tiltak::cli::{self, Failure};
 use tiltak::config::Config;
 use tiltak::i18n::{Lang, Msg};
+use tiltak::share;
 use tiltak::store::{FileStore, Lock, save::remove_stale_temp_files};
 use tiltak::ui::Theme;
 
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
     // --lang first, then the config file, then (in the app) the backlog's default, then the
     // environment.
     let chosen = parsed.lang.as_deref().and_then(Lang::parse).or(config.lang);
+    share::author::set_from_config(config.author.clone());
     let lang = chosen.unwrap_or(lang);
     match &parsed.command {
         Some(command) => cli::run(&parsed, command, lang),
@@ -79,6 +81,10 @@ fn interactive(parsed: &cli::Cli, lang: Lang, chosen: Option<Lang>, config: Conf
     }));
     let mut app = App::new(backlog, lang, Box::new(store), clock);
     app.demo = parsed.demo;
+    // issue 11: the member's name for the log, and whether automatic sync applies here
+    let dir = tiltak::store::paths::dir_of(&path);
+    app.author = share::author::resolve(share::author::from_env(), &dir);
+    app.shared = share::git::Git::find(&dir).is_ok_and(|git| share::setup::is_shared(&git));
     app.read_only = lock.is_none();
     app.keymap = config.keymap;
     app.mouse = config.mouse;
@@ -98,6 +104,7 @@ fn interactive(parsed: &cli::Cli, lang: Lang, chosen: Option<Lang>, config: Conf
         tiltak::app::outside::show_synced_conflicts(&mut app, conflicts);
     }
     tiltak::app::start::offer(&mut app);
+    tiltak::app::auto_sync::at_start(&mut app);
     let result = tiltak::tui::run(&mut app, Theme::from_env(config.palette), &mut lock);
     drop(lock);
     result.map_err(|e| fail(lang.fill(Msg::ErrTerminal, &[("error", &e.to_string())])))

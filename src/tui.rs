@@ -180,6 +180,7 @@ fn event_loop(
             // Nothing typed since the frame: a good moment to prepare the search keys, so
             // launching never waits for them and the first `/` rarely does.
             app.prepare_search();
+            crate::app::auto_sync::tick(app);
             continue;
         }
         let event = event::read()?;

@@ -17,6 +17,8 @@ fn tiltak(data: &Path) -> Command {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("TILTAK_DATA")
+        // The log's author, the same on every machine (else git's user.name or the OS user).
+        .env("TILTAK_AUTHOR", "Kari Åsheim")
         .timeout(Duration::from_secs(30))
         .arg("--data")
         .arg(data);
@@ -237,8 +239,11 @@ fn show_prints_every_field_and_the_log_newest_first_and_json_with_the_log() {
     assert!(text.contains("\nStikkord: dialog, \"Oslo, Bærum\"\n"), "{text}");
     let log = text.split("Logg:\n").nth(1).unwrap();
     let lines: Vec<&str> = log.lines().collect();
-    assert!(lines[0].ends_with(" notat: Ring Kari"), "{log}");
-    assert!(lines[1].ends_with(" statusendring: idé → til vurdering"), "{log}");
+    assert!(lines[0].ends_with(" notat: Ring Kari – Kari Åsheim"), "{log}");
+    assert!(
+        lines[1].ends_with(" statusendring: idé → til vurdering – Kari Åsheim"),
+        "{log}"
+    );
 
     let json: Value = serde_json::from_str(&ok(&data, &["show", "T-1", "--json"])).unwrap();
     assert_eq!(json["case_number"], "0042");

@@ -348,6 +348,7 @@ fn csv_carries_the_log_newest_first_and_import_leaves_it_alone() {
         meeting: None,
         decision: None,
         due: None,
+        author: String::new(),
     };
     backlog.log_to_measure(id, note).unwrap();
     let (dir, path) = setup(&backlog);

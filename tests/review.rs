@@ -468,3 +468,29 @@ fn attendees_start_ticked_as_at_the_last_meeting() {
     assert_eq!(new.id, Id(5), "the demo holds M-1 to M-3 and the planned M-4");
     assert_eq!(set(&new.attendees), last);
 }
+
+// issue 11: who did what, automatic sync when a meeting ends
+#[test]
+fn a_meetings_entries_carry_the_members_name_and_its_end_starts_a_sync_when_asked() {
+    for sync_after_meeting in [false, true] {
+        let (mut app, _store) = started(Lang::En);
+        app.author = "Kari Åsheim".to_string();
+        // As if the data folder were shared (the sync itself is tested with real git in share.rs).
+        app.shared = true;
+        app.backlog.settings.sync_after_meeting = sync_after_meeting;
+        let measure = current(&app);
+        type_text(&mut app, "n");
+        type_text(&mut app, "Ask KS");
+        handle_key(&mut app, ctrl('s'));
+        let note = app.backlog.measure(measure).unwrap().log.last().unwrap().clone();
+        assert_eq!((note.text.as_str(), note.author.as_str()), ("Ask KS", "Kari Åsheim"));
+        type_text(&mut app, "q");
+        type_text(&mut app, "y");
+        assert!(matches!(app.screen, Screen::Summary(_)));
+        assert_eq!(
+            app.syncing.is_some(),
+            sync_after_meeting,
+            "the end of the meeting syncs only when the settings ask"
+        );
+    }
+}

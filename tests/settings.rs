@@ -180,3 +180,48 @@ fn the_default_language_is_a_setting_and_the_author_shows_where_it_comes_from() 
     type_text(&mut app, "u");
     assert_eq!(app.backlog.settings.language, None);
 }
+
+// issue 11/15: automatic sync and the published page are set in the form and shown on the screen
+#[test]
+fn automatic_sync_and_publishing_are_set_in_the_form_and_said_to_do_nothing_unshared() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    app.author = "Kari Åsheim".to_string();
+    type_text(&mut app, ",");
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("Automatic sync: off · not published"), "{shown}");
+    assert!(
+        shown.contains("The folder is not shared: sync and publishing do nothing"),
+        "{shown}"
+    );
+    assert!(shown.contains("Your name in the log: Kari Åsheim"), "{shown}");
+    type_text(&mut app, "s");
+    // Name, threshold, minutes, language, then: at start, after a meeting, every N minutes, publish.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, " ");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    handle_key(&mut app, ctrl('u'));
+    type_text(&mut app, "999");
+    handle_key(&mut app, ctrl('s'));
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("from 0 to 480"), "a wrong number is named: {shown}");
+    handle_key(&mut app, ctrl('u'));
+    type_text(&mut app, "15");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, " ");
+    handle_key(&mut app, ctrl('s'));
+    let saved = store.saves.borrow().last().unwrap().settings.clone();
+    assert!(saved.sync_at_start && !saved.sync_after_meeting && saved.publish_page);
+    assert_eq!(saved.sync_every_minutes, 15);
+    app.shared = true;
+    let shown = screen(&mut app, 100, 30);
+    assert!(
+        shown.contains("Automatic sync: at start, every 15 min while idle · published to site/index.html"),
+        "{shown}"
+    );
+    assert!(!shown.contains("not shared"), "{shown}");
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.backlog.settings.sync_every_minutes, 0, "undoable like any edit");
+}

@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 use assert_cmd::cargo::cargo_bin;
 use jiff::Timestamp;
 use tiltak::domain::meeting::MeetingDraft;
-use tiltak::domain::{Backlog, MeasureId, MeetingState, Status};
+use tiltak::domain::{Backlog, MeasureId, MeetingState, Status, Verdict};
 use tiltak::i18n::Lang;
 use tiltak::share::remembered;
 use tiltak::store;
@@ -79,9 +79,13 @@ impl Member {
     }
 
     fn command(&self, args: &[&str]) -> Command {
+        self.command_in("en", args)
+    }
+
+    fn command_in(&self, lang: &str, args: &[&str]) -> Command {
         let mut command = Command::new(cargo_bin("tiltak"));
         command
-            .args(["--lang", "en", "--data"])
+            .args(["--lang", lang, "--data"])
             .arg(&self.data)
             .args(args)
             .env("HOME", &self.home)
@@ -90,6 +94,7 @@ impl Member {
             .env("GIT_AUTHOR_EMAIL", "member@example.org")
             .env("GIT_COMMITTER_NAME", self.name)
             .env("GIT_COMMITTER_EMAIL", "member@example.org")
+            .env("TILTAK_AUTHOR", self.name)
             .env_remove("TILTAK_DATA");
         command
     }
@@ -224,16 +229,22 @@ fn edits_of_different_fields_of_one_measure_both_arrive() {
     assert!(log.contains(&format!("Ola: {id}: description, due date")), "{log}");
 }
 
-#[test]
-fn the_same_field_changed_on_both_keeps_the_later_syncers_value_and_logs_the_other() {
-    let group = Group::new();
-    let [kari, ola] = kari_and_ola(&group);
+/// Kari and Ola both retitle one measure; Kari has synced hers, Ola's sync comes next.
+fn a_title_changed_on_both(group: &Group) -> ([Member; 2], MeasureId) {
+    let [kari, ola] = kari_and_ola(group);
     let id = kari.add("Digital post");
     kari.sync();
     ola.sync();
     kari.edit(|b| b.measures[0].title = "Digital post for alle".to_string());
     ola.edit(|b| b.measures[0].title = "Digital post i 2027".to_string());
     kari.sync();
+    ([kari, ola], id)
+}
+
+#[test]
+fn the_same_field_changed_on_both_keeps_the_later_syncers_value_and_logs_the_other() {
+    let group = Group::new();
+    let ([kari, ola], id) = a_title_changed_on_both(&group);
     ola.sync();
     kari.sync();
     assert_eq!(kari.bytes(), ola.bytes());
@@ -244,16 +255,28 @@ fn the_same_field_changed_on_both_keeps_the_later_syncers_value_and_logs_the_oth
         "the other value is in the log: {:?}",
         m.log
     );
-    // Ola's app shows the conflict when it opens next, once.
+    // The note names both sides: Kari made the value it keeps, Ola's (the merging side) won.
+    let note = m.log.iter().find(|e| e.text.contains("Digital post for alle")).unwrap();
+    assert_eq!(note.author, "Kari", "{note:?}");
+    assert!(
+        note.text.starts_with("Changed elsewhere by Kari: Title") && note.text.ends_with("(Ola's value kept)"),
+        "{}",
+        note.text
+    );
+    // Ola's app shows the conflict when it opens next, once, with who made each side.
     let conflicts = remembered::take(&ola.data);
     assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(
+        (conflicts[0].1.ours.as_str(), conflicts[0].1.theirs.as_str()),
+        ("Ola", "Kari")
+    );
     assert!(remembered::take(&ola.data).is_empty());
     assert!(remembered::take(&kari.data).is_empty(), "Kari's merges had no conflict");
     let (mut app, _) = common::app_with(ola.backlog(), Lang::En);
     tiltak::app::outside::show_synced_conflicts(&mut app, conflicts);
     let screen = common::screen(&mut app, 120, 30);
-    assert!(screen.contains("Digital post for alle"), "{screen}");
-    assert!(screen.contains("Digital post i 2027"), "{screen}");
+    assert!(screen.contains("● Digital post i 2027 (Ola)"), "{screen}");
+    assert!(screen.contains("○ Digital post for alle (Kari)"), "{screen}");
     let ignored = std::fs::read_to_string(ola.dir().join(".gitignore")).unwrap();
     assert!(
         ignored.contains(".backlog.json.conflicts.json"),
@@ -425,38 +448,228 @@ fn without_git_the_message_says_so() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("git was not found"));
 }
 
-#[test]
-fn y_in_the_app_syncs_on_a_worker_thread_and_the_list_takes_in_what_came() {
-    use ratatui::crossterm::event::KeyCode;
-    use tiltak::app::{App, Clock};
-    let group = Group::new();
-    let [kari, ola] = kari_and_ola(&group);
+/// Kari's app (committing as Kari, on a fixed clock) with Ola's "Chatbot" pushed and waiting.
+/// The app's sync points the merge driver at the running binary (this test), so what comes in
+/// must be a fast-forward that needs no driver: Kari's file stays as it was.
+fn karis_app_with_olas_chatbot_waiting(group: &Group) -> tiltak::app::App {
+    let [kari, ola] = kari_and_ola(group);
     ola.add("Chatbot");
     ola.sync();
-    // Kari's app commits as Kari. Its sync points the merge driver at the running binary (this
-    // test), so what comes in here is a fast-forward that needs no driver.
-    assert!(git(&kari.dir(), &["config", "user.name", "Kari"]).status.success());
-    assert!(
-        git(&kari.dir(), &["config", "user.email", "k@example.org"])
-            .status
-            .success()
-    );
+    for (key, value) in [("user.name", "Kari"), ("user.email", "k@example.org")] {
+        assert!(git(&kari.dir(), &["config", key, value]).status.success());
+    }
     let (store, loaded) = store::FileStore::open(kari.data.clone()).unwrap();
     let backlog = loaded.unwrap().backlog;
-    let mut app = App::new(backlog, Lang::En, Box::new(store), Clock::Fixed(now()));
-    common::press(&mut app, KeyCode::Char('Y'));
-    assert!(app.syncing.is_some(), "the sync runs on its thread");
-    assert!(app.message.as_ref().unwrap().text.contains("syncing"));
+    tiltak::app::App::new(backlog, Lang::En, Box::new(store), tiltak::app::Clock::Fixed(now()))
+}
+
+/// Waits for the app's sync (real git) to answer.
+fn wait_for_sync(app: &mut tiltak::app::App) {
     let started = std::time::Instant::now();
-    while !tiltak::app::sync::poll(&mut app) {
+    while !tiltak::app::sync::poll(app) {
         assert!(started.elapsed().as_secs() < 30, "the sync never answered");
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+}
+
+#[test]
+fn y_in_the_app_syncs_on_a_worker_thread_and_the_list_takes_in_what_came() {
+    use ratatui::crossterm::event::KeyCode;
+    let group = Group::new();
+    let mut app = karis_app_with_olas_chatbot_waiting(&group);
+    common::press(&mut app, KeyCode::Char('Y'));
+    assert!(app.syncing.is_some(), "the sync runs on its thread");
+    assert!(app.message.as_ref().unwrap().text.contains("syncing"));
+    wait_for_sync(&mut app);
     let said = &app.message.as_ref().unwrap().text;
     assert!(said.contains("⇅ ↓ 1 changes from Ola"), "{said}");
     assert!(app.backlog.measures.iter().any(|m| m.title == "Chatbot"));
     let screen = common::screen(&mut app, 120, 30);
     assert!(screen.contains("Chatbot"), "the list took it in: {screen}");
+}
+
+#[test]
+fn every_log_entry_names_its_author_and_the_names_travel_with_the_sync() {
+    let group = Group::new();
+    let [kari, ola] = kari_and_ola(&group);
+    let id = kari.add("Digital post");
+    kari.ok(&["set", &id.to_string(), "status=assessing"]);
+    kari.ok(&["note", &id.to_string(), "Ask the archive"]);
+    kari.sync();
+    let said = ola.sync();
+    assert!(said.contains("from Kari"), "{said}");
+    let log = ola.backlog().measure(id).unwrap().log.clone();
+    assert!(log.len() >= 2 && log.iter().all(|e| e.author == "Kari"), "{log:?}");
+    let shown = ola.ok(&["show", &id.to_string()]);
+    assert!(shown.contains("Ask the archive – Kari"), "{shown}");
+    // Ola's own entries carry Ola's name; Kari's stay Kari's after the merge.
+    ola.ok(&["note", &id.to_string(), "Archive says yes"]);
+    ola.sync();
+    kari.sync();
+    let log = kari.backlog().measure(id).unwrap().log.clone();
+    let by = |text: &str| log.iter().find(|e| e.text == text).map(|e| e.author.clone());
+    assert_eq!(by("Ask the archive").as_deref(), Some("Kari"));
+    assert_eq!(by("Archive says yes").as_deref(), Some("Ola"));
+    // The detail panel shows the author beside each entry.
+    let (mut app, _) = common::app_with(kari.backlog(), Lang::En);
+    let screen = common::screen(&mut app, 160, 40);
+    assert!(screen.contains("Archive says yes – Ola"), "{screen}");
+}
+
+#[test]
+fn without_a_configured_name_the_author_is_gits_user_name_then_the_os_user() {
+    let group = Group::new();
+    let [kari] = <[Member; 1]>::try_from(group.with(&[("a", "Kari")])).ok().unwrap();
+    let id = kari.add("Digital post");
+    let note = |text: &str, user: &str| {
+        let out = kari
+            .command(&["note", &id.to_string(), text])
+            .env_remove("TILTAK_AUTHOR")
+            .env("USER", user)
+            .env_remove("USERNAME")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    note("from the OS", "kari_os");
+    assert!(git(&kari.dir(), &["config", "user.name", "Kari Git"]).status.success());
+    note("from git", "kari_os");
+    let log = kari.backlog().measure(id).unwrap().log.clone();
+    let by = |text: &str| log.iter().find(|e| e.text == text).map(|e| e.author.clone());
+    assert_eq!(by("from the OS").as_deref(), Some("kari_os"));
+    assert_eq!(by("from git").as_deref(), Some("Kari Git"));
+}
+
+#[test]
+fn the_driver_writes_its_note_in_the_syncing_members_language() {
+    let group = Group::new();
+    let ([_kari, ola], id) = a_title_changed_on_both(&group);
+    let out = ola.command_in("nb", &["sync"]).env("LANG", "C").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let log = ola.backlog().measure(id).unwrap().log.clone();
+    assert!(
+        log.iter()
+            .any(|e| e.text.starts_with("Endret et annet sted av Kari: Tittel")),
+        "{log:?}"
+    );
+}
+
+/// Turns on publishing of the status page in a member's backlog.
+fn publish_on(member: &Member) {
+    member.edit(|b| b.settings.publish_page = true);
+}
+
+#[test]
+fn the_published_page_follows_the_merged_backlog_and_never_conflicts() {
+    let group = Group::new();
+    let [kari, ola] = kari_and_ola(&group);
+    // Both turn publishing on before either syncs: both add the page, and the merge must still
+    // go through (add/add of site/index.html).
+    publish_on(&kari);
+    publish_on(&ola);
+    kari.add("Digital post");
+    ola.add("Chatbot");
+    kari.sync();
+    ola.sync();
+    kari.sync();
+    // Both edit again and sync in turn: the page changes on both sides every time.
+    kari.edit(|b| b.measures[0].title = "Digital post for alle".to_string());
+    ola.edit(|b| b.measures[1].title = "Chatbot for innbyggere".to_string());
+    kari.sync();
+    ola.sync();
+    kari.sync();
+    assert_eq!(kari.bytes(), ola.bytes());
+    let page = |member: &Member| std::fs::read_to_string(member.dir().join("site/index.html")).unwrap();
+    assert_eq!(page(&kari), page(&ola), "both publish the same page");
+    for title in ["Digital post for alle", "Chatbot for innbyggere"] {
+        assert!(
+            page(&kari).contains(title),
+            "the page shows the merged backlog: {title}"
+        );
+    }
+    let remote = git(&group.remote(), &["show", "main:site/index.html"]);
+    assert!(remote.status.success(), "the page is in the remote");
+    assert_eq!(String::from_utf8_lossy(&remote.stdout), page(&kari));
+    for member in [&kari, &ola] {
+        let status = git(&member.dir(), &["status", "--porcelain"]);
+        assert!(
+            status.stdout.is_empty(),
+            "nothing left unmerged: {}",
+            String::from_utf8_lossy(&status.stdout)
+        );
+    }
+}
+
+#[test]
+fn a_folder_shared_before_the_page_rule_gets_it_at_the_next_sync() {
+    let group = Group::new();
+    let [kari, ola] = kari_and_ola(&group);
+    let attributes = kari.dir().join(".gitattributes");
+    let old = std::fs::read_to_string(&attributes)
+        .unwrap()
+        .replace("/site/index.html merge=ours\n", "");
+    std::fs::write(&attributes, old).unwrap();
+    assert!(
+        git(&kari.dir(), &["config", "--unset", "merge.ours.driver"])
+            .status
+            .success()
+    );
+    kari.sync();
+    assert!(
+        std::fs::read_to_string(&attributes)
+            .unwrap()
+            .contains("/site/index.html merge=ours")
+    );
+    let driver = git(&kari.dir(), &["config", "merge.ours.driver"]);
+    assert_eq!(String::from_utf8_lossy(&driver.stdout).trim(), "true");
+    // Without the setting nothing is published.
+    ola.sync();
+    assert!(!ola.dir().join("site").exists());
+}
+
+#[test]
+fn automatic_sync_runs_on_the_worker_when_due_by_the_apps_clock() {
+    use ratatui::crossterm::event::KeyCode;
+    use tiltak::app::Clock;
+    use tiltak::app::auto_sync::{self, QUIET};
+    let group = Group::new();
+    let mut app = karis_app_with_olas_chatbot_waiting(&group);
+    // Set in memory only: a change in the file would make what comes in a real merge.
+    app.backlog.settings.sync_every_minutes = 5;
+    let later = |minutes: i64, secs: i64| {
+        Clock::Fixed(now() + jiff::SignedDuration::from_mins(minutes) + jiff::SignedDuration::from_secs(secs))
+    };
+    app.clock = later(6, 0);
+    assert!(
+        !auto_sync::due(&app, app.clock.now()),
+        "never where the folder is not shared"
+    );
+    app.shared = true;
+    app.clock = later(4, 0);
+    assert!(!auto_sync::due(&app, app.clock.now()), "not before five minutes");
+    app.clock = later(6, 0);
+    common::press(&mut app, KeyCode::Char('j'));
+    auto_sync::tick(&mut app);
+    assert!(app.syncing.is_none(), "not while someone types");
+    app.clock = later(6, QUIET.as_secs());
+    auto_sync::tick(&mut app);
+    assert!(app.syncing.is_some(), "due: it runs on the worker");
+    wait_for_sync(&mut app);
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.contains("⇅ ↓ 1 changes from Ola"), "{said}");
+    assert!(app.backlog.measures.iter().any(|m| m.title == "Chatbot"));
+    app.clock = later(10, 0);
+    assert!(
+        !auto_sync::due(&app, app.clock.now()),
+        "the next one is five minutes after this one"
+    );
+    app.clock = later(11, 31);
+    assert!(auto_sync::due(&app, app.clock.now()));
+    // At start, when the setting asks for it.
+    app.backlog.settings.sync_at_start = true;
+    auto_sync::at_start(&mut app);
+    assert!(app.syncing.is_some(), "the start sync runs");
+    wait_for_sync(&mut app);
 }
 
 /// A small seeded generator: the seed is printed, `SHARE_SEED` replays a run.
@@ -493,7 +706,8 @@ fn three_members_with_random_edits_and_syncs_end_identical_and_lose_nothing() {
     let mut written: Vec<Written> = Vec::new();
     // Titles deleted, each with the texts the deleter saw.
     let mut deleted: Vec<(String, Vec<String>)> = Vec::new();
-    let mut meetings: Vec<String> = Vec::new();
+    // Meetings held, each with the measure it decided on.
+    let mut meetings: Vec<(String, String)> = Vec::new();
     for step in 0..150 {
         let (who, member) = {
             let i = rng.below(members.len());
@@ -535,9 +749,10 @@ fn three_members_with_random_edits_and_syncs_end_identical_and_lose_nothing() {
                 let title = format!("meeting {who}-{step}");
                 member.edit(|b| {
                     let draft = MeetingDraft::new(&title, "2026-12-01".parse().unwrap(), Vec::new(), vec![m.id]);
-                    b.create_meeting(draft, MeetingState::Held).unwrap();
+                    let (meeting, _) = b.create_meeting(draft, MeetingState::Held).unwrap();
+                    b.record_decision(meeting, m.id, Verdict::Noted, "", now()).unwrap();
                 });
-                meetings.push(title);
+                meetings.push((title, m.title.clone()));
             }
             _ => {
                 member.sync();
@@ -586,10 +801,14 @@ fn three_members_with_random_edits_and_syncs_end_identical_and_lose_nothing() {
                 .collect::<Vec<_>>()
         );
     }
-    for title in &meetings {
+    for (title, decided) in &meetings {
+        let meeting = backlog.meetings.iter().find(|m| &m.title == title);
+        assert!(meeting.is_some(), "seed {seed}: {title} lost");
+        // A decision on a measure someone deleted goes with the measure.
+        let measure_deleted = deleted.iter().any(|(t, _)| t == decided);
         assert!(
-            backlog.meetings.iter().any(|m| &m.title == title),
-            "seed {seed}: {title} lost"
+            meeting.is_some_and(|m| m.decisions.len() == 1) || measure_deleted,
+            "seed {seed}: {title}'s decision on {decided}"
         );
     }
 }

@@ -358,6 +358,7 @@ fn hostile_backlog() -> Backlog {
             meeting: Some(meeting),
             decision: None,
             due: None,
+            author: String::new(),
         },
     )
     .unwrap();

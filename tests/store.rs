@@ -101,6 +101,7 @@ fn full_backlog() -> Backlog {
             meeting: Some(Id(1)),
             decision: None,
             due: None,
+            author: String::new(),
         },
     )
     .unwrap();

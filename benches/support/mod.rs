@@ -87,6 +87,7 @@ fn log(rng: &mut Lcg, now: jiff::Timestamp) -> Vec<LogEntry> {
             meeting: None,
             decision: None,
             due: None,
+            author: String::new(),
         },
         LogEntry {
             at: now,
@@ -97,6 +98,7 @@ fn log(rng: &mut Lcg, now: jiff::Timestamp) -> Vec<LogEntry> {
             meeting: None,
             decision: None,
             due: None,
+            author: String::new(),
         },
         LogEntry {
             at: now,
@@ -107,6 +109,7 @@ fn log(rng: &mut Lcg, now: jiff::Timestamp) -> Vec<LogEntry> {
             meeting: None,
             decision: None,
             due: None,
+            author: String::new(),
         },
     ]
 }

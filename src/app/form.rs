@@ -67,6 +67,11 @@ pub enum FieldId {
     Threshold,
     // issue 14: the group's default language
     Language,
+    // issue 11: automatic sync; issue 15: the published status page
+    SyncAtStart,
+    SyncAfterMeeting,
+    SyncEvery,
+    PublishPage,
 }
 
 /// What a picker option stands for.
@@ -582,7 +587,7 @@ impl Form {
         }
     }
 
-    fn toggled(&self, id: FieldId) -> bool {
+    pub(super) fn toggled(&self, id: FieldId) -> bool {
         matches!(
             self.fields.iter().find(|f| f.id == id).map(|f| &f.input),
             Some(Input::Toggle(true))

@@ -2,6 +2,8 @@
 
 pub mod action;
 pub mod clipboard;
+// issue 11: automatic sync
+pub mod auto_sync;
 pub mod drill;
 pub mod editor;
 pub mod filter_panel;
@@ -167,6 +169,12 @@ pub struct App {
     pub editor_request: Option<String>,
     /// A sync with the group running on its thread.
     pub syncing: Option<sync::Running>,
+    // issue 11: who did what, automatic sync
+    /// The member's name, signed on the log entries this window writes (resolved at start).
+    pub author: String,
+    /// The data folder is shared through git; automatic sync runs only then.
+    pub shared: bool,
+    pub auto_sync: auto_sync::AutoSync,
     store: Box<dyn Persist>,
     search: live_search::LiveSearch,
     // issue 14: the user's config file
@@ -235,6 +243,9 @@ impl App {
             hidden_marks_ok: false,
             editor_request: None,
             syncing: None,
+            author: String::new(),
+            shared: false,
+            auto_sync: auto_sync::AutoSync::new(clock.now()),
             store,
             search: live_search::LiveSearch::default(),
             keymap: keymap::Keymap::default(),

@@ -13,6 +13,7 @@ use crate::domain::merge::{Conflict, MergeReport, Note, merge};
 use crate::domain::patch::Key;
 use crate::domain::{Backlog, Edit, Funding, Status};
 use crate::i18n::{Lang, Msg};
+use crate::share::merge_file::Sides;
 use crate::store::Outside;
 
 /// How often the event loop sends [`Action::CheckOutside`] while no key is pressed.
@@ -26,6 +27,8 @@ pub struct MergeView {
     pub take_theirs: Vec<bool>,
     pub notes: Vec<Note>,
     pub cursor: usize,
+    // issue 11: who made each side's value (known after a sync; empty for outside edits)
+    pub sides: Vec<Sides>,
 }
 
 /// What the app knows about the file between looks.
@@ -163,26 +166,29 @@ fn tell(app: &mut App, report: MergeReport) {
     if report.conflicts.is_empty() && report.notes.is_empty() {
         return;
     }
-    show(app, report.conflicts, report.notes);
+    let sides = vec![Sides::default(); report.conflicts.len()];
+    show(app, report.conflicts, sides, report.notes);
 }
 
 /// The conflicts a git merge (`tiltak sync`, `git pull`) resolved by keeping this side's value,
 /// shown when the app opens so the user can still take the other side's.
-pub fn show_synced_conflicts(app: &mut App, conflicts: Vec<Conflict>) {
+pub fn show_synced_conflicts(app: &mut App, conflicts: Vec<(Conflict, Sides)>) {
     if conflicts.is_empty() {
         return;
     }
     let count = conflicts.len().to_string();
     say(app, app.lang.fill(Msg::MsgSyncConflicts, &[("conflicts", &count)]));
-    show(app, conflicts, Vec::new());
+    let (conflicts, sides) = conflicts.into_iter().unzip();
+    show(app, conflicts, sides, Vec::new());
 }
 
-fn show(app: &mut App, conflicts: Vec<Conflict>, notes: Vec<Note>) {
+fn show(app: &mut App, conflicts: Vec<Conflict>, sides: Vec<Sides>, notes: Vec<Note>) {
     let view = Box::new(MergeView {
         take_theirs: vec![false; conflicts.len()],
         conflicts,
         notes,
         cursor: 0,
+        sides,
     });
     if matches!(app.overlay, Overlay::None | Overlay::Help { .. }) {
         app.overlay = Overlay::Merge(view);
@@ -279,6 +285,23 @@ pub fn conflict_text(conflict: &Conflict, lang: Lang) -> String {
         &[
             ("field", &field_label(&conflict.field, lang)),
             ("value", &value_text(&conflict.field, &conflict.theirs, lang)),
+        ],
+    )
+}
+
+/// [`conflict_text`] naming who made each side's value, where both are known (the merge
+/// driver run by sync).
+pub fn conflict_text_between(conflict: &Conflict, sides: &Sides, lang: Lang) -> String {
+    if !sides.both_known() {
+        return conflict_text(conflict, lang);
+    }
+    lang.fill(
+        Msg::LogChangedElsewhereBy,
+        &[
+            ("theirs", &sides.theirs),
+            ("field", &field_label(&conflict.field, lang)),
+            ("value", &value_text(&conflict.field, &conflict.theirs, lang)),
+            ("ours", &sides.ours),
         ],
     )
 }

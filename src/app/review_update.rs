@@ -390,6 +390,7 @@ pub(super) fn end_review(app: &mut App) {
         written: Some(written),
         scroll: 0,
     }));
+    super::auto_sync::meeting_ended(app);
 }
 
 /// Resumes an interrupted meeting at `item` with the time it had booked.

@@ -5,11 +5,12 @@
 
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use crate::domain::Backlog;
 use crate::domain::text::single_line;
 use crate::i18n::{Lang, Msg};
 use crate::share::git::{Git, GitError, OLDEST};
 use crate::share::summary::MeasureChange;
-use crate::share::sync::{SyncError, Synced, sync};
+use crate::share::sync::{Page, SyncError, Synced, sync};
 use crate::share::{ShareError, remembered};
 use crate::store::paths;
 
@@ -37,7 +38,9 @@ pub(super) fn start(app: &mut App) {
     let lang = app.lang;
     let data = app.store_location().to_path_buf();
     let git = match Git::find(&paths::dir_of(&data)) {
-        Ok(git) => git,
+        Ok(git) => git
+            .with_author(&app.author)
+            .with_env(crate::share::merge_file::LANG_ENV, lang.code()),
         Err(error) => return complain(app, git_text(lang, &error)),
     };
     let exe = match std::env::current_exe() {
@@ -48,18 +51,30 @@ pub(super) fn start(app: &mut App) {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let today = app.today();
     let (tell, answer) = channel();
     let spawned = std::thread::Builder::new().name("sync".into()).spawn(move || {
         let message = |changes: &[MeasureChange]| commit_message(changes, lang);
-        let result = sync(&git, &file, &exe, &message).map_err(|e| sync_error_text(lang, &e));
+        let make = |backlog: &Backlog| crate::export::html::status_page(backlog, lang, today);
+        let page = page(lang, &make);
+        let result = sync(&git, &file, &exe, &message, Some(&page)).map_err(|e| sync_error_text(lang, &e));
         let _ = tell.send(result);
     });
     match spawned {
         Ok(_) => {
             app.syncing = Some(Running { answer });
+            app.auto_sync.sync_started(app.clock.now());
             say(app, lang.tr(Msg::MsgSyncing).to_string());
         }
         Err(error) => complain(app, error.to_string()),
+    }
+}
+
+/// The status page a sync publishes (when the backlog's settings ask), in `lang`.
+pub fn page<'a>(lang: Lang, make: &'a dyn Fn(&Backlog) -> String) -> Page<'a> {
+    Page {
+        make,
+        message: lang.tr(Msg::CommitPage).to_string(),
     }
 }
 

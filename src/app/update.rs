@@ -17,6 +17,7 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
     if key.kind != KeyEventKind::Press {
         return;
     }
+    app.auto_sync.key_pressed(app.clock.now());
     let context = app.context();
     match app.keymap.lookup(context, app.focus, key) {
         Some(action) => update(app, action),
@@ -247,13 +248,14 @@ fn capitalized(text: &str) -> String {
 }
 
 /// Records a change for undo, saves it and tells the user.
-pub(super) fn committed(app: &mut App, edit: Edit, label: String) {
+pub(super) fn committed(app: &mut App, mut edit: Edit, label: String) {
     // A change that got past the read-only checks (from a view added later) is taken back.
     if app.read_only {
         app.backlog.apply(&edit.undo);
         app.changed(&edit.undo);
         return complain(app, read_only_text(app));
     }
+    edit.sign(&mut app.backlog, &app.author);
     app.changed(&edit.redo);
     app.history.record(edit, label.clone());
     if !persist(app) {

@@ -116,7 +116,7 @@ pub fn import(
     } else {
         export::import::import(&bytes, &backlog, lang, clock.now())
     };
-    let outcome = match read {
+    let mut outcome = match read {
         Ok(outcome) => outcome,
         Err(problems) => {
             for problem in &problems {
@@ -127,6 +127,7 @@ pub fn import(
             ));
         }
     };
+    outcome.backlog.sign_since(&backlog, &super::author(path));
     if !dry_run && !outcome.changes.is_empty() {
         // An import changes many records at once: `tiltak restore 1` takes it back.
         store::backup::make(path, jiff::Timestamp::now()).map_err(|e| {

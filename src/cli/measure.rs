@@ -200,10 +200,11 @@ pub fn set(path: &Path, lang: Lang, clock: Clock, id: &str, assignments: &[Strin
     let edit = backlog
         .update_measure(id, draft, clock.now())
         .map_err(|e| nothing_written(lang, e.to_string()))?;
-    if edit.is_none() {
+    let Some(mut edit) = edit else {
         println!("{}", lang.fill(Msg::SetUnchanged, &[("id", &id.to_string())]));
         return Ok(());
-    }
+    };
+    edit.sign(&mut backlog, &super::author(path));
     store::save(&backlog, path).map_err(|e| save_failure(path, lang, &e))?;
     let new = backlog
         .measure(id)
@@ -280,6 +281,7 @@ pub fn note(path: &Path, lang: Lang, clock: Clock, id: &str, text: &str) -> Resu
         meeting: None,
         decision: None,
         due: None,
+        author: super::author(path),
     };
     backlog
         .log_to_measure(id, entry)

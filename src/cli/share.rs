@@ -3,17 +3,17 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::outside::conflict_text;
+use crate::app::outside::conflict_text_between;
 use crate::app::sync::{commit_message, share_error_text, sync_error_text, synced_text};
 use crate::clock::Clock;
 use crate::domain::merge::Note;
 use crate::domain::patch::Key;
 use crate::i18n::{Lang, Msg};
 use crate::share::git::Git;
-use crate::share::merge_file::{MergeFileError, Side, Wording, merge_files};
+use crate::share::merge_file::{LANG_ENV, MergeFileError, Side, Sides, Wording, merge_files};
 use crate::share::summary::MeasureChange;
 use crate::share::sync::{SyncError, sync as run_sync};
-use crate::share::{ShareError, remembered, setup};
+use crate::share::{ShareError, author, remembered, setup};
 use crate::store::{self, paths};
 
 use super::{Failure, lock_for_writing, open_for_writing, save_failure};
@@ -25,8 +25,12 @@ fn share_failure(lang: Lang, error: &ShareError) -> Failure {
     Failure::io(share_error_text(lang, error))
 }
 
+/// git in `dir`, committing as this member (see [`author::resolve`]).
 fn git_in(dir: &Path, lang: Lang) -> Result<Git, Failure> {
-    Git::find(dir).map_err(|e| share_failure(lang, &ShareError::Git(e)))
+    let git = Git::find(dir).map_err(|e| share_failure(lang, &ShareError::Git(e)))?;
+    Ok(git
+        .with_author(&author::resolve(author::from_env(), dir))
+        .with_env(LANG_ENV, lang.code()))
 }
 
 /// This binary, for git's merge driver.
@@ -49,13 +53,19 @@ pub fn merge_file(
     [base, ours, theirs]: [&PathBuf; 3],
     path: Option<&Path>,
 ) -> Result<(), Failure> {
-    let conflict = |c: &crate::domain::merge::Conflict| conflict_text(c, lang);
+    // Run by sync, the driver writes in the syncing member's language.
+    let lang = std::env::var(LANG_ENV)
+        .ok()
+        .and_then(|code| Lang::parse(&code))
+        .unwrap_or(lang);
+    let sides = Sides::from_env(|| author::resolve(author::from_env(), Path::new(".")));
+    let conflict = |c: &crate::domain::merge::Conflict| conflict_text_between(c, &sides, lang);
     let renumbered = |from: crate::domain::MeasureId, _| lang.fill(Msg::LogRenumbered, &[("from", &from.to_string())]);
     let wording = Wording {
         conflict: &conflict,
         renumbered: &renumbered,
     };
-    let report = merge_files(base, ours, theirs, clock.now(), &wording).map_err(|error| match error {
+    let report = merge_files(base, ours, theirs, clock.now(), &wording, &sides).map_err(|error| match error {
         MergeFileError::Unreadable(side, error) => {
             let side = lang.tr(match side {
                 Side::Base => Msg::SideBase,
@@ -68,7 +78,7 @@ pub fn merge_file(
         MergeFileError::Write(path, error) => save_failure(&path, lang, &error),
     })?;
     if let Some(data) = path
-        && let Err(error) = remembered::remember(data, &report.conflicts)
+        && let Err(error) = remembered::remember(data, &report.conflicts, &sides)
     {
         // The merge itself is done and its log notes keep their values: say so, carry on.
         eprintln!("tiltak: {error}");
@@ -115,7 +125,7 @@ fn ensure_backlog(path: &Path, lang: Lang) -> Result<(), Failure> {
 }
 
 /// `tiltak share init [--remote URL]`.
-pub fn init(path: &Path, lang: Lang, remote: Option<&str>) -> Result<(), Failure> {
+pub fn init(path: &Path, lang: Lang, clock: Clock, remote: Option<&str>) -> Result<(), Failure> {
     let dir = paths::dir_of(path);
     let git = git_in(&dir, lang)?;
     let _lock = lock_for_writing(path, lang)?;
@@ -129,7 +139,7 @@ pub fn init(path: &Path, lang: Lang, remote: Option<&str>) -> Result<(), Failure
     crate::share::sync::commit_local(&git, &name, &message).map_err(fail)?;
     println!("{}", lang.fill(Msg::MsgShared, &[("dir", &dir.display().to_string())]));
     if remote.is_some() {
-        return send(&git, &name, lang);
+        return send(&git, &name, lang, clock);
     }
     Ok(())
 }
@@ -154,16 +164,19 @@ pub fn clone(path: &Path, lang: Lang, url: &str) -> Result<(), Failure> {
 }
 
 /// `tiltak sync`: refused, like any write, while an app window holds the file.
-pub fn sync(path: &Path, lang: Lang) -> Result<(), Failure> {
+pub fn sync(path: &Path, lang: Lang, clock: Clock) -> Result<(), Failure> {
     let git = git_in(&paths::dir_of(path), lang)?;
     let _lock = lock_for_writing(path, lang)?;
     store::save::remove_stale_temp_files(path);
-    send(&git, &file_name(path), lang)
+    send(&git, &file_name(path), lang, clock)
 }
 
-fn send(git: &Git, name: &str, lang: Lang) -> Result<(), Failure> {
+/// Syncs, publishing the status page too when the backlog's settings ask for it.
+fn send(git: &Git, name: &str, lang: Lang, clock: Clock) -> Result<(), Failure> {
     let message = |changes: &[MeasureChange]| commit_message(changes, lang);
-    match run_sync(git, name, &this_exe()?, &message) {
+    let make = |backlog: &crate::domain::Backlog| crate::export::html::status_page(backlog, lang, clock.today());
+    let page = crate::app::sync::page(lang, &make);
+    match run_sync(git, name, &this_exe()?, &message, Some(&page)) {
         Ok(synced) => {
             println!("{}", crate::domain::text::visible(&synced_text(lang, &synced)));
             Ok(())

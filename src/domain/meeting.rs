@@ -329,6 +329,7 @@ impl Backlog {
             meeting: Some(meeting),
             decision: Some(kind),
             due,
+            author: String::new(),
         });
         if let Some(to) = to {
             changed.log.push(LogEntry {
@@ -340,6 +341,7 @@ impl Backlog {
                 meeting: Some(meeting),
                 decision: None,
                 due: None,
+                author: String::new(),
             });
             changed.status = to;
         }
@@ -389,6 +391,7 @@ impl Backlog {
                 meeting: Some(meeting),
                 decision: None,
                 due: None,
+                author: String::new(),
             },
         )
     }

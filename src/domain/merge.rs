@@ -134,6 +134,7 @@ fn note(at: Timestamp, text: String) -> LogEntry {
         meeting: None,
         decision: None,
         due: None,
+        author: String::new(),
     }
 }
 

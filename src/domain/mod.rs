@@ -10,6 +10,8 @@ pub mod ops;
 pub mod patch;
 mod renumber;
 pub mod saved_view;
+// issue 11: who did what
+pub mod sign;
 pub mod text;
 
 pub use assign::Assignment;

@@ -77,6 +77,27 @@ pub struct Settings {
     /// config file says (`nb` or `en`); before the environment's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    // issue 11: automatic sync, and issue 15: the status page published with each sync
+    /// Sync when the app starts (only where the folder is shared).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sync_at_start: bool,
+    /// Sync when a meeting ends.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sync_after_meeting: bool,
+    /// Sync every this many minutes while the app is idle; 0 is off.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub sync_every_minutes: u32,
+    /// `sync` also writes the status page to `site/index.html` and commits it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub publish_page: bool,
+}
+
+fn is_false(on: &bool) -> bool {
+    !*on
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 fn default_owner_load_threshold() -> u32 {
@@ -97,6 +118,10 @@ impl Default for Settings {
             owner_load_threshold: default_owner_load_threshold(),
             minutes_per_item: default_minutes_per_item(),
             language: None,
+            sync_at_start: false,
+            sync_after_meeting: false,
+            sync_every_minutes: 0,
+            publish_page: false,
         }
     }
 }
@@ -337,6 +362,11 @@ pub struct LogEntry {
     /// On a deferral: the new due date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
+    // issue 11: who did what
+    /// Who wrote the entry (the member's name, see `share::author`); empty in older files and
+    /// not written then, so they stay byte for byte the same.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
 }
 
 /// What a meeting decided on an item. Stored as data, so the log, the summary and the minutes

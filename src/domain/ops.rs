@@ -806,6 +806,7 @@ impl Backlog {
             meeting: None,
             decision: None,
             due,
+            author: String::new(),
         };
         if new.owner != old.owner {
             let name = new
@@ -831,6 +832,7 @@ pub(super) fn status_entry(from: Status, to: Status, at: Timestamp) -> LogEntry 
         meeting: None,
         decision: None,
         due: None,
+        author: String::new(),
     }
 }
 
@@ -914,6 +916,7 @@ mod tests {
             owner_load_threshold: 3,
             minutes_per_item: 7,
             language: Some("en".into()),
+            ..Settings::default()
         };
         let set = b.update_settings("Ledergruppen", settings.clone()).unwrap().unwrap();
         assert_eq!((b.name.as_str(), &b.settings), ("Ledergruppen", &settings));

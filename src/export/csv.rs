@@ -140,6 +140,10 @@ pub fn log_text(lang: Lang, entry: &LogEntry) -> String {
         text.push(' ');
         text.push_str(&said);
     }
+    if !entry.author.is_empty() {
+        text.push(' ');
+        text.push_str(&lang.fill(Msg::LogAuthor, &[("author", &entry.author)]));
+    }
     if let Some(meeting) = entry.meeting {
         text.push_str(&format!(" ({meeting})"));
     }

@@ -32,6 +32,11 @@ impl std::fmt::Display for GitError {
 #[derive(Debug, Clone)]
 pub struct Git {
     dir: PathBuf,
+    /// The member's name for the commits and merges git makes here (see `share::author`);
+    /// `None` leaves it to git's own settings.
+    author: Option<String>,
+    /// More environment for git and what it runs (the merge driver's language).
+    env: Vec<(String, String)>,
 }
 
 impl Git {
@@ -43,9 +48,26 @@ impl Git {
             .map_err(|_| GitError::Missing)?;
         let text = String::from_utf8_lossy(&output.stdout).trim().to_string();
         match parse_version(&text) {
-            Some(found) if found >= OLDEST => Ok(Git { dir: dir.to_path_buf() }),
+            Some(found) if found >= OLDEST => Ok(Git {
+                dir: dir.to_path_buf(),
+                author: None,
+                env: Vec::new(),
+            }),
             _ => Err(GitError::TooOld(text)),
         }
+    }
+
+    /// Commits and merges made through this value carry `name` (when it is not empty), so what
+    /// sync reports as "from Kari Åsheim" is the name Kari's log entries carry.
+    pub fn with_author(mut self, name: &str) -> Git {
+        self.author = (!name.trim().is_empty()).then(|| name.to_string());
+        self
+    }
+
+    /// Every git command run through this value (and what git runs) gets `key=value`.
+    pub fn with_env(mut self, key: &str, value: &str) -> Git {
+        self.env.push((key.to_string(), value.to_string()));
+        self
     }
 
     pub fn dir(&self) -> &Path {
@@ -53,18 +75,32 @@ impl Git {
     }
 
     fn output(&self, args: &[&str]) -> Result<Output, GitError> {
-        Command::new("git")
+        self.output_with(args, &[])
+    }
+
+    fn output_with(&self, args: &[&str], env: &[(&str, &str)]) -> Result<Output, GitError> {
+        let mut command = Command::new("git");
+        command
             .args(args)
             .current_dir(&self.dir)
             // Messages we pass on stay in the user's language; only `--version` is parsed.
             .env("GIT_TERMINAL_PROMPT", "0")
-            .output()
-            .map_err(|_| GitError::Missing)
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .envs(env.iter().copied());
+        if let Some(name) = &self.author {
+            command.env("GIT_AUTHOR_NAME", name).env("GIT_COMMITTER_NAME", name);
+        }
+        command.output().map_err(|_| GitError::Missing)
     }
 
     /// Runs git; its standard output, trimmed, or what it said when it failed.
     pub fn run(&self, args: &[&str]) -> Result<String, GitError> {
-        let output = self.output(args)?;
+        self.run_with(args, &[])
+    }
+
+    /// [`Git::run`] with more environment for git and what it runs (the merge driver).
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Result<String, GitError> {
+        let output = self.output_with(args, env)?;
         if output.status.success() {
             Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
         } else {

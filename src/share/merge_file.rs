@@ -5,11 +5,43 @@
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::merge::{Conflict, MergeReport, Note, merge};
 use crate::domain::patch::Key;
 use crate::domain::{Backlog, LogEntry, LogKind, MeasureId};
 use crate::store::{self, LoadError};
+
+/// Where sync tells the driver who made our side's changes, and theirs.
+pub const OURS_ENV: &str = "TILTAK_MERGE_OURS";
+pub const THEIRS_ENV: &str = "TILTAK_MERGE_THEIRS";
+/// The language of the member who syncs, for the notes the driver writes into the log.
+pub const LANG_ENV: &str = "TILTAK_MERGE_LANG";
+
+/// Who made each side's changes (names joined by ", "); empty where nobody said.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sides {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ours: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub theirs: String,
+}
+
+impl Sides {
+    /// What sync said ([`OURS_ENV`], [`THEIRS_ENV`]). After a `git pull` by hand nobody did:
+    /// then ours is `this_member` and theirs stays unknown.
+    pub fn from_env(this_member: impl FnOnce() -> String) -> Sides {
+        let said = |var: &str| std::env::var(var).ok().filter(|v| !v.trim().is_empty());
+        Sides {
+            ours: said(OURS_ENV).unwrap_or_else(this_member),
+            theirs: said(THEIRS_ENV).unwrap_or_default(),
+        }
+    }
+
+    pub fn both_known(&self) -> bool {
+        !self.ours.is_empty() && !self.theirs.is_empty()
+    }
+}
 
 /// Which of git's three files a problem is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +75,7 @@ pub fn merge_files(
     theirs: &Path,
     now: Timestamp,
     wording: &Wording,
+    sides: &Sides,
 ) -> Result<MergeReport, MergeFileError> {
     let ours_backlog = read(ours, Side::Ours)?;
     let theirs_backlog = read(theirs, Side::Theirs)?;
@@ -60,7 +93,8 @@ pub fn merge_files(
         }
     };
     let (mut merged, report) = merge(&base_backlog, &ours_backlog, &theirs_backlog, now, wording.conflict);
-    log_renumbering(&mut merged, &report, now, wording);
+    sign_conflict_notes(&mut merged, &report, now, wording, &sides.theirs);
+    log_renumbering(&mut merged, &report, now, wording, &sides.ours);
     let bytes = store::save::to_json(&merged).map_err(|e| MergeFileError::Write(ours.to_path_buf(), e))?;
     std::fs::write(ours, bytes).map_err(|e| MergeFileError::Write(ours.to_path_buf(), e))?;
     Ok(report)
@@ -93,7 +127,7 @@ fn without_records(backlog: &Backlog) -> Backlog {
 }
 
 /// A renumbered measure says in its log which number it had, so nobody looks for it in vain.
-fn log_renumbering(merged: &mut Backlog, report: &MergeReport, now: Timestamp, wording: &Wording) {
+fn log_renumbering(merged: &mut Backlog, report: &MergeReport, now: Timestamp, wording: &Wording, ours: &str) {
     for note in &report.notes {
         if let Note::Renumbered {
             from: Key::Measure(from),
@@ -110,7 +144,27 @@ fn log_renumbering(merged: &mut Backlog, report: &MergeReport, now: Timestamp, w
                 meeting: None,
                 decision: None,
                 due: None,
+                author: ours.to_string(),
             });
+        }
+    }
+}
+
+/// The note that keeps the other side's value is signed by who made that value.
+fn sign_conflict_notes(merged: &mut Backlog, report: &MergeReport, now: Timestamp, wording: &Wording, theirs: &str) {
+    for conflict in &report.conflicts {
+        let Key::Measure(id) = conflict.key else { continue };
+        let Ok(index) = merged.measures.binary_search_by_key(&id, |m| m.id) else {
+            continue;
+        };
+        let text = (wording.conflict)(conflict);
+        let note = merged.measures[index]
+            .log
+            .iter_mut()
+            .rev()
+            .find(|e| e.at == now && e.author.is_empty() && e.text == text);
+        if let Some(note) = note {
+            note.author = theirs.to_string();
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Sharing the backlog through git: the user's git moves the commits, tiltak merges the backlog
 //! per measure and field. Below `app`; uses `domain` and `store`.
 
+pub mod author;
 pub mod git;
 pub mod merge_file;
 pub mod remembered;

@@ -10,6 +10,8 @@ use crate::domain::Id;
 use crate::domain::merge::Conflict;
 use crate::domain::patch::Key;
 
+use super::merge_file::Sides;
+
 #[derive(Serialize, Deserialize)]
 struct Stored {
     record: String,
@@ -17,6 +19,9 @@ struct Stored {
     field: String,
     ours: Value,
     theirs: Value,
+    // issue 11: who made each side's value
+    #[serde(default)]
+    sides: Sides,
 }
 
 /// `.<file name>.conflicts.json` beside the data file; never shared (see `.gitignore`).
@@ -28,7 +33,7 @@ pub fn file(data: &Path) -> PathBuf {
     data.with_file_name(format!(".{name}.conflicts.json"))
 }
 
-fn to_stored(conflict: &Conflict) -> Option<Stored> {
+fn to_stored(conflict: &Conflict, sides: &Sides) -> Option<Stored> {
     let (record, id) = match conflict.key {
         Key::Sector(id) => ("sector", id.0),
         Key::Owner(id) => ("owner", id.0),
@@ -44,10 +49,11 @@ fn to_stored(conflict: &Conflict) -> Option<Stored> {
         field: conflict.field.clone(),
         ours: conflict.ours.clone(),
         theirs: conflict.theirs.clone(),
+        sides: sides.clone(),
     })
 }
 
-fn from_stored(stored: Stored) -> Option<Conflict> {
+fn from_stored(stored: Stored) -> Option<(Conflict, Sides)> {
     let key = match stored.record.as_str() {
         "sector" => Key::Sector(Id(stored.id)),
         "owner" => Key::Owner(Id(stored.id)),
@@ -57,12 +63,13 @@ fn from_stored(stored: Stored) -> Option<Conflict> {
         "settings" => Key::Settings,
         _ => return None,
     };
-    Some(Conflict {
+    let conflict = Conflict {
         key,
         field: stored.field,
         ours: stored.ours,
         theirs: stored.theirs,
-    })
+    };
+    Some((conflict, stored.sides))
 }
 
 fn read(path: &Path) -> Vec<Stored> {
@@ -72,19 +79,20 @@ fn read(path: &Path) -> Vec<Stored> {
         .unwrap_or_default()
 }
 
-/// Adds `conflicts` to those already remembered for `data`.
-pub fn remember(data: &Path, conflicts: &[Conflict]) -> std::io::Result<()> {
+/// Adds `conflicts`, made by `sides`, to those already remembered for `data`.
+pub fn remember(data: &Path, conflicts: &[Conflict], sides: &Sides) -> std::io::Result<()> {
     if conflicts.is_empty() {
         return Ok(());
     }
     let path = file(data);
     let mut stored = read(&path);
-    stored.extend(conflicts.iter().filter_map(to_stored));
+    stored.extend(conflicts.iter().filter_map(|c| to_stored(c, sides)));
     crate::store::save::write_atomically(&path, &serde_json::to_vec_pretty(&stored)?)
 }
 
-/// The remembered conflicts, forgotten once read (the overlay shows them once).
-pub fn take(data: &Path) -> Vec<Conflict> {
+/// The remembered conflicts with who made each side, forgotten once read (the overlay shows
+/// them once).
+pub fn take(data: &Path) -> Vec<(Conflict, Sides)> {
     let path = file(data);
     let stored = read(&path);
     let _ = std::fs::remove_file(&path);

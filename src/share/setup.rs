@@ -19,6 +19,20 @@ fn ignored(file_name: &str) -> Vec<String> {
     ]
 }
 
+// issue 15: the status page published with each sync
+/// Where sync publishes the status page, relative to the data folder, and its folder.
+pub const PAGE: &str = "site/index.html";
+pub const PAGE_DIR: &str = "site";
+
+/// The page is made again from the merged backlog after every merge, so a merge keeps our
+/// copy: git's `ours` merge driver, which git does not define itself (only `text`, `binary`
+/// and `union` are built in), is `true`, which leaves our version (%A) as the result.
+fn install_page_driver(git: &Git) -> Result<(), GitError> {
+    git.run(&["config", "merge.ours.name", "keep ours (tiltak makes the page again)"])?;
+    git.run(&["config", "merge.ours.driver", "true"])?;
+    Ok(())
+}
+
 /// Points git's `tiltak` merge driver at `exe`. Git runs the driver line through a shell, so the
 /// path is single-quoted.
 pub fn install_driver(git: &Git, exe: &Path) -> Result<(), GitError> {
@@ -56,9 +70,11 @@ fn ensure_lines(path: &Path, lines: &[String]) -> std::io::Result<()> {
 /// The attributes and ignore rules of a shared folder, and the driver.
 pub fn prepare(git: &Git, file_name: &str, exe: &Path) -> Result<(), ShareError> {
     let dir = git.dir();
-    ensure_lines(&dir.join(".gitattributes"), &[format!("/{file_name} merge=tiltak")]).map_err(ShareError::Io)?;
+    let attributes = [format!("/{file_name} merge=tiltak"), format!("/{PAGE} merge=ours")];
+    ensure_lines(&dir.join(".gitattributes"), &attributes).map_err(ShareError::Io)?;
     ensure_lines(&dir.join(".gitignore"), &ignored(file_name)).map_err(ShareError::Io)?;
     install_driver(git, exe)?;
+    install_page_driver(git)?;
     Ok(())
 }
 

@@ -28,6 +28,10 @@ pub fn log_line<'a>(lang: Lang, theme: Theme, b: &Backlog, entry: &'a LogEntry) 
         }
     }
     spans.push(Span::raw(visible(&lang.entry_text(entry)).into_owned()));
+    if !entry.author.is_empty() {
+        let by = lang.fill(Msg::LogAuthor, &[("author", &visible(&entry.author))]);
+        spans.push(Span::styled(format!(" {by}"), theme.dim()));
+    }
     if let Some(meeting) = entry.meeting {
         let title = b.meeting(meeting).map(|m| m.title.as_str()).unwrap_or_default();
         spans.push(Span::styled(

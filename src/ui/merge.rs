@@ -19,7 +19,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, view: &MergeView) {
     let wanted = (view.conflicts.len() + view.notes.len() * 2 + 5) as u16;
     let area = centered(
         screen,
-        110.min(screen.width.saturating_sub(2)),
+        // Wide enough for both values with their authors where the terminal allows.
+        140.min(screen.width.saturating_sub(2)),
         wanted.min(screen.height.saturating_sub(2)),
     );
     frame.render_widget(Clear, area);
@@ -50,14 +51,27 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, view: &MergeView) {
             Cell::from(Span::styled(format!("○ {text}"), theme.dim()))
         }
     };
-    let rows = view.conflicts.iter().zip(&view.take_theirs).map(|(c, theirs)| {
-        Row::new(vec![
-            Cell::from(record_label(&app.backlog, c.key)),
-            Cell::from(field_label(&c.field, lang)),
-            side(value_text(&c.field, &c.ours, lang), !theirs),
-            side(value_text(&c.field, &c.theirs, lang), *theirs),
-        ])
-    });
+    let by = |value: String, author: Option<&String>| match author.filter(|a| !a.is_empty()) {
+        Some(author) => lang.fill(Msg::MergeSideBy, &[("value", &value), ("author", author)]),
+        None => value,
+    };
+    let rows = view
+        .conflicts
+        .iter()
+        .zip(&view.take_theirs)
+        .enumerate()
+        .map(|(i, (c, theirs))| {
+            let sides = view.sides.get(i);
+            Row::new(vec![
+                Cell::from(record_label(&app.backlog, c.key)),
+                Cell::from(field_label(&c.field, lang)),
+                side(by(value_text(&c.field, &c.ours, lang), sides.map(|s| &s.ours)), !theirs),
+                side(
+                    by(value_text(&c.field, &c.theirs, lang), sides.map(|s| &s.theirs)),
+                    *theirs,
+                ),
+            ])
+        });
     let header = Row::new(
         [
             Msg::MergeColRecord,
@@ -68,9 +82,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, view: &MergeView) {
         .map(|m| lang.tr(m)),
     )
     .style(theme.header());
+    // Field names are short; the two values (with their authors) get the room.
     let widths = [
-        Constraint::Fill(3),
         Constraint::Fill(2),
+        Constraint::Length(14),
         Constraint::Fill(3),
         Constraint::Fill(3),
     ];

@@ -21,6 +21,10 @@ fn author_text(app: &App) -> String {
             Msg::AuthorFromConfig,
             &[("name", &crate::domain::text::visible(name)), ("path", &path)],
         ),
+        None if !app.author.is_empty() => app.lang.fill(
+            Msg::AuthorFromElsewhere,
+            &[("name", &crate::domain::text::visible(&app.author)), ("path", &path)],
+        ),
         None => app.lang.fill(Msg::AuthorNotSet, &[("path", &path)]),
     }
 }
@@ -28,14 +32,13 @@ fn author_text(app: &App) -> String {
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cursor: usize) {
     let lang = app.lang;
     let b = &app.backlog;
-    let [top, bottom] = Layout::vertical([Constraint::Length(7), Constraint::Fill(1)]).areas(area);
     let setting = |label: Msg, value: String| {
         Line::from(vec![
             Span::styled(format!("{}: ", lang.tr(label)), theme.label()),
             Span::raw(value),
         ])
     };
-    let lines = vec![
+    let mut lines = vec![
         setting(Msg::FieldBacklogName, b.name.clone()),
         setting(Msg::FieldThreshold, b.settings.owner_load_threshold.to_string()),
         setting(Msg::FieldMinutesPerItem, b.settings.minutes_per_item.to_string()),
@@ -46,8 +49,14 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cursor: us
                 .clone()
                 .unwrap_or_else(|| lang.tr(Msg::LanguageEachOwn).to_string()),
         ),
-        setting(Msg::FieldAuthor, author_text(app)),
+        sync_line(app, theme),
     ];
+    if !app.shared {
+        lines.push(Line::styled(lang.tr(Msg::SettingsNotShared), theme.dim()));
+    }
+    lines.push(setting(Msg::SettingsYourName, author_text(app)));
+    let height = lines.len() as u16 + 2;
+    let [top, bottom] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(false))
@@ -92,4 +101,33 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cursor: us
     .column_spacing(1);
     let mut state = TableState::default().with_selected(Some(cursor));
     frame.render_stateful_widget(table, inner, &mut state);
+}
+
+/// issue 11/15: when this backlog syncs by itself, and whether the page is published.
+fn sync_line(app: &App, theme: Theme) -> Line<'static> {
+    let lang = app.lang;
+    let s = &app.backlog.settings;
+    let mut when: Vec<String> = Vec::new();
+    if s.sync_at_start {
+        when.push(lang.tr(Msg::SettingsSyncAtStart).to_string());
+    }
+    if s.sync_after_meeting {
+        when.push(lang.tr(Msg::SettingsSyncAfterMeeting).to_string());
+    }
+    if s.sync_every_minutes > 0 {
+        let minutes = s.sync_every_minutes.to_string();
+        when.push(lang.fill(Msg::SettingsSyncEvery, &[("minutes", &minutes)]));
+    }
+    if when.is_empty() {
+        when.push(lang.tr(Msg::SettingsSyncOff).to_string());
+    }
+    let page = lang.tr(if s.publish_page {
+        Msg::SettingsPublished
+    } else {
+        Msg::SettingsNotPublished
+    });
+    Line::from(vec![
+        Span::styled(format!("{}: ", lang.tr(Msg::SettingsSync)), theme.label()),
+        Span::raw(format!("{} · {page}", when.join(", "))),
+    ])
 }

@@ -140,6 +140,10 @@ pub fn check_golden(name: &str, actual: &str) {
     );
 }
 
+/// The name the commands run by [`cli`] sign their log entries with (the machine's git
+/// `user.name` would otherwise make the output differ from machine to machine).
+pub const AUTHOR: &str = "Kari Åsheim";
+
 /// The real binary on `data` (`--data`), with a clean English environment.
 pub fn cli(data: &Path) -> assert_cmd::Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tiltak");
@@ -148,6 +152,7 @@ pub fn cli(data: &Path) -> assert_cmd::Command {
         .env_remove("TILTAK_DATA")
         // Never the config file of whoever runs the tests: an empty one.
         .env("TILTAK_CONFIG", "/dev/null")
+        .env("TILTAK_AUTHOR", AUTHOR)
         .arg("--data")
         .arg(data)
         .timeout(std::time::Duration::from_secs(30));

@@ -1,6 +1,6 @@
 //! The forms of the Settings screen: a sector (name, short label) and the backlog's settings.
 
-use super::{FieldId, Form, FormTarget, line, with_hint};
+use super::{Field, FieldId, Form, FormTarget, Input, line, with_hint};
 use crate::domain::{Backlog, SectorId, Settings};
 use crate::i18n::{Lang, Msg};
 
@@ -8,6 +8,18 @@ use crate::i18n::{Lang, Msg};
 pub struct SectorValues {
     pub name: String,
     pub short: String,
+}
+
+/// Minutes between automatic syncs while idle: 0 (off) up to a working day.
+pub const SYNC_EVERY_RANGE: std::ops::RangeInclusive<u32> = 0..=480;
+
+fn toggle(id: FieldId, label: Msg, on: bool) -> Field {
+    Field {
+        id,
+        label,
+        hint: None,
+        input: Input::Toggle(on),
+    }
 }
 
 impl Form {
@@ -69,6 +81,24 @@ impl Form {
                     ),
                     Msg::FormLanguageHint,
                 ),
+                toggle(FieldId::SyncAtStart, Msg::FieldSyncAtStart, s.sync_at_start),
+                toggle(
+                    FieldId::SyncAfterMeeting,
+                    Msg::FieldSyncAfterMeeting,
+                    s.sync_after_meeting,
+                ),
+                with_hint(
+                    line(
+                        FieldId::SyncEvery,
+                        Msg::FieldSyncEvery,
+                        &s.sync_every_minutes.to_string(),
+                    ),
+                    Msg::FormSyncEveryHint,
+                ),
+                with_hint(
+                    toggle(FieldId::PublishPage, Msg::FieldPublishPage, s.publish_page),
+                    Msg::FormPublishPageHint,
+                ),
             ],
         )
     }
@@ -103,16 +133,29 @@ impl Form {
         if language == Some(None) {
             errors.push((FieldId::Language, lang.tr(Msg::ErrLanguageDefault).to_string()));
         }
-        match (threshold, minutes, errors.first()) {
-            (Some(owner_load_threshold), Some(minutes_per_item), None) => Ok((
+        let every = self
+            .text(FieldId::SyncEvery)
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|m| SYNC_EVERY_RANGE.contains(m));
+        if every.is_none() {
+            errors.push((FieldId::SyncEvery, lang.tr(Msg::ErrSyncEvery).to_string()));
+        }
+        match (threshold, minutes, every, errors.first()) {
+            (Some(owner_load_threshold), Some(minutes_per_item), Some(sync_every_minutes), None) => Ok((
                 name,
                 Settings {
                     owner_load_threshold,
                     minutes_per_item,
                     language: language.flatten(),
+                    sync_at_start: self.toggled(FieldId::SyncAtStart),
+                    sync_after_meeting: self.toggled(FieldId::SyncAfterMeeting),
+                    sync_every_minutes,
+                    publish_page: self.toggled(FieldId::PublishPage),
                 },
             )),
-            (_, _, first) => {
+            (_, _, _, first) => {
                 let (id, _) = first.cloned().unwrap_or((FieldId::Name, String::new()));
                 let all: Vec<String> = errors.into_iter().map(|(_, message)| message).collect();
                 Err(self.fail(id, all.join(" · ")))
