@@ -94,6 +94,15 @@ impl Lang {
         })
     }
 
+    // issue 16: glossary
+    pub fn term_status(self, status: crate::domain::TermStatus) -> &'static str {
+        self.tr(match status {
+            crate::domain::TermStatus::Proposed => Msg::TermProposed,
+            crate::domain::TermStatus::Agreed => Msg::TermAgreed,
+            crate::domain::TermStatus::Retired => Msg::TermRetired,
+        })
+    }
+
     pub fn funding(self, funding: Funding) -> &'static str {
         self.tr(match funding {
             Funding::Operating => Msg::FundingOperating,
@@ -1116,6 +1125,31 @@ catalogue! {
     ErrSyncUnsaved => ("Siste endring er ikke lagret; synkroniser når lagringen har lyktes.", "The last change is not saved; sync once saving works."),
     ErrSyncLost => ("synkroniseringen stoppet uten svar", "the sync stopped without an answer"),
     MsgRenumberedCli => ("{from} fikk nytt nummer {to}", "{from} was renumbered {to}"),
+    // issue 16: glossary
+    PaneGlossary => ("Begreper", "Glossary"),
+    ActGlossary => ("Gå til begrepslisten", "Go to the glossary"),
+    ActNextTerm => ("Tiltak: flytt til neste begrep i detaljene (Enter åpner det i begrepslisten)", "Measures: move to the next glossary term in the detail (Enter opens it in the glossary)"),
+    EmptyGlossary => ("Ingen begreper ennå. Trykk n for å legge til gruppens første begrep.", "No terms yet. Press n to add the group's first term."),
+    FieldTerm => ("Begrep", "Term"),
+    FieldDefinition => ("Definisjon", "Definition"),
+    FieldSynonyms => ("Synonymer", "Synonyms"),
+    FieldTermSector => ("Eies av sektor", "Owning sector"),
+    FieldAgreed => ("Vedtatt dato", "Date agreed"),
+    FieldAgreedIn => ("Vedtatt i", "Agreed in"),
+    FormSynonymsHint => ("skill med komma", "separate with commas"),
+    FormNewTerm => ("Nytt begrep", "New term"),
+    FormEditTerm => ("Rediger begrep {id}", "Edit term {id}"),
+    WhatTerm => ("begrepet «{term}»", "term “{term}”"),
+    ConfirmDeleteTerm => ("Slette begrepet «{term}»? (u angrer)", "Delete term “{term}”? (u undoes it)"),
+    TermProposed => ("foreslått", "proposed"),
+    TermAgreed => ("vedtatt", "agreed"),
+    TermRetired => ("utgått", "retired"),
+    ColTerm => ("Begrep", "Term"),
+    ColSynonyms => ("Synonymer", "Synonyms"),
+    HeadingTermsFound => ("Begreper i teksten", "Terms in the text"),
+    HintOpenTerm => ("Enter åpner begrepet", "Enter opens the term"),
+    MsgNoTermsHere => ("Ingen begreper fra begrepslisten i dette tiltaket.", "No glossary terms in this measure."),
+    HeadingUsedIn => ("Brukt i tiltak", "Used in measures"),
 }
 
 #[cfg(test)]

@@ -11,15 +11,18 @@ pub enum Pane {
     Priorities,
     Meetings,
     Overview,
+    // issue 16: glossary
+    Glossary,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 5] = [
+    pub const ALL: [Pane; 6] = [
         Pane::Measures,
         Pane::Owners,
         Pane::Priorities,
         Pane::Meetings,
         Pane::Overview,
+        Pane::Glossary,
     ];
 
     pub fn title(self) -> Msg {
@@ -29,6 +32,7 @@ impl Pane {
             Pane::Priorities => Msg::PanePriorities,
             Pane::Meetings => Msg::PaneMeetings,
             Pane::Overview => Msg::PaneOverview,
+            Pane::Glossary => Msg::PaneGlossary,
         }
     }
 }
@@ -142,6 +146,9 @@ pub enum Action {
     SelectRow(usize),
     ExternalEditor,
     AssignStatus,
+    // issue 16: glossary
+    /// Measures pane: put the detail's term cursor on the next glossary term found.
+    NextTerm,
 }
 
 impl Action {
@@ -251,6 +258,8 @@ impl Action {
             Action::SelectRow(_) => Msg::ActSelectRow,
             Action::ExternalEditor => Msg::ActExternalEditor,
             Action::AssignStatus => Msg::ActAssignStatus,
+            Action::Focus(Pane::Glossary) => Msg::ActGlossary,
+            Action::NextTerm => Msg::ActNextTerm,
         }
     }
 }

@@ -14,6 +14,8 @@ use crate::i18n::{Lang, Msg};
 
 mod prompts;
 mod settings;
+// issue 16: glossary
+mod term;
 pub use prompts::{Prompt, SetupValues, parse_time};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,9 @@ pub enum FormTarget {
     EditSector(SectorId),
     /// The backlog's name and settings.
     Settings,
+    // issue 16: glossary
+    NewTerm,
+    EditTerm(crate::domain::TermId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +70,9 @@ pub enum FieldId {
     Guests,
     Short,
     Threshold,
+    // issue 16: glossary
+    Synonyms,
+    Agreed,
 }
 
 /// What a picker option stands for.
@@ -76,6 +84,8 @@ pub enum Choice {
     Sector(SectorId),
     Priority(PriorityId),
     Funding(Funding),
+    // issue 16: glossary
+    TermStatus(crate::domain::TermStatus),
 }
 
 #[derive(Debug, Clone)]
@@ -418,6 +428,8 @@ impl Form {
             FormTarget::NewSector => lang.tr(Msg::FormNewSector).to_string(),
             FormTarget::EditSector(_) => lang.tr(Msg::FormEditSector).to_string(),
             FormTarget::Settings => lang.tr(Msg::FormSettings).to_string(),
+            FormTarget::NewTerm => lang.tr(Msg::FormNewTerm).to_string(),
+            FormTarget::EditTerm(id) => lang.fill(Msg::FormEditTerm, &[("id", &id.to_string())]),
         }
     }
 

@@ -444,6 +444,13 @@ pub static BINDINGS: &[Binding] = &[
     ctrl(Context::GoTo, 'c', Action::Quit),
     // Issue 14: any status at once, also for the marked measures
     only_in(Pane::Measures, key(List, Char('t'), Action::AssignStatus)),
+    // issue 16: glossary
+    key(List, Char('6'), Action::Focus(Pane::Glossary)),
+    hinted(
+        only_in(Pane::Glossary, key(List, Char('/'), Action::Search)),
+        Msg::HintSearch,
+    ),
+    only_in(Pane::Measures, key(List, Char('b'), Action::NextTerm)),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).

@@ -6,6 +6,7 @@ pub mod editor;
 pub mod filter_panel;
 mod find;
 pub mod form;
+pub mod glossary;
 mod goto;
 pub mod history;
 pub mod keymap;
@@ -76,6 +77,8 @@ pub enum Confirm {
     },
     DeleteMeeting(MeetingId),
     DeleteSector(crate::domain::SectorId),
+    // issue 16: glossary
+    DeleteTerm(crate::domain::TermId),
 }
 
 #[derive(Debug, Clone)]
@@ -168,6 +171,11 @@ pub struct App {
     pub syncing: Option<sync::Running>,
     store: Box<dyn Persist>,
     search: live_search::LiveSearch,
+    // issue 16: glossary
+    pub glossary: ListView,
+    /// The glossary term the detail panel's cursor is on: the measure it belongs to and the
+    /// term's place among those found in it (`Enter` opens it in the Glossary pane).
+    pub detail_term: Option<(MeasureId, usize)>,
 }
 
 /// The list height of a 120×40 terminal, until the first frame tells the real one.
@@ -220,6 +228,8 @@ impl App {
             syncing: None,
             store,
             search: live_search::LiveSearch::default(),
+            glossary: ListView::default(),
+            detail_term: None,
         };
         app.refresh_views();
         app
@@ -287,6 +297,7 @@ impl App {
             Pane::Priorities => &self.priorities,
             Pane::Meetings => &self.meetings,
             Pane::Overview => &NO_LIST,
+            Pane::Glossary => &self.glossary,
         }
     }
 
@@ -297,6 +308,7 @@ impl App {
             Pane::Owners => Some(&mut self.owners),
             Pane::Priorities => Some(&mut self.priorities),
             Pane::Overview => None,
+            Pane::Glossary => Some(&mut self.glossary),
         }
     }
 
@@ -319,6 +331,14 @@ impl App {
             .selected_row()
             .and_then(|i| self.backlog.priorities.get(i))
             .map(|p| p.id)
+    }
+
+    // issue 16: glossary
+    pub fn selected_term(&self) -> Option<crate::domain::TermId> {
+        self.glossary
+            .selected_row()
+            .and_then(|i| self.backlog.glossary.get(i))
+            .map(|t| t.id)
     }
 
     /// The search query of `pane` ("" when none).
@@ -392,6 +412,7 @@ impl App {
         let owner = self.selected_owner();
         let priority = self.selected_priority();
         let meeting = self.selected_meeting();
+        let term = self.selected_term();
         let today = self.today();
         self.insight = Insight::compute(&self.backlog, today);
         self.overview.clamp(&self.insight);
@@ -405,6 +426,12 @@ impl App {
             .set_rows(views::priority_rows(&self.backlog, self.query(Pane::Priorities)));
         self.meetings
             .set_rows(views::meeting_rows(&self.backlog, self.query(Pane::Meetings)));
+        self.glossary
+            .set_rows(views::glossary_rows(&self.backlog, self.query(Pane::Glossary)));
+        if let Some(id) = term {
+            self.glossary
+                .select_where(|i| self.backlog.glossary.get(i).is_some_and(|t| t.id == id));
+        }
         if let Some(id) = meeting {
             self.meetings
                 .select_where(|i| self.backlog.meetings.get(i).is_some_and(|m| m.id == id));

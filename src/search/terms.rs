@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::fold::fold;
-use crate::domain::{Backlog, TermId, TermStatus};
+use crate::domain::{Backlog, Measure, TermId, TermStatus};
 
 /// Shorter term words match only whole words.
 const PREFIX_FROM: usize = 4;
@@ -103,6 +103,11 @@ impl TermMatcher {
             }
         }
         hits
+    }
+
+    /// The distinct terms in a measure's title and description, in order of first appearance.
+    pub fn terms_of(&self, measure: &Measure) -> Vec<TermId> {
+        self.terms_in([measure.title.as_str(), measure.description.as_str()])
     }
 
     /// The distinct terms found in any of `texts`, in order of first appearance.

@@ -6,6 +6,8 @@ mod confirm;
 mod detail;
 mod facts;
 mod form;
+// issue 16: glossary
+mod glossary;
 mod help;
 pub mod layout;
 mod lists;
