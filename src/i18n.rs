@@ -1150,6 +1150,8 @@ catalogue! {
     HintOpenTerm => ("Enter åpner begrepet", "Enter opens the term"),
     MsgNoTermsHere => ("Ingen begreper fra begrepslisten i dette tiltaket.", "No glossary terms in this measure."),
     HeadingUsedIn => ("Brukt i tiltak", "Used in measures"),
+    MinTermsAgreed => ("Begreper vedtatt", "Terms agreed"),
+    MdAlsoCalled => ("også: {synonyms}", "also: {synonyms}"),
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
 //! The group's shared vocabulary (begrepsliste): terms with a definition, synonyms, the sector
 //! that owns the term and where it stands (proposed, agreed in a meeting, retired).
 
+use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::id::{Id, MeetingId, SectorId, TermId};
-use super::model::Backlog;
+use super::model::{Backlog, Meeting, MeetingState};
 use super::ops::{DomainError, take_id};
 use super::patch::{Change, Edit, Key, Patch, Record};
 use super::text::{multi_line, single_line};
@@ -66,6 +67,30 @@ impl Term {
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.term.as_str()).chain(self.synonyms.iter().map(String::as_str))
     }
+}
+
+/// What a meeting decided on a glossary term on its agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TermDecisionKind {
+    /// Vedtatt: the group agreed the term with its definition.
+    Agreed,
+    /// Revidert: the definition was rewritten in the meeting (the decision keeps the new one).
+    Revised,
+    /// Utgått: the term is no longer used.
+    Retired,
+    /// Tatt til orientering: discussed, nothing changed.
+    Noted,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermDecision {
+    pub term: TermId,
+    pub at: Timestamp,
+    pub kind: TermDecisionKind,
+    /// A revision's new definition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<String>,
 }
 
 /// The fields of a term a person edits. Agreeing happens in a meeting, or by choosing the
@@ -186,12 +211,114 @@ impl Backlog {
         Ok(self.commit(Patch(vec![put(term)])))
     }
 
+    /// Deletes a term and takes it off every agenda and out of every meeting's decisions (undo
+    /// puts it all back).
     pub fn delete_term(&mut self, id: TermId) -> Result<Edit, DomainError> {
         self.term(id).ok_or(DomainError::UnknownTerm(id))?;
-        Ok(self.commit(Patch(vec![Change {
+        let mut patch = Patch::default();
+        for meeting in self.meetings.iter().filter(|m| m.terms.contains(&id)) {
+            let mut changed = meeting.clone();
+            changed.terms.retain(|t| *t != id);
+            changed.term_decisions.retain(|d| d.term != id);
+            patch.0.push(Change {
+                key: Key::Meeting(changed.id),
+                after: Some(Record::Meeting(changed)),
+            });
+        }
+        patch.0.push(Change {
             key: Key::Term(id),
             after: None,
-        }])))
+        });
+        Ok(self.commit(patch))
+    }
+
+    /// Puts a term on a meeting's agenda (after its measures). A meeting that took place is
+    /// kept as a record; `None` when the term is on the agenda already.
+    pub fn put_term_on_agenda(&mut self, meeting: MeetingId, term: TermId) -> Result<Option<Edit>, DomainError> {
+        self.term(term).ok_or(DomainError::UnknownTerm(term))?;
+        let mut changed = self
+            .meeting(meeting)
+            .ok_or(DomainError::UnknownMeeting(meeting))?
+            .clone();
+        if changed.state == MeetingState::Held {
+            return Err(DomainError::MeetingHeld(meeting));
+        }
+        if changed.terms.contains(&term) {
+            return Ok(None);
+        }
+        changed.terms.push(term);
+        Ok(Some(self.commit(Patch(vec![Change {
+            key: Key::Meeting(meeting),
+            after: Some(Record::Meeting(changed)),
+        }]))))
+    }
+
+    /// Records what `meeting` decided on `term`, and changes the term to match: agreed (dated
+    /// the meeting's day, naming the meeting), revised (the new definition; the term stays
+    /// proposed until it is agreed), retired, or only noted. One undo step.
+    pub fn decide_term(
+        &mut self,
+        meeting: MeetingId,
+        term: TermId,
+        kind: TermDecisionKind,
+        definition: Option<&str>,
+        now: Timestamp,
+    ) -> Result<Edit, DomainError> {
+        let mut changed = self.term(term).ok_or(DomainError::UnknownTerm(term))?.clone();
+        let mut record = self
+            .meeting(meeting)
+            .ok_or(DomainError::UnknownMeeting(meeting))?
+            .clone();
+        let definition = definition.map(multi_line).map(|d| d.trim().to_string());
+        match kind {
+            TermDecisionKind::Agreed => {
+                changed.status = TermStatus::Agreed;
+                changed.agreed = Some(record.date);
+                changed.meeting = Some(meeting);
+            }
+            TermDecisionKind::Revised => {
+                let text = definition
+                    .clone()
+                    .filter(|d| !d.is_empty())
+                    .ok_or(DomainError::EmptyText)?;
+                changed.definition = text;
+            }
+            TermDecisionKind::Retired => changed.status = TermStatus::Retired,
+            TermDecisionKind::Noted => {}
+        }
+        if !record.terms.contains(&term) {
+            record.terms.push(term);
+        }
+        record.term_decisions.push(TermDecision {
+            term,
+            at: now,
+            kind,
+            definition: definition.filter(|_| kind == TermDecisionKind::Revised),
+        });
+        Ok(self.commit(Patch(vec![
+            put(changed),
+            Change {
+                key: Key::Meeting(meeting),
+                after: Some(Record::Meeting(record)),
+            },
+        ])))
+    }
+
+    /// The terms a meeting agreed, in the order it agreed them.
+    pub fn terms_agreed_in(&self, meeting: &Meeting) -> Vec<&Term> {
+        let mut out: Vec<&Term> = Vec::new();
+        for decision in meeting
+            .term_decisions
+            .iter()
+            .filter(|d| d.kind == TermDecisionKind::Agreed)
+        {
+            if let Some(term) = self.term(decision.term)
+                && !out.iter().any(|t| t.id == term.id)
+            {
+                out.push(term);
+            }
+        }
+        out
     }
 }
 
@@ -270,5 +397,51 @@ mod tests {
         );
         backlog.apply(&edit.undo);
         assert_eq!(backlog.term(id).unwrap().meeting, None);
+    }
+
+    #[test]
+    fn a_meeting_revises_and_agrees_a_term_each_as_one_undoable_step() {
+        use crate::domain::{MeetingDraft, MeetingState};
+        let now: Timestamp = "2026-12-14T09:00:00Z".parse().unwrap();
+        let mut backlog = Backlog::new("Test", &[]);
+        let (term, _) = backlog.add_term(draft("Digital modenhet", &[]), today()).unwrap();
+        let day = jiff::civil::date(2026, 12, 14);
+        let (meeting, _) = backlog
+            .create_meeting(MeetingDraft::new("Møte", day, vec![], vec![]), MeetingState::Planned)
+            .unwrap();
+        backlog.put_term_on_agenda(meeting, term).unwrap().unwrap();
+        assert_eq!(backlog.put_term_on_agenda(meeting, term), Ok(None), "once is enough");
+
+        let revised = backlog
+            .decide_term(meeting, term, TermDecisionKind::Revised, Some("Ny tekst."), now)
+            .unwrap();
+        assert_eq!(backlog.term(term).unwrap().definition, "Ny tekst.");
+        assert_eq!(backlog.term(term).unwrap().status, TermStatus::Proposed);
+        backlog
+            .decide_term(meeting, term, TermDecisionKind::Agreed, None, now)
+            .unwrap();
+        let agreed = backlog.term(term).unwrap();
+        assert_eq!(
+            (agreed.status, agreed.agreed, agreed.meeting),
+            (TermStatus::Agreed, Some(day), Some(meeting))
+        );
+        let record = backlog.meeting(meeting).unwrap();
+        assert_eq!(record.term_decisions.len(), 2);
+        assert_eq!(record.term_decisions[0].definition.as_deref(), Some("Ny tekst."));
+        assert_eq!(backlog.terms_agreed_in(record).len(), 1);
+        assert_eq!(
+            backlog.decide_term(meeting, term, TermDecisionKind::Revised, Some("  "), now),
+            Err(DomainError::EmptyText)
+        );
+
+        let deleted = backlog.delete_term(term).unwrap();
+        assert!(
+            backlog.meeting(meeting).unwrap().terms.is_empty(),
+            "off the agenda with it"
+        );
+        assert_eq!(backlog.invariant_violations(), Vec::<String>::new());
+        backlog.apply(&deleted.undo);
+        backlog.apply(&revised.undo.clone());
+        assert_eq!(backlog.invariant_violations(), Vec::<String>::new());
     }
 }

@@ -497,6 +497,7 @@ fn unlink_dangling(merged: &mut Backlog, report: &mut MergeReport) {
         }
     }
     let measures: BTreeSet<_> = merged.measures.iter().map(|m| m.id).collect();
+    let glossary: Vec<_> = merged.glossary.iter().map(|t| t.id).collect();
     for meeting in &mut merged.meetings {
         let from = Key::Meeting(meeting.id);
         for people in [&mut meeting.attendees, &mut meeting.absent] {
@@ -520,6 +521,17 @@ fn unlink_dangling(merged: &mut Backlog, report: &mut MergeReport) {
             }
         });
         meeting.decisions.retain(|d| measures.contains(&d.measure));
+        let terms: BTreeSet<_> = glossary.iter().copied().collect();
+        meeting.terms.retain(|t| {
+            terms.contains(t) || {
+                notes.push(Note::Unlinked {
+                    from,
+                    to: Key::Term(*t),
+                });
+                false
+            }
+        });
+        meeting.term_decisions.retain(|d| terms.contains(&d.term));
         meeting.time_spent.retain(|t| measures.contains(&t.measure));
     }
 }

@@ -14,7 +14,7 @@ pub mod saved_view;
 pub mod text;
 
 pub use assign::Assignment;
-pub use glossary::{Term, TermDraft, TermStatus};
+pub use glossary::{Term, TermDecision, TermDecisionKind, TermDraft, TermStatus};
 pub use id::{Id, MeasureId, MeetingId, OwnerId, PriorityId, SectorId, TermId};
 pub use meeting::{AgendaReason, MeetingDraft, Verdict};
 pub use model::*;

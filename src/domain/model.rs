@@ -429,6 +429,11 @@ pub struct Meeting {
     /// Time spent per item, in agenda order of first visit.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub time_spent: Vec<ItemTime>,
+    // issue 16: glossary terms on the agenda, after the measures, and what was decided on them
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<super::id::TermId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub term_decisions: Vec<super::glossary::TermDecision>,
     /// Fields written by a newer minor version; carried through untouched.
     #[serde(flatten)]
     pub extra: Map<String, Value>,

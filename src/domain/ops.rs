@@ -770,6 +770,20 @@ impl Backlog {
             }
         }
         for meeting in &self.meetings {
+            let mut missing: Vec<_> = meeting
+                .terms
+                .iter()
+                .chain(meeting.term_decisions.iter().map(|d| &d.term))
+                .filter(|t| self.term(**t).is_none())
+                .copied()
+                .collect();
+            missing.sort();
+            missing.dedup();
+            for t in missing {
+                problems.push(format!("meeting {} links to missing term {t}", meeting.id));
+            }
+        }
+        for meeting in &self.meetings {
             let people = meeting.attendees.iter().chain(&meeting.absent);
             for a in people.filter(|a| self.owner(**a).is_none()) {
                 problems.push(format!("meeting {} links to missing owner {a}", meeting.id));

@@ -88,5 +88,12 @@ impl Backlog {
     pub fn renumber_term(&mut self, from: TermId, to: TermId) {
         self.glossary.iter_mut().for_each(|t| swap(&mut t.id, from, to));
         self.glossary.sort_by_key(|t| t.id);
+        for meeting in &mut self.meetings {
+            meeting.terms.iter_mut().for_each(|t| swap(t, from, to));
+            meeting
+                .term_decisions
+                .iter_mut()
+                .for_each(|d| swap(&mut d.term, from, to));
+        }
     }
 }
