@@ -191,3 +191,84 @@ fn a_measure_without_terms_says_so_when_b_is_pressed() {
         Some("No glossary terms in this measure.")
     );
 }
+
+fn select_term(app: &mut App, id: u32) {
+    type_text(app, "6");
+    app.glossary.select_where(|i| app.backlog.glossary[i].id == Id(id));
+}
+
+#[test]
+fn a_meeting_agrees_revises_and_retires_terms_and_its_minutes_list_the_terms_agreed() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    // Kunstig intelligens (B-15) is on M-4's agenda in the demo; M puts Digitalt tankesett there.
+    select_term(&mut app, 14);
+    type_text(&mut app, "M");
+    assert!(common::screen(&mut app, 120, 40).contains("B-14 is now on the agenda of M-4 (2026-12-14)"));
+    assert_eq!(app.backlog.meeting(Id(4)).unwrap().terms, [Id(15), Id(14)]);
+    type_text(&mut app, "M");
+    assert!(common::screen(&mut app, 120, 40).contains("B-14 is already on the agenda of M-4"));
+
+    type_text(&mut app, "4");
+    app.meetings.select_where(|i| app.backlog.meetings[i].id == Id(4));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let measures = app.backlog.meeting(Id(4)).unwrap().agenda.len();
+    for _ in 0..measures {
+        press(&mut app, KeyCode::Right);
+    }
+    let shown = common::screen(&mut app, 100, 30);
+    assert!(
+        shown.contains(&format!("{} / {}", measures + 1, measures + 2)),
+        "{shown}"
+    );
+    assert!(shown.contains("Term for the group"), "{shown}");
+    assert!(shown.contains("B-15 Kunstig intelligens"));
+    assert!(shown.contains("Systemer som løser oppgaver"), "the definition is shown");
+
+    // `a` asks first, then agrees; measure-only keys say what to use instead.
+    type_text(&mut app, "a");
+    assert!(common::screen(&mut app, 100, 30).contains("Agree the term “Kunstig intelligens”"));
+    type_text(&mut app, "y");
+    let agreed = app.backlog.term(Id(15)).unwrap();
+    assert_eq!(agreed.status, TermStatus::Agreed);
+    assert_eq!(
+        (agreed.agreed, agreed.meeting),
+        (Some(jiff::civil::date(2026, 12, 14)), Some(Id(4)))
+    );
+    type_text(&mut app, "p");
+    assert!(common::screen(&mut app, 100, 30).contains("For measures, not terms"));
+
+    // Enter revises the definition of the next term; x retires (asks); u takes it back.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    tiltak::app::handle_key(&mut app, ctrl('u'));
+    type_text(
+        &mut app,
+        "Å spørre hvordan data og teknologi kan løse oppgaven annerledes.",
+    );
+    tiltak::app::handle_key(&mut app, ctrl('s'));
+    assert_eq!(
+        app.backlog.term(Id(14)).unwrap().definition,
+        "Å spørre hvordan data og teknologi kan løse oppgaven annerledes."
+    );
+    assert!(common::screen(&mut app, 100, 30).contains("Revised: Å spørre"));
+    type_text(&mut app, "xy");
+    assert_eq!(app.backlog.term(Id(14)).unwrap().status, TermStatus::Retired);
+    type_text(&mut app, "u");
+    assert_eq!(app.backlog.term(Id(14)).unwrap().status, TermStatus::Proposed);
+
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "y");
+    let files = store.files.borrow();
+    let (path, bytes) = files.last().expect("the minutes are written");
+    assert!(path.to_string_lossy().contains("minutes/"));
+    let minutes = String::from_utf8_lossy(bytes);
+    let section = &minutes[minutes.find("## Terms agreed").expect("a section of terms agreed")..];
+    assert!(
+        section.contains(
+            "- **Kunstig intelligens** (B-15; agreed 2026-12-14; Utvikling og digitalisering; also: KI): Systemer"
+        ),
+        "{minutes}"
+    );
+    assert!(!section.contains("Digitalt tankesett"), "revised, not agreed");
+}

@@ -149,6 +149,8 @@ pub enum Action {
     // issue 16: glossary
     /// Measures pane: put the detail's term cursor on the next glossary term found.
     NextTerm,
+    /// Glossary pane: put the selected term on the next planned meeting's agenda.
+    TermToMeeting,
 }
 
 impl Action {
@@ -260,6 +262,7 @@ impl Action {
             Action::AssignStatus => Msg::ActAssignStatus,
             Action::Focus(Pane::Glossary) => Msg::ActGlossary,
             Action::NextTerm => Msg::ActNextTerm,
+            Action::TermToMeeting => Msg::ActTermToMeeting,
         }
     }
 }

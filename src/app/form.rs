@@ -38,6 +38,8 @@ pub enum FormTarget {
     // issue 16: glossary
     NewTerm,
     EditTerm(crate::domain::TermId),
+    /// A meeting rewrites a term's definition (the review's revise).
+    ReviseTerm(crate::domain::TermId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -430,6 +432,7 @@ impl Form {
             FormTarget::Settings => lang.tr(Msg::FormSettings).to_string(),
             FormTarget::NewTerm => lang.tr(Msg::FormNewTerm).to_string(),
             FormTarget::EditTerm(id) => lang.fill(Msg::FormEditTerm, &[("id", &id.to_string())]),
+            FormTarget::ReviseTerm(id) => lang.fill(Msg::FormReviseTerm, &[("id", &id.to_string())]),
         }
     }
 

@@ -451,6 +451,7 @@ pub static BINDINGS: &[Binding] = &[
         Msg::HintSearch,
     ),
     only_in(Pane::Measures, key(List, Char('b'), Action::NextTerm)),
+    only_in(Pane::Glossary, key(List, Char('M'), Action::TermToMeeting)),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).

@@ -79,6 +79,10 @@ pub enum Confirm {
     DeleteSector(crate::domain::SectorId),
     // issue 16: glossary
     DeleteTerm(crate::domain::TermId),
+    /// Record "agreed" on the review's current glossary term.
+    AgreeTerm(crate::domain::TermId),
+    /// Record "retired" on the review's current glossary term.
+    RetireTerm(crate::domain::TermId),
 }
 
 #[derive(Debug, Clone)]

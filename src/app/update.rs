@@ -9,7 +9,7 @@ use super::form::{Form, FormTarget, Input};
 use super::keymap::{self, Context};
 use super::review_update::ExportFormat;
 use super::{Action, App, Confirm, Message, Overlay, Pane, SaveState};
-use crate::domain::{DomainError, Edit, Verdict};
+use crate::domain::{DomainError, Edit, TermDecisionKind, Verdict};
 use crate::i18n::{Lang, Msg};
 
 /// Feeds one key press to the app.
@@ -175,6 +175,7 @@ fn list_action(app: &mut App, action: Action) {
         Action::OpenSettings => super::settings::open(app),
         Action::GoToMeasure => super::goto::open(app),
         Action::NextTerm => super::glossary::next_term(app),
+        Action::TermToMeeting => super::glossary::term_to_meeting(app),
         Action::SelectRow(row) => move_cursor(app, |l| {
             l.first();
             l.move_by(row as isize);
@@ -481,6 +482,8 @@ fn confirm_action(app: &mut App, action: Action) {
                 }
                 Confirm::DeleteSector(id) => super::settings::delete_sector(app, id),
                 Confirm::DeleteTerm(id) => super::glossary::delete_term(app, id),
+                Confirm::AgreeTerm(id) => super::glossary::decide_in_review(app, id, TermDecisionKind::Agreed, None),
+                Confirm::RetireTerm(id) => super::glossary::decide_in_review(app, id, TermDecisionKind::Retired, None),
                 Confirm::DeletePriority(id) => {
                     let title = app.backlog.priority(id).map(|p| p.title.clone()).unwrap_or_default();
                     let what = app.lang.fill(Msg::WhatPriority, &[("title", &title)]);
@@ -607,7 +610,7 @@ fn submit_form(app: &mut App) {
             let form = form.clone();
             super::settings::form_outcome(app, &form, lang)
         }
-        FormTarget::NewTerm | FormTarget::EditTerm(_) => {
+        FormTarget::NewTerm | FormTarget::EditTerm(_) | FormTarget::ReviseTerm(_) => {
             let form = form.clone();
             super::glossary::form_outcome(app, &form, lang)
         }

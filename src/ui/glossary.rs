@@ -1,16 +1,17 @@
 //! The Glossary pane's table and detail, and glossary terms shown in context: underlined in a
 //! measure's title and description, and listed with their definitions below it.
 
-use ratatui::layout::Constraint;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Wrap};
 
 use super::Theme;
 use super::lists::measure_line;
 use crate::app::App;
 use crate::domain::text;
-use crate::domain::{Backlog, Term, TermId, TermStatus};
+use crate::domain::{Backlog, MeetingId, Term, TermId, TermStatus};
 use crate::i18n::{Lang, Msg};
 use crate::search::terms::TermMatcher;
 
@@ -194,4 +195,39 @@ pub fn terms_found_lines<'a>(
         ]));
     }
     lines
+}
+
+/// A glossary term as the review shows it: the term with its definition and where it stands,
+/// what this meeting recorded on it, and the measures that use it.
+pub fn render_term_item(frame: &mut Frame, app: &App, theme: Theme, area: Rect, meeting: MeetingId, term: &Term) {
+    let lang = app.lang;
+    let mut lines = vec![Line::styled(
+        lang.tr(Msg::ReviewTermHeading).to_string(),
+        theme.header(),
+    )];
+    lines.extend(term_lines(lang, theme, &app.backlog, term));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        lang.tr(Msg::ReviewThisMeeting).to_string(),
+        theme.header(),
+    ));
+    let recorded: Vec<Line> = app
+        .backlog
+        .meeting(meeting)
+        .into_iter()
+        .flat_map(|m| m.term_decisions.iter().filter(|d| d.term == term.id))
+        .map(|d| {
+            Line::raw(shown(&crate::app::glossary::decision_text(
+                lang,
+                d.kind,
+                d.definition.as_deref(),
+            )))
+        })
+        .collect();
+    if recorded.is_empty() {
+        lines.push(Line::styled(lang.tr(Msg::ReviewNothingYet), theme.dim()));
+    }
+    lines.extend(recorded);
+    let block = Block::default().borders(Borders::TOP).border_style(theme.dim());
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
 }

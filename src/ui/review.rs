@@ -188,7 +188,7 @@ fn render_header(frame: &mut Frame, app: &App, theme: Theme, area: Rect, review:
         Msg::ReviewPosition,
         &[
             ("n", &(review.index + 1).to_string()),
-            ("total", &review.agenda.len().to_string()),
+            ("total", &review.len().to_string()),
         ],
     );
     let item_text = lang.fill(
@@ -361,6 +361,16 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     .areas(area);
     frame.render_widget(Paragraph::new(keys), keys_area);
     render_header(frame, app, theme, top, review);
+    // issue 16: a glossary term on the agenda
+    if let Some(term) = review.current_term().and_then(|t| app.backlog.term(t)) {
+        let rest = Rect::new(
+            area.x,
+            title_area.y,
+            area.width,
+            keys_area.y.saturating_sub(title_area.y),
+        );
+        return super::glossary::render_term_item(frame, app, theme, rest, review.meeting, term);
+    }
     let Some(m) = review.current().and_then(|id| app.backlog.measure(id)) else {
         return;
     };

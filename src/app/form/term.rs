@@ -21,6 +21,24 @@ impl Form {
         ))
     }
 
+    /// The definition alone, for a meeting to rewrite.
+    pub fn revise_term(id: TermId, backlog: &Backlog) -> Option<Form> {
+        let term = backlog.term(id)?;
+        Some(Form::with_fields(
+            FormTarget::ReviseTerm(id),
+            vec![lines(FieldId::Description, Msg::FieldDefinition, &term.definition)],
+        ))
+    }
+
+    /// The definition typed into the revise form.
+    pub fn revised_definition(&self, lang: Lang) -> Result<String, (usize, String)> {
+        let text = self.text(FieldId::Description);
+        if text.trim().is_empty() {
+            return Err(self.fail(FieldId::Description, lang.tr(Msg::ErrEmptyText).to_string()));
+        }
+        Ok(text)
+    }
+
     fn term(target: FormTarget, d: &TermDraft, backlog: &Backlog, lang: Lang) -> Form {
         let sectors = std::iter::once((lang.tr(Msg::None).to_string(), Choice::Nothing))
             .chain(sector_options(backlog))
