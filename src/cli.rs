@@ -18,6 +18,8 @@ use crate::store::{self, Lock, paths};
 
 mod backups;
 mod export;
+// issue 16: glossary
+mod glossary;
 mod json;
 mod measure;
 mod meetings;
@@ -173,6 +175,12 @@ pub enum Command {
     },
     /// Sync
     Sync,
+    // issue 16: glossary
+    /// Glossary
+    Glossary {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -318,6 +326,11 @@ pub fn command(lang: Lang) -> clap::Command {
                 })
         })
         .mut_subcommand("sync", |c| c.about(tr(Msg::CliHelpSync)))
+        // issue 16: glossary
+        .mut_subcommand("glossary", |c| {
+            c.about(tr(Msg::CliHelpGlossary))
+                .mut_arg("json", |a| a.help(tr(Msg::CliHelpGlossaryJson)))
+        })
 }
 
 pub fn parse(lang: Lang, args: Vec<String>) -> Cli {
@@ -478,6 +491,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
                 action: ShareCommand::Clone { url },
             } => share::clone(&path, lang, url),
             Command::Sync => share::sync(&path, lang),
+            Command::Glossary { json } => glossary::list(&path, lang, *json),
         });
     finish(result)
 }

@@ -1151,6 +1151,8 @@ catalogue! {
     MsgNoTermsHere => ("Ingen begreper fra begrepslisten i dette tiltaket.", "No glossary terms in this measure."),
     HeadingUsedIn => ("Brukt i tiltak", "Used in measures"),
     MinTermsAgreed => ("Begreper vedtatt", "Terms agreed"),
+    CliHelpGlossary => ("Vis begrepslisten: begrep, status, eier, synonymer og definisjon", "Show the glossary: term, status, owner, synonyms and definition"),
+    CliHelpGlossaryJson => ("Skriv begrepene som JSON, slik de er lagret", "Print the terms as JSON, as they are stored"),
     ErrEmptyText => ("Teksten er tom.", "The text is empty."),
     FormReviseTerm => ("Revider definisjonen av {id}", "Revise the definition of {id}"),
     ConfirmAgreeTerm => ("Vedta begrepet «{term}» med denne definisjonen? (j/n)", "Agree the term “{term}” with this definition? (y/n)"),

@@ -179,3 +179,52 @@ fn a_backlog_with_a_glossary_matches_the_json_schema() {
     bad["glossary"][0]["id"] = Value::from("T-1");
     assert!(!validator.is_valid(&bad), "a term id is B-n");
 }
+
+fn tiltak(data: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("tiltak");
+    cmd.env("LANG", "C")
+        .env_remove("TILTAK_DATA")
+        .timeout(std::time::Duration::from_secs(30))
+        .arg("--data")
+        .arg(data);
+    cmd
+}
+
+#[test]
+fn tiltak_glossary_prints_the_terms_alphabetically_as_text_or_exact_json() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("backlog.json");
+    let mut backlog = with_glossary();
+    edit(&mut backlog, 2, |d| {
+        d.status = TermStatus::Agreed;
+        d.sector = Some(Id(1));
+    });
+    backlog.add_term(term("Avvik", "Rød", &[]), date(2026, 11, 30)).unwrap();
+    // As a colleague's synced file may hold it: the app's own forms store no control characters.
+    backlog.glossary[2].term = "Avvik\u{1b}[31m".into();
+    backlog.glossary[2].definition = "Rød\u{7}".into();
+    save(&backlog, &path).unwrap();
+
+    let out = tiltak(&path).args(["--lang", "nb", "glossary"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text,
+        "B-3 Avvik^[[31m — foreslått\n    Rød^G\n\
+         B-2 Digital modenhet — vedtatt 30.11.2026 — Helse og omsorg — også: modenhet\n    Hvor langt en sektor har kommet.\n\
+         B-1 Tjenestedesign — foreslått\n    Å utforme tjenester fra brukerens behov.\n",
+        "control characters are shown, never sent"
+    );
+
+    let out = tiltak(&path).args(["glossary", "--json"]).output().unwrap();
+    let json: Vec<tiltak::domain::Term> = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<String> = json.iter().map(|t| t.id.to_string()).collect();
+    assert_eq!(ids, ["B-3", "B-2", "B-1"]);
+    assert_eq!(json[0].term, "Avvik\u{1b}[31m", "JSON is exact");
+    assert!(!out.stdout.contains(&0x1b), "the escape is written as \\u001b");
+
+    let empty = dir.path().join("empty.json");
+    let out = tiltak(&empty).args(["glossary"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("No terms yet."));
+    assert!(!empty.exists(), "reading writes nothing");
+}
