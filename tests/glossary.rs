@@ -228,3 +228,29 @@ fn tiltak_glossary_prints_the_terms_alphabetically_as_text_or_exact_json() {
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("No terms yet."));
     assert!(!empty.exists(), "reading writes nothing");
 }
+
+#[test]
+fn the_markdown_report_ends_with_the_glossary_with_markup_escaped() {
+    let mut backlog = with_glossary();
+    backlog
+        .add_term(
+            term("*Silo*", "Lukket <b>fagområde</b>.", &["[lenke](x)"]),
+            date(2026, 11, 30),
+        )
+        .unwrap();
+    let report = tiltak::export::markdown::status_report(&backlog, tiltak::i18n::Lang::En, date(2026, 11, 30));
+    let glossary = &report[report.find("## Glossary").expect("a glossary section")..];
+    assert_eq!(
+        glossary.lines().take(5).collect::<Vec<_>>(),
+        [
+            "## Glossary",
+            "",
+            r"- **\*Silo\*** (B-3; proposed; also: \[lenke\](x)): Lukket \<b\>fagområde\</b\>.",
+            "- **Digital modenhet** (B-2; proposed; also: modenhet): Hvor langt en sektor har kommet.",
+            "- **Tjenestedesign** (B-1; proposed): Å utforme tjenester fra brukerens behov.",
+        ]
+    );
+    let without =
+        tiltak::export::markdown::status_report(&Backlog::new("Tom", &[]), tiltak::i18n::Lang::En, date(2026, 11, 30));
+    assert!(!without.contains("## Glossary"), "no section without terms");
+}
