@@ -39,6 +39,12 @@ fn terms_are_added_edited_searched_and_deleted_in_the_glossary_pane_and_undone()
         shown_terms(&app).first().map(String::as_str),
         Some("Digital kompetanse")
     );
+    // At 80 columns every pane keeps a tab: the ones on the right give up their names first.
+    let top = common::screen(&mut app, 80, 24).lines().next().unwrap().to_string();
+    assert!(
+        top.starts_with(" tiltak │ 1 Measures │ 2 Owners │ 3 Priorities │ 4 Meetings │ 5 │ 6 Glossary │"),
+        "{top}"
+    );
 
     type_text(&mut app, "n");
     type_text(&mut app, "Innbyggerreise");
