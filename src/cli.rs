@@ -18,6 +18,8 @@ use crate::store::{self, Lock, paths};
 
 mod backups;
 mod export;
+// issue 16: glossary
+mod glossary;
 mod json;
 mod measure;
 mod meetings;
@@ -183,6 +185,12 @@ pub enum Command {
         #[arg(long)]
         print_default: bool,
     },
+    // issue 16: glossary
+    /// Glossary
+    Glossary {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -333,6 +341,11 @@ pub fn command(lang: Lang) -> clap::Command {
         .mut_subcommand("config", |c| {
             c.about(tr(Msg::CliHelpConfig))
                 .mut_arg("print_default", |a| a.help(tr(Msg::CliHelpPrintDefault)))
+        })
+        // issue 16: glossary
+        .mut_subcommand("glossary", |c| {
+            c.about(tr(Msg::CliHelpGlossary))
+                .mut_arg("json", |a| a.help(tr(Msg::CliHelpGlossaryJson)))
         })
 }
 
@@ -495,6 +508,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
             } => share::clone(&path, lang, url),
             Command::Sync => share::sync(&path, lang, clock),
             Command::Config { print_default } => config_command(cli, lang, *print_default),
+            Command::Glossary { json } => glossary::list(&path, lang, *json),
         });
     finish(result)
 }

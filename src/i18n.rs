@@ -114,6 +114,15 @@ impl Lang {
         })
     }
 
+    // issue 16: glossary
+    pub fn term_status(self, status: crate::domain::TermStatus) -> &'static str {
+        self.tr(match status {
+            crate::domain::TermStatus::Proposed => Msg::TermProposed,
+            crate::domain::TermStatus::Agreed => Msg::TermAgreed,
+            crate::domain::TermStatus::Retired => Msg::TermRetired,
+        })
+    }
+
     pub fn funding(self, funding: Funding) -> &'static str {
         self.tr(match funding {
             Funding::Operating => Msg::FundingOperating,
@@ -1197,6 +1206,50 @@ catalogue! {
     SettingsNotShared => ("Mappen er ikke delt: synk og publisering gjør ingenting (tiltak share init).", "The folder is not shared: sync and publishing do nothing (tiltak share init)."),
     SettingsYourName => ("Ditt navn i loggen", "Your name in the log"),
     CommitPage => ("Statussiden er oppdatert", "Status page updated"),
+    // issue 16: glossary
+    PaneGlossary => ("Begreper", "Glossary"),
+    ActGlossary => ("Gå til begrepslisten", "Go to the glossary"),
+    ActNextTerm => ("Tiltak: flytt til neste begrep i detaljene (Enter åpner det i begrepslisten)", "Measures: move to the next glossary term in the detail (Enter opens it in the glossary)"),
+    EmptyGlossary => ("Ingen begreper ennå. Trykk n for å legge til gruppens første begrep.", "No terms yet. Press n to add the group's first term."),
+    FieldTerm => ("Begrep", "Term"),
+    FieldDefinition => ("Definisjon", "Definition"),
+    FieldSynonyms => ("Synonymer", "Synonyms"),
+    FieldTermSector => ("Eies av sektor", "Owning sector"),
+    FieldAgreed => ("Vedtatt dato", "Date agreed"),
+    FieldAgreedIn => ("Vedtatt i", "Agreed in"),
+    FormSynonymsHint => ("skill med komma", "separate with commas"),
+    FormNewTerm => ("Nytt begrep", "New term"),
+    FormEditTerm => ("Rediger begrep {id}", "Edit term {id}"),
+    WhatTerm => ("begrepet «{term}»", "term “{term}”"),
+    ConfirmDeleteTerm => ("Slette begrepet «{term}»? (u angrer)", "Delete term “{term}”? (u undoes it)"),
+    TermProposed => ("foreslått", "proposed"),
+    TermAgreed => ("vedtatt", "agreed"),
+    TermRetired => ("utgått", "retired"),
+    ColTerm => ("Begrep", "Term"),
+    ColSynonyms => ("Synonymer", "Synonyms"),
+    HeadingTermsFound => ("Begreper i teksten", "Terms in the text"),
+    HintOpenTerm => ("Enter åpner begrepet", "Enter opens the term"),
+    MsgNoTermsHere => ("Ingen begreper fra begrepslisten i dette tiltaket.", "No glossary terms in this measure."),
+    HeadingUsedIn => ("Brukt i tiltak", "Used in measures"),
+    MinTermsAgreed => ("Begreper vedtatt", "Terms agreed"),
+    CliHelpGlossary => ("Vis begrepslisten: begrep, status, eier, synonymer og definisjon", "Show the glossary: term, status, owner, synonyms and definition"),
+    CliHelpGlossaryJson => ("Skriv begrepene som JSON, slik de er lagret", "Print the terms as JSON, as they are stored"),
+    ErrEmptyText => ("Teksten er tom.", "The text is empty."),
+    FormReviseTerm => ("Revider definisjonen av {id}", "Revise the definition of {id}"),
+    ConfirmAgreeTerm => ("Vedta begrepet «{term}» med denne definisjonen? (j/n)", "Agree the term “{term}” with this definition? (y/n)"),
+    ConfirmRetireTerm => ("Erklære begrepet «{term}» utgått? (j/n)", "Retire the term “{term}”? (y/n)"),
+    MsgNotForTerm => ("Gjelder tiltak, ikke begreper. For et begrep: a vedta, Enter revidere, x utgått, t orientering.", "For measures, not terms. On a term: a agree, Enter revise, x retire, t noted."),
+    TermDecAgreed => ("Vedtatt", "Agreed"),
+    TermDecRevised => ("Revidert: {definition}", "Revised: {definition}"),
+    TermDecRetired => ("Utgått", "Retired"),
+    TermDecNoted => ("Tatt til orientering", "Noted"),
+    MsgTermDecision => ("{id}: {text}", "{id}: {text}"),
+    ReviewTermHeading => ("Begrep til behandling", "Term for the group"),
+    ActTermToMeeting => ("Begreper: sett begrepet på dagsordenen til neste planlagte møte", "Glossary: put the term on the agenda of the next planned meeting"),
+    MsgTermOnAgenda => ("{term} står nå på dagsordenen til {meeting} ({date}).", "{term} is now on the agenda of {meeting} ({date})."),
+    MsgTermAlreadyOnAgenda => ("{term} står allerede på dagsordenen til {meeting}.", "{term} is already on the agenda of {meeting}."),
+    MsgNoPlannedMeeting => ("Ingen planlagte møter. Planlegg et i Møter (4, n) først.", "No planned meeting. Plan one in Meetings (4, n) first."),
+    MdAlsoCalled => ("også: {synonyms}", "also: {synonyms}"),
 }
 
 #[cfg(test)]

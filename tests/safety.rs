@@ -247,8 +247,9 @@ fn backups_are_listed_and_restored_from_the_command_line() {
     let first_stamp = "20261129T100000.000Z";
     backup::make(&path, "2026-11-29T10:00:00Z".parse().unwrap()).unwrap();
     b.measures.truncate(3);
-    // Meetings may only name measures that exist.
+    // Meetings may only name measures that exist, and agreed terms only meetings that exist.
     b.meetings.clear();
+    b.glossary.clear();
     save(&b, &path).unwrap();
     backup::make(&path, "2026-11-29T11:00:00Z".parse().unwrap()).unwrap();
     b.measures.truncate(1);

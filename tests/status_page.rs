@@ -93,6 +93,7 @@ fn the_demo_page_has_the_sections_in_reading_order_in_both_languages() {
             Msg::PageOwners,
             Msg::PageMeetings,
             Msg::PageCharts,
+            Msg::PaneGlossary,
         ]
         .iter()
         .map(|m| lang.tr(*m))
@@ -362,6 +363,18 @@ fn hostile_backlog() -> Backlog {
         },
     )
     .unwrap();
+    // issue 16: the glossary section escapes terms, synonyms and definitions too
+    b.add_term(
+        tiltak::domain::TermDraft {
+            term: HOSTILE[2].into(),
+            definition: HOSTILE[0].into(),
+            synonyms: vec![HOSTILE[4].into()],
+            sector: Some(Id(1)),
+            ..Default::default()
+        },
+        date(2026, 11, 1),
+    )
+    .unwrap();
     b
 }
 
@@ -403,6 +416,12 @@ fn hostile_titles_names_and_notes_show_as_text_and_never_as_markup() {
             "controls made visible"
         );
         assert!(!body.contains('\u{202E}') && !body.contains('\u{1b}'));
+        let glossary = select(&doc, "section#glossary dl.glossary")[0]
+            .text()
+            .collect::<String>();
+        for hostile in [HOSTILE[2], HOSTILE[0], HOSTILE[4]] {
+            assert!(glossary.contains(hostile), "the term's text as text: {hostile}");
+        }
         assert_eq!(text(select(&doc, "h1")[0]), HOSTILE[3]);
         let style: String = select(&doc, "style")
             .iter()

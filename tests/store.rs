@@ -125,6 +125,8 @@ fn full_backlog() -> Backlog {
         absent: Vec::new(),
         guests: Vec::new(),
         time_spent: Vec::new(),
+        terms: Vec::new(),
+        term_decisions: Vec::new(),
         extra: Default::default(),
     });
     b.next_ids.meeting = 2;

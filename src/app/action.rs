@@ -11,15 +11,18 @@ pub enum Pane {
     Priorities,
     Meetings,
     Overview,
+    // issue 16: glossary
+    Glossary,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 5] = [
+    pub const ALL: [Pane; 6] = [
         Pane::Measures,
         Pane::Owners,
         Pane::Priorities,
         Pane::Meetings,
         Pane::Overview,
+        Pane::Glossary,
     ];
 
     pub fn title(self) -> Msg {
@@ -29,6 +32,7 @@ impl Pane {
             Pane::Priorities => Msg::PanePriorities,
             Pane::Meetings => Msg::PaneMeetings,
             Pane::Overview => Msg::PaneOverview,
+            Pane::Glossary => Msg::PaneGlossary,
         }
     }
 }
@@ -147,6 +151,11 @@ pub enum Action {
     // issue 14: sectors in the group's own order
     MoveSectorUp,
     MoveSectorDown,
+    // issue 16: glossary
+    /// Measures pane: put the detail's term cursor on the next glossary term found.
+    NextTerm,
+    /// Glossary pane: put the selected term on the next planned meeting's agenda.
+    TermToMeeting,
 }
 
 impl Action {
@@ -259,6 +268,9 @@ impl Action {
             Action::CopyMeasure => Msg::ActCopyMeasure,
             Action::MoveSectorUp => Msg::ActMoveSectorUp,
             Action::MoveSectorDown => Msg::ActMoveSectorDown,
+            Action::Focus(Pane::Glossary) => Msg::ActGlossary,
+            Action::NextTerm => Msg::ActNextTerm,
+            Action::TermToMeeting => Msg::ActTermToMeeting,
         }
     }
 }

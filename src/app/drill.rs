@@ -23,6 +23,7 @@ pub fn drill_filter(app: &App) -> Option<MeasureFilter> {
             priority: Some(p),
             ..Default::default()
         }),
+        Pane::Glossary => None,
         Pane::Owners => app.selected_owner().map(|o| MeasureFilter {
             owner: Some(o),
             ..Default::default()

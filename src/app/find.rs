@@ -126,7 +126,10 @@ pub(super) fn list_action(app: &mut App, action: Action) {
 }
 
 fn is_searchable(pane: Pane) -> bool {
-    matches!(pane, Pane::Measures | Pane::Owners | Pane::Priorities | Pane::Meetings)
+    matches!(
+        pane,
+        Pane::Measures | Pane::Owners | Pane::Priorities | Pane::Meetings | Pane::Glossary
+    )
 }
 
 /// Esc in a list: clears the marks first, then the search.

@@ -14,6 +14,8 @@ use crate::i18n::{DateStyle, Lang, Msg};
 
 mod prompts;
 mod settings;
+// issue 16: glossary
+mod term;
 pub use prompts::{Prompt, SetupValues, parse_time};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,11 @@ pub enum FormTarget {
     EditSector(SectorId),
     /// The backlog's name and settings.
     Settings,
+    // issue 16: glossary
+    NewTerm,
+    EditTerm(crate::domain::TermId),
+    /// A meeting rewrites a term's definition (the review's revise).
+    ReviseTerm(crate::domain::TermId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +79,9 @@ pub enum FieldId {
     SyncAfterMeeting,
     SyncEvery,
     PublishPage,
+    // issue 16: glossary
+    Synonyms,
+    Agreed,
 }
 
 /// What a picker option stands for.
@@ -83,6 +93,8 @@ pub enum Choice {
     Sector(SectorId),
     Priority(PriorityId),
     Funding(Funding),
+    // issue 16: glossary
+    TermStatus(crate::domain::TermStatus),
 }
 
 #[derive(Debug, Clone)]
@@ -434,6 +446,9 @@ impl Form {
             FormTarget::NewSector => lang.tr(Msg::FormNewSector).to_string(),
             FormTarget::EditSector(_) => lang.tr(Msg::FormEditSector).to_string(),
             FormTarget::Settings => lang.tr(Msg::FormSettings).to_string(),
+            FormTarget::NewTerm => lang.tr(Msg::FormNewTerm).to_string(),
+            FormTarget::EditTerm(id) => lang.fill(Msg::FormEditTerm, &[("id", &id.to_string())]),
+            FormTarget::ReviseTerm(id) => lang.fill(Msg::FormReviseTerm, &[("id", &id.to_string())]),
         }
     }
 

@@ -452,6 +452,14 @@ pub static BINDINGS: &[Binding] = &[
     ),
     // issue 14: copy the selected measure (OSC 52)
     only_in(Pane::Measures, key(List, Char('y'), Action::CopyMeasure)),
+    // issue 16: glossary
+    key(List, Char('6'), Action::Focus(Pane::Glossary)),
+    hinted(
+        only_in(Pane::Glossary, key(List, Char('/'), Action::Search)),
+        Msg::HintSearch,
+    ),
+    only_in(Pane::Measures, key(List, Char('b'), Action::NextTerm)),
+    only_in(Pane::Glossary, key(List, Char('M'), Action::TermToMeeting)),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).

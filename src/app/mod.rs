@@ -9,6 +9,7 @@ pub mod editor;
 pub mod filter_panel;
 mod find;
 pub mod form;
+pub mod glossary;
 mod goto;
 pub mod history;
 pub mod keymap;
@@ -79,6 +80,12 @@ pub enum Confirm {
     },
     DeleteMeeting(MeetingId),
     DeleteSector(crate::domain::SectorId),
+    // issue 16: glossary
+    DeleteTerm(crate::domain::TermId),
+    /// Record "agreed" on the review's current glossary term.
+    AgreeTerm(crate::domain::TermId),
+    /// Record "retired" on the review's current glossary term.
+    RetireTerm(crate::domain::TermId),
 }
 
 #[derive(Debug, Clone)]
@@ -193,6 +200,11 @@ pub struct App {
     /// The author name from the user's config file, and that file (for the Settings screen).
     pub config_author: Option<String>,
     pub config_path: Option<std::path::PathBuf>,
+    // issue 16: glossary
+    pub glossary: ListView,
+    /// The glossary term the detail panel's cursor is on: the measure it belongs to and the
+    /// term's place among those found in it (`Enter` opens it in the Glossary pane).
+    pub detail_term: Option<(MeasureId, usize)>,
 }
 
 /// The list height of a 120×40 terminal, until the first frame tells the real one.
@@ -257,6 +269,8 @@ impl App {
             detail_max_scroll: u16::MAX,
             config_author: None,
             config_path: None,
+            glossary: ListView::default(),
+            detail_term: None,
         };
         app.refresh_views();
         app
@@ -324,6 +338,7 @@ impl App {
             Pane::Priorities => &self.priorities,
             Pane::Meetings => &self.meetings,
             Pane::Overview => &NO_LIST,
+            Pane::Glossary => &self.glossary,
         }
     }
 
@@ -334,6 +349,7 @@ impl App {
             Pane::Owners => Some(&mut self.owners),
             Pane::Priorities => Some(&mut self.priorities),
             Pane::Overview => None,
+            Pane::Glossary => Some(&mut self.glossary),
         }
     }
 
@@ -356,6 +372,14 @@ impl App {
             .selected_row()
             .and_then(|i| self.backlog.priorities.get(i))
             .map(|p| p.id)
+    }
+
+    // issue 16: glossary
+    pub fn selected_term(&self) -> Option<crate::domain::TermId> {
+        self.glossary
+            .selected_row()
+            .and_then(|i| self.backlog.glossary.get(i))
+            .map(|t| t.id)
     }
 
     /// The search query of `pane` ("" when none).
@@ -429,6 +453,7 @@ impl App {
         let owner = self.selected_owner();
         let priority = self.selected_priority();
         let meeting = self.selected_meeting();
+        let term = self.selected_term();
         let today = self.today();
         self.insight = Insight::compute(&self.backlog, today);
         self.overview.clamp(&self.insight);
@@ -442,6 +467,12 @@ impl App {
             .set_rows(views::priority_rows(&self.backlog, self.query(Pane::Priorities)));
         self.meetings
             .set_rows(views::meeting_rows(&self.backlog, self.query(Pane::Meetings)));
+        self.glossary
+            .set_rows(views::glossary_rows(&self.backlog, self.query(Pane::Glossary)));
+        if let Some(id) = term {
+            self.glossary
+                .select_where(|i| self.backlog.glossary.get(i).is_some_and(|t| t.id == id));
+        }
         if let Some(id) = meeting {
             self.meetings
                 .select_where(|i| self.backlog.meetings.get(i).is_some_and(|m| m.id == id));

@@ -271,6 +271,7 @@ pub fn record_label(backlog: &Backlog, key: Key) -> String {
         // Saved views merge as a list: no conflict or note names them.
         Key::Views => (String::new(), None),
         Key::Settings => (String::new(), Some(backlog.name.clone())),
+        Key::Term(id) => (id.to_string(), backlog.term(id).map(|x| x.term.clone())),
     };
     match name {
         Some(name) => format!("{id} {name}"),
@@ -396,6 +397,7 @@ fn key_id(key: Key) -> String {
         Key::Priority(id) => id.to_string(),
         Key::Measure(id) => id.to_string(),
         Key::Meeting(id) => id.to_string(),
+        Key::Term(id) => id.to_string(),
         Key::Views | Key::Settings => String::new(),
     }
 }

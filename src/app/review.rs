@@ -157,6 +157,8 @@ pub struct Review {
     pub since: Timestamp,
     /// How many undo steps existed when the review began; `u` never reaches below them.
     pub history_floor: usize,
+    // issue 16: glossary terms on the agenda, taken after the measures
+    pub terms: Vec<crate::domain::TermId>,
 }
 
 impl Review {
@@ -170,11 +172,37 @@ impl Review {
             spent: vec![0; len],
             since: now,
             history_floor: floor,
+            terms: Vec::new(),
         }
     }
 
+    /// The review with the meeting's glossary terms after its measures.
+    pub fn with_terms(mut self, terms: Vec<crate::domain::TermId>) -> Review {
+        self.spent.resize(self.agenda.len() + terms.len(), 0);
+        self.terms = terms;
+        self
+    }
+
+    /// Items on the agenda: measures, then terms.
+    pub fn len(&self) -> usize {
+        self.agenda.len() + self.terms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The measure under discussion; `None` on a glossary term.
     pub fn current(&self) -> Option<MeasureId> {
         self.agenda.get(self.index).copied()
+    }
+
+    /// The glossary term under discussion, once the measures are done.
+    pub fn current_term(&self) -> Option<crate::domain::TermId> {
+        self.index
+            .checked_sub(self.agenda.len())
+            .and_then(|i| self.terms.get(i))
+            .copied()
     }
 
     fn running(&self, now: Timestamp) -> i64 {
@@ -190,7 +218,7 @@ impl Review {
     }
 
     pub fn total_limit(&self) -> i64 {
-        self.per_item_secs * self.agenda.len() as i64
+        self.per_item_secs * self.len() as i64
     }
 
     /// Seconds spent per item so far, for the meeting record.
@@ -213,7 +241,7 @@ impl Review {
 
     /// Moves to item `to` (clamped), booking the time spent on the current one.
     pub fn go_to(&mut self, to: usize, now: Timestamp) {
-        let to = to.min(self.agenda.len().saturating_sub(1));
+        let to = to.min(self.len().saturating_sub(1));
         if to == self.index {
             return;
         }

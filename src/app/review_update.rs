@@ -191,7 +191,8 @@ fn save_setup(app: &mut App, state: MeetingState) {
     let agenda = app.backlog.meeting(id).map(|m| m.agenda.clone()).unwrap_or_default();
     let floor = app.history.undo_len();
     let now = app.clock.now();
-    app.screen = Screen::Review(Box::new(Review::new(id, agenda, minutes, now, floor)));
+    let terms = app.backlog.meeting(id).map(|m| m.terms.clone()).unwrap_or_default();
+    app.screen = Screen::Review(Box::new(Review::new(id, agenda, minutes, now, floor).with_terms(terms)));
 }
 
 pub(super) fn select_meeting(app: &mut App, id: MeetingId) {
@@ -224,9 +225,17 @@ fn review_action(app: &mut App, action: Action) {
     };
     let current = review.current();
     let floor = review.history_floor;
+    if let Some(term) = review.current_term()
+        && super::glossary::review_term_action(app, term, action)
+    {
+        return;
+    }
+    let Screen::Review(review) = &mut app.screen else {
+        return;
+    };
     match action {
         Action::ReviewNext => {
-            if review.index + 1 >= review.agenda.len() {
+            if review.index + 1 >= review.len() {
                 say(app, app.lang.tr(Msg::MsgLastItem).to_string());
             } else {
                 review.go_to(review.index + 1, now);
@@ -403,9 +412,11 @@ pub(super) fn resume(app: &mut App, id: MeetingId, item: usize) {
         .map(|m| i64::from(meeting.secs_on(*m).unwrap_or(0)))
         .collect();
     let floor = app.history.undo_len();
+    let terms = meeting.terms.clone();
     let mut review = Review::new(id, agenda, minutes, app.clock.now(), floor);
     review.spent = spent;
-    review.index = item.min(review.agenda.len().saturating_sub(1));
+    let mut review = review.with_terms(terms);
+    review.index = item.min(review.len().saturating_sub(1));
     app.screen = Screen::Review(Box::new(review));
 }
 

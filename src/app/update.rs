@@ -9,7 +9,7 @@ use super::form::{Form, FormTarget, Input};
 use super::keymap::Context;
 use super::review_update::ExportFormat;
 use super::{Action, App, Confirm, Message, Overlay, Pane, SaveState};
-use crate::domain::{DomainError, Edit, Verdict};
+use crate::domain::{DomainError, Edit, TermDecisionKind, Verdict};
 use crate::i18n::{Lang, Msg};
 
 /// Feeds one key press to the app.
@@ -178,6 +178,8 @@ fn list_action(app: &mut App, action: Action) {
         Action::OpenSettings => super::settings::open(app),
         Action::GoToMeasure => super::goto::open(app),
         Action::CopyMeasure => super::clipboard::copy_selected(app),
+        Action::NextTerm => super::glossary::next_term(app),
+        Action::TermToMeeting => super::glossary::term_to_meeting(app),
         Action::SelectRow(row) => move_cursor(app, |l| {
             l.first();
             l.move_by(row as isize);
@@ -332,11 +334,15 @@ fn open_new_form(app: &mut App) {
         Pane::Priorities => Form::new_priority(),
         Pane::Meetings => return super::review_update::start_review_setup(app),
         Pane::Overview => Form::new_measure(&app.backlog, app.lang),
+        Pane::Glossary => Form::new_term(&app.backlog, app.lang),
     };
     app.overlay = Overlay::Form(Box::new(form));
 }
 
 fn open_edit_form(app: &mut App) {
+    if super::glossary::open_detail_term(app) {
+        return;
+    }
     let form = match app.focus {
         Pane::Measures => app
             .selected_measure()
@@ -349,6 +355,9 @@ fn open_edit_form(app: &mut App) {
             .and_then(|id| Form::edit_priority(id, &app.backlog)),
         Pane::Meetings => return super::meeting_pane::edit_meeting(app),
         Pane::Overview => None,
+        Pane::Glossary => app
+            .selected_term()
+            .and_then(|id| Form::edit_term(id, &app.backlog, app.lang)),
     };
     match form {
         Some(form) => app.overlay = Overlay::Form(Box::new(form)),
@@ -369,6 +378,7 @@ fn ask_delete(app: &mut App) {
         Pane::Priorities => app.selected_priority().map(Confirm::DeletePriority),
         Pane::Meetings => return super::meeting_pane::ask_delete_meeting(app),
         Pane::Overview => None,
+        Pane::Glossary => app.selected_term().map(Confirm::DeleteTerm),
     };
     match confirm {
         Some(confirm) => app.overlay = Overlay::Confirm(confirm),
@@ -476,6 +486,9 @@ fn confirm_action(app: &mut App, action: Action) {
                     finish(app, result, label);
                 }
                 Confirm::DeleteSector(id) => super::settings::delete_sector(app, id),
+                Confirm::DeleteTerm(id) => super::glossary::delete_term(app, id),
+                Confirm::AgreeTerm(id) => super::glossary::decide_in_review(app, id, TermDecisionKind::Agreed, None),
+                Confirm::RetireTerm(id) => super::glossary::decide_in_review(app, id, TermDecisionKind::Retired, None),
                 Confirm::DeletePriority(id) => {
                     let title = app.backlog.priority(id).map(|p| p.title.clone()).unwrap_or_default();
                     let what = app.lang.fill(Msg::WhatPriority, &[("title", &title)]);
@@ -602,6 +615,10 @@ fn submit_form(app: &mut App) {
             let form = form.clone();
             super::settings::form_outcome(app, &form, lang)
         }
+        FormTarget::NewTerm | FormTarget::EditTerm(_) | FormTarget::ReviseTerm(_) => {
+            let form = form.clone();
+            super::glossary::form_outcome(app, &form, lang)
+        }
     };
     match outcome {
         Ok(Some((edit, label))) => {
@@ -651,6 +668,18 @@ fn select_new(app: &mut App, target: FormTarget) {
                 .map(|(i, _)| i);
             if let Some(newest) = newest {
                 app.owners.select_where(|i| i == newest);
+            }
+        }
+        FormTarget::NewTerm => {
+            let newest = app
+                .backlog
+                .glossary
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, t)| t.id)
+                .map(|(i, _)| i);
+            if let Some(newest) = newest {
+                app.glossary.select_where(|i| i == newest);
             }
         }
         FormTarget::NewPriority => {

@@ -109,6 +109,42 @@ pub fn priority_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
     })
 }
 
+// issue 16: glossary
+/// Terms in alphabetical order (æ ø å after z); with a query, those whose id (`B-3`), term,
+/// synonyms or definition match, best first (term before synonyms before definition).
+pub fn glossary_rows(backlog: &Backlog, query: &str) -> Vec<usize> {
+    let mut ordered: Vec<(&str, usize)> = backlog
+        .glossary
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.term.as_str(), i))
+        .collect();
+    ordered.sort_by(|a, b| crate::search::sort::compare_titles(a.0, b.0).then(a.1.cmp(&b.1)));
+    let query = Query::new(query);
+    let texts: Vec<[String; 3]> = ordered
+        .iter()
+        .map(|(_, i)| {
+            backlog
+                .glossary
+                .get(*i)
+                .map(|t| [fold(&t.term), fold(&t.synonyms.join(" ")), fold(&t.definition)])
+                .unwrap_or_default()
+        })
+        .collect();
+    let (shown, _) = rank_items(&query, ordered.len(), |k, mode| {
+        let id = backlog.glossary.get(ordered[k].1).map(|t| record_id(t.id));
+        let [title, facets, description] = &texts[k];
+        let fields = Fields {
+            id,
+            title,
+            facets,
+            description,
+        };
+        query.rank(&fields, mode)
+    });
+    shown.into_iter().map(|k| ordered[k].1).collect()
+}
+
 /// Planned meetings first, soonest first; then the others, newest first. With a query, those
 /// whose id (`M-3`, `m3`, `3`), title or date match, best first.
 pub fn meeting_rows(backlog: &Backlog, query: &str) -> Vec<usize> {

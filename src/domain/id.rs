@@ -15,6 +15,9 @@ pub type OwnerId = Id<'E'>;
 pub type PriorityId = Id<'P'>;
 pub type SectorId = Id<'S'>;
 pub type MeetingId = Id<'M'>;
+// issue 16: glossary
+/// A glossary term (begrep).
+pub type TermId = Id<'B'>;
 
 impl<const P: char> fmt::Display for Id<P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

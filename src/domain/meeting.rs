@@ -233,6 +233,8 @@ impl Backlog {
             absent: Vec::new(),
             guests: Vec::new(),
             time_spent: Vec::new(),
+            terms: Vec::new(),
+            term_decisions: Vec::new(),
             extra: Default::default(),
         };
         self.fill_meeting(&mut meeting, draft);

@@ -110,6 +110,14 @@ pub fn merge(
         Key::Meeting,
         &mut report,
     );
+    merged.glossary = merge_records(
+        &base.glossary,
+        &ours.glossary,
+        &theirs.glossary,
+        |x| x.id,
+        Key::Term,
+        &mut report,
+    );
     merged.next_ids = next;
     unlink_dangling(&mut merged, &mut report);
     for conflict in &report.conflicts {
@@ -146,6 +154,7 @@ fn max_next_ids(a: &Backlog, b: &Backlog) -> NextIds {
         priority: a.next_ids.priority.max(b.next_ids.priority),
         sector: a.next_ids.sector.max(b.next_ids.sector),
         meeting: a.next_ids.meeting.max(b.next_ids.meeting),
+        term: a.next_ids.term.max(b.next_ids.term),
     }
 }
 
@@ -256,6 +265,20 @@ fn renumber_clashing_adds(
             to: Key::Meeting(to),
         });
     }
+    for from in clashes(
+        &base.glossary,
+        &ours.glossary,
+        &theirs.glossary,
+        |x| x.id,
+        base.next_ids.term..theirs.next_ids.term,
+    ) {
+        let to = Id(fresh(&mut next.term));
+        ours.renumber_term(from, to);
+        report.notes.push(Note::Renumbered {
+            from: Key::Term(from),
+            to: Key::Term(to),
+        });
+    }
 }
 
 /// Name, settings, schema version and unknown top-level fields; collections are filled in after.
@@ -271,6 +294,7 @@ fn merge_top_level(base: &Backlog, ours: &Backlog, theirs: &Backlog, report: &mu
             priorities: Vec::new(),
             measures: Vec::new(),
             meetings: Vec::new(),
+            glossary: Vec::new(),
             // Saved views merge as a list: what either side added is kept.
             views: backlog.views.clone(),
             extra: backlog.extra.clone(),
@@ -464,7 +488,17 @@ fn unlink_dangling(merged: &mut Backlog, report: &mut MergeReport) {
             }
         });
     }
+    for term in &mut merged.glossary {
+        if let Some(s) = term.sector.filter(|s| !sectors.contains(s)) {
+            term.sector = None;
+            notes.push(Note::Unlinked {
+                from: Key::Term(term.id),
+                to: Key::Sector(s),
+            });
+        }
+    }
     let measures: BTreeSet<_> = merged.measures.iter().map(|m| m.id).collect();
+    let glossary: Vec<_> = merged.glossary.iter().map(|t| t.id).collect();
     for meeting in &mut merged.meetings {
         let from = Key::Meeting(meeting.id);
         for people in [&mut meeting.attendees, &mut meeting.absent] {
@@ -488,6 +522,17 @@ fn unlink_dangling(merged: &mut Backlog, report: &mut MergeReport) {
             }
         });
         meeting.decisions.retain(|d| measures.contains(&d.measure));
+        let terms: BTreeSet<_> = glossary.iter().copied().collect();
+        meeting.terms.retain(|t| {
+            terms.contains(t) || {
+                notes.push(Note::Unlinked {
+                    from,
+                    to: Key::Term(*t),
+                });
+                false
+            }
+        });
+        meeting.term_decisions.retain(|d| terms.contains(&d.term));
         meeting.time_spent.retain(|t| measures.contains(&t.measure));
     }
 }
@@ -510,6 +555,7 @@ fn changed_keys(ours: &Backlog, merged: &Backlog) -> Vec<Key> {
     diff(&ours.priorities, &merged.priorities, |x| x.id, Key::Priority, &mut out);
     diff(&ours.measures, &merged.measures, |x| x.id, Key::Measure, &mut out);
     diff(&ours.meetings, &merged.meetings, |x| x.id, Key::Meeting, &mut out);
+    diff(&ours.glossary, &merged.glossary, |x| x.id, Key::Term, &mut out);
     if ours.views != merged.views {
         out.push(Key::Views);
     }
@@ -550,6 +596,7 @@ impl Backlog {
                 Key::Meeting(id) => (4, id.0),
                 Key::Views => (5, 0),
                 Key::Settings => (6, 0),
+                Key::Term(id) => (7, id.0),
             };
             let current = match records.get(&slot) {
                 Some(record) => record.clone(),
@@ -560,6 +607,7 @@ impl Backlog {
                 Record::Owner(x) => with_field(&x, &conflict.field, &conflict.theirs).map(Record::Owner),
                 Record::Priority(x) => with_field(&x, &conflict.field, &conflict.theirs).map(Record::Priority),
                 Record::Meeting(x) => with_field(&x, &conflict.field, &conflict.theirs).map(Record::Meeting),
+                Record::Term(x) => with_field(&x, &conflict.field, &conflict.theirs).map(Record::Term),
                 // Views merge as a list and never conflict.
                 Record::Views(_) => None,
                 Record::Settings(_) => None,
@@ -593,6 +641,7 @@ fn unknown(key: Key) -> DomainError {
         Key::Priority(id) => DomainError::UnknownPriority(id),
         Key::Measure(id) => DomainError::UnknownMeasure(id),
         Key::Meeting(id) => DomainError::UnknownMeeting(id),
+        Key::Term(id) => DomainError::UnknownTerm(id),
         Key::Views | Key::Settings => DomainError::EmptyName,
     }
 }

@@ -1,6 +1,7 @@
 //! The backlog's types and the operations that keep it consistent.
 
 pub mod assign;
+pub mod glossary;
 pub mod id;
 pub mod lookup;
 pub mod meeting;
@@ -15,7 +16,8 @@ pub mod sign;
 pub mod text;
 
 pub use assign::Assignment;
-pub use id::{Id, MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
+pub use glossary::{Term, TermDecision, TermDecisionKind, TermDraft, TermStatus};
+pub use id::{Id, MeasureId, MeetingId, OwnerId, PriorityId, SectorId, TermId};
 pub use meeting::{AgendaReason, MeetingDraft, Verdict};
 pub use model::*;
 pub use ops::{DomainError, MeasureDraft, OwnerDraft, PriorityDraft};

@@ -32,6 +32,10 @@ pub struct Backlog {
     /// Named views of the measure list.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub views: Vec<super::saved_view::SavedView>,
+    // issue 16: glossary
+    /// The group's shared vocabulary (begrepsliste).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<super::glossary::Term>,
     /// Top-level fields written by a newer minor version; carried through untouched.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -46,6 +50,18 @@ pub struct NextIds {
     pub priority: u32,
     pub sector: u32,
     pub meeting: u32,
+    // issue 16: glossary
+    /// Written only once a term was added, so older files stay byte for byte the same.
+    #[serde(default = "first_id", skip_serializing_if = "is_first_id")]
+    pub term: u32,
+}
+
+fn first_id() -> u32 {
+    1
+}
+
+fn is_first_id(next: &u32) -> bool {
+    *next == first_id()
 }
 
 impl Default for NextIds {
@@ -56,6 +72,7 @@ impl Default for NextIds {
             priority: 1,
             sector: 1,
             meeting: 1,
+            term: first_id(),
         }
     }
 }
@@ -452,6 +469,11 @@ pub struct Meeting {
     /// Time spent per item, in agenda order of first visit.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub time_spent: Vec<ItemTime>,
+    // issue 16: glossary terms on the agenda, after the measures, and what was decided on them
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<super::id::TermId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub term_decisions: Vec<super::glossary::TermDecision>,
     /// Fields written by a newer minor version; carried through untouched.
     #[serde(flatten)]
     pub extra: Map<String, Value>,

@@ -32,6 +32,8 @@ pub enum DomainError {
     MeetingHeld(MeetingId),
     /// Every id of this kind has been used (ids are never reused or wrapped).
     IdsExhausted(&'static str),
+    // issue 16: glossary
+    UnknownTerm(super::id::TermId),
 }
 
 impl std::fmt::Display for DomainError {
@@ -49,6 +51,7 @@ impl std::fmt::Display for DomainError {
             DomainError::EmptyText => write!(f, "the text is empty"),
             DomainError::MeetingHeld(id) => write!(f, "meeting {id} took place and is kept as a record"),
             DomainError::IdsExhausted(kind) => write!(f, "every {kind} id has been used; no {kind} can be added"),
+            DomainError::UnknownTerm(id) => write!(f, "no term {id}"),
         }
     }
 }
@@ -174,6 +177,7 @@ impl Backlog {
             measures: Vec::new(),
             meetings: Vec::new(),
             views: Vec::new(),
+            glossary: Vec::new(),
             extra: Default::default(),
         };
         for name in sector_names {
@@ -679,6 +683,14 @@ impl Backlog {
                 after: Some(Record::Owner(changed)),
             });
         }
+        for term in self.glossary.iter().filter(|t| t.sector == Some(id)) {
+            let mut changed = term.clone();
+            changed.sector = None;
+            patch.0.push(Change {
+                key: Key::Term(changed.id),
+                after: Some(Record::Term(changed)),
+            });
+        }
         patch.0.push(Change {
             key: Key::Sector(id),
             after: None,
@@ -770,6 +782,36 @@ impl Backlog {
                 if let Some(v) = v.filter(|v| !(1..=5).contains(v)) {
                     problems.push(format!("measure {} has {field} {v}, outside 1–5", m.id));
                 }
+            }
+        }
+        strictly_sorted(
+            &self.glossary,
+            |t| t.id,
+            "term",
+            self.next_ids.term,
+            |t| t.id.0,
+            &mut problems,
+        );
+        for term in &self.glossary {
+            if let Some(s) = term.sector.filter(|s| self.sector(*s).is_none()) {
+                problems.push(format!("term {} links to missing sector {s}", term.id));
+            }
+            if let Some(m) = term.meeting.filter(|m| self.meeting(*m).is_none()) {
+                problems.push(format!("term {} links to missing meeting {m}", term.id));
+            }
+        }
+        for meeting in &self.meetings {
+            let mut missing: Vec<_> = meeting
+                .terms
+                .iter()
+                .chain(meeting.term_decisions.iter().map(|d| &d.term))
+                .filter(|t| self.term(**t).is_none())
+                .copied()
+                .collect();
+            missing.sort();
+            missing.dedup();
+            for t in missing {
+                problems.push(format!("meeting {} links to missing term {t}", meeting.id));
             }
         }
         for meeting in &self.meetings {

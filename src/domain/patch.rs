@@ -16,6 +16,8 @@ pub enum Record {
     Views(Vec<SavedView>),
     /// The backlog's name and settings, edited as one.
     Settings(Box<(String, Settings)>),
+    // issue 16: glossary
+    Term(super::glossary::Term),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +29,8 @@ pub enum Key {
     Meeting(MeetingId),
     Views,
     Settings,
+    // issue 16: glossary
+    Term(super::id::TermId),
 }
 
 /// Put `after` under `key`, or remove the record when `after` is `None`.
@@ -56,6 +60,7 @@ impl Record {
             Record::Meeting(x) => Key::Meeting(x.id),
             Record::Views(_) => Key::Views,
             Record::Settings(_) => Key::Settings,
+            Record::Term(x) => Key::Term(x.id),
         }
     }
 }
@@ -123,6 +128,7 @@ impl Backlog {
             Key::Meeting(id) => self.meeting(id).cloned().map(Record::Meeting),
             Key::Views => Some(Record::Views(self.views.clone())),
             Key::Settings => Some(Record::Settings(Box::new((self.name.clone(), self.settings.clone())))),
+            Key::Term(id) => self.term(id).cloned().map(Record::Term),
         }
     }
 
@@ -162,6 +168,10 @@ impl Backlog {
                     (self.name, self.settings) = *after;
                 }
                 Some(before)
+            }
+            Key::Term(id) => {
+                let after = after.and_then(|r| if let Record::Term(x) = r { Some(x) } else { None });
+                put_sorted(&mut self.glossary, id, |x| x.id, after).map(Record::Term)
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Moving a record to another id together with every link to it. Used when two writers added
 //! different records under the same id, so both survive a merge.
 
-use super::id::{MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
+use super::id::{MeasureId, MeetingId, OwnerId, PriorityId, SectorId, TermId};
 use super::model::Backlog;
 
 fn swap<I: PartialEq + Copy>(value: &mut I, from: I, to: I) {
@@ -21,6 +21,11 @@ impl Backlog {
         }
         for m in &mut self.measures {
             m.sectors.iter_mut().for_each(|s| swap(s, from, to));
+        }
+        for term in &mut self.glossary {
+            if let Some(s) = &mut term.sector {
+                swap(s, from, to);
+            }
         }
     }
 
@@ -65,12 +70,30 @@ impl Backlog {
     pub fn renumber_meeting(&mut self, from: MeetingId, to: MeetingId) {
         self.meetings.iter_mut().for_each(|m| swap(&mut m.id, from, to));
         self.meetings.sort_by_key(|m| m.id);
+        for term in &mut self.glossary {
+            if let Some(meeting) = &mut term.meeting {
+                swap(meeting, from, to);
+            }
+        }
         for m in &mut self.measures {
             for entry in &mut m.log {
                 if let Some(meeting) = &mut entry.meeting {
                     swap(meeting, from, to);
                 }
             }
+        }
+    }
+
+    // issue 16: glossary
+    pub fn renumber_term(&mut self, from: TermId, to: TermId) {
+        self.glossary.iter_mut().for_each(|t| swap(&mut t.id, from, to));
+        self.glossary.sort_by_key(|t| t.id);
+        for meeting in &mut self.meetings {
+            meeting.terms.iter_mut().for_each(|t| swap(t, from, to));
+            meeting
+                .term_decisions
+                .iter_mut()
+                .for_each(|d| swap(&mut d.term, from, to));
         }
     }
 }

@@ -112,5 +112,7 @@ pub fn status_report(backlog: &Backlog, lang: Lang, today: Date) -> String {
     if !without.is_empty() {
         group(&mut out, backlog, lang, lang.tr(Msg::MdNoPriority), &without, today);
     }
+    // issue 16: the glossary
+    out.push_str(&super::glossary::glossary_section(backlog, lang, 2));
     visible(&out).into_owned()
 }

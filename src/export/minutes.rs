@@ -152,6 +152,8 @@ pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
         }
         out.push('\n');
     }
+    // issue 16: the glossary terms the meeting agreed
+    out.push_str(&super::glossary::agreed_in_meeting(backlog, meeting, lang));
     if !not_discussed.is_empty() {
         let _ = writeln!(out, "## {}\n", label(Msg::MinNotDiscussed));
         let _ = writeln!(out, "{}\n", label(Msg::MinOfferedNext));

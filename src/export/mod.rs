@@ -4,6 +4,8 @@
 pub mod agenda;
 pub mod csv;
 pub mod fields;
+// issue 16: glossary
+pub mod glossary;
 pub mod html;
 pub mod import;
 pub mod markdown;

@@ -9,6 +9,8 @@ pub mod keys;
 pub mod live;
 pub mod query;
 pub mod sort;
+// issue 16: glossary terms in text
+pub mod terms;
 
 use jiff::civil::Date;
 

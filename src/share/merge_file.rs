@@ -122,6 +122,7 @@ fn without_records(backlog: &Backlog) -> Backlog {
         measures: Vec::new(),
         meetings: Vec::new(),
         views: Vec::new(),
+        glossary: Vec::new(),
         ..backlog.clone()
     }
 }

@@ -41,6 +41,7 @@ fn to_stored(conflict: &Conflict, sides: &Sides) -> Option<Stored> {
         Key::Measure(id) => ("measure", id.0),
         Key::Meeting(id) => ("meeting", id.0),
         Key::Settings => ("settings", 0),
+        Key::Term(id) => ("term", id.0),
         Key::Views => return None,
     };
     Some(Stored {
@@ -61,6 +62,7 @@ fn from_stored(stored: Stored) -> Option<(Conflict, Sides)> {
         "measure" => Key::Measure(Id(stored.id)),
         "meeting" => Key::Meeting(Id(stored.id)),
         "settings" => Key::Settings,
+        "term" => Key::Term(Id(stored.id)),
         _ => return None,
     };
     let conflict = Conflict {

@@ -210,6 +210,7 @@ fn checked(path: &Path, mut backlog: Backlog, migrated_from: Option<u64>) -> Res
     backlog.priorities.sort_by_key(|x| x.id);
     backlog.measures.sort_by_key(|x| x.id);
     backlog.meetings.sort_by_key(|x| x.id);
+    backlog.glossary.sort_by_key(|x| x.id);
     let problems = backlog.invariant_violations();
     if !problems.is_empty() {
         return Err(LoadError::Invalid {

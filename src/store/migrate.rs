@@ -48,6 +48,8 @@ fn v0_to_v1(file: &mut Map<String, Value>) {
         ("priority", "priorities"),
         ("sector", "sectors"),
         ("meeting", "meetings"),
+        // issue 16: glossary (a version 0 file had none; the counter is written only when used)
+        ("term", "glossary"),
     ] {
         ids.insert(key.into(), Value::from(next(collection)));
     }

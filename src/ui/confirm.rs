@@ -36,6 +36,18 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
                 ],
             )
         }
+        Confirm::DeleteTerm(id) => {
+            let term = b.term(id).map(|t| t.term.as_str()).unwrap_or_default();
+            lang.fill(Msg::ConfirmDeleteTerm, &[("term", term)])
+        }
+        Confirm::AgreeTerm(id) => {
+            let term = b.term(id).map(|t| t.term.as_str()).unwrap_or_default();
+            lang.fill(Msg::ConfirmAgreeTerm, &[("term", term)])
+        }
+        Confirm::RetireTerm(id) => {
+            let term = b.term(id).map(|t| t.term.as_str()).unwrap_or_default();
+            lang.fill(Msg::ConfirmRetireTerm, &[("term", term)])
+        }
         Confirm::EndReview => {
             let (done, total) = match &app.screen {
                 crate::app::review::Screen::Review(review) => b

@@ -7,12 +7,15 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Theme;
 use super::facts::MeasureFacts;
+use super::glossary::{terms_found_lines, with_terms_underlined};
 use super::lists::{measure_line, owner_name};
 use super::log::log_line;
 use crate::app::{App, Pane};
 use crate::domain::text::visible;
 use crate::domain::{Backlog, Measure, Owner, Priority};
 use crate::i18n::{Lang, Msg};
+use crate::search::terms::TermMatcher;
+use ratatui::style::Style;
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let lang = app.lang;
@@ -60,6 +63,10 @@ fn lines(app: &App, theme: Theme) -> Vec<Line<'_>> {
             .selected_meeting()
             .and_then(|id| app.backlog.meeting(id))
             .map(|m| super::meetings::meeting_lines(lang, theme, &app.backlog, m)),
+        Pane::Glossary => app
+            .selected_term()
+            .and_then(|id| app.backlog.term(id))
+            .map(|t| super::glossary::term_lines(lang, theme, &app.backlog, t)),
         Pane::Overview => None,
     };
     lines.unwrap_or_else(|| vec![Line::styled(lang.tr(Msg::NothingSelected), theme.dim())])
@@ -113,11 +120,12 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
     if let Some(score) = facts.score {
         value_effort.push_str(&format!("  ({} {})", lang.tr(Msg::ScoreLabel), lang.decimal(score)));
     }
+    // issue 16: glossary terms underlined in the title and description, listed below it
+    let terms = TermMatcher::new(backlog);
+    let mut title = vec![Span::styled(format!("{} ", m.id), theme.dim())];
+    title.extend(with_terms_underlined(&terms, &m.title, theme.title()));
     let mut lines = vec![
-        Line::from(vec![
-            Span::styled(format!("{} ", m.id), theme.dim()),
-            Span::styled(visible(&m.title), theme.title()),
-        ]),
+        Line::from(title),
         Line::from(vec![
             Span::styled(format!("{}: ", lang.tr(Msg::FieldStatus)), theme.label()),
             Span::styled(lang.status(m.status), theme.status(m.status)),
@@ -152,8 +160,19 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
     if !m.description.is_empty() {
         lines.push(Line::raw(""));
         lines.push(heading(lang, theme, Msg::FieldDescription));
-        lines.extend(text_block(&m.description));
+        lines.extend(
+            m.description
+                .lines()
+                .map(|l| Line::from(with_terms_underlined(&terms, l, Style::default()))),
+        );
     }
+    lines.extend(terms_found_lines(
+        lang,
+        theme,
+        backlog,
+        &terms.terms_of(m),
+        crate::app::glossary::detail_term(app),
+    ));
     if !m.benefits.is_empty() {
         lines.push(Line::raw(""));
         lines.push(heading(lang, theme, Msg::FieldBenefits));

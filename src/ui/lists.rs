@@ -58,6 +58,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             Pane::Owners => Msg::EmptyOwners,
             Pane::Priorities => Msg::EmptyPriorities,
             Pane::Meetings => Msg::EmptyMeetings,
+            Pane::Glossary => Msg::EmptyGlossary,
             Pane::Overview => return,
         };
         frame.render_widget(
@@ -76,6 +77,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Pane::Meetings => super::meetings::meeting_table(app, visible),
         Pane::Owners => owner_table(app, theme, visible),
         Pane::Priorities => priority_table(app, theme, visible),
+        Pane::Glossary => super::glossary::glossary_table(app, theme, visible),
         Pane::Overview => return,
     };
     let header = Row::new(header.into_iter().map(|h| Cell::from(h.to_string()))).style(theme.header());

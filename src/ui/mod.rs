@@ -6,6 +6,8 @@ mod confirm;
 pub mod detail;
 mod facts;
 mod form;
+// issue 16: glossary
+mod glossary;
 mod help;
 pub mod layout;
 mod lists;
@@ -145,9 +147,31 @@ pub(crate) fn tab_line(app: &App, theme: Theme, width: u16) -> (Line<'_>, Vec<(P
         }
     };
     let used: usize = spans.iter().map(|s| s.width()).sum();
-    let full: usize = Pane::ALL.iter().map(|p| tab_text(*p, true).chars().count() + 1).sum();
+    let width_of = |with_count: bool| -> usize {
+        Pane::ALL
+            .iter()
+            .map(|p| tab_text(*p, with_count).chars().count() + 1)
+            .sum()
+    };
     // Counts go first when the tabs would not fit, so every pane's name stays readable.
-    let with_count = used + full < usize::from(width);
+    let with_count = used + width_of(true) < usize::from(width);
+    // issue 16: still too wide (six panes at 80 columns): tabs from the right, never the
+    // focused one, show only their key until the bar fits, so every pane stays in sight.
+    let mut short: Vec<Pane> = Vec::new();
+    let mut total = used + width_of(false);
+    for pane in Pane::ALL.iter().rev().filter(|p| **p != app.focus) {
+        if total < usize::from(width) {
+            break;
+        }
+        if let Some(key) = pane_key(app, *pane) {
+            total -= tab_text(*pane, false).chars().count() - format!(" {key} ").chars().count();
+            short.push(*pane);
+        }
+    }
+    let tab_text = |pane: Pane, with_count: bool| match pane_key(app, pane) {
+        Some(key) if short.contains(&pane) => format!(" {key} "),
+        _ => tab_text(pane, with_count),
+    };
     let mut x = used;
     let mut ranges = Vec::new();
     for pane in Pane::ALL {

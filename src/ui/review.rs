@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::facts::MeasureFacts;
+use super::glossary::{terms_found_lines, with_terms_underlined};
 use super::layout::shortened;
 use super::lists::owner_name;
 use super::log::log_line;
@@ -21,6 +22,7 @@ use crate::app::review::{Review, Setup, Summary, TimerLevel, clock_text, timer_l
 use crate::domain::Measure;
 use crate::domain::text::visible;
 use crate::i18n::{Lang, Msg};
+use crate::search::terms::TermMatcher;
 
 const LABEL_WIDTH: u16 = 22;
 
@@ -186,7 +188,7 @@ fn render_header(frame: &mut Frame, app: &App, theme: Theme, area: Rect, review:
         Msg::ReviewPosition,
         &[
             ("n", &(review.index + 1).to_string()),
-            ("total", &review.agenda.len().to_string()),
+            ("total", &review.len().to_string()),
         ],
     );
     let item_text = lang.fill(
@@ -359,15 +361,33 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     .areas(area);
     frame.render_widget(Paragraph::new(keys), keys_area);
     render_header(frame, app, theme, top, review);
+    // issue 16: a glossary term on the agenda
+    if let Some(term) = review.current_term().and_then(|t| app.backlog.term(t)) {
+        let rest = Rect::new(
+            area.x,
+            title_area.y,
+            area.width,
+            keys_area.y.saturating_sub(title_area.y),
+        );
+        return super::glossary::render_term_item(frame, app, theme, rest, review.meeting, term);
+    }
     let Some(m) = review.current().and_then(|id| app.backlog.measure(id)) else {
         return;
     };
     let borders = if compact { Borders::NONE } else { Borders::ALL };
     let title_block = Block::default().borders(borders).border_style(theme.border(true));
-    let title = Line::from(vec![
-        Span::styled(format!("{}  ", m.id), theme.dim().add_modifier(Modifier::BOLD)),
-        Span::styled(visible(&m.title), theme.title().add_modifier(Modifier::BOLD)),
-    ]);
+    // issue 16: glossary terms underlined, and listed with their definitions under the text
+    let terms = TermMatcher::new(&app.backlog);
+    let mut title = vec![Span::styled(
+        format!("{}  ", m.id),
+        theme.dim().add_modifier(Modifier::BOLD),
+    )];
+    title.extend(with_terms_underlined(
+        &terms,
+        &m.title,
+        theme.title().add_modifier(Modifier::BOLD),
+    ));
+    let title = Line::from(title);
     frame.render_widget(
         Paragraph::new(title).block(title_block).wrap(Wrap { trim: true }),
         title_area,
@@ -383,7 +403,11 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     frame.render_widget(divider, left);
     render_facts(frame, lang, theme, facts_area, &facts(app, theme, m, compact), compact);
     let mut text: Vec<Line> = vec![Line::styled(lang.tr(Msg::FieldDescription), theme.header())];
-    text.extend(m.description.lines().map(Line::raw));
+    text.extend(
+        m.description
+            .lines()
+            .map(|l| Line::from(with_terms_underlined(&terms, l, Style::default()))),
+    );
     if m.description.is_empty() {
         text.push(Line::styled(lang.tr(Msg::None), theme.dim()));
     }
@@ -393,6 +417,8 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     if m.benefits.is_empty() {
         text.push(Line::styled(lang.tr(Msg::None), theme.dim()));
     }
+    // After the benefits, so a projector at 80×24 still shows those first.
+    text.extend(terms_found_lines(lang, theme, &app.backlog, &terms.terms_of(m), None));
     let right = Rect::new(right.x + 1, right.y, right.width.saturating_sub(1), right.height);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), right);
     let [here, log] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])

@@ -6,6 +6,8 @@
 //! value spliced into text or attributes, so backlog text can never become markup.
 
 mod charts;
+// issue 16: glossary
+mod glossary;
 mod matrix;
 mod meetings;
 mod priorities;

@@ -4,7 +4,7 @@
 
 use maud::{Markup, html};
 
-use super::{Page, charts, matrix, meetings, priorities, shown};
+use super::{Page, charts, glossary, matrix, meetings, priorities, shown};
 use crate::domain::MeasureId;
 use crate::i18n::Msg;
 
@@ -15,7 +15,7 @@ pub struct Section {
     pub body: fn(&Page) -> Markup,
 }
 
-pub const ALL: [Section; 6] = [
+pub const ALL: [Section; 7] = [
     Section {
         id: "summary",
         heading: Msg::PageSummary,
@@ -45,6 +45,12 @@ pub const ALL: [Section; 6] = [
         id: "charts",
         heading: Msg::PageCharts,
         body: charts::charts,
+    },
+    // issue 16: glossary
+    Section {
+        id: "glossary",
+        heading: Msg::PaneGlossary,
+        body: glossary::glossary,
     },
 ];
 

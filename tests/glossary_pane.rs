@@ -1,0 +1,280 @@
+//! The Glossary pane as a user drives it (add, edit, search with synonyms, delete, undo), and
+//! glossary terms in a measure's detail: underlined where they appear, inflected forms too,
+//! listed with their definitions, and `b` then `Enter` opens one in the Glossary pane.
+
+mod common;
+
+use common::{app_with, ctrl, demo, press, type_text};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Modifier;
+use tiltak::app::{App, Pane};
+use tiltak::domain::{Id, TermStatus};
+use tiltak::i18n::Lang;
+use tiltak::ui::{self, Theme};
+
+fn shown_terms(app: &App) -> Vec<String> {
+    app.glossary
+        .rows
+        .iter()
+        .map(|i| app.backlog.glossary[*i].term.clone())
+        .collect()
+}
+
+fn search(app: &mut App, query: &str) -> Vec<String> {
+    press(app, KeyCode::Esc);
+    type_text(app, "/");
+    type_text(app, query);
+    press(app, KeyCode::Enter);
+    shown_terms(app)
+}
+
+#[test]
+fn terms_are_added_edited_searched_and_deleted_in_the_glossary_pane_and_undone() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    type_text(&mut app, "6");
+    assert_eq!(app.focus, Pane::Glossary);
+    assert_eq!(
+        shown_terms(&app).first().map(String::as_str),
+        Some("Digital kompetanse")
+    );
+    // At 80 columns every pane keeps a tab: the ones on the right give up their names first.
+    let top = common::screen(&mut app, 80, 24).lines().next().unwrap().to_string();
+    assert!(
+        top.starts_with(" tiltak │ 1 Measures │ 2 Owners │ 3 Priorities │ 4 Meetings │ 5 │ 6 Glossary │"),
+        "{top}"
+    );
+
+    type_text(&mut app, "n");
+    type_text(&mut app, "Innbyggerreise");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Hele veien en innbygger går gjennom en tjeneste.");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "brukerreise, livshendelse");
+    tiltak::app::handle_key(&mut app, ctrl('s'));
+    let added = app.backlog.glossary.last().unwrap().clone();
+    assert_eq!(added.id.to_string(), "B-17");
+    assert_eq!(added.term, "Innbyggerreise");
+    assert_eq!(added.synonyms, ["brukerreise", "livshendelse"]);
+    assert_eq!(added.status, TermStatus::Proposed);
+    assert_eq!(app.selected_term(), Some(added.id), "the cursor lands on the new term");
+    assert_eq!(store.saves.borrow().last(), Some(&app.backlog), "saved at once");
+
+    // Synonyms and prefixes are searched with the folding of the measure search.
+    assert_eq!(search(&mut app, "livshend"), ["Innbyggerreise"]);
+    assert_eq!(search(&mut app, "ki"), ["Kunstig intelligens"]);
+    assert_eq!(search(&mut app, "begrepsliste"), ["Felles begrepsapparat"]);
+    assert_eq!(search(&mut app, "modenhet digital"), ["Digital modenhet"]);
+    assert_eq!(
+        search(&mut app, "forst"),
+        ["Mennesket først", "Felles begrepsapparat"],
+        "ø folds to o; a term's own word ranks before one in another's definition (forstås)"
+    );
+    assert_eq!(search(&mut app, "B-11"), ["Tjenestedesign"]);
+    assert_eq!(
+        search(&mut app, "brukerreise"),
+        ["Innbyggerreise", "Tjenestedesign"],
+        "both carry the synonym"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.glossary.rows.len(), 17);
+
+    // Edit: agree the term; the date agreed is today's.
+    app.glossary.select_where(|i| app.backlog.glossary[i].id == added.id);
+    type_text(&mut app, "e");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, " ");
+    tiltak::app::handle_key(&mut app, ctrl('s'));
+    let agreed = app.backlog.term(added.id).unwrap();
+    assert_eq!(agreed.status, TermStatus::Agreed);
+    assert_eq!(agreed.agreed, Some(jiff::civil::date(2026, 11, 29)));
+
+    type_text(&mut app, "dy");
+    assert!(app.backlog.term(added.id).is_none());
+    type_text(&mut app, "u");
+    assert_eq!(app.backlog.term(added.id).unwrap().status, TermStatus::Agreed);
+    type_text(&mut app, "u");
+    assert_eq!(app.backlog.term(added.id).unwrap().status, TermStatus::Proposed);
+    type_text(&mut app, "u");
+    assert!(
+        app.backlog.term(added.id).is_none(),
+        "undo takes the added term away again"
+    );
+}
+
+/// The screen as text, and the text of every run of underlined cells.
+fn draw(app: &mut App, width: u16, height: u16) -> (String, Vec<String>) {
+    let text = common::screen(app, width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| ui::render(frame, app, Theme::new(true)))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut underlined = Vec::new();
+    for y in 0..height {
+        let mut run = String::new();
+        for x in 0..width {
+            let cell = &buffer[(x, y)];
+            if cell.modifier.contains(Modifier::UNDERLINED) {
+                run.push_str(cell.symbol());
+            } else if !run.is_empty() {
+                underlined.push(std::mem::take(&mut run));
+            }
+        }
+        if !run.is_empty() {
+            underlined.push(run);
+        }
+    }
+    (text, underlined)
+}
+
+fn select_measure(app: &mut App, id: u32) {
+    type_text(app, "1");
+    app.measures.select_where(|i| app.backlog.measures[i].id == Id(id));
+}
+
+#[test]
+fn terms_in_a_measure_are_underlined_and_listed_with_their_definitions() {
+    for lang in [Lang::Nb, Lang::En] {
+        let (mut app, _) = app_with(demo(), lang);
+        select_measure(&mut app, 4);
+        let (text, underlined) = draw(&mut app, 160, 48);
+        assert_eq!(
+            underlined,
+            ["finansieringsmodell", "driftsbudsjettet", "driftsrammene"],
+            "{lang:?}: the term and inflected forms of a term and a synonym"
+        );
+        insta::assert_snapshot!(format!("glossary_terms_in_detail_{lang:?}"), text);
+    }
+}
+
+#[test]
+fn b_moves_onto_a_term_in_the_detail_and_enter_opens_it_in_the_glossary() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    select_measure(&mut app, 3);
+    let (text, underlined) = draw(&mut app, 160, 48);
+    assert_eq!(
+        underlined,
+        ["begrepsliste", "digital transformasjon", "begrepsliste"],
+        "a synonym counts; the longest name wins over a shorter one inside it"
+    );
+    assert!(!text.contains("▶ Felles"), "no term is chosen yet");
+
+    type_text(&mut app, "b");
+    let (text, _) = draw(&mut app, 160, 48);
+    assert!(text.contains("▶ Felles begrepsapparat (agreed): Ordene"), "{text}");
+    assert!(text.contains("Enter opens the term"));
+    type_text(&mut app, "b");
+    assert!(common::screen(&mut app, 160, 48).contains("▶ Digital transformasjon (agreed)"));
+    type_text(&mut app, "b");
+    assert!(
+        !common::screen(&mut app, 160, 48).contains("▶ Digital"),
+        "past the last term"
+    );
+    type_text(&mut app, "bb");
+
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Glossary);
+    assert_eq!(app.selected_term(), Some(Id(1)));
+    assert!(matches!(app.overlay, tiltak::app::Overlay::None), "no edit form opened");
+
+    // Without a term chosen, Enter edits the measure as before.
+    select_measure(&mut app, 3);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.overlay, tiltak::app::Overlay::Form(_)));
+}
+
+#[test]
+fn a_measure_without_terms_says_so_when_b_is_pressed() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    select_measure(&mut app, 13);
+    type_text(&mut app, "b");
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("No glossary terms in this measure.")
+    );
+}
+
+fn select_term(app: &mut App, id: u32) {
+    type_text(app, "6");
+    app.glossary.select_where(|i| app.backlog.glossary[i].id == Id(id));
+}
+
+#[test]
+fn a_meeting_agrees_revises_and_retires_terms_and_its_minutes_list_the_terms_agreed() {
+    let (mut app, store) = app_with(demo(), Lang::En);
+    // Kunstig intelligens (B-15) is on M-4's agenda in the demo; M puts Digitalt tankesett there.
+    select_term(&mut app, 14);
+    type_text(&mut app, "M");
+    assert!(common::screen(&mut app, 120, 40).contains("B-14 is now on the agenda of M-4 (2026-12-14)"));
+    assert_eq!(app.backlog.meeting(Id(4)).unwrap().terms, [Id(15), Id(14)]);
+    type_text(&mut app, "M");
+    assert!(common::screen(&mut app, 120, 40).contains("B-14 is already on the agenda of M-4"));
+
+    type_text(&mut app, "4");
+    app.meetings.select_where(|i| app.backlog.meetings[i].id == Id(4));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let measures = app.backlog.meeting(Id(4)).unwrap().agenda.len();
+    for _ in 0..measures {
+        press(&mut app, KeyCode::Right);
+    }
+    let shown = common::screen(&mut app, 100, 30);
+    assert!(
+        shown.contains(&format!("{} / {}", measures + 1, measures + 2)),
+        "{shown}"
+    );
+    assert!(shown.contains("Term for the group"), "{shown}");
+    assert!(shown.contains("B-15 Kunstig intelligens"));
+    assert!(shown.contains("Systemer som løser oppgaver"), "the definition is shown");
+
+    // `a` asks first, then agrees; measure-only keys say what to use instead.
+    type_text(&mut app, "a");
+    assert!(common::screen(&mut app, 100, 30).contains("Agree the term “Kunstig intelligens”"));
+    type_text(&mut app, "y");
+    let agreed = app.backlog.term(Id(15)).unwrap();
+    assert_eq!(agreed.status, TermStatus::Agreed);
+    assert_eq!(
+        (agreed.agreed, agreed.meeting),
+        (Some(jiff::civil::date(2026, 12, 14)), Some(Id(4)))
+    );
+    type_text(&mut app, "p");
+    assert!(common::screen(&mut app, 100, 30).contains("For measures, not terms"));
+
+    // Enter revises the definition of the next term; x retires (asks); u takes it back.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    tiltak::app::handle_key(&mut app, ctrl('u'));
+    type_text(
+        &mut app,
+        "Å spørre hvordan data og teknologi kan løse oppgaven annerledes.",
+    );
+    tiltak::app::handle_key(&mut app, ctrl('s'));
+    assert_eq!(
+        app.backlog.term(Id(14)).unwrap().definition,
+        "Å spørre hvordan data og teknologi kan løse oppgaven annerledes."
+    );
+    assert!(common::screen(&mut app, 100, 30).contains("Revised: Å spørre"));
+    type_text(&mut app, "xy");
+    assert_eq!(app.backlog.term(Id(14)).unwrap().status, TermStatus::Retired);
+    type_text(&mut app, "u");
+    assert_eq!(app.backlog.term(Id(14)).unwrap().status, TermStatus::Proposed);
+
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "y");
+    let files = store.files.borrow();
+    let (path, bytes) = files.last().expect("the minutes are written");
+    assert!(path.to_string_lossy().contains("minutes/"));
+    let minutes = String::from_utf8_lossy(bytes);
+    let section = &minutes[minutes.find("## Terms agreed").expect("a section of terms agreed")..];
+    assert!(
+        section.contains(
+            "- **Kunstig intelligens** (B-15; agreed 2026-12-14; Utvikling og digitalisering; also: KI): Systemer"
+        ),
+        "{minutes}"
+    );
+    assert!(!section.contains("Digitalt tankesett"), "revised, not agreed");
+}
