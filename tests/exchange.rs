@@ -54,6 +54,9 @@ fn tricky() -> Backlog {
             },
             benefits: "Spart tid; 😀 fornøyde innbyggere".into(),
             tags: vec!["team".into(), "Oslo, Bærum".into(), "\"sitat\"".into()],
+            depends_on: Vec::new(),
+            part_of: None,
+            links: Vec::new(),
         },
         at("2026-01-05T08:30:00Z"),
     )

@@ -55,6 +55,9 @@ fn tricky_backlog() -> Backlog {
             },
             benefits: "Spart tid; 😀 fornøyde innbyggere".into(),
             tags: vec!["team".into(), "ki".into()],
+            depends_on: Vec::new(),
+            part_of: None,
+            links: Vec::new(),
         },
         at("2026-01-05T08:30:00Z"),
     )

@@ -76,6 +76,9 @@ fn full_backlog() -> Backlog {
                 },
                 benefits: "Kortere saksbehandlingstid.".into(),
                 tags: vec!["dialog".into(), "innbygger".into()],
+                depends_on: Vec::new(),
+                part_of: None,
+                links: Vec::new(),
             },
             created,
         )

@@ -5,10 +5,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::drill;
 use super::find;
-use super::form::{Form, FormTarget, Input};
+use super::form::{FieldId, Form, FormTarget, Input};
 use super::keymap::{self, Context};
 use super::review_update::ExportFormat;
 use super::{Action, App, Confirm, Message, Overlay, Pane, SaveState};
+use crate::domain::depends::cycle_text;
 use crate::domain::{DomainError, Edit, Verdict};
 use crate::i18n::{Lang, Msg};
 
@@ -623,6 +624,21 @@ fn domain_field_error(form: &Form, error: DomainError, lang: Lang) -> (usize, St
         DomainError::EmptyName => lang.tr(Msg::ErrEmptyName).to_string(),
         DomainError::OutOfRange { .. } => lang.tr(Msg::ErrOneToFive).to_string(),
         DomainError::IdsExhausted(_) => lang.tr(Msg::ErrIdsExhausted).to_string(),
+        // issue 16: dependencies and links
+        DomainError::DependencyCycle(cycle) => {
+            let text = lang.fill(Msg::ErrDependencyCycle, &[("cycle", &cycle_text(&cycle))]);
+            return (form.index_of(FieldId::DependsOn), text);
+        }
+        DomainError::PartOfCycle(cycle) => {
+            let text = lang.fill(Msg::ErrPartOfCycle, &[("cycle", &cycle_text(&cycle))]);
+            return (form.index_of(FieldId::PartOf), text);
+        }
+        DomainError::UnknownMeasure(id)
+            if matches!(form.target, FormTarget::NewMeasure | FormTarget::EditMeasure(_)) =>
+        {
+            let text = lang.fill(Msg::ErrUnknownMeasureId, &[("id", &id.to_string())]);
+            return (form.index_of(FieldId::DependsOn), text);
+        }
         _ => lang.tr(Msg::ErrUnknownLink).to_string(),
     };
     (form.focus, message)

@@ -72,6 +72,10 @@ pub struct Settings {
         skip_serializing_if = "is_default_minutes_per_item"
     )]
     pub minutes_per_item: u32,
+    // issue 16: dependencies and links
+    /// Turns a case number into an address: `{case}` is replaced by the number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_url_template: Option<String>,
 }
 
 fn default_owner_load_threshold() -> u32 {
@@ -91,6 +95,7 @@ impl Default for Settings {
         Settings {
             owner_load_threshold: default_owner_load_threshold(),
             minutes_per_item: default_minutes_per_item(),
+            case_url_template: None,
         }
     }
 }
@@ -277,9 +282,39 @@ pub struct Measure {
     pub updated: Timestamp,
     #[serde(default)]
     pub log: Vec<LogEntry>,
+    // issue 16: dependencies and links
+    /// Measures that must be done before this one can be carried out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<MeasureId>,
+    /// The larger measure this one is a part of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<MeasureId>,
+    /// Where to read more: the case in the archive, a Teams channel, a document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
     /// Fields written by a newer minor version; carried through untouched.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+// issue 16: dependencies and links
+/// A labelled address a measure points to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    #[serde(default)]
+    pub label: String,
+    pub url: String,
+}
+
+impl Link {
+    /// The label, or the address when there is no label.
+    pub fn shown(&self) -> &str {
+        if self.label.trim().is_empty() {
+            &self.url
+        } else {
+            &self.label
+        }
+    }
 }
 
 impl Measure {

@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod charts;
+pub mod connections;
 pub mod load;
 pub mod matrix;
 pub mod report;

@@ -61,6 +61,15 @@ impl Form {
                     Msg::FieldMinutesPerItem,
                     &s.minutes_per_item.to_string(),
                 ),
+                // issue 16: dependencies and links
+                with_hint(
+                    line(
+                        FieldId::CaseUrlTemplate,
+                        Msg::FieldCaseUrlTemplate,
+                        s.case_url_template.as_deref().unwrap_or(""),
+                    ),
+                    Msg::FormCaseUrlHint,
+                ),
             ],
         )
     }
@@ -90,12 +99,25 @@ impl Form {
         if minutes.is_none() {
             errors.push((FieldId::Minutes, lang.tr(Msg::ErrMinutes).to_string()));
         }
+        let case_url_template = Some(self.text(FieldId::CaseUrlTemplate).trim().to_string()).filter(|t| !t.is_empty());
+        let web = |t: &str| {
+            ["http://", "https://"]
+                .iter()
+                .any(|s| t.to_ascii_lowercase().starts_with(s))
+        };
+        if case_url_template
+            .as_deref()
+            .is_some_and(|t| !t.contains(crate::domain::links::CASE_PLACEHOLDER) || !web(t))
+        {
+            errors.push((FieldId::CaseUrlTemplate, lang.tr(Msg::ErrCaseUrlTemplate).to_string()));
+        }
         match (threshold, minutes, errors.first()) {
             (Some(owner_load_threshold), Some(minutes_per_item), None) => Ok((
                 name,
                 Settings {
                     owner_load_threshold,
                     minutes_per_item,
+                    case_url_template,
                 },
             )),
             (_, _, first) => {

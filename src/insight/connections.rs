@@ -1,0 +1,166 @@
+//! How measures hang together, as people read it: "blocked by T-12 (in progress, due
+//! 31.03.2027)" for the detail, the triage view and the review, and the dependency tree of a
+//! priority's measures for the Overview.
+
+use std::collections::BTreeSet;
+
+use crate::domain::{Backlog, Measure, MeasureId, PriorityId};
+use crate::i18n::{Lang, Msg};
+
+/// `T-12 (in progress, due 31.03.2027)`.
+pub fn blocker_text(lang: Lang, blocker: &Measure) -> String {
+    let status = lang.status(blocker.status);
+    match blocker.due {
+        Some(due) => lang.fill(
+            Msg::BlockerDue,
+            &[
+                ("id", &blocker.id.to_string()),
+                ("status", status),
+                ("due", &lang.date(due)),
+            ],
+        ),
+        None => lang.fill(
+            Msg::BlockerNoDue,
+            &[("id", &blocker.id.to_string()), ("status", status)],
+        ),
+    }
+}
+
+/// "blocked by T-12 (in progress, due 31.03.2027), T-4 (idea)"; `None` when nothing blocks.
+pub fn blocked_text(lang: Lang, backlog: &Backlog, measure: &Measure) -> Option<String> {
+    let blockers = backlog.blockers(measure);
+    if blockers.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = blockers.iter().map(|b| blocker_text(lang, b)).collect();
+    Some(lang.fill(Msg::BlockedBy, &[("list", &list.join(", "))]))
+}
+
+/// One line of a dependency tree: how deep it sits and the measure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreeLine {
+    pub depth: usize,
+    pub id: MeasureId,
+    /// Shown before (so its dependencies are not repeated).
+    pub repeated: bool,
+}
+
+/// The measures of `priority` as trees: each measure that no other measure of the priority
+/// depends on is a root, with what it depends on (and its parts) below it. Measures without
+/// any connection are left out; a measure met a second time is marked and not expanded again.
+pub fn dependency_tree(backlog: &Backlog, priority: PriorityId) -> Vec<TreeLine> {
+    let members: Vec<&Measure> = backlog
+        .measures
+        .iter()
+        .filter(|m| m.priorities.contains(&priority))
+        .collect();
+    let children = |m: &Measure| -> Vec<MeasureId> {
+        let mut below: Vec<MeasureId> = m.depends_on.clone();
+        below.extend(backlog.parts(m.id).iter().map(|p| p.id));
+        below
+    };
+    let connected = |m: &Measure| {
+        !m.depends_on.is_empty()
+            || m.part_of.is_some()
+            || !backlog.parts(m.id).is_empty()
+            || !backlog.needed_by(m.id).is_empty()
+    };
+    let is_below_another = |m: &Measure| {
+        members
+            .iter()
+            .any(|other| other.id != m.id && (other.depends_on.contains(&m.id) || m.part_of == Some(other.id)))
+    };
+    let mut lines = Vec::new();
+    let mut shown = BTreeSet::new();
+    for root in members.iter().filter(|m| connected(m) && !is_below_another(m)) {
+        let mut stack = vec![(0usize, root.id)];
+        while let Some((depth, id)) = stack.pop() {
+            let repeated = !shown.insert(id);
+            lines.push(TreeLine { depth, id, repeated });
+            if repeated {
+                continue;
+            }
+            if let Some(m) = backlog.measure(id) {
+                stack.extend(children(m).into_iter().rev().map(|c| (depth + 1, c)));
+            }
+        }
+    }
+    // Measures of the priority caught in a circle (possible only in a hand-edited file) have no
+    // root; they are still shown.
+    let unshown: Vec<MeasureId> = members
+        .iter()
+        .filter(|m| connected(m) && !shown.contains(&m.id))
+        .map(|m| m.id)
+        .collect();
+    for id in unshown {
+        lines.push(TreeLine {
+            depth: 0,
+            id,
+            repeated: false,
+        });
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Id, MeasureDraft, PriorityDraft, Status};
+
+    fn backlog() -> Backlog {
+        let mut b = Backlog::new("t", &[]);
+        let now = "2026-11-29T12:00:00Z".parse().unwrap();
+        let (p, _) = b
+            .add_priority(PriorityDraft {
+                title: "p".into(),
+                description: String::new(),
+            })
+            .unwrap();
+        for i in 1..=5 {
+            let mut d = MeasureDraft::titled(&format!("m{i}"));
+            d.priorities = vec![p];
+            b.add_measure(d, now).unwrap();
+        }
+        let mut edit = |id: u32, f: &dyn Fn(&mut MeasureDraft)| {
+            let mut d = MeasureDraft::from_measure(b.measure(Id(id)).unwrap());
+            f(&mut d);
+            b.update_measure(Id(id), d, now).unwrap();
+        };
+        edit(3, &|d| d.depends_on = vec![Id(1)]);
+        edit(4, &|d| d.depends_on = vec![Id(3), Id(1)]);
+        edit(2, &|d| {
+            d.status = Status::InProgress;
+            d.due = Some(jiff::civil::date(2027, 3, 31));
+        });
+        edit(1, &|d| d.depends_on = vec![Id(2)]);
+        b
+    }
+
+    #[test]
+    fn blocked_by_names_status_and_due_in_both_languages() {
+        let b = backlog();
+        let m1 = b.measure(Id(1)).unwrap();
+        assert_eq!(
+            blocked_text(Lang::En, &b, m1).unwrap(),
+            "blocked by T-2 (in progress, due 2027-03-31)"
+        );
+        assert_eq!(
+            blocked_text(Lang::Nb, &b, m1).unwrap(),
+            "blokkert av T-2 (pågår, frist 31.03.2027)"
+        );
+        assert_eq!(blocked_text(Lang::En, &b, b.measure(Id(2)).unwrap()), None);
+    }
+
+    #[test]
+    fn the_tree_starts_at_what_nothing_else_needs() {
+        let b = backlog();
+        let tree: Vec<(usize, u32, bool)> = dependency_tree(&b, Id(1))
+            .into_iter()
+            .map(|l| (l.depth, l.id.0, l.repeated))
+            .collect();
+        assert_eq!(
+            tree,
+            [(0, 4, false), (1, 3, false), (2, 1, false), (3, 2, false), (1, 1, true)]
+        );
+    }
+}
