@@ -1136,7 +1136,6 @@ catalogue! {
     BlockerNoDue => ("{id} ({status})", "{id} ({status})"),
     LegendBlocked => ("⊘ blokkert: venter på et tiltak som ikke er fullført", "⊘ blocked: waits for a measure that is not done"),
     DependencyTreeTitle => ("Avhengigheter i {priority}", "Dependencies in {priority}"),
-    DependencyTreeEmpty => ("Ingen avhengigheter mellom tiltakene her.", "No dependencies between these measures."),
     TreeRepeated => ("(se over)", "(see above)"),
     MsgNoLinks => ("Tiltaket har ingen lenker.", "The measure has no links."),
     MsgOpened => ("Åpnet {url}", "Opened {url}"),
@@ -1148,6 +1147,8 @@ catalogue! {
     ActAssignDepends => ("Velg hva tiltaket avhenger av", "Choose what the measure depends on"),
     ActAssignPartOf => ("Velg hvilket tiltak det er del av", "Choose which measure it is part of"),
     ActOpenLink => ("Åpne en lenke fra tiltaket", "Open a link of the measure"),
+    MsgAssignedDepends => ("endret avhengigheter på {what}", "changed dependencies on {what}"),
+    MsgAssignedPartOf => ("{what} er del av {value}", "{what} is part of {value}"),
     ActFollowDependency => ("Følg en avhengighet: vis tiltaket det venter på", "Follow a dependency: show the measure it waits for"),
 }
 

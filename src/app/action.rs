@@ -142,6 +142,11 @@ pub enum Action {
     SelectRow(usize),
     ExternalEditor,
     AssignStatus,
+    // issue 16: dependencies and links
+    AssignDepends,
+    AssignPartOf,
+    OpenLink,
+    FollowDependency,
 }
 
 impl Action {
@@ -251,6 +256,10 @@ impl Action {
             Action::SelectRow(_) => Msg::ActSelectRow,
             Action::ExternalEditor => Msg::ActExternalEditor,
             Action::AssignStatus => Msg::ActAssignStatus,
+            Action::AssignDepends => Msg::ActAssignDepends,
+            Action::AssignPartOf => Msg::ActAssignPartOf,
+            Action::OpenLink => Msg::ActOpenLink,
+            Action::FollowDependency => Msg::ActFollowDependency,
         }
     }
 }

@@ -444,6 +444,15 @@ pub static BINDINGS: &[Binding] = &[
     ctrl(Context::GoTo, 'c', Action::Quit),
     // Issue 14: any status at once, also for the marked measures
     only_in(Pane::Measures, key(List, Char('t'), Action::AssignStatus)),
+    // issue 16: dependencies and links
+    only_in(Pane::Measures, key(List, Char('D'), Action::AssignDepends)),
+    only_in(Pane::Measures, key(List, Char('P'), Action::AssignPartOf)),
+    only_in(Pane::Measures, key(List, Char('b'), Action::FollowDependency)),
+    only_in(Pane::Measures, key(List, Char('O'), Action::OpenLink)),
+    key(Review, Char('b'), Action::FollowDependency),
+    key(Review, Char('O'), Action::OpenLink),
+    key(Log, Char('b'), Action::FollowDependency),
+    key(Log, Char('O'), Action::OpenLink),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).

@@ -1,6 +1,7 @@
 //! Application state and everything that changes it: key → [`Action`] → [`update`].
 
 pub mod action;
+pub mod connections;
 pub mod drill;
 pub mod editor;
 pub mod filter_panel;
@@ -164,6 +165,8 @@ pub struct App {
     pub hidden_marks_ok: bool,
     /// Text the event loop should open in the user's editor (`Ctrl-e` in a form).
     pub editor_request: Option<String>,
+    // issue 16: what opens a measure's links
+    pub opener: connections::Opener,
     /// A sync with the group running on its thread.
     pub syncing: Option<sync::Running>,
     store: Box<dyn Persist>,
@@ -217,6 +220,7 @@ impl App {
             view_name: None,
             hidden_marks_ok: false,
             editor_request: None,
+            opener: connections::Opener::from_env(),
             syncing: None,
             store,
             search: live_search::LiveSearch::default(),
@@ -258,7 +262,7 @@ impl App {
             review::Screen::Setup(_) => Context::Setup,
             review::Screen::Review(_) => Context::Review,
             review::Screen::Summary(_) => Context::Summary,
-            review::Screen::Log { .. } => Context::Log,
+            review::Screen::Log { .. } | review::Screen::Peek { .. } => Context::Log,
             review::Screen::Changes { .. } => Context::Changes,
             review::Screen::Settings { .. } => Context::Settings,
             review::Screen::Start { .. } => Context::Start,

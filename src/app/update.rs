@@ -123,6 +123,8 @@ fn edits(action: Action) -> bool {
             | Action::ReviewNoted
             | Action::SetupPlan
             | Action::EditSettings
+            | Action::AssignDepends
+            | Action::AssignPartOf
     )
 }
 

@@ -2,7 +2,7 @@
 //! 31.03.2027)" for the detail, the triage view and the review, and the dependency tree of a
 //! priority's measures for the Overview.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::domain::{Backlog, Measure, MeasureId, PriorityId};
 use crate::i18n::{Lang, Msg};
@@ -45,35 +45,85 @@ pub struct TreeLine {
     pub repeated: bool,
 }
 
-/// The measures of `priority` as trees: each measure that no other measure of the priority
-/// depends on is a root, with what it depends on (and its parts) below it. Measures without
-/// any connection are left out; a measure met a second time is marked and not expanded again.
-pub fn dependency_tree(backlog: &Backlog, priority: PriorityId) -> Vec<TreeLine> {
+/// Who is below whom, found in one pass over the backlog: the parts of each parent and the
+/// measures some other measure depends on.
+struct Links {
+    parts: BTreeMap<MeasureId, Vec<MeasureId>>,
+    needed: BTreeSet<MeasureId>,
+}
+
+impl Links {
+    fn of(backlog: &Backlog) -> Links {
+        let mut parts: BTreeMap<MeasureId, Vec<MeasureId>> = BTreeMap::new();
+        let mut needed = BTreeSet::new();
+        for m in &backlog.measures {
+            if let Some(parent) = m.part_of {
+                parts.entry(parent).or_default().push(m.id);
+            }
+            needed.extend(m.depends_on.iter().copied());
+        }
+        Links { parts, needed }
+    }
+
+    fn connected(&self, m: &Measure) -> bool {
+        !m.depends_on.is_empty() || m.part_of.is_some() || self.parts.contains_key(&m.id) || self.needed.contains(&m.id)
+    }
+
+    /// What hangs below `m` in the tree: what it depends on, then its parts.
+    fn below(&self, m: &Measure) -> Vec<MeasureId> {
+        let mut below = m.depends_on.clone();
+        below.extend(self.parts.get(&m.id).into_iter().flatten().copied());
+        below
+    }
+}
+
+/// The dependency tree of every priority that has one, by priority id.
+pub fn dependency_trees(backlog: &Backlog) -> BTreeMap<PriorityId, Vec<TreeLine>> {
+    if !backlog
+        .measures
+        .iter()
+        .any(|m| !m.depends_on.is_empty() || m.part_of.is_some())
+    {
+        return BTreeMap::new();
+    }
+    let links = Links::of(backlog);
+    backlog
+        .priorities
+        .iter()
+        .map(|p| (p.id, dependency_tree(backlog, &links, p.id)))
+        .filter(|(_, tree)| !tree.is_empty())
+        .collect()
+}
+
+/// The measures of `priority` as trees: each connected measure that no other measure of the
+/// priority depends on or holds as a part is a root, with what it depends on (and its parts)
+/// below it. Measures without any connection are left out; a measure met a second time is
+/// marked and not expanded again.
+fn dependency_tree(backlog: &Backlog, links: &Links, priority: PriorityId) -> Vec<TreeLine> {
     let members: Vec<&Measure> = backlog
         .measures
         .iter()
-        .filter(|m| m.priorities.contains(&priority))
+        .filter(|m| m.priorities.contains(&priority) && links.connected(m))
         .collect();
-    let children = |m: &Measure| -> Vec<MeasureId> {
-        let mut below: Vec<MeasureId> = m.depends_on.clone();
-        below.extend(backlog.parts(m.id).iter().map(|p| p.id));
-        below
-    };
-    let connected = |m: &Measure| {
-        !m.depends_on.is_empty()
-            || m.part_of.is_some()
-            || !backlog.parts(m.id).is_empty()
-            || !backlog.needed_by(m.id).is_empty()
-    };
-    let is_below_another = |m: &Measure| {
-        members
-            .iter()
-            .any(|other| other.id != m.id && (other.depends_on.contains(&m.id) || m.part_of == Some(other.id)))
-    };
+    let ids: BTreeSet<MeasureId> = members.iter().map(|m| m.id).collect();
+    let mut below_another = BTreeSet::new();
+    for m in &members {
+        below_another.extend(m.depends_on.iter().filter(|d| ids.contains(d)));
+        if m.part_of.is_some_and(|p| ids.contains(&p)) {
+            below_another.insert(m.id);
+        }
+    }
     let mut lines = Vec::new();
     let mut shown = BTreeSet::new();
-    for root in members.iter().filter(|m| connected(m) && !is_below_another(m)) {
-        let mut stack = vec![(0usize, root.id)];
+    let roots = members.iter().filter(|m| !below_another.contains(&m.id)).map(|m| m.id);
+    // Measures caught in a circle (possible only in a hand-edited file) have no root; they
+    // come last, so they are still shown.
+    let rest: Vec<MeasureId> = members.iter().map(|m| m.id).collect();
+    for root in roots.collect::<Vec<_>>().into_iter().chain(rest) {
+        if shown.contains(&root) {
+            continue;
+        }
+        let mut stack = vec![(0usize, root)];
         while let Some((depth, id)) = stack.pop() {
             let repeated = !shown.insert(id);
             lines.push(TreeLine { depth, id, repeated });
@@ -81,23 +131,9 @@ pub fn dependency_tree(backlog: &Backlog, priority: PriorityId) -> Vec<TreeLine>
                 continue;
             }
             if let Some(m) = backlog.measure(id) {
-                stack.extend(children(m).into_iter().rev().map(|c| (depth + 1, c)));
+                stack.extend(links.below(m).into_iter().rev().map(|c| (depth + 1, c)));
             }
         }
-    }
-    // Measures of the priority caught in a circle (possible only in a hand-edited file) have no
-    // root; they are still shown.
-    let unshown: Vec<MeasureId> = members
-        .iter()
-        .filter(|m| connected(m) && !shown.contains(&m.id))
-        .map(|m| m.id)
-        .collect();
-    for id in unshown {
-        lines.push(TreeLine {
-            depth: 0,
-            id,
-            repeated: false,
-        });
     }
     lines
 }
@@ -154,10 +190,8 @@ mod tests {
     #[test]
     fn the_tree_starts_at_what_nothing_else_needs() {
         let b = backlog();
-        let tree: Vec<(usize, u32, bool)> = dependency_tree(&b, Id(1))
-            .into_iter()
-            .map(|l| (l.depth, l.id.0, l.repeated))
-            .collect();
+        let trees = dependency_trees(&b);
+        let tree: Vec<(usize, u32, bool)> = trees[&Id(1)].iter().map(|l| (l.depth, l.id.0, l.repeated)).collect();
         assert_eq!(
             tree,
             [(0, 4, false), (1, 3, false), (2, 1, false), (3, 2, false), (1, 1, true)]

@@ -25,6 +25,8 @@ pub struct Insight {
     /// One per priority, in the order of `backlog.priorities`.
     pub priorities: Vec<PriorityStats>,
     pub charts: Charts,
+    // issue 16: the dependency tree of each priority that has one
+    pub dependencies: std::collections::BTreeMap<crate::domain::PriorityId, Vec<connections::TreeLine>>,
 }
 
 impl Insight {
@@ -34,6 +36,7 @@ impl Insight {
             owners: load::owner_loads(backlog, today),
             priorities: load::priority_stats(backlog),
             charts: Charts::compute(backlog, today),
+            dependencies: connections::dependency_trees(backlog),
         }
     }
 }
