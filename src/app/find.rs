@@ -352,14 +352,9 @@ fn domain_message(app: &App, error: DomainError) -> String {
         DomainError::EmptyName => app.lang.tr(Msg::ErrEmptyName).to_string(),
         DomainError::OutOfRange { .. } => app.lang.tr(Msg::ErrOneToFive).to_string(),
         // issue 16: dependencies and links
-        DomainError::DependencyCycle(cycle) => app.lang.fill(
-            Msg::ErrDependencyCycle,
-            &[("cycle", &crate::domain::depends::cycle_text(&cycle))],
-        ),
-        DomainError::PartOfCycle(cycle) => app.lang.fill(
-            Msg::ErrPartOfCycle,
-            &[("cycle", &crate::domain::depends::cycle_text(&cycle))],
-        ),
+        error @ (DomainError::DependencyCycle(_) | DomainError::PartOfCycle(_)) => {
+            crate::insight::connections::refusal_text(app.lang, &error)
+        }
         DomainError::IdsExhausted(_) => app.lang.tr(Msg::ErrIdsExhausted).to_string(),
         _ => app.lang.tr(Msg::ErrUnknownLink).to_string(),
     }

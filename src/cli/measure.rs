@@ -7,7 +7,6 @@ use std::path::Path;
 
 use crate::cli::{Failure, MeasureJson, lock_for_writing, open, open_for_writing, parse_status, save_failure, unknown};
 use crate::clock::Clock;
-use crate::domain::depends::cycle_text;
 use crate::domain::links::parse_link;
 use crate::domain::lookup::UnknownName;
 use crate::domain::text::{json_escaped, visible};
@@ -16,6 +15,7 @@ use crate::export::csv::{funding_from_text, log_text};
 use crate::export::fields::{self, Field};
 use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags, parse_yes_no};
 use crate::i18n::{Lang, Msg};
+use crate::insight::connections::refusal_text;
 use crate::store;
 
 fn nothing_written(lang: Lang, message: String) -> Failure {
@@ -267,13 +267,7 @@ fn edit_links(links: &mut Vec<Link>, value: &str) {
 
 /// A refusal from the domain in the reader's language where it has words for it.
 fn refused(lang: Lang, error: DomainError) -> Failure {
-    let text = match &error {
-        DomainError::DependencyCycle(cycle) => lang.fill(Msg::ErrDependencyCycle, &[("cycle", &cycle_text(cycle))]),
-        DomainError::PartOfCycle(cycle) => lang.fill(Msg::ErrPartOfCycle, &[("cycle", &cycle_text(cycle))]),
-        DomainError::UnknownMeasure(id) => lang.fill(Msg::ErrUnknownMeasureId, &[("id", &id.to_string())]),
-        _ => error.to_string(),
-    };
-    nothing_written(lang, text)
+    nothing_written(lang, refusal_text(lang, &error))
 }
 
 /// `tiltak set ID field=value …`: every assignment is checked before the file is written once.

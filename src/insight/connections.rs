@@ -4,7 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::domain::{Backlog, Measure, MeasureId, PriorityId};
+use crate::domain::depends::cycle_text;
+use crate::domain::{Backlog, DomainError, Measure, MeasureId, PriorityId};
 use crate::i18n::{Lang, Msg};
 
 /// `T-12 (in progress, due 31.03.2027)`.
@@ -34,6 +35,17 @@ pub fn blocked_text(lang: Lang, backlog: &Backlog, measure: &Measure) -> Option<
     }
     let list: Vec<String> = blockers.iter().map(|b| blocker_text(lang, b)).collect();
     Some(lang.fill(Msg::BlockedBy, &[("list", &list.join(", "))]))
+}
+
+/// Why the domain refused a change, in the reader's language where the catalogue has words
+/// for it (a circle, a measure that does not exist), else as the domain says it.
+pub fn refusal_text(lang: Lang, error: &DomainError) -> String {
+    match error {
+        DomainError::DependencyCycle(cycle) => lang.fill(Msg::ErrDependencyCycle, &[("cycle", &cycle_text(cycle))]),
+        DomainError::PartOfCycle(cycle) => lang.fill(Msg::ErrPartOfCycle, &[("cycle", &cycle_text(cycle))]),
+        DomainError::UnknownMeasure(id) => lang.fill(Msg::ErrUnknownMeasureId, &[("id", &id.to_string())]),
+        other => other.to_string(),
+    }
 }
 
 /// One line of a dependency tree: how deep it sits and the measure.
