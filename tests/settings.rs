@@ -118,3 +118,36 @@ fn settings_are_edited_in_the_app_all_errors_at_once_and_undoable() {
     type_text(&mut app, ",u");
     assert_eq!((app.backlog.name.clone(), app.backlog.settings.clone()), before);
 }
+
+// issue 16: the case link template
+#[test]
+fn the_case_link_template_is_edited_in_settings_and_must_hold_the_placeholder() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    type_text(&mut app, ",s");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    handle_key(&mut app, ctrl('u'));
+    type_text(&mut app, "https://arkiv.example.no/sak");
+    handle_key(&mut app, ctrl('s'));
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("The address must hold {case}"), "{shown}");
+    type_text(&mut app, "/{case}");
+    handle_key(&mut app, ctrl('s'));
+    assert_eq!(
+        app.backlog.settings.case_url_template.as_deref(),
+        Some("https://arkiv.example.no/sak/{case}")
+    );
+    // Emptied, there is no case link any more.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "#4");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 160, 48).contains("https://arkiv.example.no/sak/2026/1187"));
+    type_text(&mut app, ",s");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    handle_key(&mut app, ctrl('u'));
+    handle_key(&mut app, ctrl('s'));
+    assert_eq!(app.backlog.settings.case_url_template, None);
+}
