@@ -25,8 +25,10 @@ pub struct Insight {
     /// One per priority, in the order of `backlog.priorities`.
     pub priorities: Vec<PriorityStats>,
     pub charts: Charts,
-    // issue 16: the dependency tree of each priority that has one
+    // issue 16: the dependency tree of each priority that has one, and how many measures wait
+    // for a dependency that is not done (found once per change, not per frame)
     pub dependencies: std::collections::BTreeMap<crate::domain::PriorityId, Vec<connections::TreeLine>>,
+    pub blocked: usize,
 }
 
 impl Insight {
@@ -37,6 +39,7 @@ impl Insight {
             priorities: load::priority_stats(backlog),
             charts: Charts::compute(backlog, today),
             dependencies: connections::dependency_trees(backlog),
+            blocked: backlog.measures.iter().filter(|m| backlog.is_blocked(m)).count(),
         }
     }
 }

@@ -31,9 +31,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         )),
         Pane::Priorities => Some(lang.tr(Msg::PriorityBarLegend).to_string()),
         // issue 16: the blocked marker is explained where it is seen.
-        Pane::Measures if app.backlog.measures.iter().any(|m| app.backlog.is_blocked(m)) => {
-            Some(lang.tr(Msg::LegendBlocked).to_string())
-        }
+        Pane::Measures if app.insight.blocked > 0 => Some(lang.tr(Msg::LegendBlocked).to_string()),
         _ => None,
     };
     if let Some(legend) = legend {
