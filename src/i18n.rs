@@ -1147,6 +1147,7 @@ catalogue! {
     ActAssignDepends => ("Velg hva tiltaket avhenger av", "Choose what the measure depends on"),
     ActAssignPartOf => ("Velg hvilket tiltak det er del av", "Choose which measure it is part of"),
     ActOpenLink => ("Åpne en lenke fra tiltaket", "Open a link of the measure"),
+    HintFollow => ("følg", "follow"),
     MsgAssignedDepends => ("endret avhengigheter på {what}", "changed dependencies on {what}"),
     MsgAssignedPartOf => ("{what} er del av {value}", "{what} is part of {value}"),
     ActFollowDependency => ("Følg en avhengighet: vis tiltaket det venter på", "Follow a dependency: show the measure it waits for"),

@@ -449,7 +449,7 @@ pub static BINDINGS: &[Binding] = &[
     only_in(Pane::Measures, key(List, Char('P'), Action::AssignPartOf)),
     only_in(Pane::Measures, key(List, Char('b'), Action::FollowDependency)),
     only_in(Pane::Measures, key(List, Char('O'), Action::OpenLink)),
-    key(Review, Char('b'), Action::FollowDependency),
+    hinted(key(Review, Char('b'), Action::FollowDependency), Msg::HintFollow),
     key(Review, Char('O'), Action::OpenLink),
     key(Log, Char('b'), Action::FollowDependency),
     key(Log, Char('O'), Action::OpenLink),
