@@ -317,3 +317,48 @@ fn demo_with_a_data_path_creates_the_demo_file_there_for_any_command() {
     ok(&other, &["--demo", "path"]);
     assert!(!other.exists());
 }
+
+// issue 16: dependencies and links
+#[test]
+fn set_edits_dependencies_parent_and_links_and_refuses_a_circle_by_name() {
+    let dir = TempDir::new().unwrap();
+    let data = dir.path().join("b.json");
+    fs::write(&data, include_str!("../assets/demo-backlog.json")).unwrap();
+    let out = ok(
+        &data,
+        &[
+            "set",
+            "T-9",
+            "depends+=T-2, T-19",
+            "part-of=T-2",
+            "links+=Biblioteket | https://bibliotek.kommune.example/digital",
+        ],
+    );
+    assert!(out.contains("Depends on: – → «T-2, T-19»"), "{out}");
+    let m = load(&data).measure(Id(9)).unwrap().clone();
+    assert_eq!(m.depends_on, [Id(2), Id(19)]);
+    assert_eq!(m.part_of, Some(Id(2)));
+    assert_eq!(m.links[0].url, "https://bibliotek.kommune.example/digital");
+    ok(&data, &["set", "T-9", "depends-=T-19", "links-=Biblioteket"]);
+    let m = load(&data).measure(Id(9)).unwrap().clone();
+    assert_eq!((m.depends_on, m.links.len()), (vec![Id(2)], 0));
+
+    // The demo's chain T-26 → T-4 → T-15: T-15 may not wait for T-26.
+    let err = refused(&data, &["set", "T-15", "depends+=T-26"], 2);
+    assert!(err.contains("T-15 → T-26 → T-4 → T-15"), "{err}");
+    let err = refused(&data, &["--lang", "nb", "set", "T-2", "part_of=T-9"], 2);
+    assert!(err.contains("«Del av» ville gått i ring: T-2 → T-9 → T-2"), "{err}");
+    let err = refused(&data, &["set", "T-9", "depends+=T-99"], 2);
+    assert!(err.contains("There is no measure T-99"), "{err}");
+    let err = refused(&data, &["set", "T-9", "title+=x"], 2);
+    assert!(err.contains("title+=x"), "{err}");
+
+    let shown = ok(&data, &["show", "T-26"]);
+    assert!(shown.contains("Depends on: T-4"), "{shown}");
+    assert!(shown.contains("blocked by T-4 (decided, due 2026-10-31)"), "{shown}");
+    assert!(shown.contains("https://sak.kommune.example/sak/2026/1593"), "{shown}");
+    let json: Value = serde_json::from_str(&ok(&data, &["show", "T-4", "--json"])).unwrap();
+    assert_eq!(json["depends_on"], serde_json::json!(["T-15"]));
+    assert_eq!(json["needed_by"], serde_json::json!(["T-26"]));
+    assert_eq!(json["links"][0]["label"], "Saksframlegg til formannskapet");
+}

@@ -170,3 +170,29 @@ fn demo_backlog_is_in_canonical_form() {
         "the asset's layout differs from serde_json's"
     );
 }
+
+// issue 16: dependencies and links
+#[test]
+fn demo_backlog_shows_dependency_chains_parts_and_links() {
+    let backlog = demo();
+    let chains: Vec<_> = backlog
+        .measures
+        .iter()
+        .filter(|m| {
+            m.depends_on
+                .iter()
+                .any(|d| backlog.measure(*d).is_some_and(|d| !d.depends_on.is_empty()))
+        })
+        .map(|m| m.id.to_string())
+        .collect();
+    assert_eq!(chains, ["T-7", "T-26"], "two chains of at least three measures");
+    assert!(
+        backlog.measures.iter().any(|m| backlog.is_blocked(m)),
+        "something waits"
+    );
+    assert!(backlog.measures.iter().any(|m| m.part_of.is_some()));
+    for m in backlog.measures.iter().filter(|m| m.political.case_number.is_some()) {
+        assert!(!m.links.is_empty(), "{} has a case number but no link", m.id);
+        assert!(tiltak::domain::links::case_link(&backlog.settings, m).is_some());
+    }
+}

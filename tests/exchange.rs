@@ -9,7 +9,7 @@ use assert_cmd::Command;
 use jiff::Timestamp;
 use jiff::civil::date;
 use tempfile::TempDir;
-use tiltak::domain::{Backlog, Funding, Id, MeasureDraft, OwnerDraft, Political, PriorityDraft, Status};
+use tiltak::domain::{Backlog, Funding, Id, Link, MeasureDraft, OwnerDraft, Political, PriorityDraft, Status};
 use tiltak::export::csv;
 use tiltak::export::import::{self, RowChange};
 use tiltak::i18n::Lang;
@@ -54,6 +54,19 @@ fn tricky() -> Backlog {
             },
             benefits: "Spart tid; 😀 fornøyde innbyggere".into(),
             tags: vec!["team".into(), "Oslo, Bærum".into(), "\"sitat\"".into()],
+            depends_on: Vec::new(),
+            part_of: None,
+            // issue 16: a formula start, a `;` and quotes in a link survive the round trip
+            links: vec![
+                Link {
+                    label: "=Saken; «sitat» og \"anførsel\"".into(),
+                    url: "https://sak.example.no/sak/0042?a=1;b=2".into(),
+                },
+                Link {
+                    label: String::new(),
+                    url: "mailto:kari@example.no".into(),
+                },
+            ],
         },
         at("2026-01-05T08:30:00Z"),
     )
@@ -61,6 +74,8 @@ fn tricky() -> Backlog {
     let mut second = MeasureDraft::titled("Saksnummer som ser ut som en dato");
     second.political.case_number = Some("03/12".into());
     second.description = "=1+1".into();
+    second.depends_on = vec![Id(1)];
+    second.part_of = Some(Id(1));
     b.add_measure(second, at("2026-02-01T10:00:00Z")).unwrap();
     b
 }
@@ -390,7 +405,7 @@ print(json.dumps(out))
         serde_json::json!(["Tiltak", "Eiere", "Prioriteringer", "Prioritering × sektor", "Møter"])
     );
     assert_eq!(seen["freeze"], "A2");
-    assert_eq!(seen["filter"], "A1:S3");
+    assert_eq!(seen["filter"], "A1:V3");
     assert!(
         seen["widths"]["P"].as_f64().unwrap() >= 40.0,
         "descriptions get a wide column"
@@ -421,6 +436,13 @@ print(json.dumps(out))
     assert_eq!(cell("M3"), text("03/12"), "a case number is not a date");
     assert_eq!(cell("P3"), wrapped("=1+1"), "text, not a formula");
     assert!(cell("G3").is_null(), "an unset value is an empty cell");
+    // issue 16: dependencies, the parent and the links, after the older columns
+    assert_eq!((cell("T3"), cell("U3")), (text("T-1"), text("T-1")));
+    assert_eq!(
+        cell("V2"),
+        wrapped("=Saken; «sitat» og \"anførsel\" | https://sak.example.no/sak/0042?a=1;b=2\nmailto:kari@example.no"),
+        "text, not a formula"
+    );
     let decision = &seen["meeting"][1];
     assert_eq!(decision[0], "M-1");
     assert_eq!(decision[1], "2026-11-20T00:00:00");
@@ -437,8 +459,8 @@ wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb.worksheets[0]
 ws["C2"] = "vedtatt"
 ws["K2"] = 2000000
-ws["T1"] = "Kommentar"
-ws["T2"] = "sjekk"
+ws["W1"] = "Kommentar"
+ws["W2"] = "sjekk"
 wb.save(sys.argv[1])
 "#;
     let output = std::process::Command::new("python3")
@@ -465,4 +487,38 @@ wb.save(sys.argv[1])
             "Kostnadsanslag (kr): «1 250 000» → «2 000 000»"
         ]
     );
+}
+
+// issue 16: dependencies and links
+#[test]
+fn dependencies_from_a_spreadsheet_are_checked_and_a_circle_changes_nothing() {
+    let b = tricky();
+    let ok = "Id;Avhenger av;Del av;Lenker\nT-1;;;\"Saken | https://sak.example.no/1\nhttps://teams.example.no/x\"\n";
+    let outcome = import::import(ok.as_bytes(), &b, Lang::Nb, now()).unwrap();
+    let t1 = outcome.backlog.measure(Id(1)).unwrap();
+    assert_eq!(t1.links.len(), 2);
+    assert_eq!(t1.links[1].label, "");
+    // T-2 already depends on T-1: T-1 may not depend on T-2, and the whole file is refused.
+    let circle = "Id;Title;Depends on;Part of\nT-2;Ny tittel;T-1;\nT-1;Samme;T-2;\n";
+    let err = import::import(circle.as_bytes(), &b, Lang::En, now()).unwrap_err();
+    assert_eq!(
+        err[0].message,
+        "row 3: The dependencies would go round in a circle: T-1 → T-2 → T-1"
+    );
+    let bad = "Id;Depends on;Part of\nT-1;T-9, hei;T-2 T-1\n";
+    let messages: Vec<String> = import::import(bad.as_bytes(), &b, Lang::En, now())
+        .unwrap_err()
+        .into_iter()
+        .map(|p| p.message)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "row 2, column B (Depends on): “hei” is not a measure id (like T-12).",
+            "row 2, column C (Part of): A measure can be part of only one other measure.",
+        ]
+    );
+    let missing = "Id;Depends on\nT-1;T-9\n";
+    let err = import::import(missing.as_bytes(), &b, Lang::En, now()).unwrap_err();
+    assert_eq!(err[0].message, "row 2: There is no measure T-9.");
 }

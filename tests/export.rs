@@ -55,6 +55,9 @@ fn tricky_backlog() -> Backlog {
             },
             benefits: "Spart tid; 😀 fornøyde innbyggere".into(),
             tags: vec!["team".into(), "ki".into()],
+            depends_on: Vec::new(),
+            part_of: None,
+            links: Vec::new(),
         },
         at("2026-01-05T08:30:00Z"),
     )
@@ -112,8 +115,9 @@ fn csv_is_what_norwegian_excel_expects() {
     let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
-    assert_eq!(reader.headers().unwrap().len(), 19);
+    assert_eq!(reader.headers().unwrap().len(), 22);
     assert_eq!(&reader.headers().unwrap()[18], "Logg");
+    assert_eq!(&reader.headers().unwrap()[21], "Lenker");
     let first = rows.iter().find(|r| &r[0] == "T-1").unwrap();
     assert_eq!(&first[1], "Semikolon; «sitat» og \"anførsel\" 🚀");
     assert_eq!(&first[2], "pågår");
@@ -392,17 +396,17 @@ fn import_reads_headers_in_any_order_and_in_the_other_language() {
         .arg(&exported)
         .assert()
         .success();
-    // Every column reversed (the log first, the id last), and T-2 renamed in its title column.
+    // Every column reversed (the links first, the id last), and T-2 renamed in its title column.
     let bytes = fs::read(&exported).unwrap();
     let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
     let headers: Vec<String> = reader.headers().unwrap().iter().rev().map(String::from).collect();
-    assert_eq!((headers[0].as_str(), headers[18].as_str()), ("Logg", "Id"));
+    assert_eq!((headers[0].as_str(), headers[21].as_str()), ("Lenker", "Id"));
     let title = headers.iter().position(|h| h == "Tittel").unwrap();
     let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
     writer.write_record(&headers).unwrap();
     for record in reader.records() {
         let mut fields: Vec<String> = record.unwrap().iter().rev().map(String::from).collect();
-        if fields[18] == "T-2" {
+        if fields[21] == "T-2" {
             fields[title] = "Omdøpt i Excel".into();
         }
         writer.write_record(&fields).unwrap();

@@ -146,7 +146,15 @@ fn the_git_merge_driver_merges_terms_too() {
         conflict: &describe,
         renumbered: &|from, to| format!("{from} → {to}"),
     };
-    merge_files(&paths[0], &paths[1], &paths[2], now(), &wording, &tiltak::share::merge_file::Sides::default()).unwrap();
+    merge_files(
+        &paths[0],
+        &paths[1],
+        &paths[2],
+        now(),
+        &wording,
+        &tiltak::share::merge_file::Sides::default(),
+    )
+    .unwrap();
     let merged = load(&paths[1]).unwrap().unwrap();
     assert_eq!(merged.term(Id(1)).unwrap().term, "Tjenestedesign (metode)");
     assert_eq!(merged.term(Id(2)).unwrap().definition, "Endret der.");

@@ -1,6 +1,6 @@
 //! The Glossary pane as a user drives it (add, edit, search with synonyms, delete, undo), and
 //! glossary terms in a measure's detail: underlined where they appear, inflected forms too,
-//! listed with their definitions, and `b` then `Enter` opens one in the Glossary pane.
+//! listed with their definitions, and `B` then `Enter` opens one in the Glossary pane.
 
 mod common;
 
@@ -109,9 +109,7 @@ fn terms_are_added_edited_searched_and_deleted_in_the_glossary_pane_and_undone()
 fn draw(app: &mut App, width: u16, height: u16) -> (String, Vec<String>) {
     let text = common::screen(app, width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| ui::render(frame, app, Theme::new(true)))
-        .unwrap();
+    terminal.draw(|frame| ui::render(frame, app, Theme::new(true))).unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut underlined = Vec::new();
     for y in 0..height {
@@ -152,7 +150,7 @@ fn terms_in_a_measure_are_underlined_and_listed_with_their_definitions() {
 }
 
 #[test]
-fn b_moves_onto_a_term_in_the_detail_and_enter_opens_it_in_the_glossary() {
+fn capital_b_moves_onto_a_term_in_the_detail_and_enter_opens_it_in_the_glossary() {
     let (mut app, _) = app_with(demo(), Lang::En);
     select_measure(&mut app, 3);
     let (text, underlined) = draw(&mut app, 160, 48);
@@ -163,18 +161,18 @@ fn b_moves_onto_a_term_in_the_detail_and_enter_opens_it_in_the_glossary() {
     );
     assert!(!text.contains("▶ Felles"), "no term is chosen yet");
 
-    type_text(&mut app, "b");
+    type_text(&mut app, "B");
     let (text, _) = draw(&mut app, 160, 48);
     assert!(text.contains("▶ Felles begrepsapparat (agreed): Ordene"), "{text}");
     assert!(text.contains("Enter opens the term"));
-    type_text(&mut app, "b");
+    type_text(&mut app, "B");
     assert!(common::screen(&mut app, 160, 48).contains("▶ Digital transformasjon (agreed)"));
-    type_text(&mut app, "b");
+    type_text(&mut app, "B");
     assert!(
         !common::screen(&mut app, 160, 48).contains("▶ Digital"),
         "past the last term"
     );
-    type_text(&mut app, "bb");
+    type_text(&mut app, "BB");
 
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.focus, Pane::Glossary);
@@ -188,10 +186,10 @@ fn b_moves_onto_a_term_in_the_detail_and_enter_opens_it_in_the_glossary() {
 }
 
 #[test]
-fn a_measure_without_terms_says_so_when_b_is_pressed() {
+fn a_measure_without_terms_says_so_when_capital_b_is_pressed() {
     let (mut app, _) = app_with(demo(), Lang::En);
     select_measure(&mut app, 13);
-    type_text(&mut app, "b");
+    type_text(&mut app, "B");
     assert_eq!(
         app.message.as_ref().map(|m| m.text.as_str()),
         Some("No glossary terms in this measure.")

@@ -21,6 +21,8 @@ const TITLE: &str = "- *viktig* _kanskje_ ~~nei~~ &amp; `kode` ![bilde](x.png)";
 const SECOND: &str = "2) Nummerert # ikke overskrift | pipe";
 const DECISION: &str = "Vedtatt.\n- ikke en liste\n> ikke sitat\n<https://auto.example>";
 
+const LINK_LABEL: &str = "[klikk](javascript:alert(1)) *fet* <b>x</b>";
+
 fn hostile() -> Backlog {
     let mut b = Backlog::new("Tiltak <i>kursiv</i>", &[SECTOR, "Helse og omsorg"]);
     let (owner, _) = b
@@ -48,6 +50,12 @@ fn hostile() -> Backlog {
     second.owner = Some(owner);
     second.priorities = vec![priority];
     second.due = Some(date(2026, 7, 1));
+    // issue 16: a link whose label and address try to be markup, and a dependency
+    second.links = vec![tiltak::domain::Link {
+        label: LINK_LABEL.into(),
+        url: "javascript:alert(1)".into(),
+    }];
+    second.depends_on = vec![Id(1)];
     b.add_measure(second, now).unwrap();
     let (meeting, _) = b
         .create_meeting(
@@ -144,7 +152,7 @@ fn the_markdown_export_shows_user_text_as_text() {
     assert_all_text(
         "export md",
         &md,
-        &["Tiltak <i>kursiv</i>", OWNER, PRIORITY, TITLE, SECOND],
+        &["Tiltak <i>kursiv</i>", OWNER, PRIORITY, TITLE, SECOND, LINK_LABEL],
     );
     check_golden("export-hostile.md", &md);
 }

@@ -136,3 +136,28 @@ fn the_schema_refuses_what_the_app_refuses() {
         );
     }
 }
+
+// issue 16: dependencies and links
+#[test]
+fn the_schema_refuses_a_dependency_on_another_kind_of_record_and_a_link_without_an_address() {
+    let good = as_json(&support::generated(3));
+    for (field, value) in [
+        ("depends_on", json!(["E-1"])),
+        ("part_of", json!("P-2")),
+        ("links", json!([{ "label": "Saken" }])),
+    ] {
+        let mut bad = good.clone();
+        bad["measures"][0][field] = value;
+        assert!(!problems(&bad).is_empty(), "{field} should be refused");
+        let bytes = serde_json::to_vec(&bad).unwrap();
+        assert!(
+            tiltak::store::load::parse(Path::new("bad.json"), &bytes).is_err(),
+            "{field}: the app refuses it too"
+        );
+    }
+    let mut fine = good.clone();
+    fine["measures"][1]["depends_on"] = json!(["T-1"]);
+    fine["measures"][1]["links"] = json!([{ "label": "Saken", "url": "https://sak.example.no/1" }]);
+    fine["settings"]["case_url_template"] = json!("https://sak.example.no/sak/{case}");
+    assert_eq!(problems(&fine), Vec::<String>::new());
+}

@@ -225,3 +225,40 @@ fn automatic_sync_and_publishing_are_set_in_the_form_and_said_to_do_nothing_unsh
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(app.backlog.settings.sync_every_minutes, 0, "undoable like any edit");
 }
+
+// issue 16: the case link template
+#[test]
+fn the_case_link_template_is_edited_in_settings_and_must_hold_the_placeholder() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    type_text(&mut app, ",s");
+    // Name, threshold, minutes, language, the four sync settings, then the case link.
+    for _ in 0..8 {
+        press(&mut app, KeyCode::Tab);
+    }
+    handle_key(&mut app, ctrl('u'));
+    type_text(&mut app, "https://arkiv.example.no/sak");
+    handle_key(&mut app, ctrl('s'));
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("The address must hold {case}"), "{shown}");
+    type_text(&mut app, "/{case}");
+    handle_key(&mut app, ctrl('s'));
+    assert_eq!(
+        app.backlog.settings.case_url_template.as_deref(),
+        Some("https://arkiv.example.no/sak/{case}")
+    );
+    // Emptied, there is no case link any more.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "#4");
+    press(&mut app, KeyCode::Enter);
+    // Tall enough for the whole detail: the glossary terms found come before the links.
+    let shown = screen(&mut app, 160, 70);
+    assert!(shown.contains("https://arkiv.example.no/sak/2026/1187"), "{shown}");
+    type_text(&mut app, ",s");
+    // Name, threshold, minutes, language, the four sync settings, then the case link.
+    for _ in 0..8 {
+        press(&mut app, KeyCode::Tab);
+    }
+    handle_key(&mut app, ctrl('u'));
+    handle_key(&mut app, ctrl('s'));
+    assert_eq!(app.backlog.settings.case_url_template, None);
+}

@@ -812,3 +812,44 @@ fn three_members_with_random_edits_and_syncs_end_identical_and_lose_nothing() {
         );
     }
 }
+
+// issue 16: dependencies and links
+#[test]
+fn merge_file_keeps_links_and_dependencies_both_sides_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let base: Backlog = serde_json::from_str(include_str!("../assets/demo-backlog.json")).unwrap();
+    let side = |dep: u32, label: &str| {
+        let mut b = base.clone();
+        let mut draft = tiltak::domain::MeasureDraft::from_measure(b.measure(tiltak::domain::Id(9)).unwrap());
+        draft.depends_on.push(tiltak::domain::Id(dep));
+        draft.links.push(tiltak::domain::Link {
+            label: label.into(),
+            url: format!("https://example.no/{label}"),
+        });
+        b.update_measure(tiltak::domain::Id(9), draft, "2026-11-30T10:00:00Z".parse().unwrap())
+            .unwrap();
+        store::save::to_json(&b).unwrap()
+    };
+    for (name, bytes) in [
+        ("base", store::save::to_json(&base).unwrap()),
+        ("ours", side(2, "teams")),
+        ("theirs", side(19, "arkiv")),
+    ] {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let out = Command::new(cargo_bin("tiltak"))
+        .current_dir(dir.path())
+        .args(["--lang", "en", "merge-file", "base", "ours", "theirs"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let merged = store::load::parse(
+        &dir.path().join("ours"),
+        &std::fs::read(dir.path().join("ours")).unwrap(),
+    )
+    .unwrap();
+    let m = merged.measure(tiltak::domain::Id(9)).unwrap();
+    assert_eq!(m.depends_on, [tiltak::domain::Id(2), tiltak::domain::Id(19)]);
+    let labels: Vec<&str> = m.links.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(labels, ["teams", "arkiv"]);
+}

@@ -205,7 +205,11 @@ fn every_measure_appears_once_under_its_first_priority_and_is_named_under_the_ot
         let row = rows.iter().find(|r| r.value().attr("id") == Some(&anchor)).unwrap();
         let cells: Vec<String> = select_in(*row, "th, td").into_iter().map(text).collect();
         assert_eq!(cells[0], m.id.to_string());
-        assert_eq!(cells[1], m.title);
+        // issue 16: a blocked measure says what it waits for under its title.
+        match tiltak::insight::connections::blocked_text(Lang::Nb, &b, m) {
+            Some(blocked) => assert_eq!(cells[1], format!("{} ⊘ {blocked}", m.title)),
+            None => assert_eq!(cells[1], m.title),
+        }
         assert_eq!(cells[2], Lang::Nb.status(m.status));
         assert_eq!(
             m.is_overdue(TODAY),

@@ -76,6 +76,9 @@ fn full_backlog() -> Backlog {
                 },
                 benefits: "Kortere saksbehandlingstid.".into(),
                 tags: vec!["dialog".into(), "innbygger".into()],
+                depends_on: Vec::new(),
+                part_of: None,
+                links: Vec::new(),
             },
             created,
         )
@@ -588,4 +591,54 @@ fn unknown_fields_inside_records_survive_an_edit_and_save() {
         assert_eq!(saved[collection][0]["zz_future"]["from"], collection, "{collection}");
     }
     assert!(saved["measures"][0]["title"].as_str().unwrap().ends_with("(endret)"));
+}
+
+// issue 16: dependencies and links
+#[test]
+fn a_file_from_before_dependencies_and_links_loads_and_saves_byte_for_byte_the_same() {
+    // The demo as it was before: the new fields cut out of its text, line by line.
+    let mut kept: Vec<String> = Vec::new();
+    let mut skipping_to: Option<String> = None;
+    for line in include_str!("../assets/demo-backlog.json").lines() {
+        if let Some(end) = &skipping_to {
+            if line == end {
+                skipping_to = None;
+            }
+            continue;
+        }
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        if trimmed.starts_with("\"depends_on\": [") || trimmed.starts_with("\"links\": [") {
+            skipping_to = Some(format!("{indent}]"));
+        } else if !trimmed.starts_with("\"part_of\":") && !trimmed.starts_with("\"case_url_template\":") {
+            kept.push(line.to_string());
+        }
+    }
+    // A field that lost what followed it loses its comma.
+    for i in 0..kept.len() - 1 {
+        if kept[i + 1].trim_start().starts_with(['}', ']']) && kept[i].ends_with(',') {
+            kept[i].pop();
+        }
+    }
+    let bytes = (kept.join("\n") + "\n").into_bytes();
+    assert!(!String::from_utf8_lossy(&bytes).contains("depends_on"));
+    let backlog = tiltak::store::load::parse(Path::new("old.json"), &bytes).unwrap();
+    assert!(
+        backlog
+            .measures
+            .iter()
+            .all(|m| m.depends_on.is_empty() && m.links.is_empty() && m.part_of.is_none())
+    );
+    assert_eq!(backlog.settings.case_url_template, None);
+    assert_eq!(
+        String::from_utf8(tiltak::store::save::to_json(&backlog).unwrap()).unwrap(),
+        String::from_utf8(bytes).unwrap()
+    );
+    // And the new fields come back as they were written.
+    let demo =
+        tiltak::store::load::parse(Path::new("demo.json"), include_bytes!("../assets/demo-backlog.json")).unwrap();
+    assert_eq!(
+        tiltak::store::save::to_json(&demo).unwrap(),
+        include_bytes!("../assets/demo-backlog.json")
+    );
 }

@@ -493,21 +493,21 @@ fn long_ids_are_shown_in_full() {
 fn a_long_form_scrolls_to_the_focused_field_and_says_what_is_out_of_sight() {
     let (mut app, _) = app_with(demo(), Lang::En);
     type_text(&mut app, "e");
-    // The open sector list pushes the last field (Tags) out of a 100×30 screen.
+    // The open sector list pushes the last fields (Tags … Links) out of a 100×30 screen.
     focus_field(&mut app, 4);
     let top = screen(&mut app, 100, 30);
     assert!(!top.contains("Tags"), "{top}");
     assert!(
-        top.contains("↓ 1 more below ┘"),
+        top.contains("↓ 4 more below ┘"),
         "the border says a field follows:\n{top}"
     );
     assert!(
         top.contains("Utvikling og digitalisering  ↓"),
         "the ninth sector is below:\n{top}"
     );
-    focus_field(&mut app, 10);
+    focus_field(&mut app, 13);
     let bottom = screen(&mut app, 100, 30);
-    assert!(bottom.contains("▶ Tags"), "{bottom}");
+    assert!(bottom.contains("▶ Links"), "{bottom}");
     assert!(
         !bottom.contains("more below") && !bottom.contains("more above"),
         "{bottom}"
@@ -515,7 +515,7 @@ fn a_long_form_scrolls_to_the_focused_field_and_says_what_is_out_of_sight() {
     // On a short screen the form scrolls to the focused field and the top border counts the
     // fields above.
     let short = screen(&mut app, 80, 20);
-    assert!(short.contains("▶ Tags"), "the last field scrolled into view:\n{short}");
+    assert!(short.contains("▶ Links"), "the last field scrolled into view:\n{short}");
     assert!(!short.contains("Title"), "{short}");
     assert!(short.contains("more above ┐"), "{short}");
 }

@@ -203,6 +203,9 @@ pub fn generated(count: usize) -> Backlog {
             created: now,
             updated: now,
             log: log(&mut rng, now),
+            depends_on: Vec::new(),
+            part_of: None,
+            links: Vec::new(),
             extra: Default::default(),
         });
     }

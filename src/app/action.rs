@@ -156,6 +156,11 @@ pub enum Action {
     NextTerm,
     /// Glossary pane: put the selected term on the next planned meeting's agenda.
     TermToMeeting,
+    // issue 16: dependencies and links
+    AssignDepends,
+    AssignPartOf,
+    OpenLink,
+    FollowDependency,
 }
 
 impl Action {
@@ -271,6 +276,10 @@ impl Action {
             Action::Focus(Pane::Glossary) => Msg::ActGlossary,
             Action::NextTerm => Msg::ActNextTerm,
             Action::TermToMeeting => Msg::ActTermToMeeting,
+            Action::AssignDepends => Msg::ActAssignDepends,
+            Action::AssignPartOf => Msg::ActAssignPartOf,
+            Action::OpenLink => Msg::ActOpenLink,
+            Action::FollowDependency => Msg::ActFollowDependency,
         }
     }
 }

@@ -81,6 +81,11 @@ pub(super) fn list_action(app: &mut App, action: Action) {
         Action::AssignValue => open_picker(app, PickerKind::Value),
         Action::AssignEffort => open_picker(app, PickerKind::Effort),
         Action::AssignStatus => open_picker(app, PickerKind::Status),
+        // issue 16: dependencies and links
+        Action::AssignDepends => open_picker(app, PickerKind::DependsOn),
+        Action::AssignPartOf => open_picker(app, PickerKind::PartOf),
+        Action::FollowDependency => super::connections::follow(app),
+        Action::OpenLink => super::connections::open_link(app),
         Action::ToggleMark => {
             if let Some(id) = app.selected_measure() {
                 if !app.marks.remove(&id) {
@@ -170,7 +175,9 @@ fn open_picker(app: &mut App, kind: PickerKind) {
         PickerKind::Value => Action::AssignValue,
         PickerKind::Effort => Action::AssignEffort,
         PickerKind::Status => Action::AssignStatus,
-        PickerKind::OpenView | PickerKind::DeleteView => Action::OpenView,
+        PickerKind::DependsOn => Action::AssignDepends,
+        PickerKind::PartOf => Action::AssignPartOf,
+        PickerKind::OpenView | PickerKind::DeleteView | PickerKind::OpenLink | PickerKind::Follow => Action::OpenView,
     };
     if !super::marks::may_act(app, action) {
         return;
@@ -278,6 +285,7 @@ pub(super) fn picker_action(app: &mut App, action: Action) {
             app.overlay = Overlay::None;
             match picker.kind {
                 PickerKind::OpenView | PickerKind::DeleteView => choose_view(app, &picker),
+                PickerKind::OpenLink | PickerKind::Follow => super::connections::chosen(app, &picker),
                 _ => {
                     if let Some(assignment) = picker.assignment() {
                         assign(app, &picker, assignment);
@@ -327,6 +335,11 @@ fn assign(app: &mut App, picker: &Picker, assignment: Assignment) {
         Assignment::Value(v) => (Msg::MsgAssignedValue, number(*v)),
         Assignment::Effort(v) => (Msg::MsgAssignedEffort, number(*v)),
         Assignment::Status(s) => (Msg::MsgAssignedStatus, lang.status(*s).to_string()),
+        Assignment::DependsOn { .. } => (Msg::MsgAssignedDepends, String::new()),
+        Assignment::PartOf(parent) => (
+            Msg::MsgAssignedPartOf,
+            parent.map_or_else(|| lang.tr(Msg::None).to_string(), |p| p.to_string()),
+        ),
     };
     let label = lang.fill(msg, &[("what", &what), ("value", &value)]);
     let now = app.clock.now();
@@ -341,6 +354,10 @@ fn domain_message(app: &App, error: DomainError) -> String {
     match error {
         DomainError::EmptyName => app.lang.tr(Msg::ErrEmptyName).to_string(),
         DomainError::OutOfRange { .. } => app.lang.tr(Msg::ErrOneToFive).to_string(),
+        // issue 16: dependencies and links
+        error @ (DomainError::DependencyCycle(_) | DomainError::PartOfCycle(_)) => {
+            crate::insight::connections::refusal_text(app.lang, &error)
+        }
         DomainError::IdsExhausted(_) => app.lang.tr(Msg::ErrIdsExhausted).to_string(),
         _ => app.lang.tr(Msg::ErrUnknownLink).to_string(),
     }

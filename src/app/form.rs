@@ -5,6 +5,8 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
 
+use crate::domain::depends::{ids_text, parse_ids};
+use crate::domain::links::{links_text, parse_links};
 use crate::domain::{
     Backlog, Funding, MeasureDraft, MeasureId, OwnerDraft, OwnerId, Political, PriorityDraft, PriorityId, SectorId,
     Status,
@@ -82,6 +84,11 @@ pub enum FieldId {
     // issue 16: glossary
     Synonyms,
     Agreed,
+    // issue 16: dependencies and links
+    DependsOn,
+    PartOf,
+    Links,
+    CaseUrlTemplate,
 }
 
 /// What a picker option stands for.
@@ -310,6 +317,23 @@ impl Form {
             with_hint(
                 line(FieldId::Tags, Msg::FieldTags, &tags_text(&d.tags)),
                 Msg::FormTagsHint,
+            ),
+            // issue 16: dependencies and links
+            with_hint(
+                line(FieldId::DependsOn, Msg::FieldDependsOn, &ids_text(&d.depends_on)),
+                Msg::FormIdsHint,
+            ),
+            with_hint(
+                line(
+                    FieldId::PartOf,
+                    Msg::FieldPartOf,
+                    &d.part_of.map(|p| p.to_string()).unwrap_or_default(),
+                ),
+                Msg::FormPartOfHint,
+            ),
+            with_hint(
+                lines(FieldId::Links, Msg::FieldLinks, &links_text(&d.links)),
+                Msg::FormLinksHint,
             ),
         ];
         Form::with_fields(target, fields)
@@ -572,7 +596,7 @@ impl Form {
         }
     }
 
-    fn index_of(&self, id: FieldId) -> usize {
+    pub(crate) fn index_of(&self, id: FieldId) -> usize {
         self.fields.iter().position(|f| f.id == id).unwrap_or(0)
     }
 
@@ -642,6 +666,13 @@ impl Form {
             _ => None,
         };
         let case_number = Some(self.text(FieldId::CaseNumber)).filter(|c| !c.trim().is_empty());
+        let bad_id = |id: FieldId, text: String| self.fail(id, lang.fill(Msg::ErrBadMeasureId, &[("text", &text)]));
+        let depends_on = parse_ids(&self.text(FieldId::DependsOn)).map_err(|t| bad_id(FieldId::DependsOn, t))?;
+        let part_of = match parse_ids(&self.text(FieldId::PartOf)).map_err(|t| bad_id(FieldId::PartOf, t))?[..] {
+            [] => None,
+            [one] => Some(one),
+            _ => return Err(self.fail(FieldId::PartOf, lang.tr(Msg::ErrOneParent).to_string())),
+        };
         Ok(MeasureDraft {
             title,
             description: self.text(FieldId::Description),
@@ -668,6 +699,9 @@ impl Form {
             },
             benefits: self.text(FieldId::Benefits),
             tags: parse_tags(&self.text(FieldId::Tags)),
+            depends_on,
+            part_of,
+            links: parse_links(&self.text(FieldId::Links)),
         })
     }
 

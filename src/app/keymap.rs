@@ -458,8 +458,17 @@ pub static BINDINGS: &[Binding] = &[
         only_in(Pane::Glossary, key(List, Char('/'), Action::Search)),
         Msg::HintSearch,
     ),
-    only_in(Pane::Measures, key(List, Char('b'), Action::NextTerm)),
+    only_in(Pane::Measures, key(List, Char('B'), Action::NextTerm)),
     only_in(Pane::Glossary, key(List, Char('M'), Action::TermToMeeting)),
+    // issue 16: dependencies and links
+    only_in(Pane::Measures, key(List, Char('D'), Action::AssignDepends)),
+    only_in(Pane::Measures, key(List, Char('P'), Action::AssignPartOf)),
+    only_in(Pane::Measures, key(List, Char('b'), Action::FollowDependency)),
+    only_in(Pane::Measures, key(List, Char('O'), Action::OpenLink)),
+    hinted(key(Review, Char('b'), Action::FollowDependency), Msg::HintFollow),
+    key(Review, Char('O'), Action::OpenLink),
+    key(Log, Char('b'), Action::FollowDependency),
+    key(Log, Char('O'), Action::OpenLink),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).

@@ -4,6 +4,7 @@ pub mod action;
 pub mod clipboard;
 // issue 11: automatic sync
 pub mod auto_sync;
+pub mod connections;
 pub mod drill;
 pub mod editor;
 pub mod filter_panel;
@@ -174,6 +175,8 @@ pub struct App {
     pub hidden_marks_ok: bool,
     /// Text the event loop should open in the user's editor (`Ctrl-e` in a form).
     pub editor_request: Option<String>,
+    // issue 16: what opens a measure's links
+    pub opener: connections::Opener,
     /// A sync with the group running on its thread.
     pub syncing: Option<sync::Running>,
     // issue 11: who did what, automatic sync
@@ -254,6 +257,7 @@ impl App {
             view_name: None,
             hidden_marks_ok: false,
             editor_request: None,
+            opener: connections::Opener::from_env(),
             syncing: None,
             author: String::new(),
             shared: false,
@@ -309,7 +313,7 @@ impl App {
             review::Screen::Setup(_) => Context::Setup,
             review::Screen::Review(_) => Context::Review,
             review::Screen::Summary(_) => Context::Summary,
-            review::Screen::Log { .. } => Context::Log,
+            review::Screen::Log { .. } | review::Screen::Peek { .. } => Context::Log,
             review::Screen::Changes { .. } => Context::Changes,
             review::Screen::Settings { .. } => Context::Settings,
             review::Screen::Start { .. } => Context::Start,

@@ -16,6 +16,11 @@ pub enum PickerKind {
     OpenView,
     DeleteView,
     Status,
+    // issue 16: dependencies and links
+    DependsOn,
+    PartOf,
+    OpenLink,
+    Follow,
 }
 
 impl PickerKind {
@@ -29,11 +34,18 @@ impl PickerKind {
             PickerKind::Status => Msg::FieldStatus,
             PickerKind::OpenView => Msg::PickerOpenView,
             PickerKind::DeleteView => Msg::PickerDeleteView,
+            PickerKind::DependsOn => Msg::FieldDependsOn,
+            PickerKind::PartOf => Msg::FieldPartOf,
+            PickerKind::OpenLink => Msg::PickerOpenLink,
+            PickerKind::Follow => Msg::PickerFollow,
         }
     }
 
     pub fn is_multi(self) -> bool {
-        matches!(self, PickerKind::Sectors | PickerKind::Priorities)
+        matches!(
+            self,
+            PickerKind::Sectors | PickerKind::Priorities | PickerKind::DependsOn
+        )
     }
 }
 
@@ -48,6 +60,10 @@ pub enum PickChoice {
     Triage,
     Overdue,
     Saved(String),
+    // issue 16: dependencies and links
+    Measure(MeasureId),
+    /// The link at this place in the measure's links.
+    Link(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +79,15 @@ fn option(label: String, choice: PickChoice) -> PickOption {
         label,
         choice,
     }
+}
+
+/// "T-3 Title", for choosing among measures.
+pub fn measure_label(m: &crate::domain::Measure) -> String {
+    format!("{} {}", m.id, crate::domain::text::single_line(&m.title))
+}
+
+fn measure_option(m: &crate::domain::Measure) -> PickOption {
+    option(measure_label(m), PickChoice::Measure(m.id))
 }
 
 #[derive(Debug, Clone)]
@@ -167,13 +192,53 @@ impl Picker {
                     .filter(|s| all_have(&|m| m.status == *s));
                 (options, Vec::new(), current.map(PickChoice::Status))
             }
-            PickerKind::OpenView | PickerKind::DeleteView => (Vec::new(), Vec::new(), None),
+            // issue 16: any other measure, as "T-3 Title"
+            PickerKind::DependsOn => {
+                let others: Vec<&crate::domain::Measure> =
+                    backlog.measures.iter().filter(|m| !targets.contains(&m.id)).collect();
+                let checked = others
+                    .iter()
+                    .map(|o| all_have(&|m| m.depends_on.contains(&o.id)))
+                    .collect();
+                let options = others.iter().map(|m| measure_option(m)).collect();
+                (options, checked, None)
+            }
+            PickerKind::PartOf => {
+                let options = std::iter::once(none())
+                    .chain(
+                        backlog
+                            .measures
+                            .iter()
+                            .filter(|m| !targets.contains(&m.id))
+                            .map(measure_option),
+                    )
+                    .collect();
+                let current = measures
+                    .first()
+                    .map(|m| m.part_of)
+                    .filter(|p| all_have(&|m| m.part_of == *p));
+                let current = current.map(|p| p.map_or(PickChoice::Nothing, PickChoice::Measure));
+                (options, Vec::new(), current)
+            }
+            PickerKind::OpenView | PickerKind::DeleteView | PickerKind::OpenLink | PickerKind::Follow => {
+                (Vec::new(), Vec::new(), None)
+            }
         };
         let mut picker = Picker::new(kind, targets, options, checked);
         if let Some(current) = current {
             picker.find.cursor = picker.options.iter().position(|o| o.choice == current).unwrap_or(0);
         }
         picker
+    }
+
+    // issue 16: dependencies and links
+    /// A single choice among `options` (labels and what they stand for) about measure `target`.
+    pub fn choose(kind: PickerKind, target: MeasureId, options: Vec<(String, PickChoice)>) -> Picker {
+        let options = options
+            .into_iter()
+            .map(|(label, choice)| option(label, choice))
+            .collect();
+        Picker::new(kind, vec![target], options, Vec::new())
     }
 
     /// The built-in views and the saved ones (to open), or only the saved ones (to delete).
@@ -293,7 +358,24 @@ impl Picker {
                 PickChoice::Status(s) => Some(Assignment::Status(s)),
                 _ => None,
             },
-            PickerKind::OpenView | PickerKind::DeleteView => None,
+            PickerKind::DependsOn => {
+                let (add, remove) = diff(|c| {
+                    if let PickChoice::Measure(m) = c {
+                        Some(m.0)
+                    } else {
+                        None
+                    }
+                });
+                Some(Assignment::DependsOn {
+                    add: ids(add),
+                    remove: ids(remove),
+                })
+            }
+            PickerKind::PartOf => match self.current()?.choice {
+                PickChoice::Measure(m) => Some(Assignment::PartOf(Some(m))),
+                _ => Some(Assignment::PartOf(None)),
+            },
+            PickerKind::OpenView | PickerKind::DeleteView | PickerKind::OpenLink | PickerKind::Follow => None,
         }
     }
 

@@ -42,6 +42,13 @@ pub enum Screen {
     Start {
         cursor: usize,
     },
+    // issue 16: following a dependency
+    /// A measure's detail full screen (a dependency followed); closing it returns to `back`.
+    Peek {
+        measure: MeasureId,
+        scroll: u16,
+        back: Box<Screen>,
+    },
 }
 
 /// The measures a review starts with: the marked ones if any are marked, else those now visible

@@ -65,6 +65,7 @@ pub(super) fn action(app: &mut App, action: Action) {
         Screen::Changes { .. } => super::meeting_pane::changes_action(app, action),
         Screen::Settings { .. } => super::settings::action(app, action),
         Screen::Start { .. } => super::start::action(app, action),
+        Screen::Peek { .. } => super::connections::peek_action(app, action),
     }
 }
 
@@ -287,6 +288,9 @@ fn review_action(app: &mut App, action: Action) {
         }
         Action::Help => app.overlay = Overlay::Help { scroll: 0 },
         Action::ReviewEnd => app.overlay = Overlay::Confirm(Confirm::EndReview),
+        // issue 16: dependencies and links
+        Action::FollowDependency => super::connections::follow(app),
+        Action::OpenLink => super::connections::open_link(app),
         _ => {}
     }
 }
@@ -480,6 +484,9 @@ fn log_action(app: &mut App, action: Action) {
         match action {
             Action::Cancel => app.screen = std::mem::take(back.as_mut()),
             Action::Quit => quit(app),
+            // issue 16: dependencies and links
+            Action::FollowDependency => super::connections::follow(app),
+            Action::OpenLink => super::connections::open_link(app),
             _ => {}
         }
     }

@@ -5,12 +5,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::drill;
 use super::find;
-use super::form::{Form, FormTarget, Input};
+use super::form::{FieldId, Form, FormTarget, Input};
 use super::keymap::Context;
 use super::review_update::ExportFormat;
 use super::{Action, App, Confirm, Message, Overlay, Pane, SaveState};
 use crate::domain::{DomainError, Edit, TermDecisionKind, Verdict};
 use crate::i18n::{Lang, Msg};
+use crate::insight::connections::refusal_text;
 
 /// Feeds one key press to the app.
 pub fn handle_key(app: &mut App, key: KeyEvent) {
@@ -125,6 +126,8 @@ fn edits(action: Action) -> bool {
             | Action::EditSettings
             | Action::MoveSectorUp
             | Action::MoveSectorDown
+            | Action::AssignDepends
+            | Action::AssignPartOf
     )
 }
 
@@ -640,11 +643,18 @@ fn submit_form(app: &mut App) {
 
 /// A domain refusal the form could not foresee (e.g. a record deleted meanwhile).
 fn domain_field_error(form: &Form, error: DomainError, lang: Lang) -> (usize, String) {
-    let message = match error {
+    let message = match &error {
         DomainError::EmptyTitle => lang.tr(Msg::ErrEmptyTitle).to_string(),
         DomainError::EmptyName => lang.tr(Msg::ErrEmptyName).to_string(),
         DomainError::OutOfRange { .. } => lang.tr(Msg::ErrOneToFive).to_string(),
         DomainError::IdsExhausted(_) => lang.tr(Msg::ErrIdsExhausted).to_string(),
+        // issue 16: dependencies and links
+        DomainError::PartOfCycle(_) => return (form.index_of(FieldId::PartOf), refusal_text(lang, &error)),
+        DomainError::DependencyCycle(_) | DomainError::UnknownMeasure(_)
+            if matches!(form.target, FormTarget::NewMeasure | FormTarget::EditMeasure(_)) =>
+        {
+            return (form.index_of(FieldId::DependsOn), refusal_text(lang, &error));
+        }
         _ => lang.tr(Msg::ErrUnknownLink).to_string(),
     };
     (form.focus, message)

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::domain::{Backlog, LogEntry, Measure};
+use crate::domain::{Backlog, Link, LogEntry, Measure};
 
 #[derive(Serialize)]
 pub struct MeasureJson<'a> {
@@ -28,6 +28,18 @@ pub struct MeasureJson<'a> {
     /// Oldest first, exactly as in the data file; only when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     log: Option<&'a [LogEntry]>,
+    // issue 16: dependencies and links
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    depends_on: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_of: Option<String>,
+    #[serde(skip_serializing_if = "<[Link]>::is_empty")]
+    links: &'a [Link],
+    /// The other direction (`show` only: finding it reads every measure).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    needed_by: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parts: Option<Vec<String>>,
 }
 
 impl<'a> MeasureJson<'a> {
@@ -62,6 +74,19 @@ impl<'a> MeasureJson<'a> {
             created: m.created.to_string(),
             updated: m.updated.to_string(),
             log: with_log.then_some(m.log.as_slice()),
+            depends_on: m.depends_on.iter().map(ToString::to_string).collect(),
+            part_of: m.part_of.map(|p| p.to_string()),
+            links: &m.links,
+            needed_by: None,
+            parts: None,
         }
+    }
+
+    /// With the measures that depend on this one and its parts.
+    pub fn with_inverse(mut self, backlog: &Backlog, m: &Measure) -> MeasureJson<'a> {
+        let ids = |ms: Vec<&Measure>| ms.iter().map(|x| x.id.to_string()).collect();
+        self.needed_by = Some(ids(backlog.needed_by(m.id)));
+        self.parts = Some(ids(backlog.parts(m.id)));
+        self
     }
 }

@@ -7,13 +7,15 @@ use std::path::Path;
 
 use crate::cli::{Failure, MeasureJson, lock_for_writing, open, open_for_writing, parse_status, save_failure, unknown};
 use crate::clock::Clock;
+use crate::domain::links::parse_link;
 use crate::domain::lookup::UnknownName;
 use crate::domain::text::{json_escaped, visible};
-use crate::domain::{Backlog, Funding, LogEntry, LogKind, MeasureDraft, MeasureId};
+use crate::domain::{Backlog, DomainError, Funding, Link, LogEntry, LogKind, MeasureDraft, MeasureId};
 use crate::export::csv::{funding_from_text, log_text};
 use crate::export::fields::{self, Field};
 use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags, parse_yes_no};
 use crate::i18n::{Lang, Msg};
+use crate::insight::connections::refusal_text;
 use crate::store;
 
 fn nothing_written(lang: Lang, message: String) -> Failure {
@@ -96,6 +98,11 @@ fn assign(lang: Lang, backlog: &Backlog, draft: &mut MeasureDraft, assignment: &
             ),
         ));
     };
+    // issue 16: `depends+=T-3` is short for `depends=+T-3`
+    let (name, sign) = match name.trim_end().strip_suffix(['+', '-']) {
+        Some(bare) => (bare, name.trim_end().chars().last()),
+        None => (name, None),
+    };
     let field = Field::from_name(name).ok_or_else(|| {
         nothing_written(
             lang,
@@ -115,6 +122,35 @@ fn assign(lang: Lang, backlog: &Backlog, draft: &mut MeasureDraft, assignment: &
         )
     };
     let named = |msg: Msg, err: UnknownName| unknown(lang, msg, err);
+    let signed;
+    let value = match sign {
+        None => value,
+        Some(sign) => {
+            let separator = match field {
+                Field::Sectors | Field::Priorities => ";",
+                Field::Tags | Field::DependsOn => ",",
+                Field::Links => "\n",
+                _ => {
+                    return Err(nothing_written(
+                        lang,
+                        lang.fill(
+                            Msg::ErrBadAssignment,
+                            &[("text", assignment), ("valid", &field_names())],
+                        ),
+                    ));
+                }
+            };
+            let is_separator = |c: char| separator.contains(c) || (field == Field::DependsOn && c == ';');
+            signed = value
+                .split(is_separator)
+                .map(str::trim)
+                .filter(|item| !item.is_empty())
+                .map(|item| format!("{sign}{item}"))
+                .collect::<Vec<_>>()
+                .join(separator);
+            signed.as_str()
+        }
+    };
     match field {
         Field::Title if value.trim().is_empty() => return Err(problem(lang.tr(Msg::ErrEmptyTitle))),
         Field::Title => draft.title = value.to_string(),
@@ -180,8 +216,58 @@ fn assign(lang: Lang, backlog: &Backlog, draft: &mut MeasureDraft, assignment: &
         Field::CaseNumber => {
             draft.political.case_number = Some(value.trim().to_string()).filter(|c| !c.is_empty());
         }
+        // issue 16: dependencies and links
+        Field::DependsOn => {
+            let items = value
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|i| !i.is_empty())
+                .collect();
+            ListEdit::read(items, |text| {
+                text.parse::<MeasureId>()
+                    .map_err(|_| nothing_written(lang, lang.fill(Msg::ErrBadMeasureId, &[("text", text)])))
+            })?
+            .apply(&mut draft.depends_on);
+        }
+        Field::PartOf => {
+            draft.part_of = match value.trim() {
+                "" => None,
+                text => Some(
+                    text.parse::<MeasureId>()
+                        .map_err(|_| nothing_written(lang, lang.fill(Msg::ErrBadMeasureId, &[("text", text)])))?,
+                ),
+            };
+        }
+        Field::Links => edit_links(&mut draft.links, value),
     }
     Ok(())
+}
+
+/// Links one per line: `+label | url` adds, `-url` or `-label` removes; lines without a sign
+/// replace the list.
+fn edit_links(links: &mut Vec<Link>, value: &str) {
+    let lines: Vec<&str> = value.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if !lines.iter().any(|l| l.starts_with(['+', '-'])) {
+        *links = lines.into_iter().filter_map(parse_link).collect();
+        return;
+    }
+    for line in lines {
+        match line.strip_prefix('-').map(str::trim) {
+            Some(gone) => links.retain(|l| l.url != gone && !l.label.eq_ignore_ascii_case(gone)),
+            None => {
+                if let Some(link) = parse_link(line.trim_start_matches('+'))
+                    && !links.contains(&link)
+                {
+                    links.push(link);
+                }
+            }
+        }
+    }
+}
+
+/// A refusal from the domain in the reader's language where it has words for it.
+fn refused(lang: Lang, error: DomainError) -> Failure {
+    nothing_written(lang, refusal_text(lang, &error))
 }
 
 /// `tiltak set ID field=value …`: every assignment is checked before the file is written once.
@@ -199,7 +285,7 @@ pub fn set(path: &Path, lang: Lang, clock: Clock, id: &str, assignments: &[Strin
     }
     let edit = backlog
         .update_measure(id, draft, clock.now())
-        .map_err(|e| nothing_written(lang, e.to_string()))?;
+        .map_err(|e| refused(lang, e))?;
     let Some(mut edit) = edit else {
         println!("{}", lang.fill(Msg::SetUnchanged, &[("id", &id.to_string())]));
         return Ok(());
@@ -228,7 +314,7 @@ pub fn show(path: &Path, lang: Lang, id: &str, json: bool) -> Result<(), Failure
         ));
     };
     if json {
-        let mut text = serde_json::to_string_pretty(&MeasureJson::of(&backlog, m, true))
+        let mut text = serde_json::to_string_pretty(&MeasureJson::of(&backlog, m, true).with_inverse(&backlog, m))
             .map_err(|e| Failure::io(e.to_string()))?;
         text.push('\n');
         return crate::cli::write_stdout(json_escaped(&text).as_bytes());
@@ -251,6 +337,26 @@ pub fn show(path: &Path, lang: Lang, id: &str, json: bool) -> Result<(), Failure
         } else {
             out.push_str(&format!("{label}: {text}\n"));
         }
+    }
+    // issue 16: the other direction of the connections, and the case link
+    let ids = |ms: Vec<&crate::domain::Measure>| ms.iter().map(|x| x.id).collect::<Vec<_>>();
+    for (label, found) in [
+        (Msg::FieldNeededBy, ids(backlog.needed_by(m.id))),
+        (Msg::FieldParts, ids(backlog.parts(m.id))),
+    ] {
+        if !found.is_empty() {
+            out.push_str(&format!(
+                "{}: {}\n",
+                lang.tr(label),
+                crate::domain::depends::ids_text(&found)
+            ));
+        }
+    }
+    if let Some(blocked) = crate::insight::connections::blocked_text(lang, &backlog, m) {
+        out.push_str(&format!("⊘ {blocked}\n"));
+    }
+    if let Some(case) = crate::domain::links::case_link(&backlog.settings, m) {
+        out.push_str(&format!("{}: {}\n", lang.tr(Msg::FieldCaseUrlTemplate), case.url));
     }
     out.push_str(&format!("{}: {}\n", lang.tr(Msg::FieldCreated), m.created));
     out.push_str(&format!("{}: {}\n", lang.tr(Msg::FieldUpdated), m.updated));

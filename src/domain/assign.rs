@@ -24,6 +24,12 @@ pub enum Assignment {
     Effort(Option<u8>),
     /// Any status, not only the next one in the lifecycle; logged like a step.
     Status(super::model::Status),
+    // issue 16: dependencies and links
+    DependsOn {
+        add: Vec<MeasureId>,
+        remove: Vec<MeasureId>,
+    },
+    PartOf(Option<MeasureId>),
 }
 
 fn add_remove<T: PartialEq + Copy>(list: &mut Vec<T>, add: &[T], remove: &[T]) {
@@ -55,6 +61,13 @@ impl Backlog {
                 field: "effort",
                 value: *v,
             }),
+            Assignment::DependsOn { add, .. } => match add.iter().find(|m| self.measure(**m).is_none()) {
+                Some(m) => Err(DomainError::UnknownMeasure(*m)),
+                None => Ok(()),
+            },
+            Assignment::PartOf(Some(parent)) if self.measure(*parent).is_none() => {
+                Err(DomainError::UnknownMeasure(*parent))
+            }
             _ => Ok(()),
         }
     }
@@ -83,6 +96,8 @@ impl Backlog {
                     m.status = *status;
                 }
                 Assignment::Status(_) => {}
+                Assignment::DependsOn { add, remove } => add_remove(&mut m.depends_on, add, remove),
+                Assignment::PartOf(parent) => m.part_of = *parent,
             }
             if m != *old {
                 self.log_owner_and_due(old, &mut m, now);
@@ -90,7 +105,26 @@ impl Backlog {
                 patch.put_measure(m);
             }
         }
-        Ok((!patch.is_empty()).then(|| self.commit(patch)))
+        if patch.is_empty() {
+            return Ok(None);
+        }
+        let edit = self.commit(patch);
+        // Several measures changed at once can close a circle together; checked on the result.
+        if let Some(refused) = ids.iter().find_map(|id| self.connection_cycle(*id)) {
+            self.apply(&edit.undo);
+            return Err(refused);
+        }
+        Ok(Some(edit))
+    }
+
+    /// The circle measure `id` stands in now, through its dependencies or its parents.
+    fn connection_cycle(&self, id: MeasureId) -> Option<DomainError> {
+        let m = self.measure(id)?;
+        if let Some(cycle) = self.dependency_cycle(id, &m.depends_on) {
+            return Some(DomainError::DependencyCycle(cycle));
+        }
+        let cycle = m.part_of.and_then(|parent| self.part_of_cycle(id, parent))?;
+        Some(DomainError::PartOfCycle(cycle))
     }
 }
 
@@ -137,5 +171,36 @@ mod tests {
         assert_eq!(b.assign(&[id], &Assignment::Effort(None), now), Ok(None));
         b.assign(&[id], &Assignment::Effort(Some(2)), now).unwrap().unwrap();
         assert_eq!(b.measure(id).unwrap().effort, Some(2));
+    }
+
+    #[test]
+    fn dependencies_picked_for_several_measures_may_not_close_a_circle() {
+        let mut b = Backlog::new("t", &[]);
+        let now: Timestamp = "2026-11-29T12:00:00Z".parse().unwrap();
+        for t in ["1", "2", "3"] {
+            b.add_measure(MeasureDraft::titled(t), now).unwrap();
+        }
+        let depends = |add: &[u32]| Assignment::DependsOn {
+            add: add.iter().map(|n| Id(*n)).collect(),
+            remove: vec![],
+        };
+        b.assign(&[Id(1)], &depends(&[3]), now).unwrap().unwrap();
+        let before = b.clone();
+        assert_eq!(
+            b.assign(&[Id(3)], &depends(&[2, 1]), now),
+            Err(DomainError::DependencyCycle(vec![Id(3), Id(1), Id(3)]))
+        );
+        assert_eq!(b, before, "refused as a whole");
+        assert_eq!(
+            b.assign(&[Id(2)], &depends(&[9]), now),
+            Err(DomainError::UnknownMeasure(Id(9)))
+        );
+        b.assign(&[Id(2)], &Assignment::PartOf(Some(Id(1))), now)
+            .unwrap()
+            .unwrap();
+        assert!(matches!(
+            b.assign(&[Id(1)], &Assignment::PartOf(Some(Id(2))), now),
+            Err(DomainError::PartOfCycle(_))
+        ));
     }
 }

@@ -120,6 +120,7 @@ pub fn merge(
     );
     merged.next_ids = next;
     unlink_dangling(&mut merged, &mut report);
+    unlink_measures(&mut merged, &ours, &mut report.notes);
     for conflict in &report.conflicts {
         if let Key::Measure(id) = conflict.key
             && let Ok(index) = merged.measures.binary_search_by_key(&id, |m| m.id)
@@ -537,6 +538,64 @@ fn unlink_dangling(merged: &mut Backlog, report: &mut MergeReport) {
     }
 }
 
+// issue 16: dependencies and links
+/// Dependencies and parents that the other side deleted are removed; so is a dependency or a
+/// parent of theirs that closes a circle only the two sides together made (each side alone was
+/// checked, so ours are kept).
+fn unlink_measures(merged: &mut Backlog, ours: &Backlog, notes: &mut Vec<Note>) {
+    let measures: BTreeSet<_> = merged.measures.iter().map(|m| m.id).collect();
+    for m in &mut merged.measures {
+        let from = Key::Measure(m.id);
+        for gone in m.depends_on.iter().chain(&m.part_of).filter(|d| !measures.contains(d)) {
+            notes.push(Note::Unlinked {
+                from,
+                to: Key::Measure(*gone),
+            });
+        }
+        m.depends_on.retain(|d| measures.contains(d));
+        m.part_of = m.part_of.filter(|p| measures.contains(p));
+    }
+    let in_ours = |id, dep| ours.measure(id).is_some_and(|m| m.depends_on.contains(&dep));
+    let theirs_only: Vec<_> = merged
+        .measures
+        .iter_mut()
+        .flat_map(|m| {
+            let id = m.id;
+            let (kept, added): (Vec<_>, Vec<_>) = m.depends_on.iter().partition(|dep| in_ours(id, **dep));
+            m.depends_on = kept;
+            added.into_iter().map(move |dep| (id, dep))
+        })
+        .collect();
+    for (id, dep) in theirs_only {
+        let Ok(index) = merged.measures.binary_search_by_key(&id, |m| m.id) else {
+            continue;
+        };
+        let mut with = merged.measures[index].depends_on.clone();
+        with.push(dep);
+        if merged.dependency_cycle(id, &with).is_some() {
+            notes.push(Note::Unlinked {
+                from: Key::Measure(id),
+                to: Key::Measure(dep),
+            });
+        } else {
+            merged.measures[index].depends_on = with;
+        }
+    }
+    for index in 0..merged.measures.len() {
+        let id = merged.measures[index].id;
+        if let Some(parent) = merged.measures[index].part_of
+            && ours.measure(id).and_then(|m| m.part_of) != Some(parent)
+            && merged.part_of_cycle(id, parent).is_some()
+        {
+            merged.measures[index].part_of = None;
+            notes.push(Note::Unlinked {
+                from: Key::Measure(id),
+                to: Key::Measure(parent),
+            });
+        }
+    }
+}
+
 fn changed_keys(ours: &Backlog, merged: &Backlog) -> Vec<Key> {
     fn diff<T: PartialEq, I: Ord + Copy>(
         a: &[T],
@@ -711,6 +770,65 @@ mod tests {
         assert!(report.conflicts.is_empty());
         assert_eq!(report.changed, vec![Key::Measure(Id(1)), Key::Measure(Id(3))]);
         assert_eq!(report.changed_measures(), 2);
+    }
+
+    // issue 16: dependencies and links
+    #[test]
+    fn dependencies_and_links_added_on_both_sides_are_all_kept() {
+        use crate::domain::Link;
+        let link = |label: &str| Link {
+            label: label.into(),
+            url: format!("https://example.no/{label}"),
+        };
+        let mut base = base();
+        edit(&mut base, 3, |d| d.links = vec![link("old")]);
+        let mut ours = base.clone();
+        edit(&mut ours, 3, |d| {
+            d.depends_on = vec![Id(1)];
+            d.links = vec![link("old"), link("teams")];
+        });
+        let mut theirs = base.clone();
+        edit(&mut theirs, 3, |d| {
+            d.depends_on = vec![Id(2)];
+            d.links = vec![link("archive")];
+        });
+        let (merged, report) = run(&base, &ours, &theirs);
+        let m = merged.measure(Id(3)).unwrap();
+        assert_eq!(m.depends_on, [Id(1), Id(2)]);
+        assert_eq!(m.links, [link("teams"), link("archive")], "theirs removed “old”");
+        assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+    }
+
+    #[test]
+    fn a_circle_that_only_both_sides_together_make_is_cut_and_reported() {
+        let base = base();
+        let mut ours = base.clone();
+        edit(&mut ours, 1, |d| d.depends_on = vec![Id(2)]);
+        let mut theirs = base.clone();
+        edit(&mut theirs, 2, |d| d.depends_on = vec![Id(1)]);
+        theirs.delete_measures(&[Id(3)]).unwrap();
+        let (merged, report) = run(&base, &ours, &theirs);
+        let deps = |id: u32| merged.measure(Id(id)).unwrap().depends_on.clone();
+        assert_eq!((deps(1), deps(2)), (vec![Id(2)], vec![]));
+        assert!(report.notes.contains(&Note::Unlinked {
+            from: Key::Measure(Id(2)),
+            to: Key::Measure(Id(1))
+        }));
+    }
+
+    #[test]
+    fn a_dependency_on_a_measure_deleted_elsewhere_is_removed() {
+        let base = base();
+        let mut ours = base.clone();
+        edit(&mut ours, 1, |d| {
+            d.depends_on = vec![Id(3)];
+            d.part_of = Some(Id(3));
+        });
+        let mut theirs = base.clone();
+        theirs.delete_measures(&[Id(3)]).unwrap();
+        let (merged, _) = run(&base, &ours, &theirs);
+        let m = merged.measure(Id(1)).unwrap();
+        assert!(m.depends_on.is_empty() && m.part_of.is_none());
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The backlog's types and the operations that keep it consistent.
 
 pub mod assign;
+pub mod depends;
 pub mod glossary;
 pub mod id;
+pub mod links;
 pub mod lookup;
 pub mod meeting;
 pub mod merge;

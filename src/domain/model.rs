@@ -107,6 +107,10 @@ pub struct Settings {
     /// `sync` also writes the status page to `site/index.html` and commits it.
     #[serde(default, skip_serializing_if = "is_false")]
     pub publish_page: bool,
+    // issue 16: dependencies and links
+    /// Turns a case number into an address: `{case}` is replaced by the number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_url_template: Option<String>,
 }
 
 fn is_false(on: &bool) -> bool {
@@ -139,6 +143,7 @@ impl Default for Settings {
             sync_after_meeting: false,
             sync_every_minutes: 0,
             publish_page: false,
+            case_url_template: None,
         }
     }
 }
@@ -329,9 +334,39 @@ pub struct Measure {
     pub updated: Timestamp,
     #[serde(default)]
     pub log: Vec<LogEntry>,
+    // issue 16: dependencies and links
+    /// Measures that must be done before this one can be carried out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<MeasureId>,
+    /// The larger measure this one is a part of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<MeasureId>,
+    /// Where to read more: the case in the archive, a Teams channel, a document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
     /// Fields written by a newer minor version; carried through untouched.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+// issue 16: dependencies and links
+/// A labelled address a measure points to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    #[serde(default)]
+    pub label: String,
+    pub url: String,
+}
+
+impl Link {
+    /// The label, or the address when there is no label.
+    pub fn shown(&self) -> &str {
+        if self.label.trim().is_empty() {
+            &self.url
+        } else {
+            &self.label
+        }
+    }
 }
 
 impl Measure {

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use super::id::{Id, MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
 use super::model::{
-    Backlog, Funding, LogEntry, LogKind, Measure, NextIds, Owner, Political, Priority, SCHEMA_VERSION, Sector,
+    Backlog, Funding, Link, LogEntry, LogKind, Measure, NextIds, Owner, Political, Priority, SCHEMA_VERSION, Sector,
     Settings, Status,
 };
 use super::patch::{Change, Edit, Key, Patch, Record};
@@ -34,6 +34,11 @@ pub enum DomainError {
     IdsExhausted(&'static str),
     // issue 16: glossary
     UnknownTerm(super::id::TermId),
+    // issue 16: dependencies and links
+    /// The dependencies would go round in this circle (first and last are the same measure).
+    DependencyCycle(Vec<MeasureId>),
+    /// "Part of" would go round in this circle.
+    PartOfCycle(Vec<MeasureId>),
 }
 
 impl std::fmt::Display for DomainError {
@@ -52,6 +57,9 @@ impl std::fmt::Display for DomainError {
             DomainError::MeetingHeld(id) => write!(f, "meeting {id} took place and is kept as a record"),
             DomainError::IdsExhausted(kind) => write!(f, "every {kind} id has been used; no {kind} can be added"),
             DomainError::UnknownTerm(id) => write!(f, "no term {id}"),
+            DomainError::DependencyCycle(cycle) | DomainError::PartOfCycle(cycle) => {
+                write!(f, "{} would go round in a circle", super::depends::cycle_text(cycle))
+            }
         }
     }
 }
@@ -75,6 +83,10 @@ pub struct MeasureDraft {
     pub political: Political,
     pub benefits: String,
     pub tags: Vec<String>,
+    // issue 16: dependencies and links
+    pub depends_on: Vec<MeasureId>,
+    pub part_of: Option<MeasureId>,
+    pub links: Vec<Link>,
 }
 
 impl MeasureDraft {
@@ -94,6 +106,9 @@ impl MeasureDraft {
             political: Political::default(),
             benefits: String::new(),
             tags: Vec::new(),
+            depends_on: Vec::new(),
+            part_of: None,
+            links: Vec::new(),
         }
     }
 
@@ -113,6 +128,9 @@ impl MeasureDraft {
             political: m.political.clone(),
             benefits: m.benefits.clone(),
             tags: m.tags.clone(),
+            depends_on: m.depends_on.clone(),
+            part_of: m.part_of,
+            links: m.links.clone(),
         }
     }
 }
@@ -151,6 +169,21 @@ pub(crate) fn take_id(counter: &mut u32, kind: &'static str) -> Result<u32, Doma
     let id = *counter;
     *counter = id.checked_add(1).ok_or(DomainError::IdsExhausted(kind))?;
     Ok(id)
+}
+
+/// Links with an address, trimmed to one line each, without repeats.
+fn clean_links(links: Vec<Link>) -> Vec<Link> {
+    let mut out: Vec<Link> = Vec::new();
+    for link in links {
+        let link = Link {
+            label: single_line(&link.label),
+            url: single_line(&link.url),
+        };
+        if !link.url.is_empty() && !out.contains(&link) {
+            out.push(link);
+        }
+    }
+    out
 }
 
 fn clean_tags(tags: &[String]) -> Vec<String> {
@@ -269,11 +302,36 @@ impl Backlog {
         };
         measure.benefits = multi_line(&draft.benefits);
         measure.tags = clean_tags(&draft.tags);
+        measure.depends_on = dedup_keep_order(&draft.depends_on);
+        measure.part_of = draft.part_of;
+        measure.links = clean_links(draft.links);
+    }
+
+    /// Dependencies and the parent must exist and must not go round in a circle through `id`
+    /// (a new measure has no id yet, and nothing can depend on it).
+    fn check_connections(&self, id: Option<MeasureId>, draft: &MeasureDraft) -> Result<(), DomainError> {
+        if let Some(missing) = draft
+            .depends_on
+            .iter()
+            .chain(&draft.part_of)
+            .find(|d| self.measure(**d).is_none())
+        {
+            return Err(DomainError::UnknownMeasure(*missing));
+        }
+        let Some(id) = id else { return Ok(()) };
+        if let Some(cycle) = self.dependency_cycle(id, &draft.depends_on) {
+            return Err(DomainError::DependencyCycle(cycle));
+        }
+        if let Some(cycle) = draft.part_of.and_then(|parent| self.part_of_cycle(id, parent)) {
+            return Err(DomainError::PartOfCycle(cycle));
+        }
+        Ok(())
     }
 
     /// Adds a measure with the next free id.
     pub fn add_measure(&mut self, draft: MeasureDraft, now: Timestamp) -> Result<(MeasureId, Edit), DomainError> {
         self.check_draft(&draft)?;
+        self.check_connections(None, &draft)?;
         let id = Id(take_id(&mut self.next_ids.measure, "measure")?);
         let mut measure = Measure {
             id,
@@ -294,6 +352,9 @@ impl Backlog {
             created: now,
             updated: now,
             log: Vec::new(),
+            depends_on: Vec::new(),
+            part_of: None,
+            links: Vec::new(),
             extra: Default::default(),
         };
         Self::fill(&mut measure, draft);
@@ -312,6 +373,7 @@ impl Backlog {
     ) -> Result<Option<Edit>, DomainError> {
         self.check_draft(&draft)?;
         let old = self.measure(id).ok_or(DomainError::UnknownMeasure(id))?;
+        self.check_connections(Some(id), &draft)?;
         let mut measure = old.clone();
         Self::fill(&mut measure, draft);
         if measure == *old {
@@ -368,8 +430,9 @@ impl Backlog {
         Ok(self.commit(patch))
     }
 
-    /// Deletes measures and takes them off the agendas and decisions of meetings (undo puts
-    /// them back), so no meeting names a measure that does not exist.
+    /// Deletes measures and takes them off the agendas and decisions of meetings and out of
+    /// other measures' dependencies and parents (undo puts them back), so nothing names a
+    /// measure that does not exist.
     pub fn delete_measures(&mut self, ids: &[MeasureId]) -> Result<Edit, DomainError> {
         let mut patch = Patch::default();
         for id in ids {
@@ -380,6 +443,17 @@ impl Backlog {
             });
         }
         let named = |m: &MeasureId| ids.contains(m);
+        for measure in &self.measures {
+            if named(&measure.id)
+                || !(measure.depends_on.iter().any(named) || measure.part_of.as_ref().is_some_and(named))
+            {
+                continue;
+            }
+            let mut changed = measure.clone();
+            changed.depends_on.retain(|d| !named(d));
+            changed.part_of = changed.part_of.filter(|p| !named(p));
+            patch.put_measure(changed);
+        }
         for meeting in &self.meetings {
             if !meeting.agenda.iter().any(named)
                 && !meeting.decisions.iter().any(|d| named(&d.measure))
@@ -777,6 +851,14 @@ impl Backlog {
             }
             for p in m.priorities.iter().filter(|p| self.priority(**p).is_none()) {
                 problems.push(format!("measure {} links to missing priority {p}", m.id));
+            }
+            for d in m
+                .depends_on
+                .iter()
+                .chain(&m.part_of)
+                .filter(|d| self.measure(**d).is_none())
+            {
+                problems.push(format!("measure {} links to missing measure {d}", m.id));
             }
             for (field, v) in [("value", m.value), ("effort", m.effort)] {
                 if let Some(v) = v.filter(|v| !(1..=5).contains(v)) {

@@ -54,6 +54,12 @@ impl Backlog {
     pub fn renumber_measure(&mut self, from: MeasureId, to: MeasureId) {
         self.measures.iter_mut().for_each(|m| swap(&mut m.id, from, to));
         self.measures.sort_by_key(|m| m.id);
+        for m in &mut self.measures {
+            m.depends_on.iter_mut().for_each(|d| swap(d, from, to));
+            if let Some(parent) = &mut m.part_of {
+                swap(parent, from, to);
+            }
+        }
         for meeting in &mut self.meetings {
             meeting.agenda.iter_mut().for_each(|a| swap(a, from, to));
             meeting

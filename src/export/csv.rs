@@ -32,10 +32,14 @@ pub enum Column {
     Created,
     Updated,
     Log,
+    // issue 16: dependencies and links, after the older columns so those keep their places
+    DependsOn,
+    PartOf,
+    Links,
 }
 
 impl Column {
-    pub const ALL: [Column; 19] = [
+    pub const ALL: [Column; 22] = [
         Column::Id,
         Column::Title,
         Column::Status,
@@ -55,6 +59,9 @@ impl Column {
         Column::Created,
         Column::Updated,
         Column::Log,
+        Column::DependsOn,
+        Column::PartOf,
+        Column::Links,
     ];
 
     pub fn header(self) -> Msg {
@@ -78,6 +85,9 @@ impl Column {
             Column::Created => Msg::CsvCreated,
             Column::Updated => Msg::CsvUpdated,
             Column::Log => Msg::CsvLog,
+            Column::DependsOn => Msg::FieldDependsOn,
+            Column::PartOf => Msg::FieldPartOf,
+            Column::Links => Msg::FieldLinks,
         }
     }
 
@@ -122,6 +132,9 @@ pub(super) fn cell(backlog: &Backlog, lang: Lang, m: &Measure, column: Column) -
             .map(|entry| log_text(lang, entry))
             .collect::<Vec<_>>()
             .join("\n"),
+        Column::DependsOn => crate::domain::depends::ids_text(&m.depends_on),
+        Column::PartOf => m.part_of.map(|p| p.to_string()).unwrap_or_default(),
+        Column::Links => crate::domain::links::links_text(&m.links),
     }
 }
 

@@ -2,6 +2,8 @@
 //! `tiltak show` prints, and what an import or a `set` reports as "old → new".
 
 use super::csv::LIST_SEPARATOR;
+use crate::domain::depends::ids_text;
+use crate::domain::links::links_text;
 use crate::domain::{Backlog, MeasureDraft, OwnerId, PriorityId, SectorId};
 use crate::human::{group_thousands, tags_text};
 use crate::i18n::{Lang, Msg};
@@ -51,10 +53,14 @@ pub enum Field {
     Tags,
     Benefits,
     Description,
+    // issue 16: dependencies and links
+    DependsOn,
+    PartOf,
+    Links,
 }
 
 impl Field {
-    pub const ALL: [Field; 15] = [
+    pub const ALL: [Field; 18] = [
         Field::Title,
         Field::Status,
         Field::Owner,
@@ -70,6 +76,9 @@ impl Field {
         Field::Tags,
         Field::Benefits,
         Field::Description,
+        Field::DependsOn,
+        Field::PartOf,
+        Field::Links,
     ];
 
     /// The name scripts use (`tiltak set T-3 case_number=…`).
@@ -90,6 +99,9 @@ impl Field {
             Field::Tags => "tags",
             Field::Benefits => "benefits",
             Field::Description => "description",
+            Field::DependsOn => "depends_on",
+            Field::PartOf => "part_of",
+            Field::Links => "links",
         }
     }
 
@@ -111,6 +123,9 @@ impl Field {
             Field::Tags => &["tag", "stikkord"],
             Field::Benefits => &["gevinster"],
             Field::Description => &["beskrivelse"],
+            Field::DependsOn => &["depends", "avhenger", "avhenger_av"],
+            Field::PartOf => &["parent", "del_av"],
+            Field::Links => &["link", "lenke", "lenker"],
         }
     }
 
@@ -139,6 +154,9 @@ impl Field {
             Field::Tags => Msg::FieldTags,
             Field::Benefits => Msg::FieldBenefits,
             Field::Description => Msg::FieldDescription,
+            Field::DependsOn => Msg::FieldDependsOn,
+            Field::PartOf => Msg::FieldPartOf,
+            Field::Links => Msg::FieldLinks,
         }
     }
 
@@ -162,6 +180,9 @@ impl Field {
             Field::Tags => tags_text(&draft.tags),
             Field::Benefits => draft.benefits.clone(),
             Field::Description => draft.description.clone(),
+            Field::DependsOn => ids_text(&draft.depends_on),
+            Field::PartOf => draft.part_of.map(|p| p.to_string()).unwrap_or_default(),
+            Field::Links => links_text(&draft.links),
         }
     }
 }

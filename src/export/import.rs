@@ -10,10 +10,13 @@ use jiff::Timestamp;
 
 use super::csv::{BOM, Column, funding_from_text, status_from_text, unguarded};
 use super::fields::{self, FieldChange, summary_line};
+use crate::domain::depends::parse_ids;
+use crate::domain::links::parse_links;
 use crate::domain::lookup::UnknownName;
 use crate::domain::{Backlog, MeasureDraft, MeasureId, Status};
 use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags, parse_yes_no};
 use crate::i18n::{Lang, Msg};
+use crate::insight::connections::refusal_text;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -226,6 +229,18 @@ impl Row<'_> {
                 Column::Benefits => draft.benefits = text.to_string(),
                 Column::Tags => draft.tags = parse_tags(text),
                 Column::Description => draft.description = text.to_string(),
+                // issue 16: dependencies and links
+                Column::DependsOn => match parse_ids(text) {
+                    Ok(ids) => draft.depends_on = ids,
+                    Err(bad) => self.problem(self.lang.fill(Msg::ErrBadMeasureId, &[("text", &bad)])),
+                },
+                Column::PartOf => match parse_ids(text).as_deref() {
+                    Ok([]) => draft.part_of = None,
+                    Ok([one]) => draft.part_of = Some(*one),
+                    Ok(_) => self.problem(self.lang.tr(Msg::ErrOneParent).to_string()),
+                    Err(bad) => self.problem(self.lang.fill(Msg::ErrBadMeasureId, &[("text", bad)])),
+                },
+                Column::Links => draft.links = parse_links(text),
             }
         }
     }
@@ -442,7 +457,7 @@ pub fn apply(
         match result {
             Ok(Some(change)) => changes.push(change),
             Ok(None) => unchanged += 1,
-            Err(err) => problems.push(place.problem(row, None, &err.to_string())),
+            Err(err) => problems.push(place.problem(row, None, &refusal_text(lang, &err))),
         }
     }
     if problems.is_empty() {

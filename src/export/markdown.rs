@@ -6,9 +6,11 @@ use std::fmt::Write;
 use jiff::civil::Date;
 
 use super::md_escape;
+use crate::domain::links::all_links;
 use crate::domain::text::visible;
 use crate::domain::{Backlog, Measure, PriorityId, Status};
 use crate::i18n::{Lang, Msg};
+use crate::insight::connections::blocked_text;
 
 fn measure_line(out: &mut String, backlog: &Backlog, lang: Lang, m: &Measure, today: Date) {
     let owner = m
@@ -26,7 +28,18 @@ fn measure_line(out: &mut String, backlog: &Backlog, lang: Lang, m: &Measure, to
     if m.awaits_political_handling() {
         line.push_str(&format!(" · {}", lang.tr(Msg::NeedsPolitical)));
     }
+    // issue 16: what it waits for, and where to read more (as text, never as link markup)
+    if let Some(blocked) = blocked_text(lang, backlog, m) {
+        line.push_str(&format!(" · ⊘ {}", md_escape(&blocked)));
+    }
     let _ = writeln!(out, "{line}");
+    // Each link on a line of its own in the same list item.
+    for link in all_links(&backlog.settings, m) {
+        let _ = match link.label.trim() {
+            "" => writeln!(out, "  ↗ {}", md_escape(&link.url)),
+            label => writeln!(out, "  ↗ {}: {}", md_escape(label), md_escape(&link.url)),
+        };
+    }
 }
 
 fn group(out: &mut String, backlog: &Backlog, lang: Lang, heading: &str, measures: &[&Measure], today: Date) {

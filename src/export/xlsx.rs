@@ -52,6 +52,8 @@ fn width(column: Column) -> f64 {
         Column::Sectors | Column::Priorities => 30.0,
         Column::Title => 40.0,
         Column::Benefits | Column::Description | Column::Log => 50.0,
+        Column::DependsOn | Column::PartOf => 14.0,
+        Column::Links => 50.0,
     }
 }
 
@@ -125,7 +127,7 @@ fn measure_cell(
             }
             return Ok(());
         }
-        Column::Sectors | Column::Priorities | Column::Benefits | Column::Description | Column::Log => {
+        Column::Sectors | Column::Priorities | Column::Benefits | Column::Description | Column::Log | Column::Links => {
             (cell(backlog, lang, m, column), &formats.wrapped)
         }
         _ => (cell(backlog, lang, m, column), &formats.text),

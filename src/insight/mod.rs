@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod charts;
+pub mod connections;
 pub mod load;
 pub mod matrix;
 pub mod report;
@@ -24,6 +25,10 @@ pub struct Insight {
     /// One per priority, in the order of `backlog.priorities`.
     pub priorities: Vec<PriorityStats>,
     pub charts: Charts,
+    // issue 16: the dependency tree of each priority that has one, and how many measures wait
+    // for a dependency that is not done (found once per change, not per frame)
+    pub dependencies: std::collections::BTreeMap<crate::domain::PriorityId, Vec<connections::TreeLine>>,
+    pub blocked: usize,
 }
 
 impl Insight {
@@ -33,6 +38,8 @@ impl Insight {
             owners: load::owner_loads(backlog, today),
             priorities: load::priority_stats(backlog),
             charts: Charts::compute(backlog, today),
+            dependencies: connections::dependency_trees(backlog),
+            blocked: backlog.measures.iter().filter(|m| backlog.is_blocked(m)).count(),
         }
     }
 }

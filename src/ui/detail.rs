@@ -11,9 +11,11 @@ use super::glossary::{terms_found_lines, with_terms_underlined};
 use super::lists::{measure_line, owner_name};
 use super::log::log_line;
 use crate::app::{App, Pane};
+use crate::domain::links::all_links;
 use crate::domain::text::visible;
-use crate::domain::{Backlog, Measure, Owner, Priority};
+use crate::domain::{Backlog, Measure, MeasureId, Owner, Priority};
 use crate::i18n::{Lang, Msg};
+use crate::insight::connections::blocked_text;
 use crate::search::terms::TermMatcher;
 use ratatui::style::Style;
 
@@ -70,6 +72,26 @@ fn lines(app: &App, theme: Theme) -> Vec<Line<'_>> {
         Pane::Overview => None,
     };
     lines.unwrap_or_else(|| vec![Line::styled(lang.tr(Msg::NothingSelected), theme.dim())])
+}
+
+// issue 16: a dependency followed from the review or the list
+/// One measure's detail full screen.
+pub fn render_peek(frame: &mut Frame, app: &App, theme: Theme, area: Rect, measure: MeasureId, scroll: u16) {
+    let Some(m) = app.backlog.measure(measure) else { return };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            format!(" {} ", app.lang.tr(Msg::PaneDetail)),
+            theme.title(),
+        ));
+    frame.render_widget(
+        Paragraph::new(measure_lines(app, theme, m))
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
 }
 
 fn field<'a>(lang: Lang, theme: Theme, label: Msg, value: impl Into<String>) -> Line<'a> {
@@ -157,6 +179,10 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
     if app.filter.untriaged && crate::search::filter::needs_triage(m) {
         lines.insert(1, Line::styled(triage_lacks(lang, m), theme.warn()));
     }
+    // issue 16: what the measure waits for comes right under its title.
+    if let Some(blocked) = blocked_text(lang, backlog, m) {
+        lines.insert(1, Line::styled(format!("⊘ {blocked}"), theme.warn()));
+    }
     if !m.description.is_empty() {
         lines.push(Line::raw(""));
         lines.push(heading(lang, theme, Msg::FieldDescription));
@@ -178,12 +204,46 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
         lines.push(heading(lang, theme, Msg::FieldBenefits));
         lines.extend(text_block(&m.benefits));
     }
+    lines.extend(connection_lines(app, theme, m));
     lines.push(Line::raw(""));
     lines.push(heading(lang, theme, Msg::FieldLog));
     if m.log.is_empty() {
         lines.push(Line::styled(lang.tr(Msg::NoLog), theme.dim()));
     }
     lines.extend(m.log.iter().rev().map(|entry| log_line(lang, theme, backlog, entry)));
+    lines
+}
+
+// issue 16: dependencies and links
+/// Depends on, needed by, part of, parts and links; only the ones the measure has.
+fn connection_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>> {
+    let (lang, backlog) = (app.lang, &app.backlog);
+    let mut lines = Vec::new();
+    let depends_on: Vec<&Measure> = m.depends_on.iter().filter_map(|d| backlog.measure(*d)).collect();
+    let parent: Vec<&Measure> = m.part_of.and_then(|p| backlog.measure(p)).into_iter().collect();
+    let groups = [
+        (Msg::FieldDependsOn, depends_on),
+        (Msg::FieldNeededBy, backlog.needed_by(m.id)),
+        (Msg::FieldPartOf, parent),
+        (Msg::FieldParts, backlog.parts(m.id)),
+    ];
+    for (label, measures) in groups.into_iter().filter(|(_, ms)| !ms.is_empty()) {
+        lines.push(Line::raw(""));
+        lines.push(heading(lang, theme, label));
+        lines.extend(measures.into_iter().map(|x| measure_line(lang, theme, x)));
+    }
+    let links = all_links(&backlog.settings, m);
+    if !links.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading(lang, theme, Msg::FieldLinks));
+        lines.extend(links.iter().enumerate().map(|(i, link)| {
+            Line::from(vec![
+                Span::raw(format!("  {} ", i + 1)),
+                Span::raw(visible(link.shown()).into_owned()),
+                Span::styled(format!("  {}", visible(&link.url)), theme.dim()),
+            ])
+        }));
+    }
     lines
 }
 

@@ -30,6 +30,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             &[("n", &app.backlog.settings.owner_load_threshold.to_string())],
         )),
         Pane::Priorities => Some(lang.tr(Msg::PriorityBarLegend).to_string()),
+        // issue 16: the blocked marker is explained where it is seen.
+        Pane::Measures if app.insight.blocked > 0 => Some(lang.tr(Msg::LegendBlocked).to_string()),
         _ => None,
     };
     if let Some(legend) = legend {
@@ -247,11 +249,20 @@ fn measure_table<'a>(
             } else {
                 Default::default()
             };
-            let title = if query.is_empty() {
+            let blocked = backlog.is_blocked(m);
+            let title_width = if blocked {
+                title_width.saturating_sub(2)
+            } else {
+                title_width
+            };
+            let mut title = if query.is_empty() {
                 Line::raw(fit(&text::visible(&m.title), title_width))
             } else {
                 highlighted(&m.title, &query.title_highlights(&fold_mapped(&m.title), mode), theme)
             };
+            if blocked {
+                title.spans.insert(0, Span::styled(BLOCKED_MARK, theme.warn()));
+            }
             // An overdue date's `!` sits in the gap before it, so all dates line up.
             let due = match due_text(lang, theme.dates, m, today) {
                 text if text.starts_with('!') => text,
@@ -280,6 +291,9 @@ fn measure_table<'a>(
     ];
     (header, measure_widths(width, id_width), rows)
 }
+
+// issue 16: a measure waiting for a dependency that is not done
+const BLOCKED_MARK: &str = "⊘ ";
 
 /// Wide enough for the longest id the backlog has handed out ("T-12345"), so ids are never cut.
 fn measure_id_width(backlog: &Backlog) -> u16 {

@@ -93,6 +93,7 @@ fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             }
             Screen::Settings { cursor, .. } => settings::render(frame, app, theme, full, *cursor),
             Screen::Start { cursor } => start::render(frame, app, theme, full, *cursor),
+            Screen::Peek { measure, scroll, .. } => detail::render_peek(frame, app, theme, full, *measure, *scroll),
         }
     }
     statusbar::render(frame, app, theme, areas.status);

@@ -34,9 +34,70 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         area
     };
     match app.overview.grid {
-        Grid::Matrix => render_matrix(frame, app, theme, grid_area),
+        Grid::Matrix => {
+            // issue 16: the selected priority's dependencies under the matrix, when it has any
+            let priority = app.insight.matrix.priorities.get(app.overview.matrix.row).copied();
+            match priority.and_then(|p| Some((p, app.insight.dependencies.get(&p)?))) {
+                Some((priority, tree)) if grid_area.height >= 16 => {
+                    let height = (tree.len() as u16 + 2).min(grid_area.height / 3);
+                    let [matrix, deps] =
+                        Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(grid_area);
+                    render_matrix(frame, app, theme, matrix);
+                    render_dependencies(frame, app, theme, deps, priority, tree);
+                }
+                _ => render_matrix(frame, app, theme, grid_area),
+            }
+        }
         Grid::ValueEffort => render_value_effort(frame, app, theme, grid_area),
     }
+}
+
+// issue 16: the dependency view of the selected priority
+fn render_dependencies(
+    frame: &mut Frame,
+    app: &App,
+    theme: Theme,
+    area: Rect,
+    priority: crate::domain::PriorityId,
+    tree: &[crate::insight::connections::TreeLine],
+) {
+    let lang = app.lang;
+    let title = app
+        .backlog
+        .priority(priority)
+        .map(|p| p.title.as_str())
+        .unwrap_or_default();
+    let block = block(
+        theme,
+        lang.fill(
+            Msg::DependencyTreeTitle,
+            &[("priority", &crate::domain::text::visible(title))],
+        ),
+    );
+    let lines: Vec<Line> = tree
+        .iter()
+        .filter_map(|line| Some((line, app.backlog.measure(line.id)?)))
+        .map(|(line, m)| {
+            let indent = if line.depth == 0 {
+                String::new()
+            } else {
+                format!("{}└ ", "  ".repeat(line.depth - 1))
+            };
+            let mut spans = vec![
+                Span::raw(indent),
+                Span::styled(format!("{} ", m.id), theme.dim()),
+                Span::raw(crate::domain::text::visible(&m.title).into_owned()),
+                Span::styled(format!(" ({})", lang.status(m.status)), theme.status(m.status)),
+            ];
+            if line.repeated {
+                spans.push(Span::styled(format!(" {}", lang.tr(Msg::TreeRepeated)), theme.dim()));
+            } else if app.backlog.is_blocked(m) {
+                spans.push(Span::styled(" ⊘", theme.warn()));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// Background shading in three steps of the largest count; the number itself carries the

@@ -22,6 +22,7 @@ use crate::app::review::{Review, Setup, Summary, TimerLevel, clock_text, timer_l
 use crate::domain::Measure;
 use crate::domain::text::visible;
 use crate::i18n::{Lang, Msg};
+use crate::insight::connections::blocked_text;
 use crate::search::terms::TermMatcher;
 
 const LABEL_WIDTH: u16 = 22;
@@ -323,7 +324,7 @@ fn facts(app: &App, theme: Theme, m: &Measure, compact: bool) -> Vec<Fact> {
     }
     let due_style = if facts.overdue { theme.error() } else { Style::default() };
     let plain = Style::default();
-    vec![
+    let mut list = vec![
         fact(
             lang,
             Msg::FieldStatus,
@@ -337,7 +338,16 @@ fn facts(app: &App, theme: Theme, m: &Measure, compact: bool) -> Vec<Fact> {
         fact(lang, Msg::FieldDue, facts.due, due_style),
         fact(lang, Msg::FieldFunding, facts.funding, plain),
         fact(lang, Msg::FieldPolitical, facts.political, plain),
-    ]
+    ];
+    // issue 16: what the measure waits for, so the meeting sees it before deciding
+    if !m.depends_on.is_empty() {
+        let (text, style) = match blocked_text(lang, b, m) {
+            Some(blocked) => (format!("⊘ {blocked}"), theme.warn()),
+            None => (crate::domain::depends::ids_text(&m.depends_on), plain),
+        };
+        list.push(fact(lang, Msg::FieldDependsOn, text, style));
+    }
+    list
 }
 
 pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, review: &Review) {

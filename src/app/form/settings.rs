@@ -99,6 +99,15 @@ impl Form {
                     toggle(FieldId::PublishPage, Msg::FieldPublishPage, s.publish_page),
                     Msg::FormPublishPageHint,
                 ),
+                // issue 16: dependencies and links
+                with_hint(
+                    line(
+                        FieldId::CaseUrlTemplate,
+                        Msg::FieldCaseUrlTemplate,
+                        s.case_url_template.as_deref().unwrap_or(""),
+                    ),
+                    Msg::FormCaseUrlHint,
+                ),
             ],
         )
     }
@@ -142,6 +151,18 @@ impl Form {
         if every.is_none() {
             errors.push((FieldId::SyncEvery, lang.tr(Msg::ErrSyncEvery).to_string()));
         }
+        let case_url_template = Some(self.text(FieldId::CaseUrlTemplate).trim().to_string()).filter(|t| !t.is_empty());
+        let web = |t: &str| {
+            ["http://", "https://"]
+                .iter()
+                .any(|s| t.to_ascii_lowercase().starts_with(s))
+        };
+        if case_url_template
+            .as_deref()
+            .is_some_and(|t| !t.contains(crate::domain::links::CASE_PLACEHOLDER) || !web(t))
+        {
+            errors.push((FieldId::CaseUrlTemplate, lang.tr(Msg::ErrCaseUrlTemplate).to_string()));
+        }
         match (threshold, minutes, every, errors.first()) {
             (Some(owner_load_threshold), Some(minutes_per_item), Some(sync_every_minutes), None) => Ok((
                 name,
@@ -153,6 +174,7 @@ impl Form {
                     sync_after_meeting: self.toggled(FieldId::SyncAfterMeeting),
                     sync_every_minutes,
                     publish_page: self.toggled(FieldId::PublishPage),
+                    case_url_template,
                 },
             )),
             (_, _, _, first) => {

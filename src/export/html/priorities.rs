@@ -7,6 +7,7 @@ use super::sections::link_list;
 use super::{Page, anchor, shown};
 use crate::domain::{Measure, PriorityId};
 use crate::i18n::Msg;
+use crate::insight::connections::blocked_text;
 use crate::insight::status_page::PriorityGroup;
 
 const MEASURE_COLUMNS: [Msg; 6] = [
@@ -24,7 +25,14 @@ fn measure_row(page: &Page, m: &Measure) -> Markup {
     html! {
         tr.late[overdue] id=(anchor(m.id)) {
             th.nowrap scope="row" { (m.id.to_string()) }
-            td { bdi { (shown(&m.title)) } }
+            td {
+                bdi { (shown(&m.title)) }
+                // issue 16: what the measure waits for
+                @if let Some(blocked) = blocked_text(lang, page.backlog, m) {
+                    br;
+                    span.note { "⊘ " (blocked) }
+                }
+            }
             td { (lang.status(m.status)) }
             td { bdi { (page.owner_name(m)) } }
             td { (page.sector_names(m)) }
