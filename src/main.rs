@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use tiltak::app::{App, Message};
 use tiltak::cli::{self, Failure};
 use tiltak::i18n::{Lang, Msg};
+use tiltak::store::writer::Writer;
 use tiltak::store::{FileStore, Lock, save::remove_stale_temp_files};
 use tiltak::ui::Theme;
 
@@ -58,7 +59,9 @@ fn interactive(parsed: &cli::Cli, lang: Lang) -> Result<(), Failure> {
         previous_hook(info);
         eprintln!("{}", lang.fill(Msg::PanicMessage, &[("path", &shown_path)]));
     }));
-    let mut app = App::new(backlog, lang, Box::new(store), clock);
+    // Saves run on the writer's thread, so no edit waits for the disk.
+    let writer = Writer::spawn(store, None).map_err(|error| fail(error.to_string()))?;
+    let mut app = App::new(backlog, lang, Box::new(writer), clock);
     app.demo = parsed.demo;
     app.read_only = lock.is_none();
     if unwritable.is_some() {

@@ -1,6 +1,7 @@
 //! Application state and everything that changes it: key → [`Action`] → [`update`].
 
 pub mod action;
+mod background;
 pub mod drill;
 pub mod editor;
 pub mod filter_panel;
@@ -102,6 +103,9 @@ pub enum SaveState {
     Saved,
     /// The last save failed with this reason; the change lives only in memory.
     Failed(String),
+    // issue 13: saving never blocks the screen
+    /// The background writer has the change and is writing it.
+    Saving,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,6 +172,9 @@ pub struct App {
     pub syncing: Option<sync::Running>,
     store: Box<dyn Persist>,
     search: live_search::LiveSearch,
+    // issue 13: saving never blocks the screen
+    /// The user quit while the last change was being written: quit once it is in the file.
+    pub quitting: bool,
 }
 
 /// The list height of a 120×40 terminal, until the first frame tells the real one.
@@ -220,6 +227,7 @@ impl App {
             syncing: None,
             store,
             search: live_search::LiveSearch::default(),
+            quitting: false,
         };
         app.refresh_views();
         app

@@ -7,6 +7,7 @@ pub mod migrate;
 pub mod paths;
 pub mod save;
 pub mod watch;
+pub mod writer;
 
 pub use load::{LoadError, load};
 pub use lock::Lock;
@@ -49,6 +50,12 @@ pub trait Persist {
     fn back_up(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+
+    /// The background writer, when saves go through one ([`writer::Writer`]): the screen then
+    /// hands over snapshots and takes the answers later instead of waiting.
+    fn background(&mut self) -> Option<&mut writer::Writer> {
+        None
+    }
 }
 
 /// Called before each step of a save; tests return an error to act as a failing disk.
@@ -82,6 +89,24 @@ impl FileStore {
         }
     }
 
+    /// Everything but the fault hook, which may hold state that cannot leave this thread.
+    fn into_parts(self) -> Parts {
+        Parts {
+            path: self.path,
+            backed_up: self.backed_up,
+            tracker: self.tracker,
+        }
+    }
+
+    fn from_parts(parts: Parts) -> FileStore {
+        FileStore {
+            path: parts.path,
+            backed_up: parts.backed_up,
+            fault: None,
+            tracker: parts.tracker,
+        }
+    }
+
     /// Loads the file at `path` (`None` when there is none yet) and a store that starts from
     /// exactly the bytes that were loaded.
     pub fn open(path: PathBuf) -> Result<(FileStore, Option<load::Loaded>), LoadError> {
@@ -93,6 +118,13 @@ impl FileStore {
         let loaded = bytes.as_deref().map(|b| load::parse_file(&path, b)).transpose()?;
         Ok((FileStore::with_base(path, bytes), loaded))
     }
+}
+
+/// A [`FileStore`] on its way to the writer's thread.
+struct Parts {
+    path: PathBuf,
+    backed_up: bool,
+    tracker: watch::Tracker,
 }
 
 impl Persist for FileStore {
