@@ -3,6 +3,7 @@
 pub mod assign;
 pub mod id;
 pub mod lookup;
+pub mod measures;
 pub mod meeting;
 pub mod merge;
 pub mod model;
@@ -14,6 +15,7 @@ pub mod text;
 
 pub use assign::Assignment;
 pub use id::{Id, MeasureId, MeetingId, OwnerId, PriorityId, SectorId};
+pub use measures::Measures;
 pub use meeting::{AgendaReason, MeetingDraft, Verdict};
 pub use model::*;
 pub use ops::{DomainError, MeasureDraft, OwnerDraft, PriorityDraft};

@@ -171,7 +171,7 @@ impl Backlog {
             sectors: Vec::new(),
             owners: Vec::new(),
             priorities: Vec::new(),
-            measures: Vec::new(),
+            measures: Default::default(),
             meetings: Vec::new(),
             views: Vec::new(),
             extra: Default::default(),
@@ -190,7 +190,7 @@ impl Backlog {
     }
 
     pub fn measure(&self, id: MeasureId) -> Option<&Measure> {
-        find_sorted(&self.measures, id, |m| m.id)
+        self.measures.find(id)
     }
 
     pub fn owner(&self, id: OwnerId) -> Option<&Owner> {
@@ -705,7 +705,7 @@ impl Backlog {
             &mut problems,
         );
         strictly_sorted(
-            &self.measures,
+            self.measures.as_slice(),
             |m| m.id,
             "measure",
             self.next_ids.measure,
