@@ -11,8 +11,10 @@
 #   s          step the selected measure's status: until the screen changes (the new status)
 #   j          the next row while the save of the `s` before it is still running
 #   / skole    each key of a search: until the rows for the query are shown (not "searching …")
-# Each time is taken from just before `tmux send-keys` to the first `capture-pane` that shows the
-# change, so it includes tmux's own round trip (about 2–4 ms here) and the polling step.
+# Two clocks per row: "seen" from just before `tmux send-keys` to the first `capture-pane` that
+# shows the change (tmux's own round trip included, printed first: a key the app ignores and one
+# read of the screen), and "app" from the app's own log (TILTAK_FRAME_LOG, src/tui/frame_log.rs):
+# reading the key → the first frame after it, or for search → the frame with the rows shown.
 # The file is checked at the end: quit right after an edit, the edit is in the file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +58,9 @@ summary() {
     printf "median %6.1f ms   worst %6.1f ms   (%d)\n", m, v[NR], NR }'
 }
 
+# The app's own times for the keys matching the regex $1, column $2 of its frame log.
+app_times() { awk -v k="^$1\$" -v c="$2" '$1 ~ k { print $c }' "$log"; }
+
 wait_for() {
   local text=$1 tries=0
   until screen | grep -q -- "$text"; do
@@ -70,19 +75,32 @@ for size in "${SIZES[@]}"; do
   "$GEN" "$size" "$file"
   echo "== $size measures, $(( $(stat -c %s "$file") / 1000000 )) MB"
   start=$(now_ms)
-  T new-session -d -s e2e -x 160 -y 45 "$BIN --lang en --data '$file'"
-  wait_for "T-1 "
+  log="$WORK/frames-$size.log"
+  T new-session -d -s e2e -x 160 -y 45 "TILTAK_FRAME_LOG='$log' $BIN --lang en --data '$file'"
+  wait_for "1/$size"
   awk -v a="$start" -v b="$(now_ms)" 'BEGIN { printf "launch → first rows   %.0f ms\n", b - a }'
   wait_for "saved"
 
+  # The floor: tmux's round trip (send a key the app ignores, read the screen once).
+  floor=()
+  for _ in $(seq "$ROUNDS"); do
+    start=$(now_ms); T send-keys -t e2e F12; screen >/dev/null
+    floor+=("$(awk -v a="$start" -v b="$(now_ms)" 'BEGIN { printf "%.1f\n", b - a }')")
+  done
+  printf 'tmux round trip       '; printf '%s\n' "${floor[@]}" | summary
+
+  : >"$log"
   s_times=() j_times=()
   for _ in $(seq "$ROUNDS"); do
     s_times+=("$(timed_key s)")
     j_times+=("$(timed_key j)")
   done
-  printf 's → new status        '; printf '%s\n' "${s_times[@]}" | summary
-  printf 'j while saving        '; printf '%s\n' "${j_times[@]}" | summary
+  printf 's → new status   seen '; printf '%s\n' "${s_times[@]}" | summary
+  printf '                 app  '; app_times s 2 | summary
+  printf 'j while saving   seen '; printf '%s\n' "${j_times[@]}" | summary
+  printf '                 app  '; app_times j 2 | summary
 
+  : >"$log"
   search_times=()
   for _ in $(seq "$ROUNDS"); do
     T send-keys -t e2e /
@@ -93,7 +111,8 @@ for size in "${SIZES[@]}"; do
     T send-keys -t e2e Escape Escape
     sleep 0.3
   done
-  printf 'search key → rows     '; printf '%s\n' "${search_times[@]}" | summary
+  printf 'search → rows    seen '; printf '%s\n' "${search_times[@]}" | summary
+  printf '                 app  '; app_times "[skole]" 3 | summary
 
   # Quit right after an edit: the edit must be in the file.
   wait_for "saved"

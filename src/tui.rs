@@ -16,6 +16,8 @@ use crate::store::save::remove_stale_temp_files;
 use crate::store::writer::Finisher;
 use crate::ui::{self, Theme};
 
+mod frame_log;
+
 /// Held while a key is handled (which includes saving the change it makes). A signal waits for
 /// it, so the process never ends between a change and its save.
 static BUSY: Mutex<()> = Mutex::new(());
@@ -143,6 +145,7 @@ fn event_loop(
 ) -> io::Result<()> {
     // A test-only trigger: proves that a panic restores the terminal and says where the data is.
     let panic_on_key = std::env::var_os("TILTAK_TEST_PANIC").is_some_and(|v| v == "1");
+    let mut frame_log = frame_log::FrameLog::from_env();
     let mut looked = Instant::now();
     let mut clicks = ui::mouse::Clicks::default();
     while !app.should_quit {
@@ -174,6 +177,9 @@ fn event_loop(
         app.viewport = Size::new(size.width, size.height);
         app.set_list_height(ui::layout::list_rows(app.viewport));
         terminal.draw(|frame| ui::render(frame, app, theme))?;
+        if let Some(log) = &mut frame_log {
+            log.drawn(app.pending_search().is_none());
+        }
         // While the search worker runs, look for its answer often; otherwise only keys matter.
         let wait = if app.pending_search().is_some() || app.syncing.is_some() || app.writing() {
             SEARCH_POLL
@@ -191,6 +197,9 @@ fn event_loop(
         match event {
             Event::Key(_) if panic_on_key => panic!("TILTAK_TEST_PANIC is set"),
             Event::Key(key) => {
+                if let Some(log) = &mut frame_log {
+                    log.key_read(&key);
+                }
                 handle_key(app, key);
             }
             Event::Mouse(mouse) => {
