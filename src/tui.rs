@@ -166,6 +166,7 @@ fn event_loop(
             let _busy = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             app.poll_writer();
         }
+        app.poll_insight();
         if app.should_quit {
             break;
         }
@@ -181,7 +182,8 @@ fn event_loop(
             log.drawn(app.pending_search().is_none());
         }
         // While the search worker runs, look for its answer often; otherwise only keys matter.
-        let wait = if app.pending_search().is_some() || app.syncing.is_some() || app.writing() {
+        let wait = if app.pending_search().is_some() || app.syncing.is_some() || app.writing() || app.insight_pending()
+        {
             SEARCH_POLL
         } else {
             IDLE_POLL

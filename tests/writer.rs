@@ -3,6 +3,8 @@
 //! injected through the writer's fault hook, which runs on the writer's thread.
 
 mod common;
+#[path = "../benches/support/mod.rs"]
+mod support;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -18,7 +20,8 @@ use tiltak::i18n::Lang;
 use tiltak::store::writer::{SendFaultHook, Writer};
 use tiltak::store::{FileStore, SaveStep, load, save};
 
-use common::{NOW, demo, press, screen};
+use common::{NOW, app_with, demo, press, screen};
+use tiltak::insight::Insight;
 
 fn on_disk(path: &Path) -> Backlog {
     load(path).unwrap().unwrap()
@@ -251,4 +254,28 @@ fn an_outside_edit_during_a_background_write_is_merged_not_overwritten() {
     );
     assert_eq!(file, app.backlog);
     assert_eq!(app.save_state, SaveState::Saved);
+}
+
+#[test]
+fn in_a_large_backlog_a_status_step_does_not_wait_for_the_overview_numbers() {
+    let (mut app, _) = app_with(support::generated(6_000), Lang::En);
+    let before = app.insight.clone();
+    let id = app.selected_measure().unwrap();
+    let from = app.backlog.measure(id).unwrap().status;
+    press(&mut app, KeyCode::Char('s'));
+    assert_ne!(app.backlog.measure(id).unwrap().status, from, "the step is made");
+    assert!(app.insight_pending(), "the numbers are computed on a thread");
+    assert_eq!(app.insight, before, "not yet");
+    let started = Instant::now();
+    while app.insight_pending() {
+        app.poll_insight();
+        assert!(started.elapsed() < Duration::from_secs(10), "the numbers never came");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert_eq!(
+        app.insight,
+        Insight::compute(&app.backlog, app.today()),
+        "and then they follow"
+    );
+    assert_ne!(app.insight, before);
 }
