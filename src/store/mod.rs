@@ -74,13 +74,17 @@ impl FileStore {
     /// A store for the file at `path`, taking the file as it is now as the version the app's
     /// backlog starts from.
     pub fn new(path: PathBuf) -> FileStore {
-        let bytes = std::fs::read(&path).ok();
-        FileStore::with_base(path, bytes)
+        let known = std::fs::read(&path).ok().map(|bytes| watch::Known {
+            digest: watch::Digest::of(&bytes),
+            // A file that does not parse merges as if every record were new on both sides.
+            backlog: load::parse(&path, &bytes).unwrap_or_else(|_| Backlog::new("", &[])),
+        });
+        FileStore::with_base(path, known)
     }
 
-    fn with_base(path: PathBuf, bytes: Option<Vec<u8>>) -> FileStore {
+    fn with_base(path: PathBuf, known: Option<watch::Known>) -> FileStore {
         let mut tracker = watch::Tracker::default();
-        tracker.remember(&path, bytes);
+        tracker.remember(&path, known);
         FileStore {
             path,
             backed_up: false,
@@ -116,7 +120,13 @@ impl FileStore {
             Err(error) => return Err(LoadError::Io { path, error }),
         };
         let loaded = bytes.as_deref().map(|b| load::parse_file(&path, b)).transpose()?;
-        Ok((FileStore::with_base(path, bytes), loaded))
+        // The store keeps the file's digest and the loaded backlog (its measures shared with
+        // the app's), not the bytes.
+        let known = bytes.zip(loaded.as_ref()).map(|(bytes, loaded)| watch::Known {
+            digest: watch::Digest::of(&bytes),
+            backlog: loaded.backlog.clone(),
+        });
+        Ok((FileStore::with_base(path, known), loaded))
     }
 }
 
@@ -136,7 +146,6 @@ impl Persist for FileStore {
             backup::make(&self.path, jiff::Timestamp::now())?;
             self.backed_up = true;
         }
-        let bytes = save::to_json(backlog)?;
         // Another program may write while the temp file is written and synced: look again right
         // before the rename, so the caller merges that version instead of writing over it. What
         // is left is the moment between this last look and the rename itself, which no check
@@ -154,8 +163,21 @@ impl Persist for FileStore {
             Some(fault) => fault,
             None => &mut no_fault,
         };
-        save::write_atomically_guarded(path, &bytes, before, &mut still_current)?;
-        self.tracker.remember(&self.path, Some(bytes));
+        let mut digest = None;
+        let mut write = |out: &mut dyn std::io::Write| {
+            use std::io::Write as _;
+            let mut hashing = watch::Hashing::new(out);
+            serde_json::to_writer_pretty(&mut hashing, backlog)?;
+            hashing.write_all(b"\n")?;
+            digest = Some(hashing.finish()?.1);
+            Ok(())
+        };
+        save::write_atomically_streamed(path, &mut write, before, &mut still_current)?;
+        let known = digest.map(|digest| watch::Known {
+            digest,
+            backlog: backlog.clone(),
+        });
+        self.tracker.remember(&self.path, known);
         Ok(())
     }
 
