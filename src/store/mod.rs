@@ -61,7 +61,7 @@ pub trait Persist {
 /// Called before each step of a save; tests return an error to act as a failing disk.
 pub type FaultHook = Box<dyn FnMut(SaveStep) -> std::io::Result<()>>;
 
-/// The backlog file on disk. The first save of a session first copies the file as it was into
+/// The backlog file on disk. The first save of a session first keeps the file as it was among
 /// the backups. A save never writes over a file another program changed meanwhile.
 pub struct FileStore {
     pub path: PathBuf,
@@ -142,21 +142,22 @@ impl Persist for FileStore {
         if !matches!(self.tracker.look(&self.path), Outside::Unchanged) {
             return Err(std::io::Error::other(watch::ChangedOutside));
         }
-        if !self.backed_up {
-            backup::make(&self.path, jiff::Timestamp::now())?;
-            self.backed_up = true;
-        }
         // Another program may write while the temp file is written and synced: look again right
         // before the rename, so the caller merges that version instead of writing over it. What
         // is left is the moment between this last look and the rename itself, which no check
         // made from outside the kernel can close (writers that do not take the lock race there).
-        let (path, tracker) = (&self.path, &self.tracker);
+        // The session's first save keeps the file as it was among the backups, right before the
+        // rename, when nothing can change it any more but another program.
+        let (path, tracker, backed_up) = (&self.path, &self.tracker, &mut self.backed_up);
         let mut still_current = || {
-            if tracker.still_current(path) {
-                Ok(())
-            } else {
-                Err(std::io::Error::other(watch::ChangedOutside))
+            if !tracker.still_current(path) {
+                return Err(std::io::Error::other(watch::ChangedOutside));
             }
+            if !*backed_up {
+                backup::make(path, jiff::Timestamp::now())?;
+                *backed_up = true;
+            }
+            Ok(())
         };
         let mut no_fault = |_| Ok(());
         let before: &mut dyn FnMut(SaveStep) -> std::io::Result<()> = match &mut self.fault {
