@@ -32,6 +32,9 @@ const WRITE_PATIENCE_MAX: Duration = Duration::from_secs(30);
 const IDLE_POLL: Duration = Duration::from_millis(250);
 /// About one frame at 60 Hz: a search answer shows up without a visible delay.
 const SEARCH_POLL: Duration = Duration::from_millis(16);
+/// While a search runs on its thread: its rows are typed-for, so they show within a few ms
+/// (a search takes a few tens of ms at most, so the extra frames are few).
+const ANSWER_POLL: Duration = Duration::from_millis(3);
 
 /// Runs the app until the user quits or the process gets a signal. `lock` is the data file's
 /// lock if this window holds it; a read-only window takes it over when it comes free.
@@ -182,8 +185,9 @@ fn event_loop(
             log.drawn(app.pending_search().is_none());
         }
         // While the search worker runs, look for its answer often; otherwise only keys matter.
-        let wait = if app.pending_search().is_some() || app.syncing.is_some() || app.writing() || app.insight_pending()
-        {
+        let wait = if app.pending_search().is_some() {
+            ANSWER_POLL
+        } else if app.syncing.is_some() || app.writing() || app.insight_pending() {
             SEARCH_POLL
         } else {
             IDLE_POLL
