@@ -1044,6 +1044,10 @@ catalogue! {
         "Ingen tiltak har ord som begynner slik; viser omtrentlige treff.",
         "No measure has words starting like that; showing fuzzy matches."
     ),
+    // issue 13: saving never blocks the screen
+    Saving => ("… lagrer", "… saving"),
+    MsgQuitWhenWritten => ("Avslutter når den siste endringen er skrevet til filen …", "Quitting once the last change is written to the file …"),
+    MsgStillWriting => ("Venter på at den siste endringen skrives til filen …", "Waiting for the last change to be written to the file …"),
     // issue 14: settings and sectors in the app, the guided start
     ActOpenSettings => ("Innstillinger og sektorer", "Settings and sectors"),
     ActEditSettings => ("Endre backloggens navn og innstillinger", "Edit the backlog's name and settings"),

@@ -6,6 +6,7 @@ use tiltak::cli::{self, Failure};
 use tiltak::config::Config;
 use tiltak::i18n::{Lang, Msg};
 use tiltak::share;
+use tiltak::store::writer::Writer;
 use tiltak::store::{FileStore, Lock, save::remove_stale_temp_files};
 use tiltak::ui::Theme;
 
@@ -79,7 +80,9 @@ fn interactive(parsed: &cli::Cli, lang: Lang, chosen: Option<Lang>, config: Conf
         previous_hook(info);
         eprintln!("{}", lang.fill(Msg::PanicMessage, &[("path", &shown_path)]));
     }));
-    let mut app = App::new(backlog, lang, Box::new(store), clock);
+    // Saves run on the writer's thread, so no edit waits for the disk.
+    let writer = Writer::spawn(store, None).map_err(|error| fail(error.to_string()))?;
+    let mut app = App::new(backlog, lang, Box::new(writer), clock);
     app.demo = parsed.demo;
     // issue 11: the member's name for the log, and whether automatic sync applies here
     let dir = tiltak::store::paths::dir_of(&path);

@@ -1,35 +1,47 @@
 //! The interactive session: terminal setup and restore, the event loop, signals.
 
-use std::io;
-use std::sync::Mutex;
+use std::io::{self, Write};
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::layout::Size;
 
 use crate::app::outside::CHECK_EVERY;
-use crate::app::{Action, App, Message, SaveState, handle_key, update};
+use crate::app::{Action, App, Message, handle_key, update};
 use crate::domain::Backlog;
 use crate::i18n::{Lang, Msg};
 use crate::store::Lock;
 use crate::store::save::remove_stale_temp_files;
+use crate::store::writer::Finisher;
 use crate::ui::{self, Theme};
+
+mod frame_log;
 
 /// Held while a key is handled (which includes saving the change it makes). A signal waits for
 /// it, so the process never ends between a change and its save.
 static BUSY: Mutex<()> = Mutex::new(());
 
-/// A copy of the backlog while its changes could not be saved ("● not saved"), for a signal to
-/// write to the rescue file; `None` while everything is saved.
-static UNSAVED: Mutex<Option<(Backlog, Lang)>> = Mutex::new(None);
+/// The background writer's handle for the signal thread, which waits for the last write.
+static WRITER: OnceLock<(Finisher, Lang)> = OnceLock::new();
+
+/// How long a signal waits for the last write before saying it waits, and at most.
+const WRITE_PATIENCE: Duration = Duration::from_secs(1);
+const WRITE_PATIENCE_MAX: Duration = Duration::from_secs(30);
 
 const IDLE_POLL: Duration = Duration::from_millis(250);
 /// About one frame at 60 Hz: a search answer shows up without a visible delay.
 const SEARCH_POLL: Duration = Duration::from_millis(16);
+/// While a search runs on its thread: its rows are typed-for, so they show within a few ms
+/// (a search takes a few tens of ms at most, so the extra frames are few).
+const ANSWER_POLL: Duration = Duration::from_millis(3);
 
 /// Runs the app until the user quits or the process gets a signal. `lock` is the data file's
 /// lock if this window holds it; a read-only window takes it over when it comes free.
 pub fn run(app: &mut App, theme: Theme, lock: &mut Option<Lock>) -> io::Result<()> {
+    if let Some(finisher) = app.writer_finisher() {
+        let _ = WRITER.set((finisher, app.lang));
+    }
     watch_signals()?;
     let mut terminal = ratatui::try_init()?;
     // ratatui's panic hook restores the screen but knows nothing of the mouse: ours runs first.
@@ -54,10 +66,11 @@ fn restore() {
     let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
 }
 
-/// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the session like `q`: the terminal is restored and
-/// the process exits. Changes that could not be saved are written to the rescue file first
-/// (where it went is said on stderr, and the exit code is 1). This runs on its own thread
-/// because a hung-up terminal can keep the main thread inside the terminal read.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the session like `q`: the terminal is restored, the
+/// last write is waited for (saying so when it takes long), and the process exits. Changes that
+/// could not be saved are written to the rescue file first (where it went is said on stderr,
+/// and the exit code is 1). This runs on its own thread because a hung-up terminal can keep
+/// the main thread inside the terminal read.
 #[cfg(unix)]
 fn watch_signals() -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
@@ -66,7 +79,13 @@ fn watch_signals() -> io::Result<()> {
         if let Some(signal) = signals.forever().next() {
             let _quiet = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             restore();
-            let unsaved = UNSAVED.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+            let unsaved = WRITER.get().and_then(|(writer, lang)| {
+                if !writer.wait(WRITE_PATIENCE) {
+                    let _ = writeln!(io::stderr(), "tiltak: {}", lang.tr(Msg::MsgStillWriting));
+                    writer.wait(WRITE_PATIENCE_MAX);
+                }
+                writer.unsaved().map(|backlog| (backlog, *lang))
+            });
             let code = match unsaved {
                 Some((backlog, lang)) => rescue(&backlog, lang),
                 // Interrupt and quit say so in the exit code, as a shell expects.
@@ -82,7 +101,6 @@ fn watch_signals() -> io::Result<()> {
 /// Writes `backlog` to a new rescue file and says where (or why not) on stderr; the exit code.
 #[cfg(unix)]
 fn rescue(backlog: &Backlog, lang: Lang) -> i32 {
-    use std::io::Write;
     let path = crate::app::rescue::path_at(jiff::Timestamp::now());
     let shown = path.display().to_string();
     let text = match crate::store::save::save(backlog, &path) {
@@ -95,15 +113,6 @@ fn rescue(backlog: &Backlog, lang: Lang) -> i32 {
     // A hung-up terminal may take stderr with it: nothing else to do then.
     let _ = writeln!(io::stderr(), "tiltak: {text}");
     1
-}
-
-/// Keeps [`UNSAVED`] in step with the app: a copy while a change is not saved, else nothing.
-fn note_unsaved(app: &App) {
-    let mut slot = UNSAVED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    *slot = match app.save_state {
-        SaveState::Failed(_) => Some((app.backlog.clone(), app.lang)),
-        SaveState::Saved => None,
-    };
 }
 
 #[cfg(not(unix))]
@@ -141,6 +150,7 @@ fn event_loop(
 ) -> io::Result<()> {
     // A test-only trigger: proves that a panic restores the terminal and says where the data is.
     let panic_on_key = std::env::var_os("TILTAK_TEST_PANIC").is_some_and(|v| v == "1");
+    let mut frame_log = frame_log::FrameLog::from_env();
     let mut looked = Instant::now();
     let mut clicks = ui::mouse::Clicks::default();
     while !app.should_quit {
@@ -149,7 +159,6 @@ fn event_loop(
             let _busy = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             update(app, Action::CheckOutside);
             take_free_lock(app, lock);
-            note_unsaved(app);
             looked = Instant::now();
         }
         // Outside the busy lock: a signal during a long edit ends the session at once.
@@ -161,6 +170,14 @@ fn event_loop(
             copy_to_clipboard(terminal, &text)?;
         }
         app.poll_search();
+        {
+            let _busy = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            app.poll_writer();
+        }
+        app.poll_insight();
+        if app.should_quit {
+            break;
+        }
         if app.syncing.is_some() {
             let _busy = BUSY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             crate::app::sync::poll(app);
@@ -170,8 +187,13 @@ fn event_loop(
         app.set_list_height(ui::layout::list_rows(app.viewport));
         app.detail_max_scroll = ui::detail::max_scroll(app, ui::layout::areas(app.viewport).detail);
         terminal.draw(|frame| ui::render(frame, app, theme))?;
+        if let Some(log) = &mut frame_log {
+            log.drawn(app.pending_search().is_none());
+        }
         // While the search worker runs, look for its answer often; otherwise only keys matter.
-        let wait = if app.pending_search().is_some() || app.syncing.is_some() {
+        let wait = if app.pending_search().is_some() {
+            ANSWER_POLL
+        } else if app.syncing.is_some() || app.writing() || app.insight_pending() {
             SEARCH_POLL
         } else {
             IDLE_POLL
@@ -188,8 +210,10 @@ fn event_loop(
         match event {
             Event::Key(_) if panic_on_key => panic!("TILTAK_TEST_PANIC is set"),
             Event::Key(key) => {
+                if let Some(log) = &mut frame_log {
+                    log.key_read(&key);
+                }
                 handle_key(app, key);
-                note_unsaved(app);
             }
             Event::Mouse(mouse) => {
                 let size = terminal.size()?;
@@ -197,7 +221,6 @@ fn event_loop(
                 for action in ui::mouse::actions(app, size, mouse, &mut clicks, Instant::now()) {
                     update(app, action);
                 }
-                note_unsaved(app);
             }
             Event::Resize(width, height) => {
                 app.viewport = Size::new(width, height);
@@ -255,7 +278,6 @@ fn edit_in_editor(text: &str) -> io::Result<Option<String>> {
 /// readable by the user only and removed afterwards. The text the editor left, or `None` when
 /// it exited with an error.
 pub fn edit_text(command: &str, text: &str) -> io::Result<Option<String>> {
-    use std::io::Write;
     // tempfile creates the file with mode 0600.
     let mut file = tempfile::Builder::new().prefix("tiltak-").suffix(".txt").tempfile()?;
     file.write_all(text.as_bytes())?;

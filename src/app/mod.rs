@@ -4,6 +4,7 @@ pub mod action;
 pub mod clipboard;
 // issue 11: automatic sync
 pub mod auto_sync;
+mod background;
 pub mod connections;
 pub mod drill;
 pub mod editor;
@@ -13,6 +14,7 @@ pub mod form;
 pub mod glossary;
 mod goto;
 pub mod history;
+mod insight_job;
 pub mod keymap;
 mod live_search;
 mod marks;
@@ -113,6 +115,9 @@ pub enum SaveState {
     Saved,
     /// The last save failed with this reason; the change lives only in memory.
     Failed(String),
+    // issue 13: saving never blocks the screen
+    /// The background writer has the change and is writing it.
+    Saving,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -208,6 +213,11 @@ pub struct App {
     /// The glossary term the detail panel's cursor is on: the measure it belongs to and the
     /// term's place among those found in it (`Enter` opens it in the Glossary pane).
     pub detail_term: Option<(MeasureId, usize)>,
+    // issue 13: saving never blocks the screen
+    /// The user quit while the last change was being written: quit once it is in the file.
+    pub quitting: bool,
+    /// Insight numbers being computed on a thread (large backlogs).
+    insight_job: insight_job::InsightJob,
 }
 
 /// The list height of a 120×40 terminal, until the first frame tells the real one.
@@ -275,6 +285,8 @@ impl App {
             config_path: None,
             glossary: ListView::default(),
             detail_term: None,
+            quitting: false,
+            insight_job: insight_job::InsightJob::default(),
         };
         app.refresh_views();
         app
@@ -419,7 +431,15 @@ impl App {
             Arc::make_mut(keys).update(&self.backlog, patch);
         }
         self.marks.retain(|id| self.backlog.measure(*id).is_some());
-        self.refresh_views();
+        let only_measures = patch
+            .keys()
+            .all(|key| matches!(key, crate::domain::patch::Key::Measure(_)));
+        if only_measures && self.backlog.measures.len() >= insight_job::LATER_FROM {
+            self.insight_later();
+            self.refresh_rows();
+        } else {
+            self.refresh_views();
+        }
     }
 
     /// The search keys, prepared now if they were not yet.
@@ -452,14 +472,25 @@ impl App {
         }
     }
 
-    /// Rebuilds the row orders after a change, keeping each list's selection on the same record.
+    /// Recomputes the insight numbers and rebuilds the row orders after a change.
     pub fn refresh_views(&mut self) {
+        // Numbers still being computed from an older backlog would overwrite these.
+        self.insight_job = insight_job::InsightJob::default();
+        self.insight = Insight::compute(&self.backlog, self.today());
+        self.refresh_rows();
+    }
+
+    /// New insight numbers arrived: the overview cursor and the owners' order follow them.
+    fn insight_changed(&mut self) {
+        self.refresh_rows();
+    }
+
+    /// Rebuilds the row orders, keeping each list's selection on the same record.
+    fn refresh_rows(&mut self) {
         let owner = self.selected_owner();
         let priority = self.selected_priority();
         let meeting = self.selected_meeting();
         let term = self.selected_term();
-        let today = self.today();
-        self.insight = Insight::compute(&self.backlog, today);
         self.overview.clamp(&self.insight);
         self.refresh_measures();
         self.owners.set_rows(views::owner_rows(

@@ -51,7 +51,13 @@ pub(super) enum Looked {
 
 /// Brings in outside changes before a save. `Unreadable` means: do not save.
 pub(super) fn reconcile(app: &mut App) -> Looked {
-    match app.store.outside() {
+    let found = app.store.outside();
+    take(app, found)
+}
+
+/// Brings in what a look at the file found.
+pub(super) fn take(app: &mut App, found: Outside) -> Looked {
+    match found {
         Outside::Unchanged => {
             app.outside.unreadable = false;
             Looked::Unchanged
@@ -86,6 +92,10 @@ pub(super) fn check(app: &mut App) {
     }
     if app.read_only {
         return reload_read_only(app);
+    }
+    // The writer looks on its own thread; its answer comes back through the event loop.
+    if super::background::look(app) {
+        return;
     }
     let was_unreadable = app.outside.unreadable;
     let unsaved = matches!(app.save_state, SaveState::Failed(_));

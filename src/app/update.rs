@@ -275,7 +275,7 @@ const SAVE_ATTEMPTS: usize = 5;
 /// Saves the backlog, first merging changes made to the file outside the app. Returns whether
 /// it left a message the user must see (what was merged, or why nothing was saved).
 pub(super) fn persist(app: &mut App) -> bool {
-    if app.read_only {
+    if app.read_only || super::background::submit(app) {
         return false;
     }
     // A file that changes again between the merge and the rename is merged again, a few times.
@@ -327,6 +327,7 @@ pub(crate) fn quit(app: &mut App) {
     match &app.save_state {
         SaveState::Saved => app.should_quit = true,
         SaveState::Failed(_) => app.overlay = Overlay::Confirm(Confirm::QuitUnsaved),
+        SaveState::Saving => super::background::quit_when_written(app),
     }
 }
 

@@ -95,13 +95,14 @@ pub fn merge(
         &mut report,
     );
     merged.measures = merge_records(
-        &base.measures,
-        &ours.measures,
-        &theirs.measures,
+        base.measures.as_slice(),
+        ours.measures.as_slice(),
+        theirs.measures.as_slice(),
         |x| x.id,
         Key::Measure,
         &mut report,
-    );
+    )
+    .into();
     merged.meetings = merge_records(
         &base.meetings,
         &ours.meetings,
@@ -239,9 +240,9 @@ fn renumber_clashing_adds(
         });
     }
     for from in clashes(
-        &base.measures,
-        &ours.measures,
-        &theirs.measures,
+        base.measures.as_slice(),
+        ours.measures.as_slice(),
+        theirs.measures.as_slice(),
         |x| x.id,
         base.next_ids.measure..theirs.next_ids.measure,
     ) {
@@ -293,7 +294,7 @@ fn merge_top_level(base: &Backlog, ours: &Backlog, theirs: &Backlog, report: &mu
             sectors: Vec::new(),
             owners: Vec::new(),
             priorities: Vec::new(),
-            measures: Vec::new(),
+            measures: Default::default(),
             meetings: Vec::new(),
             glossary: Vec::new(),
             // Saved views merge as a list: what either side added is kept.
@@ -612,7 +613,13 @@ fn changed_keys(ours: &Backlog, merged: &Backlog) -> Vec<Key> {
     diff(&ours.sectors, &merged.sectors, |x| x.id, Key::Sector, &mut out);
     diff(&ours.owners, &merged.owners, |x| x.id, Key::Owner, &mut out);
     diff(&ours.priorities, &merged.priorities, |x| x.id, Key::Priority, &mut out);
-    diff(&ours.measures, &merged.measures, |x| x.id, Key::Measure, &mut out);
+    diff(
+        ours.measures.as_slice(),
+        merged.measures.as_slice(),
+        |x| x.id,
+        Key::Measure,
+        &mut out,
+    );
     diff(&ours.meetings, &merged.meetings, |x| x.id, Key::Meeting, &mut out);
     diff(&ours.glossary, &merged.glossary, |x| x.id, Key::Term, &mut out);
     if ours.views != merged.views {

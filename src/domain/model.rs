@@ -25,8 +25,10 @@ pub struct Backlog {
     pub owners: Vec<Owner>,
     #[serde(default)]
     pub priorities: Vec<Priority>,
+    /// Shared (issue 13): a snapshot for the background writer copies pointers, not measures;
+    /// change one through `Arc::make_mut`.
     #[serde(default)]
-    pub measures: Vec<Measure>,
+    pub measures: super::measures::Measures,
     #[serde(default)]
     pub meetings: Vec<Meeting>,
     /// Named views of the measure list.

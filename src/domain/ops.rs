@@ -207,7 +207,7 @@ impl Backlog {
             sectors: Vec::new(),
             owners: Vec::new(),
             priorities: Vec::new(),
-            measures: Vec::new(),
+            measures: Default::default(),
             meetings: Vec::new(),
             views: Vec::new(),
             glossary: Vec::new(),
@@ -228,7 +228,7 @@ impl Backlog {
     }
 
     pub fn measure(&self, id: MeasureId) -> Option<&Measure> {
-        find_sorted(&self.measures, id, |m| m.id)
+        self.measures.find(id)
     }
 
     pub fn owner(&self, id: OwnerId) -> Option<&Owner> {
@@ -822,7 +822,7 @@ impl Backlog {
             &mut problems,
         );
         strictly_sorted(
-            &self.measures,
+            self.measures.as_slice(),
             |m| m.id,
             "measure",
             self.next_ids.measure,

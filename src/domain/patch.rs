@@ -148,7 +148,7 @@ impl Backlog {
             }
             Key::Measure(id) => {
                 let after = after.and_then(|r| if let Record::Measure(x) = r { Some(*x) } else { None });
-                put_sorted(&mut self.measures, id, |x| x.id, after).map(|m| Record::Measure(Box::new(m)))
+                self.measures.put(id, after).map(|m| Record::Measure(Box::new(m)))
             }
             Key::Meeting(id) => {
                 let after = after.and_then(|r| if let Record::Meeting(x) = r { Some(x) } else { None });

@@ -119,7 +119,7 @@ fn without_records(backlog: &Backlog) -> Backlog {
         sectors: Vec::new(),
         owners: Vec::new(),
         priorities: Vec::new(),
-        measures: Vec::new(),
+        measures: Default::default(),
         meetings: Vec::new(),
         views: Vec::new(),
         glossary: Vec::new(),

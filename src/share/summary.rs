@@ -1,6 +1,8 @@
 //! What changed between two versions of the backlog, per measure: the words of a sync's commit
 //! message and the counts it reports.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use crate::domain::{Measure, MeasureId, Status};
@@ -24,7 +26,7 @@ pub enum MeasureChange {
 }
 
 /// The measures that differ between `before` and `after` (each sorted by id), in id order.
-pub fn measure_changes(before: &[Measure], after: &[Measure]) -> Vec<MeasureChange> {
+pub fn measure_changes(before: &[Arc<Measure>], after: &[Arc<Measure>]) -> Vec<MeasureChange> {
     let mut changes = Vec::new();
     let (mut old, mut new) = (before.iter().peekable(), after.iter().peekable());
     loop {

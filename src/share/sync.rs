@@ -77,8 +77,8 @@ fn working_backlog(git: &Git, file_name: &str) -> Result<Option<Backlog>, ShareE
     store::load::load(&git.dir().join(file_name)).map_err(ShareError::Load)
 }
 
-fn measures(backlog: Option<&Backlog>) -> &[crate::domain::Measure] {
-    backlog.map_or(&[], |b| &b.measures)
+fn measures(backlog: Option<&Backlog>) -> &[std::sync::Arc<crate::domain::Measure>] {
+    backlog.map_or(&[], |b| b.measures.as_slice())
 }
 
 fn count(before: Option<&Backlog>, after: Option<&Backlog>) -> usize {

@@ -45,14 +45,14 @@ pub struct Backup {
     pub size: u64,
 }
 
-/// Copies the file at `data` into the backup directory (0600) and prunes to the newest
-/// [`KEEP`]. `Ok(None)` when there is no file to copy.
+/// Keeps the file at `data` in the backup directory and prunes to the newest [`KEEP`]. `Ok(None)`
+/// when there is no file. The backup is a hard link to the file (no copy: the app only ever
+/// replaces the file by renaming a new one over it, so the old contents stay with the backup);
+/// where links are not possible, a private (0600) copy.
 pub fn make(data: &Path, at: Timestamp) -> std::io::Result<Option<PathBuf>> {
-    let bytes = match fs::read(data) {
-        Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => return Err(error),
-    };
+    if !data.exists() {
+        return Ok(None);
+    }
     let dir = backup_dir(data);
     ensure_dir(&dir)?;
     let base = stamp(at);
@@ -64,7 +64,14 @@ pub fn make(data: &Path, at: Timestamp) -> std::io::Result<Option<PathBuf>> {
         target = dir.join(format!("{prefix}{base}-{n:03}{SUFFIX}"));
         n += 1;
     }
-    write_atomically(&target, &bytes)?;
+    if fs::hard_link(data, &target).is_err() {
+        let bytes = match fs::read(data) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(error),
+        };
+        write_atomically(&target, &bytes)?;
+    }
     prune(data)?;
     Ok(Some(target))
 }
@@ -175,5 +182,20 @@ mod tests {
         assert_eq!(theirs.len(), 3, "another file's backups are never pruned");
         assert!(theirs.iter().all(|b| fs::read(&b.path).unwrap() == b"other"));
         assert_eq!(find(&other, "1").map(|b| b.path), Some(theirs[0].path.clone()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_backup_is_a_link_to_the_file_and_keeps_it_when_a_save_replaces_the_file() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::TempDir::new().unwrap();
+        let data = dir.path().join("backlog.json");
+        write_atomically(&data, b"before").unwrap();
+        let backup = make(&data, "2026-11-29T12:00:00Z".parse().unwrap()).unwrap().unwrap();
+        let inode = |p: &Path| fs::metadata(p).unwrap().ino();
+        assert_eq!(inode(&backup), inode(&data), "no copy: the same file");
+        write_atomically(&data, b"after").unwrap();
+        assert_eq!(fs::read(&backup).unwrap(), b"before");
+        assert_eq!(fs::read(&data).unwrap(), b"after");
     }
 }

@@ -7,6 +7,7 @@ pub mod migrate;
 pub mod paths;
 pub mod save;
 pub mod watch;
+pub mod writer;
 
 pub use load::{LoadError, load};
 pub use lock::Lock;
@@ -49,12 +50,18 @@ pub trait Persist {
     fn back_up(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+
+    /// The background writer, when saves go through one ([`writer::Writer`]): the screen then
+    /// hands over snapshots and takes the answers later instead of waiting.
+    fn background(&mut self) -> Option<&mut writer::Writer> {
+        None
+    }
 }
 
 /// Called before each step of a save; tests return an error to act as a failing disk.
 pub type FaultHook = Box<dyn FnMut(SaveStep) -> std::io::Result<()>>;
 
-/// The backlog file on disk. The first save of a session first copies the file as it was into
+/// The backlog file on disk. The first save of a session first keeps the file as it was among
 /// the backups. A save never writes over a file another program changed meanwhile.
 pub struct FileStore {
     pub path: PathBuf,
@@ -67,18 +74,40 @@ impl FileStore {
     /// A store for the file at `path`, taking the file as it is now as the version the app's
     /// backlog starts from.
     pub fn new(path: PathBuf) -> FileStore {
-        let bytes = std::fs::read(&path).ok();
-        FileStore::with_base(path, bytes)
+        let known = std::fs::read(&path).ok().map(|bytes| watch::Known {
+            digest: watch::Digest::of(&bytes),
+            // A file that does not parse merges as if every record were new on both sides.
+            backlog: load::parse(&path, &bytes).unwrap_or_else(|_| Backlog::new("", &[])),
+        });
+        FileStore::with_base(path, known)
     }
 
-    fn with_base(path: PathBuf, bytes: Option<Vec<u8>>) -> FileStore {
+    fn with_base(path: PathBuf, known: Option<watch::Known>) -> FileStore {
         let mut tracker = watch::Tracker::default();
-        tracker.remember(&path, bytes);
+        tracker.remember(&path, known);
         FileStore {
             path,
             backed_up: false,
             fault: None,
             tracker,
+        }
+    }
+
+    /// Everything but the fault hook, which may hold state that cannot leave this thread.
+    fn into_parts(self) -> Parts {
+        Parts {
+            path: self.path,
+            backed_up: self.backed_up,
+            tracker: self.tracker,
+        }
+    }
+
+    fn from_parts(parts: Parts) -> FileStore {
+        FileStore {
+            path: parts.path,
+            backed_up: parts.backed_up,
+            fault: None,
+            tracker: parts.tracker,
         }
     }
 
@@ -91,8 +120,21 @@ impl FileStore {
             Err(error) => return Err(LoadError::Io { path, error }),
         };
         let loaded = bytes.as_deref().map(|b| load::parse_file(&path, b)).transpose()?;
-        Ok((FileStore::with_base(path, bytes), loaded))
+        // The store keeps the file's digest and the loaded backlog (its measures shared with
+        // the app's), not the bytes.
+        let known = bytes.zip(loaded.as_ref()).map(|(bytes, loaded)| watch::Known {
+            digest: watch::Digest::of(&bytes),
+            backlog: loaded.backlog.clone(),
+        });
+        Ok((FileStore::with_base(path, known), loaded))
     }
+}
+
+/// A [`FileStore`] on its way to the writer's thread.
+struct Parts {
+    path: PathBuf,
+    backed_up: bool,
+    tracker: watch::Tracker,
 }
 
 impl Persist for FileStore {
@@ -100,30 +142,43 @@ impl Persist for FileStore {
         if !matches!(self.tracker.look(&self.path), Outside::Unchanged) {
             return Err(std::io::Error::other(watch::ChangedOutside));
         }
-        if !self.backed_up {
-            backup::make(&self.path, jiff::Timestamp::now())?;
-            self.backed_up = true;
-        }
-        let bytes = save::to_json(backlog)?;
         // Another program may write while the temp file is written and synced: look again right
         // before the rename, so the caller merges that version instead of writing over it. What
         // is left is the moment between this last look and the rename itself, which no check
         // made from outside the kernel can close (writers that do not take the lock race there).
-        let (path, tracker) = (&self.path, &self.tracker);
+        // The session's first save keeps the file as it was among the backups, right before the
+        // rename, when nothing can change it any more but another program.
+        let (path, tracker, backed_up) = (&self.path, &self.tracker, &mut self.backed_up);
         let mut still_current = || {
-            if tracker.still_current(path) {
-                Ok(())
-            } else {
-                Err(std::io::Error::other(watch::ChangedOutside))
+            if !tracker.still_current(path) {
+                return Err(std::io::Error::other(watch::ChangedOutside));
             }
+            if !*backed_up {
+                backup::make(path, jiff::Timestamp::now())?;
+                *backed_up = true;
+            }
+            Ok(())
         };
         let mut no_fault = |_| Ok(());
         let before: &mut dyn FnMut(SaveStep) -> std::io::Result<()> = match &mut self.fault {
             Some(fault) => fault,
             None => &mut no_fault,
         };
-        save::write_atomically_guarded(path, &bytes, before, &mut still_current)?;
-        self.tracker.remember(&self.path, Some(bytes));
+        let mut digest = None;
+        let mut write = |out: &mut dyn std::io::Write| {
+            use std::io::Write as _;
+            let mut hashing = watch::Hashing::new(out);
+            serde_json::to_writer_pretty(&mut hashing, backlog)?;
+            hashing.write_all(b"\n")?;
+            digest = Some(hashing.finish()?.1);
+            Ok(())
+        };
+        save::write_atomically_streamed(path, &mut write, before, &mut still_current)?;
+        let known = digest.map(|digest| watch::Known {
+            digest,
+            backlog: backlog.clone(),
+        });
+        self.tracker.remember(&self.path, known);
         Ok(())
     }
 

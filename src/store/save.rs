@@ -87,6 +87,17 @@ pub fn write_atomically_guarded(
     before: &mut dyn FnMut(SaveStep) -> std::io::Result<()>,
     still_current: &mut dyn FnMut() -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    write_atomically_streamed(path, &mut |out| out.write_all(bytes), before, still_current)
+}
+
+/// [`write_atomically_guarded`] with the contents written by `write` straight into the temp file
+/// (through a buffer), so a large file is never held in memory whole.
+pub fn write_atomically_streamed(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    before: &mut dyn FnMut(SaveStep) -> std::io::Result<()>,
+    still_current: &mut dyn FnMut() -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = dir_of(path);
     ensure_dir(&dir)?;
     let prefix = temp_prefix(path);
@@ -97,7 +108,11 @@ pub fn write_atomically_guarded(
     before(SaveStep::CreateTemp)?;
     let mut temp = builder.tempfile_in(&dir)?;
     before(SaveStep::Write)?;
-    temp.write_all(bytes)?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+        write(&mut out)?;
+        out.flush()?;
+    }
     before(SaveStep::Fsync)?;
     temp.as_file().sync_all()?;
     before(SaveStep::Rename)?;

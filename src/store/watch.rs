@@ -1,15 +1,18 @@
 //! Noticing that another program (a sync tool, an editor, git) changed the backlog file. The
-//! store remembers the contents it last loaded or saved, and the file's size, modification and
-//! change times and inode then. A look compares those first (a `stat`, cheap enough every few seconds) and
-//! the contents only when they differ or are too recent to trust (a second write within the
-//! file system's clock tick keeps the modification time).
+//! store remembers what it last loaded or saved — the file's size and a hash of its contents,
+//! and the backlog it held (the base of a merge) — and the file's size, modification and change
+//! times and inode then. A look compares those first (a `stat`, cheap enough every few seconds)
+//! and hashes the file only when they differ or are too recent to trust (a second write within
+//! the file system's clock tick keeps the modification time). No copy of the file is kept in
+//! memory, and the file is read whole only when it did change.
 
 use std::fs::{self, Metadata};
-use std::io::ErrorKind;
+use std::hash::Hasher;
+use std::io::{ErrorKind, Read, Write};
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use super::load::{LoadError, parse, parse_file};
+use super::load::{LoadError, parse_file};
 use crate::domain::Backlog;
 
 /// A modification time this close to when it was recorded may hide a later write.
@@ -48,6 +51,94 @@ impl Fingerprint {
     }
 }
 
+/// The size and a hash of a file's contents: enough to tell whether it still holds what was
+/// written, without keeping a copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Digest {
+    len: u64,
+    hash: u64,
+}
+
+/// Hashes what goes through it on the way to `inner`.
+pub struct Hashing<W> {
+    inner: W,
+    hasher: std::hash::DefaultHasher,
+    len: u64,
+}
+
+impl<W: Write> Hashing<W> {
+    pub fn new(inner: W) -> Hashing<W> {
+        Hashing {
+            inner,
+            hasher: std::hash::DefaultHasher::new(),
+            len: 0,
+        }
+    }
+
+    pub fn finish(mut self) -> std::io::Result<(W, Digest)> {
+        self.inner.flush()?;
+        let digest = Digest {
+            len: self.len,
+            hash: self.hasher.finish(),
+        };
+        Ok((self.inner, digest))
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(bytes)?;
+        self.hasher.write(&bytes[..written]);
+        self.len += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl Digest {
+    pub fn of(bytes: &[u8]) -> Digest {
+        let mut hashing = Hashing::new(std::io::sink());
+        let _ = hashing.write_all(bytes);
+        Digest {
+            len: hashing.len,
+            hash: hashing.hasher.finish(),
+        }
+    }
+
+    /// The digest of the file at `path`, read in chunks; `None` when there is no file.
+    fn of_file(path: &Path) -> std::io::Result<Option<Digest>> {
+        let mut file = match fs::File::open(path) {
+            Ok(file) => file,
+            Err(error) if error.kind() == ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(error),
+        };
+        let mut hashing = Hashing::new(std::io::sink());
+        let mut chunk = vec![0; 1 << 16];
+        loop {
+            match file.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => hashing.write_all(&chunk[..n])?,
+                Err(error) if error.kind() == ErrorKind::Interrupted => {}
+                Err(error) => return Err(error),
+            }
+        }
+        Ok(Some(Digest {
+            len: hashing.len,
+            hash: hashing.hasher.finish(),
+        }))
+    }
+}
+
+/// A version of the file the app knows: its digest and the backlog it holds.
+#[derive(Debug)]
+pub struct Known {
+    pub digest: Digest,
+    pub backlog: Backlog,
+}
+
 /// What the file holds now, compared with the version last loaded or saved.
 #[derive(Debug)]
 pub enum Outside {
@@ -64,12 +155,12 @@ pub enum Outside {
 /// The version of the file the app's backlog started from.
 #[derive(Debug, Default)]
 pub struct Tracker {
-    /// Its contents; `None` when there was no file.
-    base: Option<Vec<u8>>,
+    /// `None` when there was no file.
+    base: Option<Known>,
     /// The file's fingerprint while it held `base`, and when that was taken.
     seen: Option<(Fingerprint, SystemTime)>,
     /// What the last look found changed, until the caller has merged it.
-    pending: Option<(Vec<u8>, Fingerprint)>,
+    pending: Option<(Known, Fingerprint)>,
 }
 
 fn stat(path: &Path) -> std::io::Result<Option<Fingerprint>> {
@@ -81,11 +172,15 @@ fn stat(path: &Path) -> std::io::Result<Option<Fingerprint>> {
 }
 
 impl Tracker {
-    /// Remembers `bytes` as what the file at `path` holds now (just loaded or just written).
-    pub fn remember(&mut self, path: &Path, bytes: Option<Vec<u8>>) {
+    /// Remembers `known` as what the file at `path` holds now (just loaded or just written).
+    pub fn remember(&mut self, path: &Path, known: Option<Known>) {
         self.seen = stat(path).ok().flatten().map(|print| (print, SystemTime::now()));
-        self.base = bytes;
+        self.base = known;
         self.pending = None;
+    }
+
+    fn base_digest(&self) -> Option<Digest> {
+        self.base.as_ref().map(|known| known.digest)
     }
 
     /// Looks at the file. A file that vanished is not a change to merge: the next save writes it
@@ -108,25 +203,32 @@ impl Tracker {
         {
             return Outside::Unchanged;
         }
+        match Digest::of_file(path) {
+            Ok(None) => return Outside::Unchanged,
+            Ok(Some(digest)) if Some(digest) == self.base_digest() => {
+                self.seen = Some((print, SystemTime::now()));
+                return Outside::Unchanged;
+            }
+            Ok(Some(_)) => {}
+            Err(error) => return io_error(error),
+        }
         let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
             Err(error) if error.kind() == ErrorKind::NotFound => return Outside::Unchanged,
             Err(error) => return io_error(error),
         };
-        if self.base.as_deref() == Some(bytes.as_slice()) {
-            self.seen = Some((print, SystemTime::now()));
-            return Outside::Unchanged;
-        }
         match parse_file(path, &bytes) {
             Ok(loaded) => {
-                // The base was read or written by us, so it parses; without one, every record
-                // counts as added on both sides and nothing is lost.
+                // Without a base, every record counts as added on both sides and nothing is lost.
                 let base = self
                     .base
-                    .as_deref()
-                    .and_then(|b| parse(path, b).ok())
-                    .unwrap_or_else(|| Backlog::new("", &[]));
-                self.pending = Some((bytes, print));
+                    .as_ref()
+                    .map_or_else(|| Backlog::new("", &[]), |known| known.backlog.clone());
+                let known = Known {
+                    digest: Digest::of(&bytes),
+                    backlog: loaded.backlog.clone(),
+                };
+                self.pending = Some((known, print));
                 Outside::Changed {
                     base: Box::new(base),
                     theirs: Box::new(loaded.backlog),
@@ -138,7 +240,7 @@ impl Tracker {
 
     /// Whether the file still holds the version last loaded or saved (or is gone): the check
     /// right before a save's rename. Cheap when the file's fingerprint can be trusted, else the
-    /// contents are compared.
+    /// contents are hashed.
     pub fn still_current(&self, path: &Path) -> bool {
         let print = match stat(path) {
             Ok(Some(print)) => print,
@@ -151,17 +253,18 @@ impl Tracker {
         {
             return true;
         }
-        match fs::read(path) {
-            Ok(bytes) => self.base.as_deref() == Some(bytes.as_slice()),
-            Err(error) => error.kind() == ErrorKind::NotFound,
+        match Digest::of_file(path) {
+            Ok(None) => true,
+            Ok(Some(digest)) => Some(digest) == self.base_digest(),
+            Err(_) => false,
         }
     }
 
     /// The version the last [`Tracker::look`] reported changed has been merged in: it is the new
     /// base.
     pub fn accept(&mut self) {
-        if let Some((bytes, print)) = self.pending.take() {
-            self.base = Some(bytes);
+        if let Some((known, print)) = self.pending.take() {
+            self.base = Some(known);
             self.seen = Some((print, SystemTime::now()));
         }
     }
@@ -199,8 +302,12 @@ mod tests {
     /// held `base`.
     fn seen_now(path: &Path, base: Vec<u8>, age: Duration) -> Tracker {
         let print = stat(path).unwrap().unwrap();
+        let backlog = crate::store::load::parse(path, &base).unwrap_or_else(|_| Backlog::new("", &[]));
         Tracker {
-            base: Some(base),
+            base: Some(Known {
+                digest: Digest::of(&base),
+                backlog,
+            }),
             seen: Some((print, SystemTime::now() - age)),
             pending: None,
         }

@@ -83,7 +83,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
         Confirm::QuitUnsaved => {
             let error = match &app.save_state {
                 SaveState::Failed(error) => error.as_str(),
-                SaveState::Saved => "",
+                SaveState::Saved | SaveState::Saving => "",
             };
             lang.fill(Msg::ConfirmQuitUnsaved, &[("error", error)])
         }

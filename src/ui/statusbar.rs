@@ -17,6 +17,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         _ if app.read_only => (lang.tr(Msg::StatusReadOnly), theme.warn()),
         SaveState::Saved => (lang.tr(Msg::Saved), theme.ok()),
         SaveState::Failed(_) => (lang.tr(Msg::Unsaved), theme.error()),
+        SaveState::Saving => (lang.tr(Msg::Saving), theme.dim()),
     };
     let save_width = save_text.chars().count() as u16 + 1;
     let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(save_width)]).areas(area);
