@@ -77,16 +77,22 @@ pub fn key_spelling(code: KeyCode, modifiers: KeyModifiers) -> String {
 
 /// Reads a key as the config file writes it; names are read in any case (`ctrl-r`, `esc`).
 pub fn parse_key(text: &str) -> Option<(KeyCode, KeyModifiers)> {
-    let mut rest = text.trim();
     let mut modifiers = KeyModifiers::NONE;
+    // The prefixes are ASCII, so they are cut by their own length: lowercasing the whole text
+    // could change its length in bytes (`İ`).
+    let cut = |text: &str, prefix: &str| {
+        text.get(..prefix.len())
+            .filter(|head| head.eq_ignore_ascii_case(prefix) && text.len() > prefix.len())
+            .map(|_| text[prefix.len()..].to_string())
+    };
+    let mut rest = text.trim().to_string();
     loop {
-        let lower = rest.to_lowercase();
-        if let Some(tail) = lower.strip_prefix("ctrl-").filter(|t| !t.is_empty()) {
+        if let Some(tail) = cut(&rest, "ctrl-") {
             modifiers |= KeyModifiers::CONTROL;
-            rest = &rest[rest.len() - tail.len()..];
-        } else if let Some(tail) = lower.strip_prefix("alt-").filter(|t| !t.is_empty()) {
+            rest = tail;
+        } else if let Some(tail) = cut(&rest, "alt-") {
             modifiers |= KeyModifiers::ALT;
-            rest = &rest[rest.len() - tail.len()..];
+            rest = tail;
         } else {
             break;
         }
@@ -277,5 +283,11 @@ mod tests {
         assert_eq!(parse_key("pagedown"), Some((KeyCode::PageDown, KeyModifiers::NONE)));
         assert_eq!(parse_key("Hyper-x"), None);
         assert_eq!(parse_key(""), None);
+    }
+
+    #[test]
+    fn a_key_whose_lowercase_is_longer_reads_without_a_panic() {
+        assert_eq!(parse_key("Ctrl-İ"), Some((KeyCode::Char('İ'), KeyModifiers::CONTROL)));
+        assert_eq!(parse_key("İİ-x"), None);
     }
 }
