@@ -71,7 +71,7 @@ pub fn parse_time(text: &str) -> Result<Option<Time>, BadDate> {
     }
     let (h, m) = match text.split_once([':', '.']) {
         Some((h, m)) => (h, m),
-        None if text.len() == 4 => text.split_at(2),
+        None if text.len() == 4 && text.is_ascii() => text.split_at(2),
         None => return Err(BadDate),
     };
     match (h.parse::<i8>(), m.parse::<i8>()) {
@@ -262,6 +262,9 @@ mod tests {
         assert_eq!(parse_time(""), Ok(None));
         assert!(parse_time("25:00").is_err());
         assert!(parse_time("kl ni").is_err());
+        // Four bytes that are not four digits (a wide letter) are refused, never split mid-letter.
+        assert!(parse_time("a漢").is_err());
+        assert!(parse_time("æø").is_err());
         let guests = parse_guests("Per Hansen (revisor); Kari Lie ;");
         assert_eq!(guests.len(), 2);
         assert_eq!(
