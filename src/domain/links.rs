@@ -37,11 +37,17 @@ pub fn parse_links(text: &str) -> Vec<Link> {
 /// The placeholder a case URL template holds.
 pub const CASE_PLACEHOLDER: &str = "{case}";
 
+/// A case-link template holds the placeholder and points at a web page.
+pub fn is_case_template(template: &str) -> bool {
+    let lower = template.trim().to_ascii_lowercase();
+    lower.contains(CASE_PLACEHOLDER) && ["http://", "https://"].iter().any(|scheme| lower.starts_with(scheme))
+}
+
 /// The case number as a link through the settings' template, when both are there.
 pub fn case_link(settings: &Settings, measure: &Measure) -> Option<Link> {
     let template = settings.case_url_template.as_deref()?.trim();
     let case = measure.political.case_number.as_deref()?.trim();
-    if template.is_empty() || case.is_empty() || !template.contains(CASE_PLACEHOLDER) {
+    if case.is_empty() || !is_case_template(template) {
         return None;
     }
     let encoded: String = case
@@ -129,6 +135,12 @@ mod tests {
             case_link(&settings, &m).unwrap().url,
             "https://sak.example.no/sak/22/1234%20B"
         );
+        // The settings form's rule holds for a hand-edited file too: a web address with {case}.
+        settings.case_url_template = Some("javascript:alert('{case}')".into());
+        assert_eq!(case_link(&settings, &m), None);
+        settings.case_url_template = Some("https://sak.example.no/sak/".into());
+        assert_eq!(case_link(&settings, &m), None);
+        settings.case_url_template = Some("HTTPS://sak.example.no/{case}".into());
         m.political.case_number = None;
         assert_eq!(case_link(&settings, &m), None);
     }

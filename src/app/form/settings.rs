@@ -152,14 +152,9 @@ impl Form {
             errors.push((FieldId::SyncEvery, lang.tr(Msg::ErrSyncEvery).to_string()));
         }
         let case_url_template = Some(self.text(FieldId::CaseUrlTemplate).trim().to_string()).filter(|t| !t.is_empty());
-        let web = |t: &str| {
-            ["http://", "https://"]
-                .iter()
-                .any(|s| t.to_ascii_lowercase().starts_with(s))
-        };
         if case_url_template
             .as_deref()
-            .is_some_and(|t| !t.contains(crate::domain::links::CASE_PLACEHOLDER) || !web(t))
+            .is_some_and(|t| !crate::domain::links::is_case_template(t))
         {
             errors.push((FieldId::CaseUrlTemplate, lang.tr(Msg::ErrCaseUrlTemplate).to_string()));
         }
