@@ -135,6 +135,20 @@ fn select_measure(app: &mut App, id: u32) {
 }
 
 #[test]
+fn a_term_added_in_the_pane_is_found_in_the_measures_at_once() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    select_measure(&mut app, 25);
+    assert!(!common::screen(&mut app, 160, 60).contains("Fagsystem (proposed)"));
+    type_text(&mut app, "6n");
+    type_text(&mut app, "Fagsystem");
+    tiltak::app::handle_key(&mut app, ctrl('s'));
+    // T-25's description speaks of «fagsystemene».
+    select_measure(&mut app, 25);
+    let shown = common::screen(&mut app, 160, 60);
+    assert!(shown.contains("Fagsystem (proposed)"), "{shown}");
+}
+
+#[test]
 fn terms_in_a_measure_are_underlined_and_listed_with_their_definitions() {
     for lang in [Lang::Nb, Lang::En] {
         let (mut app, _) = app_with(demo(), lang);

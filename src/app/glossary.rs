@@ -7,7 +7,6 @@ use super::update::{committed, complain, say};
 use super::{Action, App, Confirm, Form, Overlay, Pane};
 use crate::domain::{DomainError, Edit, MeetingId, MeetingState, TermDecisionKind, TermId};
 use crate::i18n::{Lang, Msg};
-use crate::search::terms::TermMatcher;
 
 /// The edit a term form makes, with its label; `None` when nothing changed.
 pub(super) fn form_outcome(app: &mut App, form: &Form, lang: Lang) -> Result<Option<(Edit, String)>, (usize, String)> {
@@ -57,7 +56,7 @@ fn terms_of_selected(app: &App) -> Vec<TermId> {
     let Some(measure) = app.selected_measure().and_then(|id| app.backlog.measure(id)) else {
         return Vec::new();
     };
-    TermMatcher::new(&app.backlog).terms_of(measure)
+    app.terms.terms_of(measure)
 }
 
 /// The term the detail's cursor is on, if it is on the selected measure's terms.

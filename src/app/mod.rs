@@ -48,6 +48,7 @@ use crate::domain::Patch;
 use crate::domain::{Backlog, MeasureId, MeetingId, OwnerId, PriorityId};
 use crate::i18n::Lang;
 use crate::insight::Insight;
+use crate::search::terms::TermMatcher;
 use crate::search::{MeasureFilter, SearchKeys, SortKey};
 use crate::store::Persist;
 pub use filter_panel::FilterPanel;
@@ -159,6 +160,8 @@ pub struct App {
     pub screen: review::Screen,
     /// Matrix, loads and chart numbers, recomputed after every change.
     pub insight: Insight,
+    /// The glossary's names, ready to find in a text; rebuilt when the backlog changes.
+    pub terms: TermMatcher,
     pub overview: OverviewState,
     /// Where each drill-down came from, so `Esc` in the Measures pane can go back.
     pub came_from: Vec<drill::CameFrom>,
@@ -256,6 +259,7 @@ impl App {
             meetings: ListView::default(),
             screen: review::Screen::Main,
             insight: Insight::default(),
+            terms: TermMatcher::default(),
             overview: OverviewState::default(),
             came_from: Vec::new(),
             outside: outside::OutsideState::default(),
@@ -477,6 +481,7 @@ impl App {
         // Numbers still being computed from an older backlog would overwrite these.
         self.insight_job = insight_job::InsightJob::default();
         self.insight = Insight::compute(&self.backlog, self.today());
+        self.terms = TermMatcher::new(&self.backlog);
         self.refresh_rows();
     }
 

@@ -21,6 +21,7 @@ pub struct TermHit {
 
 /// The glossary's names (terms and synonyms) split into folded words, longest names first so
 /// "digital modenhet" wins over "digital" where both fit.
+#[derive(Debug, Default)]
 pub struct TermMatcher {
     names: Vec<(TermId, Vec<String>)>,
 }

@@ -16,7 +16,6 @@ use crate::domain::text::visible;
 use crate::domain::{Backlog, Measure, MeasureId, Owner, Priority};
 use crate::i18n::{Lang, Msg};
 use crate::insight::connections::blocked_text;
-use crate::search::terms::TermMatcher;
 use ratatui::style::Style;
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
@@ -68,7 +67,7 @@ fn lines(app: &App, theme: Theme) -> Vec<Line<'_>> {
         Pane::Glossary => app
             .selected_term()
             .and_then(|id| app.backlog.term(id))
-            .map(|t| super::glossary::term_lines(lang, theme, &app.backlog, t)),
+            .map(|t| super::glossary::term_lines(lang, theme, &app.backlog, &app.terms, t)),
         Pane::Overview => None,
     };
     lines.unwrap_or_else(|| vec![Line::styled(lang.tr(Msg::NothingSelected), theme.dim())])
@@ -143,9 +142,9 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
         value_effort.push_str(&format!("  ({} {})", lang.tr(Msg::ScoreLabel), lang.decimal(score)));
     }
     // issue 16: glossary terms underlined in the title and description, listed below it
-    let terms = TermMatcher::new(backlog);
+    let terms = &app.terms;
     let mut title = vec![Span::styled(format!("{} ", m.id), theme.dim())];
-    title.extend(with_terms_underlined(&terms, &m.title, theme.title()));
+    title.extend(with_terms_underlined(terms, &m.title, theme.title()));
     let mut lines = vec![
         Line::from(title),
         Line::from(vec![
@@ -189,7 +188,7 @@ fn measure_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<'a>
         lines.extend(
             m.description
                 .lines()
-                .map(|l| Line::from(with_terms_underlined(&terms, l, Style::default()))),
+                .map(|l| Line::from(with_terms_underlined(terms, l, Style::default()))),
         );
     }
     lines.extend(terms_found_lines(

@@ -84,7 +84,13 @@ fn field<'a>(lang: Lang, theme: Theme, label: Msg, value: String) -> Line<'a> {
 }
 
 /// Every field of a term, and the measures whose text uses it.
-pub fn term_lines<'a>(lang: Lang, theme: Theme, backlog: &'a Backlog, t: &'a Term) -> Vec<Line<'a>> {
+pub fn term_lines<'a>(
+    lang: Lang,
+    theme: Theme,
+    backlog: &'a Backlog,
+    matcher: &TermMatcher,
+    t: &'a Term,
+) -> Vec<Line<'a>> {
     let sector = t
         .sector
         .and_then(|s| backlog.sector(s))
@@ -120,7 +126,6 @@ pub fn term_lines<'a>(lang: Lang, theme: Theme, backlog: &'a Backlog, t: &'a Ter
         lines.push(Line::styled(lang.tr(Msg::None), theme.dim()));
     }
     lines.extend(t.definition.lines().map(|l| Line::raw(shown(l))));
-    let matcher = TermMatcher::new(backlog);
     let using: Vec<Line> = backlog
         .measures
         .iter()
@@ -205,7 +210,7 @@ pub fn render_term_item(frame: &mut Frame, app: &App, theme: Theme, area: Rect, 
         lang.tr(Msg::ReviewTermHeading).to_string(),
         theme.header(),
     )];
-    lines.extend(term_lines(lang, theme, &app.backlog, term));
+    lines.extend(term_lines(lang, theme, &app.backlog, &app.terms, term));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         lang.tr(Msg::ReviewThisMeeting).to_string(),

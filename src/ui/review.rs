@@ -23,7 +23,6 @@ use crate::domain::Measure;
 use crate::domain::text::visible;
 use crate::i18n::{Lang, Msg};
 use crate::insight::connections::blocked_text;
-use crate::search::terms::TermMatcher;
 
 const LABEL_WIDTH: u16 = 22;
 
@@ -387,13 +386,13 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     let borders = if compact { Borders::NONE } else { Borders::ALL };
     let title_block = Block::default().borders(borders).border_style(theme.border(true));
     // issue 16: glossary terms underlined, and listed with their definitions under the text
-    let terms = TermMatcher::new(&app.backlog);
+    let terms = &app.terms;
     let mut title = vec![Span::styled(
         format!("{}  ", m.id),
         theme.dim().add_modifier(Modifier::BOLD),
     )];
     title.extend(with_terms_underlined(
-        &terms,
+        terms,
         &m.title,
         theme.title().add_modifier(Modifier::BOLD),
     ));
@@ -416,7 +415,7 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     text.extend(
         m.description
             .lines()
-            .map(|l| Line::from(with_terms_underlined(&terms, l, Style::default()))),
+            .map(|l| Line::from(with_terms_underlined(terms, l, Style::default()))),
     );
     if m.description.is_empty() {
         text.push(Line::styled(lang.tr(Msg::None), theme.dim()));
