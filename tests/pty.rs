@@ -161,6 +161,8 @@ impl Session {
         self.text(title);
         self.keys(&["Enter"]);
         self.wait_for("Added T-");
+        // Saves run on a writer thread: the edit is on disk once the status bar says so.
+        self.wait_for("✓ saved");
     }
 }
 
@@ -374,6 +376,7 @@ fn sigkill_of_the_app_mid_typing_leaves_a_whole_file_with_every_confirmed_edit()
         session.text(&confirmed);
         session.keys(&["Enter"]);
         session.wait_for(&format!("Added T-{}", saved.len() + 1));
+        session.wait_for("✓ saved");
         saved.push(confirmed);
         let racing = format!("Racing {round}");
         session.keys(&["n"]);
