@@ -1289,6 +1289,9 @@ catalogue! {
     MsgAssignedDepends => ("endret avhengigheter på {what}", "changed dependencies on {what}"),
     MsgAssignedPartOf => ("{what} er del av {value}", "{what} is part of {value}"),
     ActFollowDependency => ("Følg en avhengighet: vis tiltaket det venter på", "Follow a dependency: show the measure it waits for"),
+    // issue 11: authors in the minutes and in `tiltak changes`
+    MinRecordedBy => ("Referent", "Recorded by"),
+    MinRecordedByOther => ("ført av {author}", "recorded by {author}"),
 }
 
 #[cfg(test)]

@@ -138,6 +138,9 @@ fn run(path: &Path, lang: &str, args: &[&str]) -> assert_cmd::assert::Assert {
         .args(["--lang", lang, "--data"])
         .arg(path)
         .args(args)
+        // The log's author, the same on every machine (else git's user.name or the OS user).
+        .env("TILTAK_AUTHOR", "Ola Nordmann")
+        .env("TILTAK_CONFIG", "/dev/null")
         .assert()
 }
 
@@ -186,6 +189,16 @@ fn tiltak_agenda_and_changes_on_the_command_line() {
     let recent = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(!recent.contains("T-26"), "a date cuts off what came before:\n{recent}");
     assert!(recent.contains("T-32"), "{recent}");
+    // Each change names who made it, where the log knows.
+    run(&path, "en", &["note", "T-32", "Ring arkivet"]).success();
+    let out = run(&path, "en", &["changes", "--since", "2026-11-24"]).success();
+    let recent = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        recent.contains(&format!(
+            "T-32 {HOSTILE}\n    new measure\n    note: Ring arkivet – Ola Nordmann\n"
+        )),
+        "{recent}"
+    );
     let error = stderr_of(run(&path, "en", &["changes", "--since", "last week"]).code(2));
     assert!(
         error.contains("“last week” is neither a meeting (M-3) nor a date."),

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use jiff::Timestamp;
-use tiltak::domain::{Backlog, Guest, Id, ItemTime, MeetingDraft, MeetingState, Verdict};
+use tiltak::domain::{Backlog, Edit, Guest, Id, ItemTime, MeetingDraft, MeetingState, Verdict};
 use tiltak::export::minutes::{file_name, minutes};
 use tiltak::i18n::Lang;
 
@@ -33,21 +33,26 @@ fn reviewed() -> Backlog {
         role: "revisor".into(),
     }];
     let (m, _) = b.create_meeting(draft, MeetingState::Running).unwrap();
-    b.record_decision(m, Id(7), Verdict::Approve, "", now).unwrap();
-    b.record_decision(m, Id(23), Verdict::Reject, "løses nasjonalt", now)
-        .unwrap();
-    b.record_decision(m, Id(8), Verdict::Defer(jiff::civil::date(2027, 3, 31)), "", now)
-        .unwrap();
-    b.note_in_meeting(
+    // Marte (the development lead) records the meeting; Ola, at the screen for a while, writes the note and one decision.
+    let marte = |b: &mut Backlog, edit: Result<Edit, _>| edit.unwrap().sign(b, "Marte Kirkerud");
+    let ola = |b: &mut Backlog, edit: Result<Edit, _>| edit.unwrap().sign(b, "Ola Nordmann");
+    let e = b.record_decision(m, Id(7), Verdict::Approve, "", now);
+    marte(&mut b, e);
+    let e = b.record_decision(m, Id(23), Verdict::Reject, "løses nasjonalt", now);
+    marte(&mut b, e);
+    let e = b.record_decision(m, Id(8), Verdict::Defer(jiff::civil::date(2027, 3, 31)), "", now);
+    marte(&mut b, e);
+    let e = b.note_in_meeting(
         m,
         Id(8),
         "Leverandøren må *dokumentere* fremdrift_plan | <b>viktig</b> [x](y)\n- ikke en liste\n# ikke en overskrift",
         now,
-    )
-    .unwrap();
-    b.record_decision(m, Id(15), Verdict::Owner(Some(Id(2))), "", now)
-        .unwrap();
-    b.record_decision(m, Id(24), Verdict::Noted, "", now).unwrap();
+    );
+    ola(&mut b, e);
+    let e = b.record_decision(m, Id(15), Verdict::Owner(Some(Id(2))), "", now);
+    ola(&mut b, e);
+    let e = b.record_decision(m, Id(24), Verdict::Noted, "", now);
+    marte(&mut b, e);
     let times = [(7, 250), (23, 400), (8, 610), (15, 120), (24, 60)]
         .into_iter()
         .map(|(id, secs)| ItemTime { measure: Id(id), secs })

@@ -12,6 +12,8 @@ pub mod merge;
 pub mod model;
 pub mod ops;
 pub mod patch;
+// issue 11: who recorded a meeting
+pub mod recorded;
 mod renumber;
 pub mod saved_view;
 // issue 11: who did what

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use super::{md_block, md_escape, slug};
 use crate::domain::meeting::{guests_text, time_text};
 use crate::domain::text::visible;
-use crate::domain::{Backlog, Measure, Meeting, MeetingState};
+use crate::domain::{Backlog, LogEntry, Measure, Meeting, MeetingState};
 use crate::i18n::{Lang, Msg};
 
 /// `<date>-<slug>.md`, e.g. `2026-11-23-toppledermote-digital-transformasjon.md`.
@@ -27,8 +27,21 @@ fn minutes_text(lang: Lang, secs: u32) -> String {
     lang.minutes(secs.div_ceil(60))
 }
 
+/// ` (recorded by Ola)` after a decision or note that another member than the meeting's
+/// recorder wrote; empty otherwise.
+fn recorded_by_other(lang: Lang, recorder: Option<&str>, entry: Option<&LogEntry>) -> String {
+    match entry.map(|e| e.author.as_str()) {
+        Some(author) if !author.is_empty() && recorder != Some(author) => format!(
+            " ({})",
+            md_escape(&lang.fill(Msg::MinRecordedByOther, &[("author", author)]))
+        ),
+        _ => String::new(),
+    }
+}
+
 pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
     let mut out = String::new();
+    let recorder = backlog.recorder_of(meeting);
     let _ = writeln!(
         out,
         "# {}\n",
@@ -63,6 +76,10 @@ pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
         let _ = writeln!(out, "- **{}:** {}", label(Msg::AgPlace), md_escape(&meeting.place));
     }
     let _ = writeln!(out, "- **{}:** {}", label(Msg::MinMeeting), meeting.id);
+    // issue 11: who recorded the meeting
+    if let Some(recorder) = recorder {
+        let _ = writeln!(out, "- **{}:** {}", label(Msg::MinRecordedBy), md_escape(recorder));
+    }
     let attendees = if attendees.is_empty() {
         lang.tr(Msg::None).to_string()
     } else {
@@ -114,7 +131,10 @@ pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
         let _ = writeln!(out, "## {}. {} {}\n", number + 1, m.id, md_escape(&m.title));
         let decisions: Vec<String> = backlog
             .decisions_on(meeting, m.id)
-            .map(|d| md_block(&lang.decision(d.kind, &d.text, d.due), "      "))
+            .map(|d| {
+                let by = recorded_by_other(lang, recorder, backlog.decision_entry(meeting, d));
+                md_block(&lang.decision(d.kind, &d.text, d.due), "      ") + &by
+            })
             .collect();
         match decisions.as_slice() {
             [] => {
@@ -142,7 +162,7 @@ pub fn minutes(backlog: &Backlog, meeting: &Meeting, lang: Lang) -> String {
         }
         let notes: Vec<String> = backlog
             .notes_from(meeting.id, m.id)
-            .map(|n| md_block(&n.text, "      "))
+            .map(|n| md_block(&n.text, "      ") + &recorded_by_other(lang, recorder, Some(n)))
             .collect();
         if !notes.is_empty() {
             let _ = writeln!(out, "- **{}:**", label(Msg::MinNotes));

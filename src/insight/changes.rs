@@ -61,10 +61,37 @@ impl Change {
     }
 }
 
+// issue 11: who did what
+/// A change and the member whose log entry says it (empty: not known, as for a new measure,
+/// a due date that passed, or an entry from before authors).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeBy {
+    pub change: Change,
+    pub author: String,
+}
+
+impl ChangeBy {
+    /// The change in words with its author, in `lang`: `status idea → assessing – Kari`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let text = self.change.describe(lang);
+        if self.author.is_empty() {
+            return text;
+        }
+        format!("{text} {}", lang.fill(Msg::LogAuthor, &[("author", &self.author)]))
+    }
+}
+
+fn unsigned(change: Change) -> ChangeBy {
+    ChangeBy {
+        change,
+        author: String::new(),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeasureChanges {
     pub measure: MeasureId,
-    pub changes: Vec<Change>,
+    pub changes: Vec<ChangeBy>,
 }
 
 fn start_of(day: Date) -> Option<Timestamp> {
@@ -100,7 +127,7 @@ pub fn changes_since(backlog: &Backlog, since: Since, today: Date) -> Vec<Measur
     for m in &backlog.measures {
         let mut changes = Vec::new();
         if counts(m.created) {
-            changes.push(Change::New);
+            changes.push(unsigned(Change::New));
         }
         for entry in m.log.iter().filter(|e| counts(e.at)) {
             let change = match entry.kind {
@@ -117,13 +144,16 @@ pub fn changes_since(backlog: &Backlog, since: Since, today: Date) -> Vec<Measur
                     due: entry.due,
                 },
             };
-            changes.push(change);
+            changes.push(ChangeBy {
+                change,
+                author: entry.author.clone(),
+            });
         }
         if let Some(due) = m
             .due
             .filter(|due| m.status.is_active() && *due < today && first_day.is_none_or(|first| *due >= first))
         {
-            changes.push(Change::BecameOverdue(due));
+            changes.push(unsigned(Change::BecameOverdue(due)));
         }
         if !changes.is_empty() {
             out.push(MeasureChanges { measure: m.id, changes });
@@ -167,7 +197,11 @@ mod tests {
         let mut edited = old;
         edited.owner = Some(kari);
         edited.status = Status::Assessing;
-        b.update_measure(old_id, edited, at("2026-11-10T09:00:00Z")).unwrap();
+        let mut edit = b
+            .update_measure(old_id, edited, at("2026-11-10T09:00:00Z"))
+            .unwrap()
+            .unwrap();
+        edit.sign(&mut b, "Ola");
         let (new_id, _) = b
             .add_measure(MeasureDraft::titled("Ny"), at("2026-11-15T09:00:00Z"))
             .unwrap();
@@ -176,22 +210,29 @@ mod tests {
         let changes = changes_since(&b, since, today);
         assert_eq!(changes.len(), 2, "{changes:?}");
         assert_eq!(changes[0].measure, old_id);
+        let kinds: Vec<&Change> = changes[0].changes.iter().map(|c| &c.change).collect();
         assert_eq!(
-            changes[0].changes,
+            kinds,
             vec![
-                Change::Status {
+                &Change::Status {
                     from: Status::Idea,
                     to: Status::Assessing
                 },
-                Change::Owner("Kari".into()),
-                Change::BecameOverdue(jiff::civil::date(2026, 11, 20)),
+                &Change::Owner("Kari".into()),
+                &Change::BecameOverdue(jiff::civil::date(2026, 11, 20)),
             ]
+        );
+        let authors: Vec<&str> = changes[0].changes.iter().map(|c| c.author.as_str()).collect();
+        assert_eq!(authors, ["Ola", "Ola", ""], "a passed due date has no author");
+        assert_eq!(
+            changes[0].changes[0].describe(Lang::En),
+            "status idea → assessing – Ola"
         );
         assert_eq!(
             changes[1],
             MeasureChanges {
                 measure: new_id,
-                changes: vec![Change::New]
+                changes: vec![unsigned(Change::New)]
             }
         );
         assert_eq!(changes_since(&b, Since::Start, today).len(), 3);
