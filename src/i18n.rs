@@ -1292,6 +1292,10 @@ catalogue! {
     // issue 11: authors in the minutes and in `tiltak changes`
     MinRecordedBy => ("Referent", "Recorded by"),
     MinRecordedByOther => ("ført av {author}", "recorded by {author}"),
+    // issue 16: the review's key line on a glossary term
+    HintAgreeTerm => ("vedta", "agree"),
+    HintReviseTerm => ("revider", "revise"),
+    HintRetireTerm => ("utgått", "retire"),
 }
 
 #[cfg(test)]

@@ -290,3 +290,62 @@ fn a_meeting_agrees_revises_and_retires_terms_and_its_minutes_list_the_terms_agr
     );
     assert!(!section.contains("Digitalt tankesett"), "revised, not agreed");
 }
+
+/// The bottom lines of a screen, where the review lists its keys.
+fn key_lines(screen: &str, rows: usize) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len().saturating_sub(rows)..].join("\n")
+}
+
+#[test]
+fn on_a_glossary_term_the_reviews_key_line_shows_the_term_decisions() {
+    for (lang, measure_words, term_words, gone) in [
+        (
+            Lang::En,
+            ["a approve", "p park", "d defer"],
+            ["a agree", "Enter revise", "x retire", "t noted"],
+            ["p park", "d defer", "o owner", "n note", "b follow"],
+        ),
+        (
+            Lang::Nb,
+            ["a vedta", "p parker", "d utsett"],
+            ["a vedta", "Enter revider", "x utgått", "t orientering"],
+            ["p parker", "d utsett", "o eier", "n notat", "b følg"],
+        ),
+    ] {
+        let (mut app, _) = app_with(demo(), lang);
+        type_text(&mut app, "4");
+        app.meetings.select_where(|i| app.backlog.meetings[i].id == Id(4));
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Enter);
+        let on_measure = key_lines(&common::screen(&mut app, 100, 30), 3);
+        for word in measure_words {
+            assert!(
+                on_measure.contains(word),
+                "{lang:?}: {word} on a measure:\n{on_measure}"
+            );
+        }
+        let measures = app.backlog.meeting(Id(4)).unwrap().agenda.len();
+        for _ in 0..measures {
+            press(&mut app, KeyCode::Right);
+        }
+        let screen = common::screen(&mut app, 100, 30);
+        assert!(screen.contains("B-15 Kunstig intelligens"), "{screen}");
+        let on_term = key_lines(&screen, 3);
+        for word in term_words {
+            assert!(on_term.contains(word), "{lang:?}: {word} on a term:\n{on_term}");
+        }
+        for word in gone {
+            assert!(
+                !on_term.contains(word),
+                "{lang:?}: {word} acts on measures only:\n{on_term}"
+            );
+        }
+        // The hints say what the keys do: `x` on a term asks to retire it.
+        type_text(&mut app, "x");
+        assert!(matches!(
+            app.overlay,
+            tiltak::app::Overlay::Confirm(tiltak::app::Confirm::RetireTerm(_))
+        ));
+    }
+}

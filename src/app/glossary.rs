@@ -2,6 +2,7 @@
 //! measure's detail to the term in the Glossary pane; the review's decisions on a term.
 
 use super::form::FormTarget;
+use super::keymap::OnTerm;
 use super::review::Screen;
 use super::update::{committed, complain, say};
 use super::{Action, App, Confirm, Form, Overlay, Pane};
@@ -113,19 +114,17 @@ pub(super) fn open_detail_term(app: &mut App) -> bool {
 /// retire (asks), `t` noted; the measure-only decisions say what to use instead. False for keys
 /// that work alike on every item (next, previous, undo, help, end).
 pub(super) fn review_term_action(app: &mut App, term: TermId, action: Action) -> bool {
-    match action {
-        Action::ReviewApprove => app.overlay = Overlay::Confirm(Confirm::AgreeTerm(term)),
-        Action::ReviewReject => app.overlay = Overlay::Confirm(Confirm::RetireTerm(term)),
-        Action::ReviewNoted => decide_in_review(app, term, TermDecisionKind::Noted, None),
-        Action::Edit => {
+    match super::keymap::on_term(action) {
+        OnTerm::Agree => app.overlay = Overlay::Confirm(Confirm::AgreeTerm(term)),
+        OnTerm::Retire => app.overlay = Overlay::Confirm(Confirm::RetireTerm(term)),
+        OnTerm::Noted => decide_in_review(app, term, TermDecisionKind::Noted, None),
+        OnTerm::Revise => {
             if let Some(form) = Form::revise_term(term, &app.backlog) {
                 app.overlay = Overlay::Form(Box::new(form));
             }
         }
-        Action::ReviewPark | Action::ReviewDefer | Action::ReviewOwner | Action::ReviewNote | Action::ShowLog => {
-            say(app, app.lang.tr(Msg::MsgNotForTerm).to_string());
-        }
-        _ => return false,
+        OnTerm::MeasuresOnly => say(app, app.lang.tr(Msg::MsgNotForTerm).to_string()),
+        OnTerm::Same => return false,
     }
     true
 }

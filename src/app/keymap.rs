@@ -694,6 +694,14 @@ impl Keymap {
     /// The pane's own keys first, help and quit last: the status bar drops hints from just before
     /// help and quit when space runs out, so the general ones go first.
     pub fn hints(&self, context: Context, pane: Pane, lang: Lang) -> Vec<(String, &'static str)> {
+        self.hinted(context, pane)
+            .into_iter()
+            .filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint))))
+            .collect()
+    }
+
+    /// The bindings with a hint in `context`, in the order [`Keymap::hints`] shows them.
+    fn hinted(&self, context: Context, pane: Pane) -> Vec<&Binding> {
         let mut hinted: Vec<&Binding> = self
             .active_bindings(context, pane)
             .filter(|b| b.hint.is_some() && !(context == List && idle_in(b.action, pane)))
@@ -704,8 +712,58 @@ impl Keymap {
             _ => 1,
         });
         hinted
+    }
+}
+
+// issue 16: what the review's keys do while it is on a glossary term
+/// What a review key does on a glossary term instead of a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnTerm {
+    Agree,
+    Revise,
+    Retire,
+    Noted,
+    /// Acts on measures only; on a term it says so and records nothing.
+    MeasuresOnly,
+    /// The same on a term as on a measure (move, undo, help, end).
+    Same,
+}
+
+/// The one table of a review key's meaning on a glossary term: the review's update and its key
+/// line both read it.
+pub fn on_term(action: Action) -> OnTerm {
+    match action {
+        Action::ReviewApprove => OnTerm::Agree,
+        Action::Edit => OnTerm::Revise,
+        Action::ReviewReject => OnTerm::Retire,
+        Action::ReviewNoted => OnTerm::Noted,
+        Action::ReviewPark
+        | Action::ReviewDefer
+        | Action::ReviewOwner
+        | Action::ReviewNote
+        | Action::ShowLog
+        | Action::FollowDependency
+        | Action::OpenLink => OnTerm::MeasuresOnly,
+        _ => OnTerm::Same,
+    }
+}
+
+impl Keymap {
+    /// The review's key hints while it is on a glossary term: the term decisions' words on
+    /// their keys, the keys that act on measures only left out.
+    pub fn term_review_hints(&self, pane: Pane, lang: Lang) -> Vec<(String, &'static str)> {
+        self.hinted(Context::Review, pane)
             .into_iter()
-            .filter_map(|b| b.hint.map(|hint| (key_label(b, lang), lang.tr(hint))))
+            .filter_map(|b| {
+                let word = match on_term(b.action) {
+                    OnTerm::Agree => Msg::HintAgreeTerm,
+                    OnTerm::Revise => Msg::HintReviseTerm,
+                    OnTerm::Retire => Msg::HintRetireTerm,
+                    OnTerm::Noted | OnTerm::Same => b.hint?,
+                    OnTerm::MeasuresOnly => return None,
+                };
+                Some((key_label(b, lang), lang.tr(word)))
+            })
             .collect()
     }
 }

@@ -359,7 +359,7 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
     } else {
         7
     };
-    let keys = review_keys(app, theme, area.width);
+    let keys = review_keys(app, theme, area.width, review.current_term().is_some());
     let [top, title_area, body, bottom, keys_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if compact { 2 } else { 4 }),
@@ -479,13 +479,19 @@ pub fn render_review(frame: &mut Frame, app: &App, theme: Theme, area: Rect, rev
 }
 
 /// The review's keys, every one of them, wrapped between hints onto as many lines as needed: a
-/// projector audience and the chair see what each key records.
-fn review_keys<'a>(app: &App, theme: Theme, width: u16) -> Vec<Line<'a>> {
+/// projector audience and the chair see what each key records (on a glossary term, what it
+/// records on the term).
+fn review_keys<'a>(app: &App, theme: Theme, width: u16, on_term: bool) -> Vec<Line<'a>> {
     let width = usize::from(width);
     let mut lines: Vec<Line> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0;
-    for (key, word) in app.keymap.hints(Context::Review, app.focus, app.lang) {
+    let hints = if on_term {
+        app.keymap.term_review_hints(app.focus, app.lang)
+    } else {
+        app.keymap.hints(Context::Review, app.focus, app.lang)
+    };
+    for (key, word) in hints {
         let needed = key.width() + 1 + word.width() + 3;
         if used > 0 && used + needed > width {
             lines.push(Line::from(std::mem::take(&mut spans)));
