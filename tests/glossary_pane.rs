@@ -349,3 +349,44 @@ fn on_a_glossary_term_the_reviews_key_line_shows_the_term_decisions() {
         ));
     }
 }
+
+/// The measures listed under "Used in measures" on the screen.
+fn used_in(screen: &str) -> Vec<String> {
+    let Some(at) = screen.find("Used in measures") else {
+        return Vec::new();
+    };
+    // The detail panel is the right-most cell of each line; long rows wrap onto a second line.
+    screen[at..]
+        .lines()
+        .skip(1)
+        .map(|l| l.split('│').rfind(|cell| !cell.is_empty()).unwrap_or("").trim())
+        .take_while(|cell| !cell.is_empty())
+        .filter_map(|cell| cell.split_whitespace().next().filter(|id| id.starts_with("T-")))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_used_in_list_follows_an_edit_that_puts_the_term_in_a_measure_and_its_undo() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    type_text(&mut app, "6");
+    type_text(&mut app, "/kunstig");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(used_in(&common::screen(&mut app, 160, 60)), ["T-7", "T-22"]);
+
+    // T-13 gets «KI» (the term's synonym) into its title, from the Measures pane.
+    type_text(&mut app, "1#13");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "e");
+    tiltak::app::handle_key(&mut app, ctrl('u'));
+    type_text(&mut app, "KI-chatbot for spørsmål om kommunale avgifter");
+    tiltak::app::handle_key(&mut app, ctrl('s'));
+    type_text(&mut app, "6");
+    assert_eq!(used_in(&common::screen(&mut app, 160, 60)), ["T-7", "T-13", "T-22"]);
+
+    // Undone and redone with the term still on screen: the list follows the backlog.
+    type_text(&mut app, "u");
+    assert_eq!(used_in(&common::screen(&mut app, 160, 60)), ["T-7", "T-22"]);
+    tiltak::app::handle_key(&mut app, ctrl('r'));
+    assert_eq!(used_in(&common::screen(&mut app, 160, 60)), ["T-7", "T-13", "T-22"]);
+}

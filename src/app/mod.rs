@@ -29,6 +29,8 @@ mod review_update;
 pub mod settings;
 pub mod start;
 pub mod sync;
+// issue 16: the measures using the glossary term on screen
+pub mod term_uses;
 pub mod typeahead;
 pub mod update;
 pub mod views;
@@ -216,6 +218,8 @@ pub struct App {
     /// The glossary term the detail panel's cursor is on: the measure it belongs to and the
     /// term's place among those found in it (`Enter` opens it in the Glossary pane).
     pub detail_term: Option<(MeasureId, usize)>,
+    /// The measures using the glossary term on screen; kept up to date by update, not render.
+    pub term_uses: term_uses::TermUses,
     // issue 13: saving never blocks the screen
     /// The user quit while the last change was being written: quit once it is in the file.
     pub quitting: bool,
@@ -289,6 +293,7 @@ impl App {
             config_path: None,
             glossary: ListView::default(),
             detail_term: None,
+            term_uses: term_uses::TermUses::default(),
             quitting: false,
             insight_job: insight_job::InsightJob::default(),
         };
@@ -441,6 +446,7 @@ impl App {
         if only_measures && self.backlog.measures.len() >= insight_job::LATER_FROM {
             self.insight_later();
             self.refresh_rows();
+            self.refresh_term_uses(true);
         } else {
             self.refresh_views();
         }
@@ -483,6 +489,7 @@ impl App {
         self.insight = Insight::compute(&self.backlog, self.today());
         self.terms = TermMatcher::new(&self.backlog);
         self.refresh_rows();
+        self.refresh_term_uses(true);
     }
 
     /// New insight numbers arrived: the overview cursor and the owners' order follow them.

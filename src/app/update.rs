@@ -33,6 +33,8 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
             _ => {}
         },
     }
+    // Typing a search moves the selection without an action.
+    app.refresh_term_uses(false);
 }
 
 fn form_key(app: &mut App, key: KeyEvent) {
@@ -85,6 +87,7 @@ pub fn update(app: &mut App, action: Action) {
         Context::Prompt => find::prompt_action(app, action),
     }
     app.keep_cursors_visible();
+    app.refresh_term_uses(false);
 }
 
 /// Why this window changes nothing: the file is open elsewhere, or its folder cannot be written.

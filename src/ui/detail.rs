@@ -67,7 +67,7 @@ fn lines(app: &App, theme: Theme) -> Vec<Line<'_>> {
         Pane::Glossary => app
             .selected_term()
             .and_then(|id| app.backlog.term(id))
-            .map(|t| super::glossary::term_lines(lang, theme, &app.backlog, &app.terms, t)),
+            .map(|t| super::glossary::term_lines(lang, theme, &app.backlog, app.term_uses.of(t.id), t)),
         Pane::Overview => None,
     };
     lines.unwrap_or_else(|| vec![Line::styled(lang.tr(Msg::NothingSelected), theme.dim())])

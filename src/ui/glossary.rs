@@ -11,7 +11,7 @@ use super::Theme;
 use super::lists::measure_line;
 use crate::app::App;
 use crate::domain::text;
-use crate::domain::{Backlog, MeetingId, Term, TermId, TermStatus};
+use crate::domain::{Backlog, MeasureId, MeetingId, Term, TermId, TermStatus};
 use crate::i18n::{Lang, Msg};
 use crate::search::terms::TermMatcher;
 
@@ -88,7 +88,7 @@ pub fn term_lines<'a>(
     lang: Lang,
     theme: Theme,
     backlog: &'a Backlog,
-    matcher: &TermMatcher,
+    uses: &[MeasureId],
     t: &'a Term,
 ) -> Vec<Line<'a>> {
     let sector = t
@@ -126,10 +126,9 @@ pub fn term_lines<'a>(
         lines.push(Line::styled(lang.tr(Msg::None), theme.dim()));
     }
     lines.extend(t.definition.lines().map(|l| Line::raw(shown(l))));
-    let using: Vec<Line> = backlog
-        .measures
+    let using: Vec<Line> = uses
         .iter()
-        .filter(|m| matcher.terms_of(m).contains(&t.id))
+        .filter_map(|id| backlog.measure(*id))
         .map(|m| measure_line(lang, theme, m))
         .collect();
     if !using.is_empty() {
@@ -210,7 +209,7 @@ pub fn render_term_item(frame: &mut Frame, app: &App, theme: Theme, area: Rect, 
         lang.tr(Msg::ReviewTermHeading).to_string(),
         theme.header(),
     )];
-    lines.extend(term_lines(lang, theme, &app.backlog, &app.terms, term));
+    lines.extend(term_lines(lang, theme, &app.backlog, app.term_uses.of(term.id), term));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         lang.tr(Msg::ReviewThisMeeting).to_string(),
