@@ -1296,6 +1296,13 @@ catalogue! {
     HintAgreeTerm => ("vedta", "agree"),
     HintReviseTerm => ("revider", "revise"),
     HintRetireTerm => ("utgått", "retire"),
+    // issue 16: glossary terms on the agenda from the meeting set-up
+    ActAgendaAdd => ("Møteoppsett: legg et tiltak eller et begrep til på sakslisten (velg i en liste som filtreres mens du skriver)", "Set-up: add a measure or a glossary term to the agenda (chosen in a list that filters as you type)"),
+    HintAgendaAdd => ("legg til", "add"),
+    PickerAgendaItem => ("Legg til på sakslisten", "Add to the agenda"),
+    PickerTermOption => ("begrep, {status}", "term, {status}"),
+    MsgAddedToAgenda => ("{id} er satt på sakslisten.", "{id} is on the agenda now."),
+    MsgNothingToAdd => ("Alle tiltak og begreper står allerede på sakslisten.", "Every measure and term is on the agenda already."),
 }
 
 #[cfg(test)]

@@ -45,6 +45,7 @@ fn planned() -> Backlog {
         attendees: m4.attendees.clone(),
         guests: m4.guests.clone(),
         agenda,
+        terms: m4.terms.clone(),
     };
     b.update_planned_meeting(m4.id, draft, MeetingState::Planned).unwrap();
     b

@@ -390,3 +390,58 @@ fn the_used_in_list_follows_an_edit_that_puts_the_term_in_a_measure_and_its_undo
     tiltak::app::handle_key(&mut app, ctrl('r'));
     assert_eq!(used_in(&common::screen(&mut app, 160, 60)), ["T-7", "T-13", "T-22"]);
 }
+
+#[test]
+fn the_meeting_set_up_adds_glossary_terms_and_measures_to_the_agenda_with_one_picker() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    type_text(&mut app, "4n");
+    // Shift-Tab from the first field goes to the agenda, where `a` adds an item.
+    press(&mut app, KeyCode::BackTab);
+    let suggested = match &app.screen {
+        tiltak::app::review::Screen::Setup(setup) => setup.agenda.clone(),
+        _ => panic!("the set-up is open"),
+    };
+    assert!(common::screen(&mut app, 120, 40).contains("a add"), "the key is hinted");
+    type_text(&mut app, "a");
+    type_text(&mut app, "kunstig intelligens (term");
+    let picker = common::screen(&mut app, 120, 40);
+    assert!(picker.contains("Add to the agenda"), "{picker}");
+    assert!(picker.contains("B-15 Kunstig intelligens (term, proposed)"), "{picker}");
+    press(&mut app, KeyCode::Enter);
+    let shown = common::screen(&mut app, 120, 40);
+    assert!(shown.contains("B-15 is on the agenda now."), "{shown}");
+    assert!(
+        shown.contains(&format!(
+            "▶ {:>2}. B-15  Kunstig intelligens  (term, proposed)",
+            suggested.len() + 1
+        )),
+        "the term comes after the measures, under the cursor:\n{shown}"
+    );
+    // A measure goes before the terms; both kinds leave the picker once on the agenda.
+    type_text(&mut app, "a");
+    type_text(&mut app, "chatbot for sp");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "a");
+    type_text(&mut app, "kunstig intelligens (term");
+    assert!(!common::screen(&mut app, 120, 40).contains("B-15 Kunstig intelligens (term"));
+    press(&mut app, KeyCode::Esc);
+
+    tiltak::app::handle_key(&mut app, ctrl('s'));
+    let meeting = app.backlog.meetings.last().unwrap().clone();
+    assert_eq!(meeting.terms, [Id(15)]);
+    assert_eq!(meeting.agenda.last(), Some(&Id(13)));
+    assert_eq!(meeting.agenda.len(), suggested.len() + 1);
+
+    // Opened again, the set-up keeps the term; started, the review ends on it.
+    press(&mut app, KeyCode::Enter);
+    let shown = common::screen(&mut app, 120, 40);
+    assert!(shown.contains("B-15  Kunstig intelligens"), "{shown}");
+    press(&mut app, KeyCode::Enter);
+    let items = meeting.agenda.len() + 1;
+    for _ in 1..items {
+        press(&mut app, KeyCode::Right);
+    }
+    let review = common::screen(&mut app, 100, 30);
+    assert!(review.contains(&format!("{items} / {items}")), "{review}");
+    assert!(review.contains("Term for the group"), "{review}");
+}

@@ -161,6 +161,9 @@ pub enum Action {
     AssignPartOf,
     OpenLink,
     FollowDependency,
+    // issue 16: glossary terms on the agenda from the meeting set-up
+    /// Set-up: add a measure or a glossary term to the agenda, chosen in a picker.
+    AgendaAdd,
 }
 
 impl Action {
@@ -280,6 +283,7 @@ impl Action {
             Action::AssignPartOf => Msg::ActAssignPartOf,
             Action::OpenLink => Msg::ActOpenLink,
             Action::FollowDependency => Msg::ActFollowDependency,
+            Action::AgendaAdd => Msg::ActAgendaAdd,
         }
     }
 }

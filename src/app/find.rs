@@ -177,7 +177,11 @@ fn open_picker(app: &mut App, kind: PickerKind) {
         PickerKind::Status => Action::AssignStatus,
         PickerKind::DependsOn => Action::AssignDepends,
         PickerKind::PartOf => Action::AssignPartOf,
-        PickerKind::OpenView | PickerKind::DeleteView | PickerKind::OpenLink | PickerKind::Follow => Action::OpenView,
+        PickerKind::OpenView
+        | PickerKind::DeleteView
+        | PickerKind::OpenLink
+        | PickerKind::Follow
+        | PickerKind::AgendaItem => Action::OpenView,
     };
     if !super::marks::may_act(app, action) {
         return;
@@ -286,6 +290,7 @@ pub(super) fn picker_action(app: &mut App, action: Action) {
             match picker.kind {
                 PickerKind::OpenView | PickerKind::DeleteView => choose_view(app, &picker),
                 PickerKind::OpenLink | PickerKind::Follow => super::connections::chosen(app, &picker),
+                PickerKind::AgendaItem => super::agenda_items::chosen(app, &picker),
                 _ => {
                     if let Some(assignment) = picker.assignment() {
                         assign(app, &picker, assignment);

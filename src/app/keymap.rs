@@ -469,6 +469,8 @@ pub static BINDINGS: &[Binding] = &[
     key(Review, Char('O'), Action::OpenLink),
     key(Log, Char('b'), Action::FollowDependency),
     key(Log, Char('O'), Action::OpenLink),
+    // issue 16: glossary terms on the agenda from the meeting set-up
+    hinted(key(Agenda, Char('a'), Action::AgendaAdd), Msg::HintAgendaAdd),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).

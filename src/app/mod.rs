@@ -1,6 +1,8 @@
 //! Application state and everything that changes it: key → [`Action`] → [`update`].
 
 pub mod action;
+// issue 16: glossary terms on the agenda from the meeting set-up
+mod agenda_items;
 pub mod clipboard;
 // issue 11: automatic sync
 pub mod auto_sync;

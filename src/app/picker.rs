@@ -21,6 +21,8 @@ pub enum PickerKind {
     PartOf,
     OpenLink,
     Follow,
+    // issue 16: glossary terms on the agenda from the meeting set-up
+    AgendaItem,
 }
 
 impl PickerKind {
@@ -38,6 +40,7 @@ impl PickerKind {
             PickerKind::PartOf => Msg::FieldPartOf,
             PickerKind::OpenLink => Msg::PickerOpenLink,
             PickerKind::Follow => Msg::PickerFollow,
+            PickerKind::AgendaItem => Msg::PickerAgendaItem,
         }
     }
 
@@ -64,6 +67,8 @@ pub enum PickChoice {
     Measure(MeasureId),
     /// The link at this place in the measure's links.
     Link(usize),
+    /// A glossary term (the set-up's agenda picker).
+    Term(crate::domain::TermId),
 }
 
 #[derive(Debug, Clone)]
@@ -220,9 +225,11 @@ impl Picker {
                 let current = current.map(|p| p.map_or(PickChoice::Nothing, PickChoice::Measure));
                 (options, Vec::new(), current)
             }
-            PickerKind::OpenView | PickerKind::DeleteView | PickerKind::OpenLink | PickerKind::Follow => {
-                (Vec::new(), Vec::new(), None)
-            }
+            PickerKind::OpenView
+            | PickerKind::DeleteView
+            | PickerKind::OpenLink
+            | PickerKind::Follow
+            | PickerKind::AgendaItem => (Vec::new(), Vec::new(), None),
         };
         let mut picker = Picker::new(kind, targets, options, checked);
         if let Some(current) = current {
@@ -239,6 +246,16 @@ impl Picker {
             .map(|(label, choice)| option(label, choice))
             .collect();
         Picker::new(kind, vec![target], options, Vec::new())
+    }
+
+    // issue 16: glossary terms on the agenda from the meeting set-up
+    /// A single choice among `options` that concerns no measure in particular.
+    pub fn choose_among(kind: PickerKind, options: Vec<(String, PickChoice)>) -> Picker {
+        let options = options
+            .into_iter()
+            .map(|(label, choice)| option(label, choice))
+            .collect();
+        Picker::new(kind, Vec::new(), options, Vec::new())
     }
 
     /// The built-in views and the saved ones (to open), or only the saved ones (to delete).
@@ -375,7 +392,11 @@ impl Picker {
                 PickChoice::Measure(m) => Some(Assignment::PartOf(Some(m))),
                 _ => Some(Assignment::PartOf(None)),
             },
-            PickerKind::OpenView | PickerKind::DeleteView | PickerKind::OpenLink | PickerKind::Follow => None,
+            PickerKind::OpenView
+            | PickerKind::DeleteView
+            | PickerKind::OpenLink
+            | PickerKind::Follow
+            | PickerKind::AgendaItem => None,
         }
     }
 

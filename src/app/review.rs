@@ -8,7 +8,7 @@ use jiff::Timestamp;
 
 use super::App;
 use super::form::Form;
-use crate::domain::{DecisionKind, ItemTime, MeasureId, MeetingId, Status, Verdict};
+use crate::domain::{DecisionKind, ItemTime, MeasureId, MeetingId, Status, TermId, Verdict};
 use crate::i18n::{Lang, Msg};
 
 /// What fills the screen instead of the panes, if anything.
@@ -83,6 +83,9 @@ pub fn approve_preview(lang: Lang, status: Status) -> String {
 pub struct Setup {
     pub form: Form,
     pub agenda: Vec<MeasureId>,
+    // issue 16: glossary terms on the agenda, listed (and taken) after the measures
+    pub terms: Vec<TermId>,
+    /// The item under the cursor: a measure, or past them a term.
     pub cursor: usize,
     /// The agenda list has the focus (rather than one of the form's fields).
     pub on_agenda: bool,
@@ -92,32 +95,53 @@ pub struct Setup {
 }
 
 impl Setup {
+    /// Items on the agenda: measures, then terms.
+    pub fn len(&self) -> usize {
+        self.agenda.len() + self.terms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Moves the item under the cursor within its kind (measures stay before terms).
     pub fn move_item(&mut self, down: bool) {
+        let measures = self.agenda.len();
+        let (items, at, offset) = match self.cursor.checked_sub(measures) {
+            Some(term) => (self.terms.len(), term, measures),
+            None => (measures, self.cursor, 0),
+        };
         let target = if down {
-            self.cursor + 1
+            at + 1
         } else {
-            match self.cursor.checked_sub(1) {
+            match at.checked_sub(1) {
                 Some(t) => t,
                 None => return,
             }
         };
-        if target < self.agenda.len() {
-            self.agenda.swap(self.cursor, target);
-            self.cursor = target;
+        if target < items {
+            if offset == 0 {
+                self.agenda.swap(at, target);
+            } else {
+                self.terms.swap(at, target);
+            }
+            self.cursor = offset + target;
         }
     }
 
-    pub fn drop_item(&mut self) -> Option<MeasureId> {
-        if self.cursor >= self.agenda.len() {
-            return None;
-        }
-        let gone = self.agenda.remove(self.cursor);
-        self.cursor = self.cursor.min(self.agenda.len().saturating_sub(1));
+    /// Takes the item under the cursor off the agenda; its id as text.
+    pub fn drop_item(&mut self) -> Option<String> {
+        let gone = match self.cursor.checked_sub(self.agenda.len()) {
+            None => self.agenda.remove(self.cursor).to_string(),
+            Some(term) if term < self.terms.len() => self.terms.remove(term).to_string(),
+            Some(_) => return None,
+        };
+        self.cursor = self.cursor.min(self.len().saturating_sub(1));
         Some(gone)
     }
 
     pub fn move_cursor(&mut self, delta: isize) {
-        let last = self.agenda.len().saturating_sub(1);
+        let last = self.len().saturating_sub(1);
         self.cursor = self.cursor.saturating_add_signed(delta).min(last);
     }
 }
@@ -304,6 +328,7 @@ mod tests {
         let mut setup = Setup {
             form: Form::new_priority(),
             agenda: vec![Id(1), Id(2), Id(3)],
+            terms: vec![Id(7), Id(8)],
             cursor: 0,
             on_agenda: true,
             error: None,
@@ -314,8 +339,21 @@ mod tests {
         setup.move_item(false);
         setup.move_item(false);
         assert_eq!(setup.agenda, vec![Id(1), Id(2), Id(3)]);
+        // Measures and terms keep their places: the last measure does not swap with a term.
         setup.cursor = 2;
-        assert_eq!(setup.drop_item(), Some(Id(3)));
-        assert_eq!(setup.cursor, 1);
+        setup.move_item(true);
+        assert_eq!((setup.agenda[2], setup.terms[0], setup.cursor), (Id(3), Id(7), 2));
+        setup.cursor = 3;
+        setup.move_item(true);
+        assert_eq!((setup.terms.clone(), setup.cursor), (vec![Id(8), Id(7)], 4));
+        setup.move_item(false);
+        setup.move_item(false);
+        assert_eq!((setup.terms.clone(), setup.cursor), (vec![Id(7), Id(8)], 3));
+        setup.cursor = 4;
+        assert_eq!(setup.drop_item().as_deref(), Some("B-8"));
+        assert_eq!(setup.cursor, 3);
+        setup.cursor = 2;
+        assert_eq!(setup.drop_item().as_deref(), Some("T-3"));
+        assert_eq!((setup.len(), setup.cursor), (3, 2));
     }
 }

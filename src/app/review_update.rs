@@ -26,9 +26,11 @@ pub(super) fn open_setup(app: &mut App, agenda: Vec<MeasureId>, editing: Option<
         .unwrap_or_default();
     let planned = editing.and_then(|id| app.backlog.meeting(id));
     let form = Form::meeting_setup(&app.backlog, app.lang, today, &attendees, planned, app.dates);
+    let terms = planned.map(|m| m.terms.clone()).unwrap_or_default();
     app.screen = Screen::Setup(Box::new(Setup {
         form,
         agenda,
+        terms,
         cursor: 0,
         on_agenda: false,
         error: None,
@@ -113,10 +115,11 @@ fn setup_action(app: &mut App, action: Action) {
         Action::AgendaMoveUp => setup.move_item(false),
         Action::AgendaDrop => {
             if let Some(gone) = setup.drop_item() {
-                let text = lang.fill(Msg::MsgDroppedFromAgenda, &[("id", &gone.to_string())]);
+                let text = lang.fill(Msg::MsgDroppedFromAgenda, &[("id", &gone)]);
                 say(app, text);
             }
         }
+        Action::AgendaAdd => super::agenda_items::open(app),
         Action::SetupSuggest => {
             let suggestion: Vec<MeasureId> = app
                 .backlog
@@ -153,12 +156,13 @@ fn save_setup(app: &mut App, state: MeetingState) {
             return;
         }
     };
-    if setup.agenda.is_empty() && state == MeetingState::Running {
+    if setup.is_empty() && state == MeetingState::Running {
         setup.error = Some(lang.tr(Msg::ErrEmptyAgenda).to_string());
         return;
     }
     let minutes = values.minutes;
-    let draft = values.draft(setup.agenda.clone());
+    let mut draft = values.draft(setup.agenda.clone());
+    draft.terms = setup.terms.clone();
     let result = match setup.editing {
         Some(id) => app.backlog.update_planned_meeting(id, draft, state).map(|edit| {
             let msg = if state == MeetingState::Planned {

@@ -6,7 +6,7 @@
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 
-use super::id::{Id, MeasureId, MeetingId, OwnerId};
+use super::id::{Id, MeasureId, MeetingId, OwnerId, TermId};
 use super::model::{
     Backlog, Decision, DecisionKind, Guest, ItemTime, LogEntry, LogKind, Measure, Meeting, MeetingState, Status,
 };
@@ -25,6 +25,8 @@ pub struct MeetingDraft {
     pub attendees: Vec<OwnerId>,
     pub guests: Vec<Guest>,
     pub agenda: Vec<MeasureId>,
+    // issue 16: glossary terms on the agenda, after the measures
+    pub terms: Vec<TermId>,
 }
 
 impl MeetingDraft {
@@ -39,6 +41,7 @@ impl MeetingDraft {
             attendees,
             guests: Vec::new(),
             agenda,
+            terms: Vec::new(),
         }
     }
 }
@@ -173,6 +176,9 @@ impl Backlog {
         if let Some(o) = draft.attendees.iter().find(|o| self.owner(**o).is_none()) {
             return Err(DomainError::UnknownOwner(*o));
         }
+        if let Some(t) = draft.terms.iter().find(|t| self.term(**t).is_none()) {
+            return Err(DomainError::UnknownTerm(*t));
+        }
         Ok(())
     }
 
@@ -203,6 +209,7 @@ impl Backlog {
             })
             .collect();
         meeting.agenda = unique(draft.agenda);
+        meeting.terms = unique(draft.terms);
         meeting.absent = if meeting.state == MeetingState::Planned {
             Vec::new()
         } else {

@@ -99,8 +99,8 @@ fn render_agenda(frame: &mut Frame, app: &App, theme: Theme, area: Rect, setup: 
     let heading = lang.fill(
         Msg::SetupAgendaTotal,
         &[
-            ("items", &lang.items(setup.agenda.len())),
-            ("minutes", &(minutes * setup.agenda.len()).to_string()),
+            ("items", &lang.items(setup.len())),
+            ("minutes", &(minutes * setup.len()).to_string()),
         ],
     );
     let heading_style = if setup.on_agenda {
@@ -113,30 +113,38 @@ fn render_agenda(frame: &mut Frame, app: &App, theme: Theme, area: Rect, setup: 
     if let Some(error) = &setup.error {
         lines.push(Line::styled(format!("⚠ {error}"), theme.error()));
     }
-    if setup.agenda.is_empty() {
+    if setup.is_empty() {
         lines.push(Line::styled(lang.tr(Msg::SetupEmptyAgenda), theme.dim()));
     }
     let rows = usize::from(area.height).saturating_sub(lines.len()).max(1);
     let first = setup.cursor.saturating_sub(rows - 1);
     let today = app.today();
     let width = usize::from(area.width);
-    for (index, id) in setup.agenda.iter().enumerate().skip(first).take(rows) {
-        let Some(m) = app.backlog.measure(*id) else { continue };
+    // issue 16: the glossary terms after the measures, as the review takes them
+    let items = setup
+        .agenda
+        .iter()
+        .map(|id| {
+            app.backlog.measure(*id).map(|m| {
+                (
+                    m.id.to_string(),
+                    visible(&m.title).into_owned(),
+                    measure_why(app, m, today),
+                )
+            })
+        })
+        .chain(setup.terms.iter().map(|id| {
+            app.backlog.term(*id).map(|t| {
+                let kind = lang.fill(Msg::PickerTermOption, &[("status", lang.term_status(t.status))]);
+                (t.id.to_string(), visible(&t.term).into_owned(), format!("  ({kind})"))
+            })
+        }));
+    for (index, item) in items.enumerate().skip(first).take(rows) {
+        let Some((id, title, why)) = item else { continue };
         let selected = setup.on_agenda && index == setup.cursor;
-        let lead = format!(
-            "{}{:>2}. {:<5} ",
-            if selected { "▶ " } else { "  " },
-            index + 1,
-            m.id.to_string()
-        );
-        let why = format!(
-            "  ({}, {} · {})",
-            lang.status(m.status),
-            non_empty(lang, owner_name(&app.backlog, m)),
-            crate::export::agenda::reasons_line(&app.backlog, lang, m, today)
-        );
+        let lead = format!("{}{:>2}. {id:<5} ", if selected { "▶ " } else { "  " }, index + 1);
         let room = width.saturating_sub(lead.width() + why.width()).max(12);
-        let text = format!("{lead}{}{why}", shortened(&visible(&m.title), room));
+        let text = format!("{lead}{}{why}", shortened(&title, room));
         lines.push(if selected {
             Line::styled(shortened(&text, width), theme.selected())
         } else {
@@ -144,6 +152,17 @@ fn render_agenda(frame: &mut Frame, app: &App, theme: Theme, area: Rect, setup: 
         });
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Why a measure is on the agenda: `  (status, owner · reasons)`.
+fn measure_why(app: &App, m: &crate::domain::Measure, today: jiff::civil::Date) -> String {
+    let lang = app.lang;
+    format!(
+        "  ({}, {} · {})",
+        lang.status(m.status),
+        non_empty(lang, owner_name(&app.backlog, m)),
+        crate::export::agenda::reasons_line(&app.backlog, lang, m, today)
+    )
 }
 
 fn non_empty(lang: Lang, text: String) -> String {

@@ -59,6 +59,7 @@ impl SetupValues {
             attendees: self.attendees,
             guests: self.guests,
             agenda,
+            terms: Vec::new(),
         }
     }
 }
