@@ -23,6 +23,8 @@ mod glossary;
 mod json;
 mod measure;
 mod meetings;
+// issue 11/16: the backlog's settings on the command line
+mod settings;
 pub mod share;
 mod stress;
 
@@ -191,6 +193,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    // issue 11/16: the backlog's settings on the command line
+    /// Settings
+    Settings {
+        #[command(subcommand)]
+        action: Option<SettingsCommand>,
+    },
+}
+
+// issue 11/16: the backlog's settings on the command line
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Set
+    Set {
+        key: String,
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -346,6 +365,14 @@ pub fn command(lang: Lang) -> clap::Command {
         .mut_subcommand("glossary", |c| {
             c.about(tr(Msg::CliHelpGlossary))
                 .mut_arg("json", |a| a.help(tr(Msg::CliHelpGlossaryJson)))
+        })
+        // issue 11/16: the backlog's settings on the command line
+        .mut_subcommand("settings", |c| {
+            c.about(tr(Msg::CliHelpSettings)).mut_subcommand("set", |c| {
+                c.about(tr(Msg::CliHelpSettingsSet))
+                    .mut_arg("key", |a| a.help(tr(Msg::CliHelpSettingKey)))
+                    .mut_arg("value", |a| a.help(tr(Msg::CliHelpSettingValue)))
+            })
         })
 }
 
@@ -509,6 +536,10 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang) -> ExitCode {
             Command::Sync => share::sync(&path, lang, clock),
             Command::Config { print_default } => config_command(cli, lang, *print_default),
             Command::Glossary { json } => glossary::list(&path, lang, *json),
+            Command::Settings { action: None } => settings::show(&path, lang),
+            Command::Settings {
+                action: Some(SettingsCommand::Set { key, value }),
+            } => settings::set(&path, lang, key, value),
         });
     finish(result)
 }

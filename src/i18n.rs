@@ -1302,6 +1302,16 @@ catalogue! {
     PickerAgendaItem => ("Legg til på sakslisten", "Add to the agenda"),
     PickerTermOption => ("begrep, {status}", "term, {status}"),
     MsgAddedToAgenda => ("{id} er satt på sakslisten.", "{id} is on the agenda now."),
+    // issue 11/16: `tiltak settings`
+    ErrYesNo => ("Skriv ja eller nei.", "Write yes or no."),
+    ErrUnknownSetting => ("Ukjent innstilling «{key}». Kjente: {known}.", "Unknown setting “{key}”. Known: {known}."),
+    ErrBadSetting => ("{key}: {error} Ingenting er skrevet.", "{key}: {error} Nothing was written."),
+    SettingChanged => ("{label}: «{old}» → «{new}»", "{label}: “{old}” → “{new}”"),
+    SettingUnchanged => ("{label} er allerede «{value}».", "{label} is “{value}” already."),
+    CliHelpSettings => ("Vis backloggens innstillinger, eller endre én: settings set NØKKEL VERDI", "Show the backlog's settings, or change one: settings set KEY VALUE"),
+    CliHelpSettingsSet => ("Endre én innstilling (sjekket som i innstillingsskjemaet)", "Change one setting (checked as in the Settings form)"),
+    CliHelpSettingKey => ("Innstillingen, f.eks. owner_load_threshold", "The setting, e.g. owner_load_threshold"),
+    CliHelpSettingValue => ("Den nye verdien (tom tømmer språk og lenke)", "The new value (empty clears language and case link)"),
     MsgNothingToAdd => ("Alle tiltak og begreper står allerede på sakslisten.", "Every measure and term is on the agenda already."),
 }
 

@@ -262,3 +262,87 @@ fn the_case_link_template_is_edited_in_settings_and_must_hold_the_placeholder() 
     handle_key(&mut app, ctrl('s'));
     assert_eq!(app.backlog.settings.case_url_template, None);
 }
+
+// issue 11/16: `tiltak settings` and `tiltak settings set KEY VALUE`
+fn run_settings(path: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = cli(path).arg("settings").args(args).output().unwrap();
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn tiltak_settings_shows_and_sets_with_the_forms_checks_and_a_clear_message() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("backlog.json");
+    tiltak::store::save(&demo(), &path).unwrap();
+
+    let (code, shown, _) = run_settings(&path, &[]);
+    assert_eq!(code, Some(0));
+    assert!(
+        shown.contains("owner_load_threshold  6    (Measures per owner before a warning)"),
+        "{shown}"
+    );
+    assert!(shown.contains("sync_at_start         no"), "{shown}");
+
+    let (code, said, _) = run_settings(&path, &["set", "owner-load-threshold", "8"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(said, "Measures per owner before a warning: “6” → “8”\n");
+    let (code, said, _) = run_settings(&path, &["set", "publish_page", "ja"]);
+    assert_eq!((code, said.as_str()), (Some(0), "Publish status page: “no” → “yes”\n"));
+    let saved = tiltak::store::load(&path).unwrap().unwrap();
+    assert_eq!(
+        (saved.settings.owner_load_threshold, saved.settings.publish_page),
+        (8, true)
+    );
+
+    // What the form refuses is refused here with the form's words, and nothing is written.
+    let before = std::fs::read(&path).unwrap();
+    for (key, value, message) in [
+        (
+            "owner_load_threshold",
+            "0",
+            "owner_load_threshold: Measures per owner must be a number from 1 to 99. Nothing was written.",
+        ),
+        (
+            "case_url_template",
+            "javascript:alert({case})",
+            "case_url_template: The address must hold {case} and start with http:// or https://.",
+        ),
+        (
+            "language",
+            "de",
+            "language: The default language must be nb, en or empty.",
+        ),
+        ("sync_at_start", "kanskje", "sync_at_start: Write yes or no."),
+        ("name", " ", "name: The name cannot be empty."),
+    ] {
+        let (code, _, error) = run_settings(&path, &["set", key, value]);
+        assert_eq!(code, Some(2), "{key} = {value}: {error}");
+        assert!(error.contains(message), "{key} = {value}: {error}");
+    }
+    let (code, _, error) = run_settings(&path, &["set", "colour", "blue"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        error.contains("Unknown setting “colour”. Known: name, owner_load_threshold, minutes_per_item"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing was written");
+
+    // An empty value clears what may be empty.
+    run_settings(&path, &["set", "language", "nb"]);
+    let (code, said, _) = run_settings(&path, &["set", "language", ""]);
+    assert_eq!((code, said.as_str()), (Some(0), "Default language: “nb” → “”\n"));
+
+    // While an app window holds the file, the write waits and is refused.
+    let lock = tiltak::store::Lock::try_acquire(&path)
+        .unwrap()
+        .expect("the lock is free");
+    let (code, _, error) = run_settings(&path, &["set", "minutes_per_item", "10"]);
+    assert_eq!(code, Some(1));
+    assert!(error.contains("is open in another tiltak window"), "{error}");
+    drop(lock);
+    assert_eq!(
+        tiltak::store::load(&path).unwrap().unwrap().settings.minutes_per_item,
+        5
+    );
+}

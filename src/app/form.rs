@@ -15,6 +15,8 @@ use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags, tags
 use crate::i18n::{DateStyle, Lang, Msg};
 
 mod prompts;
+// issue 11/16: one setting by key, for the Settings form and `tiltak settings`
+pub mod setting;
 mod settings;
 // issue 16: glossary
 mod term;

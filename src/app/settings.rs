@@ -145,7 +145,7 @@ pub(super) fn form_outcome(app: &mut App, form: &Form, lang: Lang) -> Result<Opt
             Ok(Some((edit, lang.fill(Msg::MsgAdded, &[("what", &what)]))))
         }
         _ => {
-            let (name, settings) = form.settings_values(lang)?;
+            let (name, settings) = form.settings_values(&app.backlog.settings, lang)?;
             let edit = app.backlog.update_settings(&name, settings).map_err(refused)?;
             Ok(edit.map(|e| (e, lang.tr(Msg::MsgSettingsSaved).to_string())))
         }

@@ -1,5 +1,6 @@
 //! The forms of the Settings screen: a sector (name, short label) and the backlog's settings.
 
+use super::setting::{SettingKey, SettingValues};
 use super::{Field, FieldId, Form, FormTarget, Input, line, with_hint};
 use crate::domain::{Backlog, SectorId, Settings};
 use crate::i18n::{Lang, Msg};
@@ -10,8 +11,15 @@ pub struct SectorValues {
     pub short: String,
 }
 
-/// Minutes between automatic syncs while idle: 0 (off) up to a working day.
-pub const SYNC_EVERY_RANGE: std::ops::RangeInclusive<u32> = 0..=480;
+/// The settings typed as text, with the key that reads them.
+const TYPED: [(FieldId, SettingKey); 6] = [
+    (FieldId::Name, SettingKey::Name),
+    (FieldId::Threshold, SettingKey::OwnerLoadThreshold),
+    (FieldId::Minutes, SettingKey::MinutesPerItem),
+    (FieldId::Language, SettingKey::Language),
+    (FieldId::SyncEvery, SettingKey::SyncEveryMinutes),
+    (FieldId::CaseUrlTemplate, SettingKey::CaseUrlTemplate),
+];
 
 fn toggle(id: FieldId, label: Msg, on: bool) -> Field {
     Field {
@@ -112,68 +120,26 @@ impl Form {
         )
     }
 
-    /// The name and settings typed, or every field that is wrong (the first one focused).
-    pub fn settings_values(&self, lang: Lang) -> Result<(String, Settings), (usize, String)> {
-        let name = self.text(FieldId::Name);
+    /// The name and settings typed over `base` (the settings now), checked one by one by the
+    /// rules `tiltak settings set` uses too; or every field that is wrong (the first focused).
+    pub fn settings_values(&self, base: &Settings, lang: Lang) -> Result<(String, Settings), (usize, String)> {
+        let mut values = SettingValues {
+            name: String::new(),
+            settings: base.clone(),
+        };
         let mut errors = Vec::new();
-        if name.trim().is_empty() {
-            errors.push((FieldId::Name, lang.tr(Msg::ErrEmptyName).to_string()));
+        for (field, key) in TYPED {
+            if let Err(message) = values.set(key, &self.text(field), lang) {
+                errors.push((field, message));
+            }
         }
-        let threshold = self
-            .text(FieldId::Threshold)
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=99).contains(n));
-        if threshold.is_none() {
-            errors.push((FieldId::Threshold, lang.tr(Msg::ErrThreshold).to_string()));
-        }
-        let minutes = self
-            .text(FieldId::Minutes)
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|m| super::prompts::MINUTES_RANGE.contains(m));
-        if minutes.is_none() {
-            errors.push((FieldId::Minutes, lang.tr(Msg::ErrMinutes).to_string()));
-        }
-        let language_text = self.text(FieldId::Language).trim().to_string();
-        let language = (!language_text.is_empty()).then(|| Lang::parse(&language_text).map(|l| l.code().to_string()));
-        if language == Some(None) {
-            errors.push((FieldId::Language, lang.tr(Msg::ErrLanguageDefault).to_string()));
-        }
-        let every = self
-            .text(FieldId::SyncEvery)
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|m| SYNC_EVERY_RANGE.contains(m));
-        if every.is_none() {
-            errors.push((FieldId::SyncEvery, lang.tr(Msg::ErrSyncEvery).to_string()));
-        }
-        let case_url_template = Some(self.text(FieldId::CaseUrlTemplate).trim().to_string()).filter(|t| !t.is_empty());
-        if case_url_template
-            .as_deref()
-            .is_some_and(|t| !crate::domain::links::is_case_template(t))
-        {
-            errors.push((FieldId::CaseUrlTemplate, lang.tr(Msg::ErrCaseUrlTemplate).to_string()));
-        }
-        match (threshold, minutes, every, errors.first()) {
-            (Some(owner_load_threshold), Some(minutes_per_item), Some(sync_every_minutes), None) => Ok((
-                name,
-                Settings {
-                    owner_load_threshold,
-                    minutes_per_item,
-                    language: language.flatten(),
-                    sync_at_start: self.toggled(FieldId::SyncAtStart),
-                    sync_after_meeting: self.toggled(FieldId::SyncAfterMeeting),
-                    sync_every_minutes,
-                    publish_page: self.toggled(FieldId::PublishPage),
-                    case_url_template,
-                },
-            )),
-            (_, _, _, first) => {
-                let (id, _) = first.cloned().unwrap_or((FieldId::Name, String::new()));
+        values.settings.sync_at_start = self.toggled(FieldId::SyncAtStart);
+        values.settings.sync_after_meeting = self.toggled(FieldId::SyncAfterMeeting);
+        values.settings.publish_page = self.toggled(FieldId::PublishPage);
+        match errors.first() {
+            None => Ok((values.name, values.settings)),
+            Some((id, _)) => {
+                let id = *id;
                 let all: Vec<String> = errors.into_iter().map(|(_, message)| message).collect();
                 Err(self.fail(id, all.join(" · ")))
             }
