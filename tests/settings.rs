@@ -278,11 +278,29 @@ fn tiltak_settings_shows_and_sets_with_the_forms_checks_and_a_clear_message() {
 
     let (code, shown, _) = run_settings(&path, &[]);
     assert_eq!(code, Some(0));
+    let line = |key: &str| {
+        shown
+            .lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let threshold = line("owner_load_threshold");
+    assert!(threshold.starts_with("owner_load_threshold  6  "), "{shown}");
     assert!(
-        shown.contains("owner_load_threshold  6    (Measures per owner before a warning)"),
+        threshold.ends_with("  (Measures per owner before a warning)"),
         "{shown}"
     );
-    assert!(shown.contains("sync_at_start         no"), "{shown}");
+    assert!(
+        line("sync_at_start").starts_with("sync_at_start         no  "),
+        "{shown}"
+    );
+    let label_at = |key: &str| line(key).chars().position(|c| c == '(');
+    assert_eq!(
+        label_at("name"),
+        label_at("publish_page"),
+        "the labels line up:\n{shown}"
+    );
 
     let (code, said, _) = run_settings(&path, &["set", "owner-load-threshold", "8"]);
     assert_eq!(code, Some(0));

@@ -4,6 +4,8 @@
 use std::fmt::Write;
 use std::path::Path;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::app::form::setting::{SettingKey, SettingValues};
 use crate::cli::{Failure, lock_for_writing, open, open_for_writing, save_failure, write_stdout};
 use crate::domain::text::visible;
@@ -14,16 +16,22 @@ use crate::store;
 pub fn show(path: &Path, lang: Lang) -> Result<(), Failure> {
     let (backlog, _) = open(path, lang)?;
     let values = SettingValues::of(&backlog);
-    let width = SettingKey::ALL.iter().map(|k| k.key().len()).max().unwrap_or(0);
+    let rows: Vec<(&str, String, &str)> = SettingKey::ALL
+        .into_iter()
+        .map(|key| {
+            (
+                key.key(),
+                visible(&values.text(key, lang)).into_owned(),
+                lang.tr(key.label()),
+            )
+        })
+        .collect();
+    let key_width = rows.iter().map(|(key, _, _)| key.width()).max().unwrap_or(0);
+    let value_width = rows.iter().map(|(_, value, _)| value.width()).max().unwrap_or(0);
     let mut out = String::new();
-    for key in SettingKey::ALL {
-        let _ = writeln!(
-            out,
-            "{:<width$}  {}    ({})",
-            key.key(),
-            values.text(key, lang),
-            lang.tr(key.label())
-        );
+    for (key, value, label) in rows {
+        let pad = value_width - value.width();
+        let _ = writeln!(out, "{key:<key_width$}  {value}{}  ({label})", " ".repeat(pad));
     }
     write_stdout(visible(&out).as_bytes())
 }
