@@ -40,7 +40,8 @@ pub fn render(
             Span::styled(title, theme.title()),
         ]));
         for change in &measure.changes {
-            lines.push(Line::raw(format!("    • {}", change.describe(lang))));
+            // The author comes from another member's config or git: shown, never obeyed.
+            lines.push(Line::raw(format!("    • {}", visible(&change.describe(lang)))));
         }
     }
     if lines.is_empty() {
