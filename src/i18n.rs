@@ -915,6 +915,7 @@ catalogue! {
     AgQuestionAssess => ("Skal tiltaket vedtas?", "Should the measure be approved?"),
     AgQuestionOverdue => ("Ny frist, ny eier eller parkering?", "New due date, new owner or park it?"),
     AgQuestionInfo => ("Til orientering.", "For information."),
+    AgQuestionTerm => ("Vedta begrepet, revidere definisjonen eller la det utgå?", "Agree the term, revise its definition or retire it?"),
     AgChanges => ("Endringer siden forrige møte", "Changes since the last meeting"),
     AgTotal => ("Tid: {minutes} min ({per} min per sak)", "Time: {minutes} min ({per} min per item)"),
     MinAbsent => ("Fravær", "Absent"),

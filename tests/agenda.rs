@@ -123,7 +123,13 @@ fn pandoc_renders_agenda_and_minutes_without_stray_lists_or_markup() {
         html.contains("- ikke en liste<br />"),
         "the description's lines stay text:\n{html}"
     );
-    assert_eq!(html.matches("<h3").count(), 8, "one heading per item:\n{html}");
+    assert_eq!(
+        html.matches("<h3").count(),
+        9,
+        "one heading per item, the glossary term after the eight measures:\n{html}"
+    );
+    assert!(html.contains("9. B-15 Kunstig intelligens</h3>"), "{html}");
+    assert!(html.contains("Vedta begrepet, revidere definisjonen"), "{html}");
 
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/minutes-en.md");
     let html = pandoc(&std::fs::read_to_string(golden).unwrap());

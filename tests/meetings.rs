@@ -44,10 +44,16 @@ fn a_meeting_held_in_norwegian_reads_in_english_and_old_decisions_show_as_writte
     );
     assert!(shown.contains("Absent: Tor Even Sæther"), "{shown}");
     assert!(shown.contains("Guests: Eva Lunde (økonomisjef)"), "{shown}");
-    assert!(shown.contains("Time used: 45 min of 60 min"), "{shown}");
+    // Six measures and two glossary terms at ten minutes each.
+    assert!(shown.contains("Time used: 45 min of 80 min"), "{shown}");
     assert!(
-        shown.contains("5 of 6 items discussed"),
-        "the noted item counts as treated:\n{shown}"
+        shown.contains("7 of 8 items discussed"),
+        "the noted item and the agreed terms count as treated:\n{shown}"
+    );
+    assert!(shown.contains(" 7. B-11 Tjenestedesign"), "{shown}");
+    assert!(
+        shown.contains("B-12 Tverrsektoriell prioritering") && shown.matches("→ Agreed").count() == 2,
+        "the terms follow the measures with their decisions:\n{shown}"
     );
     let (mut nb, _) = app_with(demo(), Lang::Nb);
     meeting_row(&mut nb, "M-3");

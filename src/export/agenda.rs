@@ -93,7 +93,8 @@ pub fn agenda(backlog: &Backlog, meeting: &Meeting, today: Date, lang: Lang, for
         field(&mut out, Msg::MinGuests, &esc(&guests_text(&meeting.guests)));
     }
     let per = meeting.minutes_per_item.unwrap_or(5);
-    let items = meeting.agenda.len() as u32;
+    let item_count = meeting.agenda.len() + meeting.terms.len();
+    let items = item_count as u32;
     let total = lang.fill(
         Msg::AgTotal,
         &[("minutes", &(per * items).to_string()), ("per", &per.to_string())],
@@ -101,7 +102,7 @@ pub fn agenda(backlog: &Backlog, meeting: &Meeting, today: Date, lang: Lang, for
     field(
         &mut out,
         Msg::MinAgenda,
-        &format!("{} · {total}", lang.items(meeting.agenda.len())),
+        &format!("{} · {total}", lang.items(item_count)),
     );
     out.push('\n');
 
@@ -147,6 +148,32 @@ pub fn agenda(backlog: &Backlog, meeting: &Meeting, today: Date, lang: Lang, for
         if !m.description.trim().is_empty() {
             field(&mut out, Msg::FieldDescription, &block(m.description.trim()));
         }
+        out.push('\n');
+    }
+    // Glossary terms follow the measures, numbered on, as the review takes them.
+    let terms = meeting.terms.iter().filter_map(|id| backlog.term(*id));
+    for (number, term) in (meeting.agenda.len() + 1..).zip(terms) {
+        let title = format!("{number}. {} {}", term.id, esc(&term.term));
+        if md {
+            let _ = writeln!(out, "### {title}\n");
+        } else {
+            let _ = writeln!(out, "{title}");
+        }
+        let definition = term.definition.trim();
+        let definition = if definition.is_empty() {
+            none.to_string()
+        } else {
+            block(definition)
+        };
+        field(&mut out, Msg::FieldDefinition, &definition);
+        if !term.synonyms.is_empty() {
+            field(&mut out, Msg::FieldSynonyms, &esc(&term.synonyms.join(", ")));
+        }
+        if let Some(sector) = term.sector.and_then(|s| backlog.sector(s)) {
+            field(&mut out, Msg::FieldTermSector, &esc(&sector.name));
+        }
+        field(&mut out, Msg::FieldStatus, lang.term_status(term.status));
+        field(&mut out, Msg::AgQuestion, lang.tr(Msg::AgQuestionTerm));
         out.push('\n');
     }
     // Text from the backlog never carries control or direction characters into a terminal.

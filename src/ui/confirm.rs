@@ -50,9 +50,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, confirm: Confirm) {
         }
         Confirm::EndReview => {
             let (done, total) = match &app.screen {
-                crate::app::review::Screen::Review(review) => b
-                    .meeting(review.meeting)
-                    .map_or((0, 0), |m| (super::meetings::discussed(b, m), m.agenda.len())),
+                crate::app::review::Screen::Review(review) => b.meeting(review.meeting).map_or((0, 0), |m| {
+                    (super::meetings::discussed(b, m), super::meetings::agenda_items(m))
+                }),
                 _ => (0, 0),
             };
             lang.fill(

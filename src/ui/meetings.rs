@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use crate::app::App;
+use crate::app::glossary::decision_text;
 use crate::app::review::Screen;
 use crate::domain::meeting::{guests_text, time_text};
 use crate::domain::text;
@@ -88,7 +89,7 @@ pub fn time_used_line<'a>(lang: Lang, theme: Theme, m: &Meeting) -> Option<Line<
         return None;
     }
     let spent: u32 = m.time_spent.iter().map(|t| t.secs).sum();
-    let limit = m.minutes_per_item.unwrap_or(5) * m.agenda.len() as u32;
+    let limit = m.minutes_per_item.unwrap_or(5) * agenda_items(m) as u32;
     Some(Line::styled(
         lang.fill(
             Msg::MeetTimeSpent,
@@ -145,7 +146,7 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
                     Msg::SummaryDiscussed,
                     &[
                         ("done", &discussed(b, m).to_string()),
-                        ("items", &lang.items(m.agenda.len()))
+                        ("items", &lang.items(agenda_items(m)))
                     ]
                 )
             ),
@@ -164,6 +165,7 @@ pub fn meeting_lines<'a>(lang: Lang, theme: Theme, b: &'a Backlog, m: &'a Meetin
         ]));
         lines.extend(item_outcome(lang, theme, b, m, *id, "      ", None));
     }
+    lines.extend(term_items(lang, theme, b, m, None));
     lines
 }
 
@@ -179,8 +181,55 @@ pub fn when_and_where(lang: Lang, theme: Theme, m: &Meeting) -> String {
     text
 }
 
+/// Agenda items with a decision or a note: measures, then glossary terms with a decision.
 pub fn discussed(b: &Backlog, m: &Meeting) -> usize {
-    m.agenda.iter().filter(|id| b.was_discussed(m, **id)).count()
+    let terms = m
+        .terms
+        .iter()
+        .filter(|t| m.term_decisions.iter().any(|d| d.term == **t));
+    m.agenda.iter().filter(|id| b.was_discussed(m, **id)).count() + terms.count()
+}
+
+/// Every item on the agenda: the measures and the glossary terms after them.
+pub fn agenda_items(m: &Meeting) -> usize {
+    m.agenda.len() + m.terms.len()
+}
+
+/// The glossary terms on a held meeting's agenda, numbered on after the measures, each with
+/// what the meeting decided on it (→) or "not discussed".
+pub fn term_items<'a>(lang: Lang, theme: Theme, b: &Backlog, m: &Meeting, width: Option<usize>) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    for (number, id) in (m.agenda.len() + 1..).zip(&m.terms) {
+        let name = b
+            .term(*id)
+            .map(|t| text::visible(&t.term).into_owned())
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("{number:>2}. {id} "), theme.title()),
+            Span::styled(name, theme.title()),
+        ]));
+        let mut decided = false;
+        for decision in m.term_decisions.iter().filter(|d| d.term == *id) {
+            decided = true;
+            let said = decision_text(lang, decision.kind, decision.definition.as_deref());
+            let said = text::visible(&said).into_owned();
+            let rows = match width {
+                Some(width) => hanging(&said, width.saturating_sub(8)),
+                None => vec![said],
+            };
+            for (i, row) in rows.into_iter().enumerate() {
+                let lead = if i == 0 { "      → " } else { "        " };
+                lines.push(Line::from(vec![Span::raw(lead), Span::styled(row, theme.ok())]));
+            }
+        }
+        if !decided {
+            lines.push(Line::styled(
+                format!("      {}", lang.tr(Msg::NotDiscussed)),
+                theme.warn(),
+            ));
+        }
+    }
+    lines
 }
 
 /// Decisions (→) and notes (•) on one agenda item, or "not discussed". With a `width`, each

@@ -14,7 +14,9 @@ use super::glossary::{terms_found_lines, with_terms_underlined};
 use super::layout::shortened;
 use super::lists::owner_name;
 use super::log::log_line;
-use super::meetings::{absent_and_guests, attendees_line, discussed, item_outcome, time_used_line};
+use super::meetings::{
+    absent_and_guests, agenda_items, attendees_line, discussed, item_outcome, term_items, time_used_line,
+};
 use crate::app::App;
 use crate::app::form::Input;
 use crate::app::keymap::Context;
@@ -542,7 +544,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
                     Msg::SummaryDiscussed,
                     &[
                         ("done", &discussed(b, m).to_string()),
-                        ("items", &lang.items(m.agenda.len())),
+                        ("items", &lang.items(agenda_items(m))),
                     ],
                 ),
                 theme.header(),
@@ -584,6 +586,7 @@ pub fn render_summary(frame: &mut Frame, app: &App, theme: Theme, area: Rect, su
         ]));
         lines.extend(item_outcome(lang, theme, b, m, *item, "      ", Some(width)));
     }
+    lines.extend(term_items(lang, theme, b, m, Some(width)));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
