@@ -793,15 +793,13 @@ catalogue! {
     HintFilter => ("filter", "filter"),
     PickerOpenView => ("Åpne visning", "Open view"),
     PickerDeleteView => ("Slett visning", "Delete view"),
-    PickerHint => ("skriv for å filtrere · Enter velg · Esc avbryt", "type to filter · Enter choose · Esc cancel"),
-    PickerMultiHint => ("skriv for å filtrere · Tab merk av · Enter bruk · Esc avbryt", "type to filter · Tab check · Enter apply · Esc cancel"),
     PickerNumberHint => ("1–5 setter · 0 fjerner · Esc avbryt", "1–5 sets · 0 clears · Esc cancel"),
     PickerTargets => ("for {what}", "for {what}"),
     PaletteTitle => ("Kommandoer", "Commands"),
     PaletteHint => ("skriv for å filtrere · Enter kjør · Esc lukk", "type to filter · Enter run · Esc close"),
     NoMatches => ("Ingen treff.", "No matches."),
     FilterTitle => ("Filter", "Filter"),
-    FilterHint => ("←/→ endre · Mellomrom av/på · Enter behold · Esc angre · F tøm", "←/→ change · Space on/off · Enter keep · Esc undo · F clear"),
+    FilterHint => ("←/→ endre · Mellomrom velg/av/på · Enter behold · Esc angre · F tøm", "←/→ change · Space pick/on/off · Enter keep · Esc undo · F clear"),
     FilterAny => ("alle", "any"),
     FilterSector => ("Sektor", "Sector"),
     FilterPriority => ("Prioritering", "Priority"),
@@ -1289,6 +1287,14 @@ catalogue! {
     MsgAssignedDepends => ("endret avhengigheter på {what}", "changed dependencies on {what}"),
     MsgAssignedPartOf => ("{what} er del av {value}", "{what} is part of {value}"),
     ActFollowDependency => ("Følg en avhengighet: vis tiltaket det venter på", "Follow a dependency: show the measure it waits for"),
+    // issue 14: one picker everywhere
+    PickerTypeToFilter => ("skriv for å filtrere", "type to filter"),
+    HintChoose => ("velg", "choose"),
+    HintCheck => ("merk av", "check"),
+    FormHintChoice => ("Enter/skriv: velg i liste · Ctrl-s: lagre · Esc: avbryt", "Enter/type: pick from list · Ctrl-s: save · Esc: cancel"),
+    FormHintMeasures => ("Enter: velg i liste · Ctrl-s: lagre · Esc: avbryt", "Enter: pick from list · Ctrl-s: save · Esc: cancel"),
+    FormPickHint => ("←/→: bla", "←/→: next"),
+    FormMultiPickHint => ("Mellomrom: merk", "Space: toggle"),
 }
 
 #[cfg(test)]

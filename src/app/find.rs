@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::filter_panel::FilterPanel;
+use super::form::FormTarget;
 use super::palette::Palette;
 use super::picker::{PickChoice, Picker, PickerKind};
 use super::update::{committed, complain, quit, say};
@@ -177,7 +178,11 @@ fn open_picker(app: &mut App, kind: PickerKind) {
         PickerKind::Status => Action::AssignStatus,
         PickerKind::DependsOn => Action::AssignDepends,
         PickerKind::PartOf => Action::AssignPartOf,
-        PickerKind::OpenView | PickerKind::DeleteView | PickerKind::OpenLink | PickerKind::Follow => Action::OpenView,
+        PickerKind::OpenView
+        | PickerKind::DeleteView
+        | PickerKind::OpenLink
+        | PickerKind::Follow
+        | PickerKind::Field { .. } => Action::OpenView,
     };
     if !super::marks::may_act(app, action) {
         return;
@@ -269,8 +274,24 @@ pub(super) fn palette_key(app: &mut App, key: KeyEvent) {
     }
 }
 
+// issue 14: one picker everywhere
+/// The picker open now: over the lists, on a form's field, or on a filter row.
+fn open_picker_mut(overlay: &mut Overlay) -> Option<&mut Picker> {
+    match overlay {
+        Overlay::Picker(picker) => Some(picker),
+        Overlay::Form(form) => form.picker.as_deref_mut(),
+        Overlay::Filter(panel) => panel.picker.as_deref_mut(),
+        _ => None,
+    }
+}
+
+/// Whether the open picker checks several options.
+pub(super) fn picker_is_multi(app: &mut App) -> bool {
+    open_picker_mut(&mut app.overlay).is_some_and(|p| p.kind.is_multi())
+}
+
 pub(super) fn picker_action(app: &mut App, action: Action) {
-    let Overlay::Picker(picker) = &mut app.overlay else {
+    let Some(picker) = open_picker_mut(&mut app.overlay) else {
         return;
     };
     match action {
@@ -278,27 +299,59 @@ pub(super) fn picker_action(app: &mut App, action: Action) {
         Action::Up => picker.move_by(-1),
         Action::ClearInput => picker.clear_query(),
         Action::PickToggle => picker.toggle(),
-        Action::Cancel => app.overlay = Overlay::None,
+        Action::Cancel => close_picker(app),
         Action::Quit => quit(app),
-        Action::Accept => {
-            let mut picker = picker.clone();
-            app.overlay = Overlay::None;
-            match picker.kind {
-                PickerKind::OpenView | PickerKind::DeleteView => choose_view(app, &picker),
-                PickerKind::OpenLink | PickerKind::Follow => super::connections::chosen(app, &picker),
-                _ => {
-                    if let Some(assignment) = picker.assignment() {
-                        assign(app, &picker, assignment);
+        Action::Accept => match &mut app.overlay {
+            Overlay::Form(_) => form_picker_chosen(app),
+            Overlay::Filter(panel) => {
+                let mut filter = app.filter.clone();
+                panel.picker_chosen(&mut filter, &app.backlog);
+                app.set_filter(filter);
+            }
+            _ => {
+                let Overlay::Picker(picker) = std::mem::replace(&mut app.overlay, Overlay::None) else {
+                    return;
+                };
+                let mut picker = *picker;
+                match picker.kind {
+                    PickerKind::OpenView | PickerKind::DeleteView => choose_view(app, &picker),
+                    PickerKind::OpenLink | PickerKind::Follow => super::connections::chosen(app, &picker),
+                    _ => {
+                        if let Some(assignment) = picker.assignment() {
+                            assign(app, &picker, assignment);
+                        }
                     }
                 }
             }
-        }
+        },
         _ => {}
     }
 }
 
+/// `Esc` in a picker: back to the form or filter panel it came from, as it was. A review's
+/// one-question prompt is only its picker, so it closes too.
+fn close_picker(app: &mut App) {
+    match &mut app.overlay {
+        Overlay::Form(form) if matches!(form.target, FormTarget::Prompt(_)) => app.overlay = Overlay::None,
+        Overlay::Form(form) => form.picker = None,
+        Overlay::Filter(panel) => panel.picker = None,
+        _ => app.overlay = Overlay::None,
+    }
+}
+
+/// `Enter` in a form's picker: the choice goes into the field (a circle is refused, the picker
+/// stays). A review's one-question prompt is answered at once.
+fn form_picker_chosen(app: &mut App) {
+    let Overlay::Form(form) = &mut app.overlay else { return };
+    match form.accept_picker(&app.backlog, app.lang) {
+        Ok(()) if matches!(form.target, FormTarget::Prompt(_)) => super::update::submit_form(app),
+        Ok(()) => {}
+        Err(refusal) => complain(app, refusal),
+    }
+}
+
 pub(super) fn picker_key(app: &mut App, key: KeyEvent) {
-    let Overlay::Picker(picker) = &mut app.overlay else {
+    let Some(picker) = open_picker_mut(&mut app.overlay) else {
         return;
     };
     let numeric = matches!(picker.kind, PickerKind::Value | PickerKind::Effort);
@@ -390,6 +443,8 @@ pub(super) fn filter_action(app: &mut App, action: Action) {
     match action {
         Action::Down => panel.move_by(1),
         Action::Up => panel.move_by(-1),
+        // issue 14: Space on a row that chooses one of several opens its picker
+        Action::PickToggle if panel.open_picker(&app.filter, &app.backlog, app.lang) => {}
         Action::ChoicePrev | Action::ChoiceNext | Action::PickToggle => {
             let mut filter = app.filter.clone();
             panel.step(&mut filter, &app.backlog, action != Action::ChoicePrev);

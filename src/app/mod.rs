@@ -310,6 +310,9 @@ impl App {
             Overlay::None => self.screen_context(),
             Overlay::Help { .. } => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,
+            // issue 14: a picker opened from a form or the filter panel takes the keys
+            Overlay::Form(ref form) if form.picker.is_some() => Context::Picker,
+            Overlay::Filter(ref panel) if panel.picker.is_some() => Context::Picker,
             Overlay::Form(_) => Context::Form,
             Overlay::Merge(_) => Context::Merge,
             Overlay::Palette(_) => Context::Palette,

@@ -21,6 +21,12 @@ pub enum PickerKind {
     PartOf,
     OpenLink,
     Follow,
+    // issue 14: one picker everywhere
+    /// A choice field of a form or a row of the filter panel, titled by its label.
+    Field {
+        label: Msg,
+        multi: bool,
+    },
 }
 
 impl PickerKind {
@@ -38,13 +44,17 @@ impl PickerKind {
             PickerKind::PartOf => Msg::FieldPartOf,
             PickerKind::OpenLink => Msg::PickerOpenLink,
             PickerKind::Follow => Msg::PickerFollow,
+            PickerKind::Field { label, .. } => label,
         }
     }
 
     pub fn is_multi(self) -> bool {
         matches!(
             self,
-            PickerKind::Sectors | PickerKind::Priorities | PickerKind::DependsOn
+            PickerKind::Sectors
+                | PickerKind::Priorities
+                | PickerKind::DependsOn
+                | PickerKind::Field { multi: true, .. }
         )
     }
 }
@@ -64,6 +74,9 @@ pub enum PickChoice {
     Measure(MeasureId),
     /// The link at this place in the measure's links.
     Link(usize),
+    // issue 14: one picker everywhere
+    /// The option at this place in the field's (or filter row's) own list.
+    Index(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -220,9 +233,11 @@ impl Picker {
                 let current = current.map(|p| p.map_or(PickChoice::Nothing, PickChoice::Measure));
                 (options, Vec::new(), current)
             }
-            PickerKind::OpenView | PickerKind::DeleteView | PickerKind::OpenLink | PickerKind::Follow => {
-                (Vec::new(), Vec::new(), None)
-            }
+            PickerKind::OpenView
+            | PickerKind::DeleteView
+            | PickerKind::OpenLink
+            | PickerKind::Follow
+            | PickerKind::Field { .. } => (Vec::new(), Vec::new(), None),
         };
         let mut picker = Picker::new(kind, targets, options, checked);
         if let Some(current) = current {
@@ -239,6 +254,76 @@ impl Picker {
             .map(|(label, choice)| option(label, choice))
             .collect();
         Picker::new(kind, vec![target], options, Vec::new())
+    }
+
+    // issue 14: one picker everywhere
+    /// The picker of a form's choice field or a filter row: `labels` in their order, the
+    /// `checked` ones ticked (several may be) or, for a single choice, the cursor on `current`.
+    pub fn field(label: Msg, labels: Vec<String>, checked: Option<Vec<bool>>, current: usize) -> Picker {
+        let options = labels
+            .into_iter()
+            .enumerate()
+            .map(|(i, label)| option(label, PickChoice::Index(i)))
+            .collect();
+        let multi = checked.is_some();
+        let mut picker = Picker::new(
+            PickerKind::Field { label, multi },
+            Vec::new(),
+            options,
+            checked.unwrap_or_default(),
+        );
+        if !multi {
+            picker.find.cursor = current;
+        }
+        picker
+    }
+
+    /// The measures a form's *depends on* (several) or *part of* (one, or none) may name: every
+    /// measure but the form's own, with `chosen` ticked or under the cursor.
+    pub fn measures(
+        kind: PickerKind,
+        own: Option<MeasureId>,
+        chosen: &[MeasureId],
+        backlog: &Backlog,
+        lang: Lang,
+    ) -> Picker {
+        let others = backlog.measures.iter().filter(|m| Some(m.id) != own);
+        if kind == PickerKind::DependsOn {
+            let options: Vec<PickOption> = others.map(measure_option).collect();
+            let checked = options
+                .iter()
+                .map(|o| matches!(o.choice, PickChoice::Measure(m) if chosen.contains(&m)))
+                .collect();
+            return Picker::new(kind, Vec::new(), options, checked);
+        }
+        let options: Vec<PickOption> = std::iter::once(option(lang.tr(Msg::None).to_string(), PickChoice::Nothing))
+            .chain(others.map(measure_option))
+            .collect();
+        let current = options
+            .iter()
+            .position(|o| matches!(o.choice, PickChoice::Measure(m) if chosen.first() == Some(&m)))
+            .unwrap_or(0);
+        let mut picker = Picker::new(kind, Vec::new(), options, Vec::new());
+        picker.find.cursor = current;
+        picker
+    }
+
+    /// What Enter chooses: the checked options (a multi-select where nothing was toggled takes
+    /// the one under the cursor, as [`Picker::assignment`] does), or the one under the cursor.
+    pub fn chosen(&mut self) -> Vec<&PickChoice> {
+        if self.kind.is_multi() {
+            if !self.changed() {
+                self.toggle();
+            }
+            self.options
+                .iter()
+                .zip(&self.checked)
+                .filter(|(_, on)| **on)
+                .map(|(o, _)| &o.choice)
+                .collect()
+        } else {
+            self.current().map(|o| &o.choice).into_iter().collect()
+        }
     }
 
     /// The built-in views and the saved ones (to open), or only the saved ones (to delete).
@@ -375,7 +460,11 @@ impl Picker {
                 PickChoice::Measure(m) => Some(Assignment::PartOf(Some(m))),
                 _ => Some(Assignment::PartOf(None)),
             },
-            PickerKind::OpenView | PickerKind::DeleteView | PickerKind::OpenLink | PickerKind::Follow => None,
+            PickerKind::OpenView
+            | PickerKind::DeleteView
+            | PickerKind::OpenLink
+            | PickerKind::Follow
+            | PickerKind::Field { .. } => None,
         }
     }
 

@@ -297,7 +297,12 @@ fn review_action(app: &mut App, action: Action) {
 
 fn open_prompt(app: &mut App, prompt: Option<Prompt>) {
     if let Some(prompt) = prompt {
-        app.overlay = Overlay::Form(Box::new(Form::prompt(prompt, &app.backlog, app.lang)));
+        let mut form = Form::prompt(prompt, &app.backlog, app.lang);
+        // issue 14: the new owner is chosen in the picker at once (Enter records it).
+        if matches!(prompt, Prompt::Owner(_)) {
+            form.open_picker(&app.backlog, app.lang, None);
+        }
+        app.overlay = Overlay::Form(Box::new(form));
     }
 }
 

@@ -1,7 +1,7 @@
 //! The only place app state changes: a key becomes an [`Action`], an action changes the state
 //! through a domain operation, and every backlog change is recorded for undo and saved.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::drill;
 use super::find;
@@ -20,6 +20,10 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
     }
     app.auto_sync.key_pressed(app.clock.now());
     let context = app.context();
+    // issue 14: a single-choice picker has nothing to check; Space there is typed into its filter.
+    if context == Context::Picker && key.code == KeyCode::Char(' ') && !find::picker_is_multi(app) {
+        return find::picker_key(app, key);
+    }
     match app.keymap.lookup(context, app.focus, key) {
         Some(action) => update(app, action),
         None => match context {
@@ -39,6 +43,14 @@ fn form_key(app: &mut App, key: KeyEvent) {
     let Overlay::Form(form) = &mut app.overlay else { return };
     // Typing goes on editing: the next `Esc` asks again.
     form.asked_to_discard = false;
+    // issue 14: a letter typed on a choice opens its picker, filtered by that letter.
+    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    if let KeyCode::Char(c) = key.code
+        && plain
+        && matches!(form.focused().input, Input::Pick { .. } | Input::Multi { .. })
+    {
+        return form.open_picker(&app.backlog, app.lang, Some(c));
+    }
     form_key_into(form, key);
 }
 
@@ -549,6 +561,8 @@ fn form_action(app: &mut App, action: Action) {
             }
         }
         Action::FormSave => submit_form(app),
+        // issue 14: Enter on a choice opens the picker (Ctrl-s saves from there).
+        Action::FormSaveLine if form.focused_opens_picker() => form.open_picker(&app.backlog, app.lang, None),
         Action::FormSaveLine if form.focused_is_multiline() => {
             form.type_key(KeyEvent::from(KeyCode::Enter));
         }
@@ -560,7 +574,7 @@ fn form_action(app: &mut App, action: Action) {
     }
 }
 
-fn submit_form(app: &mut App) {
+pub(super) fn submit_form(app: &mut App) {
     let Overlay::Form(form) = &app.overlay else { return };
     if form.target == FormTarget::SaveElsewhere {
         return super::rescue::submit(app);
