@@ -160,15 +160,15 @@ impl Picker {
                 (options, Vec::new(), current)
             }
             PickerKind::Sectors => {
-                let options: Vec<PickOption> = backlog
-                    .sectors_in_order()
-                    .into_iter()
-                    .map(|s| option(s.name.clone(), PickChoice::Sector(s.id)))
-                    .collect();
-                let checked = backlog
-                    .sectors
+                // Checks and options in the same (the group's) order.
+                let ordered = backlog.sectors_in_order();
+                let checked = ordered
                     .iter()
                     .map(|s| all_have(&|m| m.sectors.contains(&s.id)))
+                    .collect();
+                let options: Vec<PickOption> = ordered
+                    .into_iter()
+                    .map(|s| option(s.name.clone(), PickChoice::Sector(s.id)))
                     .collect();
                 (options, checked, None)
             }
@@ -511,6 +511,20 @@ mod tests {
         assert_eq!(p.assignment(), Some(Assignment::Owner(Some(Id(3)))));
         p.clear_query();
         assert_eq!(p.find.shown.len(), 4);
+    }
+
+    #[test]
+    fn the_sector_checks_follow_the_groups_order_of_sectors() {
+        let mut b = backlog();
+        b.move_sector(Id(2), true).unwrap();
+        let p = Picker::assign(PickerKind::Sectors, vec![Id(1)], &b, Lang::En);
+        let labels: Vec<&str> = p.options.iter().map(|o| o.label.as_str()).collect();
+        assert_eq!(labels, ["Helse og omsorg", "Oppvekst skole", "Økonomi"]);
+        assert_eq!(
+            p.checked,
+            [true, false, false],
+            "the measure's sector is the one checked"
+        );
     }
 
     #[test]
