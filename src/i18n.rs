@@ -401,7 +401,7 @@ catalogue! {
     ActFormDown => ("Ned i listen / neste felt", "Down in the list / next field"),
     ActFormUp => ("Opp i listen / forrige felt", "Up in the list / previous field"),
     ActFormSave => ("Lagre skjemaet", "Save the form"),
-    ActFormSaveLine => ("Lagre (i enlinjefelt)", "Save (in a single-line field)"),
+    ActFormSaveLine => ("Lagre (i enlinjefelt); på et valg: åpne velgeren", "Save (in a single-line field); on a choice: open the picker"),
     ActFormToggle => ("Velg / merk av", "Choose / toggle"),
 
     // Short hints for the status bar
@@ -761,7 +761,7 @@ catalogue! {
     ViewOverdue => ("Forfalt", "Overdue"),
     HelpSectionSearch => ("Søkelinje (/)", "Search line (/)"),
     HelpSectionPalette => ("Kommandopalett (: eller Ctrl-p)", "Command palette (: or Ctrl-p)"),
-    HelpSectionPicker => ("Velger (a, c, p, v, E)", "Picker (a, c, p, v, E)"),
+    HelpSectionPicker => ("Velger (a c p v E t D P; Enter på et valg i et skjema; Mellomrom i filterpanelet)", "Picker (a c p v E t D P; Enter on a choice in a form; Space in the filter panel)"),
     HelpSectionFilter => ("Filterpanel (f)", "Filter panel (f)"),
     HelpSectionPrompt => ("Navn på visning", "View name"),
     HelpSectionPaletteOnly => ("Bare i kommandopaletten", "Only in the command palette"),
