@@ -208,32 +208,30 @@ impl FilterPanel {
 
     /// Sets `row`'s condition in `filter` to `choice` (`None`: any).
     fn set(row: FilterRow, filter: &mut MeasureFilter, choice: Option<RowChoice>) {
-        match (row, choice) {
-            (FilterRow::Owner, c) => {
-                filter.owner = c.and_then(|c| if let RowChoice::Owner(o) = c { Some(o) } else { None })
-            }
-            (FilterRow::Sector, c) => {
-                filter.sector = c.and_then(|c| if let RowChoice::Sector(s) = c { Some(s) } else { None })
-            }
-            (FilterRow::Priority, c) => {
-                filter.priority = c.and_then(|c| if let RowChoice::Priority(p) = c { Some(p) } else { None })
-            }
-            (FilterRow::Tag, c) => filter.tag = c.and_then(|c| if let RowChoice::Tag(t) = c { Some(t) } else { None }),
-            (FilterRow::Due, c) => filter.due = c.and_then(|c| if let RowChoice::Due(d) = c { Some(d) } else { None }),
-            (FilterRow::Funding, c) => {
-                filter.funding = c.and_then(|c| if let RowChoice::Funding(f) = c { Some(f) } else { None })
-            }
-            (FilterRow::Value, c) => {
-                filter.value = c.and_then(|c| if let RowChoice::Value(v) = c { Some(v) } else { None })
-            }
-            (FilterRow::Effort, c) => {
-                filter.effort = c.and_then(|c| if let RowChoice::Effort(v) = c { Some(v) } else { None })
-            }
-            _ => {}
+        match choice {
+            Some(RowChoice::Owner(o)) => filter.owner = Some(o),
+            Some(RowChoice::Sector(s)) => filter.sector = Some(s),
+            Some(RowChoice::Priority(p)) => filter.priority = Some(p),
+            Some(RowChoice::Tag(t)) => filter.tag = Some(t),
+            Some(RowChoice::Due(d)) => filter.due = Some(d),
+            Some(RowChoice::Funding(f)) => filter.funding = Some(f),
+            Some(RowChoice::Value(v)) => filter.value = Some(v),
+            Some(RowChoice::Effort(v)) => filter.effort = Some(v),
+            None => match row {
+                FilterRow::Owner => filter.owner = None,
+                FilterRow::Sector => filter.sector = None,
+                FilterRow::Priority => filter.priority = None,
+                FilterRow::Tag => filter.tag = None,
+                FilterRow::Due => filter.due = None,
+                FilterRow::Funding => filter.funding = None,
+                FilterRow::Value => filter.value = None,
+                FilterRow::Effort => filter.effort = None,
+                _ => {}
+            },
         }
     }
 
-    /// What the focused-or-not `row` shows: its choice's name, or "any".
+    /// What `row` shows: its choice's name, or "any".
     pub fn value_label(&self, row: FilterRow, filter: &MeasureFilter, backlog: &Backlog, lang: Lang) -> String {
         self.chosen(row, filter)
             .map_or_else(|| lang.tr(Msg::FilterAny).to_string(), |c| c.label(backlog, lang))
