@@ -1292,8 +1292,9 @@ catalogue! {
     HintChoose => ("velg", "choose"),
     HintCheck => ("merk av", "check"),
     FormHintChoice => ("Enter/skriv: velg i liste · Ctrl-s: lagre · Esc: avbryt", "Enter/type: pick from list · Ctrl-s: save · Esc: cancel"),
-    FormHintMeasures => ("Enter: velg i liste · Ctrl-s: lagre · Esc: avbryt", "Enter: pick from list · Ctrl-s: save · Esc: cancel"),
+    FormHintMeasures => ("Enter: liste · Ctrl-s: lagre · Esc: avbryt", "Enter: list · Ctrl-s: save · Esc: cancel"),
     FormPickHint => ("←/→: bla", "←/→: next"),
+    PickerNothingYet => ("Ingenting å velge ennå: legg det til først (Esc).", "Nothing to choose from yet: add some first (Esc)."),
     FormMultiPickHint => ("Mellomrom: merk", "Space: toggle"),
 }
 

@@ -246,3 +246,17 @@ fn snapshots_of_the_sectors_picker_in_the_form_at_80x24() {
         );
     }
 }
+
+#[test]
+fn a_picker_with_nothing_to_choose_says_so_rather_than_no_matches() {
+    let (mut app, _store) = app_with(empty(Lang::En), Lang::En);
+    type_text(&mut app, "n");
+    type_text(&mut app, "Første tiltak");
+    focus_field(&mut app, FieldId::Priorities);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Nothing to choose from yet"), "{shown}");
+    assert!(!shown.contains("No matches"), "{shown}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Form);
+}

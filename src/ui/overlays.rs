@@ -140,7 +140,9 @@ pub fn render_picker(frame: &mut Frame, app: &App, theme: Theme, picker: &Picker
         return;
     }
     let mut lines = vec![input_line(&picker.find.query, theme)];
-    if picker.find.shown.is_empty() {
+    if picker.options.is_empty() {
+        lines.push(Line::styled(lang.tr(Msg::PickerNothingYet), theme.dim()));
+    } else if picker.find.shown.is_empty() {
         lines.push(Line::styled(lang.tr(Msg::NoMatches), theme.dim()));
     }
     let rows = usize::from(inner.height.saturating_sub(1));
