@@ -311,7 +311,7 @@ catalogue! {
         "Tab/Shift-Tab: field · Enter/Ctrl-s: save · Esc: cancel"
     ),
     FormChoiceHint => ("←/→ eller mellomrom: velg", "←/→ or Space: choose"),
-    FormMultiHint => ("↑/↓: flytt · mellomrom: merk", "↑/↓: move · Space: toggle"),
+    FormMultiHint => ("↑/↓: flytt · mellomrom: merk · skriv: finn", "↑/↓: move · Space: toggle · type: find"),
     FormDescriptionHint => ("Enter: ny linje · Ctrl-s: lagre", "Enter: new line · Ctrl-s: save"),
     FormDateHint => ("dd.mm.åååå eller ÅÅÅÅ-MM-DD", "YYYY-MM-DD or dd.mm.yyyy"),
     FormTagsHint => ("skill med komma", "separate with commas"),

@@ -260,3 +260,44 @@ fn a_picker_with_nothing_to_choose_says_so_rather_than_no_matches() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::Form);
 }
+
+#[test]
+fn the_meeting_set_up_finds_attendees_in_the_picker_by_typing() {
+    use tiltak::app::review::Screen;
+    let (mut app, _store) = app_with(backlog(), Lang::En);
+    type_text(&mut app, "R");
+    let setup_form = |app: &App| match &app.screen {
+        Screen::Setup(setup) => setup.form.clone(),
+        _ => panic!("no meeting set-up"),
+    };
+    for _ in 0..10 {
+        if setup_form(&app).focused().id == FieldId::Attendees {
+            break;
+        }
+        press(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(setup_form(&app).focused().id, FieldId::Attendees);
+    type_text(&mut app, "håk");
+    assert_eq!(app.context(), Context::Picker);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("▶ [ ] Håkon Sørli"), "{shown}");
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Setup, "back in the set-up");
+    match &setup_form(&app).focused().input {
+        Input::Multi { options, checked, .. } => {
+            let ticked: Vec<&str> = options
+                .iter()
+                .zip(checked)
+                .filter(|(_, on)| **on)
+                .map(|((label, _), _)| label.as_str())
+                .collect();
+            assert!(ticked.contains(&"Håkon Sørli"), "{ticked:?}");
+        }
+        other => panic!("not the attendees: {other:?}"),
+    }
+    // Esc in the picker goes back to the set-up.
+    type_text(&mut app, "åse");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Setup);
+}

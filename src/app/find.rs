@@ -275,23 +275,28 @@ pub(super) fn palette_key(app: &mut App, key: KeyEvent) {
 }
 
 // issue 14: one picker everywhere
-/// The picker open now: over the lists, on a form's field, or on a filter row.
-fn open_picker_mut(overlay: &mut Overlay) -> Option<&mut Picker> {
-    match overlay {
+/// The picker open now: over the lists, on a form's field, on a filter row, or on the meeting
+/// set-up's attendees.
+fn open_picker_mut(app: &mut App) -> Option<&mut Picker> {
+    match &mut app.overlay {
         Overlay::Picker(picker) => Some(picker),
         Overlay::Form(form) => form.picker.as_deref_mut(),
         Overlay::Filter(panel) => panel.picker.as_deref_mut(),
+        Overlay::None => match &mut app.screen {
+            super::review::Screen::Setup(setup) => setup.form.picker.as_deref_mut(),
+            _ => None,
+        },
         _ => None,
     }
 }
 
 /// Whether the open picker checks several options.
 pub(super) fn picker_is_multi(app: &mut App) -> bool {
-    open_picker_mut(&mut app.overlay).is_some_and(|p| p.kind.is_multi())
+    open_picker_mut(app).is_some_and(|p| p.kind.is_multi())
 }
 
 pub(super) fn picker_action(app: &mut App, action: Action) {
-    let Some(picker) = open_picker_mut(&mut app.overlay) else {
+    let Some(picker) = open_picker_mut(app) else {
         return;
     };
     match action {
@@ -303,6 +308,13 @@ pub(super) fn picker_action(app: &mut App, action: Action) {
         Action::Quit => quit(app),
         Action::Accept => match &mut app.overlay {
             Overlay::Form(_) => form_picker_chosen(app),
+            Overlay::None => {
+                if let super::review::Screen::Setup(setup) = &mut app.screen
+                    && let Err(refusal) = setup.form.accept_picker(&app.backlog, app.lang)
+                {
+                    complain(app, refusal);
+                }
+            }
             Overlay::Filter(panel) => {
                 let mut filter = app.filter.clone();
                 panel.picker_chosen(&mut filter, &app.backlog);
@@ -335,6 +347,11 @@ fn close_picker(app: &mut App) {
         Overlay::Form(form) if matches!(form.target, FormTarget::Prompt(_)) => app.overlay = Overlay::None,
         Overlay::Form(form) => form.picker = None,
         Overlay::Filter(panel) => panel.picker = None,
+        Overlay::None => {
+            if let super::review::Screen::Setup(setup) = &mut app.screen {
+                setup.form.picker = None;
+            }
+        }
         _ => app.overlay = Overlay::None,
     }
 }
@@ -351,7 +368,7 @@ fn form_picker_chosen(app: &mut App) {
 }
 
 pub(super) fn picker_key(app: &mut App, key: KeyEvent) {
-    let Some(picker) = open_picker_mut(&mut app.overlay) else {
+    let Some(picker) = open_picker_mut(app) else {
         return;
     };
     let numeric = matches!(picker.kind, PickerKind::Value | PickerKind::Effort);

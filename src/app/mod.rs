@@ -328,6 +328,8 @@ impl App {
         match &self.screen {
             review::Screen::Main if self.search_open => Context::Search,
             review::Screen::Main => Context::List,
+            // issue 14: the attendees' picker
+            review::Screen::Setup(setup) if setup.form.picker.is_some() => Context::Picker,
             review::Screen::Setup(setup) if setup.on_agenda => Context::Agenda,
             review::Screen::Setup(_) => Context::Setup,
             review::Screen::Review(_) => Context::Review,

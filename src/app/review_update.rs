@@ -73,6 +73,7 @@ pub(super) fn action(app: &mut App, action: Action) {
 pub(super) fn setup_key(app: &mut App, key: KeyEvent) {
     if let Screen::Setup(setup) = &mut app.screen
         && !setup.on_agenda
+        && !super::update::typed_opens_picker(&mut setup.form, key, &app.backlog, app.lang)
     {
         super::update::form_key_into(&mut setup.form, key);
     }

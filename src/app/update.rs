@@ -43,15 +43,23 @@ fn form_key(app: &mut App, key: KeyEvent) {
     let Overlay::Form(form) = &mut app.overlay else { return };
     // Typing goes on editing: the next `Esc` asks again.
     form.asked_to_discard = false;
-    // issue 14: a letter typed on a choice opens its picker, filtered by that letter.
-    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    if let KeyCode::Char(c) = key.code
-        && plain
-        && matches!(form.focused().input, Input::Pick { .. } | Input::Multi { .. })
-    {
-        return form.open_picker(&app.backlog, app.lang, Some(c));
+    if !typed_opens_picker(form, key, &app.backlog, app.lang) {
+        form_key_into(form, key);
     }
-    form_key_into(form, key);
+}
+
+// issue 14: one picker everywhere
+/// A letter typed on a choice opens its picker, filtered by that letter; false for any other
+/// key or field.
+pub(super) fn typed_opens_picker(form: &mut Form, key: KeyEvent, backlog: &crate::domain::Backlog, lang: Lang) -> bool {
+    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if plain && matches!(form.focused().input, Input::Pick { .. } | Input::Multi { .. }) => {
+            form.open_picker(backlog, lang, Some(c));
+            true
+        }
+        _ => false,
+    }
 }
 
 /// A key no binding took, given to a form: pickers cycle with ←/→ (h/l), text fields type.

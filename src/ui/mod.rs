@@ -97,6 +97,12 @@ fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         }
     }
     statusbar::render(frame, app, theme, areas.status);
+    // issue 14: the attendees' picker over the meeting set-up
+    if let Screen::Setup(setup) = &app.screen
+        && let Some(picker) = &setup.form.picker
+    {
+        overlays::render_picker(frame, app, theme, picker);
+    }
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => help::render(frame, app, theme, *scroll),
