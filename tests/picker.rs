@@ -165,6 +165,16 @@ fn depends_on_is_picked_among_measures_and_a_circle_is_refused_with_its_message(
         .unwrap();
     edit(&mut app, row);
     focus_field(&mut app, FieldId::DependsOn);
+    // An id of no measure is never dropped by the picker: it is named, and the picker waits.
+    type_text(&mut app, "T-99");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Form);
+    let shown = screen(&mut app, 100, 30);
+    assert!(
+        shown.contains("There is no measure T-99."),
+        "the field says why:\n{shown}"
+    );
+    handle_key(&mut app, ctrl('u'));
     press(&mut app, KeyCode::Enter);
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Depends on"), "{shown}");

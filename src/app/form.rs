@@ -818,6 +818,9 @@ impl Form {
                 } else {
                     PickerKind::PartOf
                 };
+                if let Some(message) = self.unpickable(kind, &ids, backlog, lang) {
+                    return self.show_error(self.focus, message);
+                }
                 Picker::measures(kind, self.own_measure(), &ids, backlog, lang)
             }
             _ => return,
@@ -826,6 +829,24 @@ impl Form {
             picker.type_char(c);
         }
         self.picker = Some(Box::new(picker));
+    }
+
+    /// Why the ids typed into a *depends on* / *part of* field cannot be shown in the picker
+    /// without losing one: an id of no measure, the measure itself, several parents.
+    fn unpickable(&self, kind: PickerKind, ids: &[MeasureId], backlog: &Backlog, lang: Lang) -> Option<String> {
+        if kind == PickerKind::PartOf && ids.len() > 1 {
+            return Some(lang.tr(Msg::ErrOneParent).to_string());
+        }
+        let own = self.own_measure();
+        let odd = *ids
+            .iter()
+            .find(|id| Some(**id) == own || backlog.measure(**id).is_none())?;
+        let error = match kind {
+            _ if Some(odd) != own => DomainError::UnknownMeasure(odd),
+            PickerKind::DependsOn => DomainError::DependencyCycle(vec![odd, odd]),
+            _ => DomainError::PartOfCycle(vec![odd, odd]),
+        };
+        Some(crate::insight::connections::refusal_text(lang, &error))
     }
 
     /// Puts the picker's choice into the focused field and closes the picker. A dependency or
