@@ -62,7 +62,8 @@ pub(super) fn typed_opens_picker(form: &mut Form, key: KeyEvent, backlog: &crate
     }
 }
 
-/// A key no binding took, given to a form: pickers cycle with ←/→ (h/l), text fields type.
+/// A key no binding took, given to a form: choices step with ←/→ (a yes/no also with h/l; a
+/// letter on a choice opens its picker before it gets here), text fields type.
 pub(super) fn form_key_into(form: &mut Form, key: KeyEvent) {
     let is_picker = !matches!(form.focused().input, Input::Line(_) | Input::Lines(_));
     match key.code {
