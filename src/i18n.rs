@@ -761,7 +761,7 @@ catalogue! {
     ViewOverdue => ("Forfalt", "Overdue"),
     HelpSectionSearch => ("Søkelinje (/)", "Search line (/)"),
     HelpSectionPalette => ("Kommandopalett (: eller Ctrl-p)", "Command palette (: or Ctrl-p)"),
-    HelpSectionPicker => ("Velger (a c p v E t D P; Enter på et valg i et skjema; Mellomrom i filterpanelet)", "Picker (a c p v E t D P; Enter on a choice in a form; Space in the filter panel)"),
+    HelpSectionPicker => ("Velger (a c p v E t D P, et valg i skjema, f så Mellomrom)", "Picker (a c p v E t D P, a form's choice, f then Space)"),
     HelpSectionFilter => ("Filterpanel (f)", "Filter panel (f)"),
     HelpSectionPrompt => ("Navn på visning", "View name"),
     HelpSectionPaletteOnly => ("Bare i kommandopaletten", "Only in the command palette"),
