@@ -311,10 +311,8 @@ impl Picker {
     /// What Enter chooses: the checked options (a multi-select where nothing was toggled takes
     /// the one under the cursor, as [`Picker::assignment`] does), or the one under the cursor.
     pub fn chosen(&mut self) -> Vec<&PickChoice> {
+        self.enter_checks_current();
         if self.kind.is_multi() {
-            if !self.changed() {
-                self.toggle();
-            }
             self.options
                 .iter()
                 .zip(&self.checked)
@@ -380,16 +378,17 @@ impl Picker {
         }
     }
 
-    fn changed(&self) -> bool {
-        self.checked != self.initial
+    /// In a multi-select where nothing was toggled, Enter toggles the option under the cursor.
+    fn enter_checks_current(&mut self) {
+        if self.kind.is_multi() && self.checked == self.initial {
+            self.toggle();
+        }
     }
 
     /// The assignment Enter makes. In a multi-select where nothing was toggled, Enter toggles
     /// the option under the cursor, so "p, type, Enter" adds one priority.
     pub fn assignment(&mut self) -> Option<Assignment> {
-        if self.kind.is_multi() && !self.changed() {
-            self.toggle();
-        }
+        self.enter_checks_current();
         let diff = |pick: fn(&PickChoice) -> Option<u32>| {
             let mut add = Vec::new();
             let mut remove = Vec::new();
