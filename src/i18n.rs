@@ -311,7 +311,7 @@ catalogue! {
         "Tab/Shift-Tab: field · Enter/Ctrl-s: save · Esc: cancel"
     ),
     FormChoiceHint => ("←/→ eller mellomrom: velg", "←/→ or Space: choose"),
-    FormMultiHint => ("↑/↓: flytt · mellomrom: merk", "↑/↓: move · Space: toggle"),
+    FormMultiHint => ("↑/↓: flytt · mellomrom: merk · skriv: finn", "↑/↓: move · Space: toggle · type: find"),
     FormDescriptionHint => ("Enter: ny linje · Ctrl-s: lagre", "Enter: new line · Ctrl-s: save"),
     FormDateHint => ("dd.mm.åååå eller ÅÅÅÅ-MM-DD", "YYYY-MM-DD or dd.mm.yyyy"),
     FormTagsHint => ("skill med komma", "separate with commas"),
@@ -401,7 +401,7 @@ catalogue! {
     ActFormDown => ("Ned i listen / neste felt", "Down in the list / next field"),
     ActFormUp => ("Opp i listen / forrige felt", "Up in the list / previous field"),
     ActFormSave => ("Lagre skjemaet", "Save the form"),
-    ActFormSaveLine => ("Lagre (i enlinjefelt)", "Save (in a single-line field)"),
+    ActFormSaveLine => ("Lagre (i enlinjefelt); på et valg: åpne velgeren", "Save (in a single-line field); on a choice: open the picker"),
     ActFormToggle => ("Velg / merk av", "Choose / toggle"),
 
     // Short hints for the status bar
@@ -761,7 +761,7 @@ catalogue! {
     ViewOverdue => ("Forfalt", "Overdue"),
     HelpSectionSearch => ("Søkelinje (/)", "Search line (/)"),
     HelpSectionPalette => ("Kommandopalett (: eller Ctrl-p)", "Command palette (: or Ctrl-p)"),
-    HelpSectionPicker => ("Velger (a, c, p, v, E)", "Picker (a, c, p, v, E)"),
+    HelpSectionPicker => ("Velger (a c p v E t D P, et valg i skjema, f så Mellomrom)", "Picker (a c p v E t D P, a form's choice, f then Space)"),
     HelpSectionFilter => ("Filterpanel (f)", "Filter panel (f)"),
     HelpSectionPrompt => ("Navn på visning", "View name"),
     HelpSectionPaletteOnly => ("Bare i kommandopaletten", "Only in the command palette"),
@@ -793,15 +793,13 @@ catalogue! {
     HintFilter => ("filter", "filter"),
     PickerOpenView => ("Åpne visning", "Open view"),
     PickerDeleteView => ("Slett visning", "Delete view"),
-    PickerHint => ("skriv for å filtrere · Enter velg · Esc avbryt", "type to filter · Enter choose · Esc cancel"),
-    PickerMultiHint => ("skriv for å filtrere · Tab merk av · Enter bruk · Esc avbryt", "type to filter · Tab check · Enter apply · Esc cancel"),
     PickerNumberHint => ("1–5 setter · 0 fjerner · Esc avbryt", "1–5 sets · 0 clears · Esc cancel"),
     PickerTargets => ("for {what}", "for {what}"),
     PaletteTitle => ("Kommandoer", "Commands"),
     PaletteHint => ("skriv for å filtrere · Enter kjør · Esc lukk", "type to filter · Enter run · Esc close"),
     NoMatches => ("Ingen treff.", "No matches."),
     FilterTitle => ("Filter", "Filter"),
-    FilterHint => ("←/→ endre · Mellomrom av/på · Enter behold · Esc angre · F tøm", "←/→ change · Space on/off · Enter keep · Esc undo · F clear"),
+    FilterHint => ("←/→ endre · Mellomrom velg/av/på · Enter behold · Esc angre · F tøm", "←/→ change · Space pick/on/off · Enter keep · Esc undo · F clear"),
     FilterAny => ("alle", "any"),
     FilterSector => ("Sektor", "Sector"),
     FilterPriority => ("Prioritering", "Priority"),
@@ -1314,6 +1312,15 @@ catalogue! {
     CliHelpSettingKey => ("Innstillingen, f.eks. owner_load_threshold", "The setting, e.g. owner_load_threshold"),
     CliHelpSettingValue => ("Den nye verdien (tom tømmer språk og lenke)", "The new value (empty clears language and case link)"),
     MsgNothingToAdd => ("Alle tiltak og begreper står allerede på sakslisten.", "Every measure and term is on the agenda already."),
+    // issue 14: one picker everywhere
+    PickerTypeToFilter => ("skriv for å filtrere", "type to filter"),
+    HintChoose => ("velg", "choose"),
+    HintCheck => ("merk av", "check"),
+    FormHintChoice => ("Enter/skriv: velg i liste · Ctrl-s: lagre · Esc: avbryt", "Enter/type: pick from list · Ctrl-s: save · Esc: cancel"),
+    FormHintMeasures => ("Enter: liste · Ctrl-s: lagre · Esc: avbryt", "Enter: list · Ctrl-s: save · Esc: cancel"),
+    FormPickHint => ("←/→: bla", "←/→: next"),
+    PickerNothingYet => ("Ingenting å velge ennå: legg det til først (Esc).", "Nothing to choose from yet: add some first (Esc)."),
+    FormMultiPickHint => ("Mellomrom: merk", "Space: toggle"),
 }
 
 #[cfg(test)]

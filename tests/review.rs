@@ -190,7 +190,8 @@ fn decisions_land_in_log_status_and_meeting_and_undo_restores_them() {
         "deferring keeps the status"
     );
 
-    // The owner choice lists owners by name; → moves to the one after the current owner.
+    // The owner picker lists owners by name, the current one under the cursor; ↓ moves to the
+    // one after it and Enter records it at once.
     let mut by_name: Vec<_> = app.backlog.owners.iter().collect();
     by_name.sort_by_key(|o| o.name.to_lowercase());
     let was = before
@@ -200,7 +201,7 @@ fn decisions_land_in_log_status_and_meeting_and_undo_restores_them() {
         .expect("the third item has an owner");
     let next = by_name[by_name.iter().position(|o| o.id == was).unwrap() + 1].id;
     type_text(&mut app, "o");
-    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.backlog.measure(third).unwrap().owner, Some(next));
 

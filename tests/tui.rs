@@ -98,7 +98,8 @@ fn multi_select_sectors_with_arrows_and_space() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char(' '));
-    press(&mut app, KeyCode::Enter);
+    // Enter on a choice opens its picker; Ctrl-s saves from any field.
+    handle_key(&mut app, ctrl('s'));
     let m = &app.backlog.measures[0];
     assert_eq!(m.sectors, vec![Id(1), Id(3)]);
     assert!(m.is_cross_sector());

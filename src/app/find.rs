@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::filter_panel::FilterPanel;
+use super::form::FormTarget;
 use super::palette::Palette;
 use super::picker::{PickChoice, Picker, PickerKind};
 use super::update::{committed, complain, quit, say};
@@ -181,7 +182,8 @@ fn open_picker(app: &mut App, kind: PickerKind) {
         | PickerKind::DeleteView
         | PickerKind::OpenLink
         | PickerKind::Follow
-        | PickerKind::AgendaItem => Action::OpenView,
+        | PickerKind::AgendaItem
+        | PickerKind::Field { .. } => Action::OpenView,
     };
     if !super::marks::may_act(app, action) {
         return;
@@ -273,8 +275,29 @@ pub(super) fn palette_key(app: &mut App, key: KeyEvent) {
     }
 }
 
+// issue 14: one picker everywhere
+/// The picker open now: over the lists, on a form's field, on a filter row, or on the meeting
+/// set-up's attendees.
+fn open_picker_mut(app: &mut App) -> Option<&mut Picker> {
+    match &mut app.overlay {
+        Overlay::Picker(picker) => Some(picker),
+        Overlay::Form(form) => form.picker.as_deref_mut(),
+        Overlay::Filter(panel) => panel.picker.as_deref_mut(),
+        Overlay::None => match &mut app.screen {
+            super::review::Screen::Setup(setup) => setup.form.picker.as_deref_mut(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether the open picker checks several options.
+pub(super) fn picker_is_multi(app: &mut App) -> bool {
+    open_picker_mut(app).is_some_and(|p| p.kind.is_multi())
+}
+
 pub(super) fn picker_action(app: &mut App, action: Action) {
-    let Overlay::Picker(picker) = &mut app.overlay else {
+    let Some(picker) = open_picker_mut(app) else {
         return;
     };
     match action {
@@ -282,28 +305,72 @@ pub(super) fn picker_action(app: &mut App, action: Action) {
         Action::Up => picker.move_by(-1),
         Action::ClearInput => picker.clear_query(),
         Action::PickToggle => picker.toggle(),
-        Action::Cancel => app.overlay = Overlay::None,
+        Action::Cancel => close_picker(app),
         Action::Quit => quit(app),
-        Action::Accept => {
-            let mut picker = picker.clone();
-            app.overlay = Overlay::None;
-            match picker.kind {
-                PickerKind::OpenView | PickerKind::DeleteView => choose_view(app, &picker),
-                PickerKind::OpenLink | PickerKind::Follow => super::connections::chosen(app, &picker),
-                PickerKind::AgendaItem => super::agenda_items::chosen(app, &picker),
-                _ => {
-                    if let Some(assignment) = picker.assignment() {
-                        assign(app, &picker, assignment);
+        Action::Accept => match &mut app.overlay {
+            Overlay::Form(_) => form_picker_chosen(app),
+            Overlay::None => {
+                if let super::review::Screen::Setup(setup) = &mut app.screen
+                    && let Err(refusal) = setup.form.accept_picker(&app.backlog, app.lang)
+                {
+                    complain(app, refusal);
+                }
+            }
+            Overlay::Filter(panel) => {
+                let mut filter = app.filter.clone();
+                panel.picker_chosen(&mut filter, &app.backlog);
+                app.set_filter(filter);
+            }
+            _ => {
+                let Overlay::Picker(picker) = std::mem::replace(&mut app.overlay, Overlay::None) else {
+                    return;
+                };
+                let mut picker = *picker;
+                match picker.kind {
+                    PickerKind::OpenView | PickerKind::DeleteView => choose_view(app, &picker),
+                    PickerKind::OpenLink | PickerKind::Follow => super::connections::chosen(app, &picker),
+                    PickerKind::AgendaItem => super::agenda_items::chosen(app, &picker),
+                    _ => {
+                        if let Some(assignment) = picker.assignment() {
+                            assign(app, &picker, assignment);
+                        }
                     }
                 }
             }
-        }
+        },
         _ => {}
     }
 }
 
+/// `Esc` in a picker: back to the form or filter panel it came from, as it was. A review's
+/// one-question prompt is only its picker, so it closes too.
+fn close_picker(app: &mut App) {
+    match &mut app.overlay {
+        Overlay::Form(form) if matches!(form.target, FormTarget::Prompt(_)) => app.overlay = Overlay::None,
+        Overlay::Form(form) => form.picker = None,
+        Overlay::Filter(panel) => panel.picker = None,
+        Overlay::None => {
+            if let super::review::Screen::Setup(setup) = &mut app.screen {
+                setup.form.picker = None;
+            }
+        }
+        _ => app.overlay = Overlay::None,
+    }
+}
+
+/// `Enter` in a form's picker: the choice goes into the field (a circle is refused, the picker
+/// stays). A review's one-question prompt is answered at once.
+fn form_picker_chosen(app: &mut App) {
+    let Overlay::Form(form) = &mut app.overlay else { return };
+    match form.accept_picker(&app.backlog, app.lang) {
+        Ok(()) if matches!(form.target, FormTarget::Prompt(_)) => super::update::submit_form(app),
+        Ok(()) => {}
+        Err(refusal) => complain(app, refusal),
+    }
+}
+
 pub(super) fn picker_key(app: &mut App, key: KeyEvent) {
-    let Overlay::Picker(picker) = &mut app.overlay else {
+    let Some(picker) = open_picker_mut(app) else {
         return;
     };
     let numeric = matches!(picker.kind, PickerKind::Value | PickerKind::Effort);
@@ -395,6 +462,8 @@ pub(super) fn filter_action(app: &mut App, action: Action) {
     match action {
         Action::Down => panel.move_by(1),
         Action::Up => panel.move_by(-1),
+        // issue 14: Space on a row that chooses one of several opens its picker
+        Action::PickToggle if panel.open_picker(&app.filter, &app.backlog, app.lang) => {}
         Action::ChoicePrev | Action::ChoiceNext | Action::PickToggle => {
             let mut filter = app.filter.clone();
             panel.step(&mut filter, &app.backlog, action != Action::ChoicePrev);

@@ -8,11 +8,13 @@ use ratatui_textarea::{CursorMove, TextArea};
 use crate::domain::depends::{ids_text, parse_ids};
 use crate::domain::links::{links_text, parse_links};
 use crate::domain::{
-    Backlog, Funding, MeasureDraft, MeasureId, OwnerDraft, OwnerId, Political, PriorityDraft, PriorityId, SectorId,
-    Status,
+    Backlog, DomainError, Funding, MeasureDraft, MeasureId, OwnerDraft, OwnerId, Political, PriorityDraft, PriorityId,
+    SectorId, Status,
 };
 use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags, tags_text};
 use crate::i18n::{DateStyle, Lang, Msg};
+
+use super::picker::{PickChoice, Picker, PickerKind};
 
 mod prompts;
 // issue 11/16: one setting by key, for the Settings form and `tiltak settings`
@@ -143,6 +145,9 @@ pub struct Form {
     initial: Vec<String>,
     /// `Esc` was pressed once with changes: the next `Esc` throws them away.
     pub asked_to_discard: bool,
+    // issue 14: one picker everywhere
+    /// The picker open on the focused field: what it chooses goes into the field, not the backlog.
+    pub picker: Option<Box<Picker>>,
 }
 
 fn text_area(text: &str) -> TextArea<'static> {
@@ -180,7 +185,7 @@ fn pick(id: FieldId, label: Msg, options: Vec<(String, Choice)>, current: Choice
     Field {
         id,
         label,
-        hint: Some(Msg::FormChoiceHint),
+        hint: Some(Msg::FormPickHint),
         input: Input::Pick { options, selected },
     }
 }
@@ -285,8 +290,14 @@ impl Form {
                 owner_options(backlog, lang),
                 d.owner.map_or(Choice::Nothing, Choice::Owner),
             ),
-            multi(FieldId::Sectors, Msg::FieldSectors, sector_options(backlog), &sectors),
-            multi(FieldId::Priorities, Msg::FieldPriorities, priorities, &prios),
+            with_hint(
+                multi(FieldId::Sectors, Msg::FieldSectors, sector_options(backlog), &sectors),
+                Msg::FormMultiPickHint,
+            ),
+            with_hint(
+                multi(FieldId::Priorities, Msg::FieldPriorities, priorities, &prios),
+                Msg::FormMultiPickHint,
+            ),
             line(FieldId::Value, Msg::FieldValue, &number_text(d.value)),
             line(FieldId::Effort, Msg::FieldEffort, &number_text(d.effort)),
             with_hint(
@@ -434,6 +445,7 @@ impl Form {
             error: None,
             initial: Vec::new(),
             asked_to_discard: false,
+            picker: None,
         };
         form.initial = form.values();
         form.show_cursor_in_focus();
@@ -753,4 +765,141 @@ impl Form {
         self.error = Some((self.focus, message));
         self.show_cursor_in_focus();
     }
+}
+
+// issue 14: one picker everywhere
+impl Form {
+    /// Whether `Enter` (or a typed letter) on the focused field opens the picker: a choice, or
+    /// the measures a measure depends on or is part of.
+    pub fn focused_opens_picker(&self) -> bool {
+        let field = self.focused();
+        match field.input {
+            Input::Pick { .. } | Input::Multi { .. } => true,
+            Input::Line(_) => self.names_measures(field.id),
+            Input::Lines(_) | Input::Toggle(_) => false,
+        }
+    }
+
+    /// The focused field names measures by id (typed, or chosen in the picker).
+    pub fn focused_names_measures(&self) -> bool {
+        self.names_measures(self.focused().id)
+    }
+
+    fn names_measures(&self, id: FieldId) -> bool {
+        matches!(id, FieldId::DependsOn | FieldId::PartOf)
+            && matches!(self.target, FormTarget::NewMeasure | FormTarget::EditMeasure(_))
+    }
+
+    fn own_measure(&self) -> Option<MeasureId> {
+        match self.target {
+            FormTarget::EditMeasure(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// Opens the picker on the focused field, its current choice checked (or under the cursor)
+    /// and `typed` as the start of the filter. Ids in the field that are not ids are shown as
+    /// the field's error instead, so choosing never drops what was typed.
+    pub fn open_picker(&mut self, backlog: &Backlog, lang: Lang, typed: Option<char>) {
+        let field = self.focused();
+        let mut picker = match &field.input {
+            Input::Pick { options, selected } => Picker::field(field.label, labels(options), None, *selected),
+            Input::Multi { options, checked, .. } => {
+                Picker::field(field.label, labels(options), Some(checked.clone()), 0)
+            }
+            Input::Line(area) if self.names_measures(field.id) => {
+                let ids = match parse_ids(&area.lines().join(" ")) {
+                    Ok(ids) => ids,
+                    Err(text) => {
+                        let message = lang.fill(Msg::ErrBadMeasureId, &[("text", &text)]);
+                        return self.show_error(self.focus, message);
+                    }
+                };
+                let kind = if field.id == FieldId::DependsOn {
+                    PickerKind::DependsOn
+                } else {
+                    PickerKind::PartOf
+                };
+                if let Some(message) = self.unpickable(kind, &ids, backlog, lang) {
+                    return self.show_error(self.focus, message);
+                }
+                Picker::measures(kind, self.own_measure(), &ids, backlog, lang)
+            }
+            _ => return,
+        };
+        if let Some(c) = typed {
+            picker.type_char(c);
+        }
+        self.picker = Some(Box::new(picker));
+    }
+
+    /// Why the ids typed into a *depends on* / *part of* field cannot be shown in the picker
+    /// without losing one: an id of no measure, the measure itself, several parents.
+    fn unpickable(&self, kind: PickerKind, ids: &[MeasureId], backlog: &Backlog, lang: Lang) -> Option<String> {
+        if kind == PickerKind::PartOf && ids.len() > 1 {
+            return Some(lang.tr(Msg::ErrOneParent).to_string());
+        }
+        let own = self.own_measure();
+        let odd = *ids
+            .iter()
+            .find(|id| Some(**id) == own || backlog.measure(**id).is_none())?;
+        let error = match kind {
+            _ if Some(odd) != own => DomainError::UnknownMeasure(odd),
+            PickerKind::DependsOn => DomainError::DependencyCycle(vec![odd, odd]),
+            _ => DomainError::PartOfCycle(vec![odd, odd]),
+        };
+        Some(crate::insight::connections::refusal_text(lang, &error))
+    }
+
+    /// Puts the picker's choice into the focused field and closes the picker. A dependency or
+    /// parent that would go round in a circle is refused with the circle named; the picker
+    /// stays open to choose again.
+    pub fn accept_picker(&mut self, backlog: &Backlog, lang: Lang) -> Result<(), String> {
+        let Some(mut picker) = self.picker.take() else {
+            return Ok(());
+        };
+        let chosen: Vec<PickChoice> = picker.chosen().into_iter().cloned().collect();
+        let measures: Vec<MeasureId> = chosen
+            .iter()
+            .filter_map(|c| if let PickChoice::Measure(m) = c { Some(*m) } else { None })
+            .collect();
+        let own = self.own_measure();
+        let refusal = match (picker.kind, own) {
+            (PickerKind::DependsOn, Some(id)) => backlog
+                .dependency_cycle(id, &measures)
+                .map(DomainError::DependencyCycle),
+            (PickerKind::PartOf, Some(id)) => measures
+                .first()
+                .and_then(|parent| backlog.part_of_cycle(id, *parent))
+                .map(DomainError::PartOfCycle),
+            _ => None,
+        };
+        if let Some(error) = refusal {
+            let text = crate::insight::connections::refusal_text(lang, &error);
+            self.picker = Some(picker);
+            return Err(text);
+        }
+        match (&mut self.fields[self.focus].input, picker.kind) {
+            (Input::Pick { selected, .. }, _) => {
+                if let Some(PickChoice::Index(i)) = chosen.first() {
+                    *selected = *i;
+                }
+            }
+            (Input::Multi { checked, .. }, _) => {
+                for (i, flag) in checked.iter_mut().enumerate() {
+                    *flag = chosen.contains(&PickChoice::Index(i));
+                }
+            }
+            (Input::Line(_), PickerKind::DependsOn | PickerKind::PartOf) => self.set_focused_text(&ids_text(&measures)),
+            _ => {}
+        }
+        if self.error.as_ref().is_some_and(|(index, _)| *index == self.focus) {
+            self.error = None;
+        }
+        Ok(())
+    }
+}
+
+fn labels(options: &[(String, Choice)]) -> Vec<String> {
+    options.iter().map(|(label, _)| label.clone()).collect()
 }

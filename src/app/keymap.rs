@@ -339,9 +339,9 @@ pub static BINDINGS: &[Binding] = &[
     ctrl(Palette, 'p', Action::Up),
     ctrl(Palette, 'u', Action::ClearInput),
     ctrl(Palette, 'c', Action::Quit),
-    key(Picker, Enter, Action::Accept),
-    key(Picker, Tab, Action::PickToggle),
-    key(Picker, Esc, Action::Cancel),
+    hinted(key(Picker, Enter, Action::Accept), Msg::HintChoose),
+    hinted(key(Picker, Tab, Action::PickToggle), Msg::HintCheck),
+    hinted(key(Picker, Esc, Action::Cancel), Msg::HintCancel),
     key(Picker, Down, Action::Down),
     key(Picker, Up, Action::Up),
     ctrl(Picker, 'n', Action::Down),
@@ -471,6 +471,8 @@ pub static BINDINGS: &[Binding] = &[
     key(Log, Char('O'), Action::OpenLink),
     // issue 16: glossary terms on the agenda from the meeting set-up
     hinted(key(Agenda, Char('a'), Action::AgendaAdd), Msg::HintAgendaAdd),
+    // issue 14: one picker everywhere; Space checks as Tab does
+    hinted(key(Picker, Char(' '), Action::PickToggle), Msg::HintCheck),
 ];
 
 /// Actions without a key of their own, run from the command palette (and listed in help).

@@ -317,6 +317,9 @@ impl App {
             Overlay::None => self.screen_context(),
             Overlay::Help { .. } => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,
+            // issue 14: a picker opened from a form or the filter panel takes the keys
+            Overlay::Form(ref form) if form.picker.is_some() => Context::Picker,
+            Overlay::Filter(ref panel) if panel.picker.is_some() => Context::Picker,
             Overlay::Form(_) => Context::Form,
             Overlay::Merge(_) => Context::Merge,
             Overlay::Palette(_) => Context::Palette,
@@ -332,6 +335,8 @@ impl App {
         match &self.screen {
             review::Screen::Main if self.search_open => Context::Search,
             review::Screen::Main => Context::List,
+            // issue 14: the attendees' picker
+            review::Screen::Setup(setup) if setup.form.picker.is_some() => Context::Picker,
             review::Screen::Setup(setup) if setup.on_agenda => Context::Agenda,
             review::Screen::Setup(_) => Context::Setup,
             review::Screen::Review(_) => Context::Review,

@@ -23,6 +23,12 @@ pub enum PickerKind {
     Follow,
     // issue 16: glossary terms on the agenda from the meeting set-up
     AgendaItem,
+    // issue 14: one picker everywhere
+    /// A choice field of a form or a row of the filter panel, titled by its label.
+    Field {
+        label: Msg,
+        multi: bool,
+    },
 }
 
 impl PickerKind {
@@ -41,13 +47,17 @@ impl PickerKind {
             PickerKind::OpenLink => Msg::PickerOpenLink,
             PickerKind::Follow => Msg::PickerFollow,
             PickerKind::AgendaItem => Msg::PickerAgendaItem,
+            PickerKind::Field { label, .. } => label,
         }
     }
 
     pub fn is_multi(self) -> bool {
         matches!(
             self,
-            PickerKind::Sectors | PickerKind::Priorities | PickerKind::DependsOn
+            PickerKind::Sectors
+                | PickerKind::Priorities
+                | PickerKind::DependsOn
+                | PickerKind::Field { multi: true, .. }
         )
     }
 }
@@ -69,6 +79,9 @@ pub enum PickChoice {
     Link(usize),
     /// A glossary term (the set-up's agenda picker).
     Term(crate::domain::TermId),
+    // issue 14: one picker everywhere
+    /// The option at this place in the field's (or filter row's) own list.
+    Index(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -152,15 +165,15 @@ impl Picker {
                 (options, Vec::new(), current)
             }
             PickerKind::Sectors => {
-                let options: Vec<PickOption> = backlog
-                    .sectors_in_order()
-                    .into_iter()
-                    .map(|s| option(s.name.clone(), PickChoice::Sector(s.id)))
-                    .collect();
-                let checked = backlog
-                    .sectors
+                // Checks and options in the same (the group's) order.
+                let ordered = backlog.sectors_in_order();
+                let checked = ordered
                     .iter()
                     .map(|s| all_have(&|m| m.sectors.contains(&s.id)))
+                    .collect();
+                let options: Vec<PickOption> = ordered
+                    .into_iter()
+                    .map(|s| option(s.name.clone(), PickChoice::Sector(s.id)))
                     .collect();
                 (options, checked, None)
             }
@@ -229,7 +242,8 @@ impl Picker {
             | PickerKind::DeleteView
             | PickerKind::OpenLink
             | PickerKind::Follow
-            | PickerKind::AgendaItem => (Vec::new(), Vec::new(), None),
+            | PickerKind::AgendaItem
+            | PickerKind::Field { .. } => (Vec::new(), Vec::new(), None),
         };
         let mut picker = Picker::new(kind, targets, options, checked);
         if let Some(current) = current {
@@ -256,6 +270,74 @@ impl Picker {
             .map(|(label, choice)| option(label, choice))
             .collect();
         Picker::new(kind, Vec::new(), options, Vec::new())
+    }
+
+    // issue 14: one picker everywhere
+    /// The picker of a form's choice field or a filter row: `labels` in their order, the
+    /// `checked` ones ticked (several may be) or, for a single choice, the cursor on `current`.
+    pub fn field(label: Msg, labels: Vec<String>, checked: Option<Vec<bool>>, current: usize) -> Picker {
+        let options = labels
+            .into_iter()
+            .enumerate()
+            .map(|(i, label)| option(label, PickChoice::Index(i)))
+            .collect();
+        let multi = checked.is_some();
+        let mut picker = Picker::new(
+            PickerKind::Field { label, multi },
+            Vec::new(),
+            options,
+            checked.unwrap_or_default(),
+        );
+        if !multi {
+            picker.find.cursor = current;
+        }
+        picker
+    }
+
+    /// The measures a form's *depends on* (several) or *part of* (one, or none) may name: every
+    /// measure but the form's own, with `chosen` ticked or under the cursor.
+    pub fn measures(
+        kind: PickerKind,
+        own: Option<MeasureId>,
+        chosen: &[MeasureId],
+        backlog: &Backlog,
+        lang: Lang,
+    ) -> Picker {
+        let others = backlog.measures.iter().filter(|m| Some(m.id) != own);
+        if kind == PickerKind::DependsOn {
+            let options: Vec<PickOption> = others.map(measure_option).collect();
+            let checked = options
+                .iter()
+                .map(|o| matches!(o.choice, PickChoice::Measure(m) if chosen.contains(&m)))
+                .collect();
+            return Picker::new(kind, Vec::new(), options, checked);
+        }
+        let options: Vec<PickOption> = std::iter::once(option(lang.tr(Msg::None).to_string(), PickChoice::Nothing))
+            .chain(others.map(measure_option))
+            .collect();
+        let current = options
+            .iter()
+            .position(|o| matches!(o.choice, PickChoice::Measure(m) if chosen.first() == Some(&m)))
+            .unwrap_or(0);
+        let mut picker = Picker::new(kind, Vec::new(), options, Vec::new());
+        picker.find.cursor = current;
+        picker
+    }
+
+    /// What Enter chooses: the checked options (a multi-select where nothing was toggled takes
+    /// the one under the cursor, as [`Picker::assignment`] does), or the one under the cursor.
+    pub fn chosen(&mut self) -> Vec<&PickChoice> {
+        self.enter_checks_current();
+        if self.kind.is_multi() {
+            self.options
+                .iter()
+                .zip(&self.checked)
+                .filter(|(_, on)| **on)
+                .map(|(o, _)| &o.choice)
+                .collect()
+        } else {
+            self.current().map(|o| &o.choice).into_iter().collect()
+        }
     }
 
     /// The built-in views and the saved ones (to open), or only the saved ones (to delete).
@@ -312,16 +394,17 @@ impl Picker {
         }
     }
 
-    fn changed(&self) -> bool {
-        self.checked != self.initial
+    /// In a multi-select where nothing was toggled, Enter toggles the option under the cursor.
+    fn enter_checks_current(&mut self) {
+        if self.kind.is_multi() && self.checked == self.initial {
+            self.toggle();
+        }
     }
 
     /// The assignment Enter makes. In a multi-select where nothing was toggled, Enter toggles
     /// the option under the cursor, so "p, type, Enter" adds one priority.
     pub fn assignment(&mut self) -> Option<Assignment> {
-        if self.kind.is_multi() && !self.changed() {
-            self.toggle();
-        }
+        self.enter_checks_current();
         let diff = |pick: fn(&PickChoice) -> Option<u32>| {
             let mut add = Vec::new();
             let mut remove = Vec::new();
@@ -396,7 +479,8 @@ impl Picker {
             | PickerKind::DeleteView
             | PickerKind::OpenLink
             | PickerKind::Follow
-            | PickerKind::AgendaItem => None,
+            | PickerKind::AgendaItem
+            | PickerKind::Field { .. } => None,
         }
     }
 
@@ -443,6 +527,20 @@ mod tests {
         assert_eq!(p.assignment(), Some(Assignment::Owner(Some(Id(3)))));
         p.clear_query();
         assert_eq!(p.find.shown.len(), 4);
+    }
+
+    #[test]
+    fn the_sector_checks_follow_the_groups_order_of_sectors() {
+        let mut b = backlog();
+        b.move_sector(Id(2), true).unwrap();
+        let p = Picker::assign(PickerKind::Sectors, vec![Id(1)], &b, Lang::En);
+        let labels: Vec<&str> = p.options.iter().map(|o| o.label.as_str()).collect();
+        assert_eq!(labels, ["Helse og omsorg", "Oppvekst skole", "Økonomi"]);
+        assert_eq!(
+            p.checked,
+            [true, false, false],
+            "the measure's sector is the one checked"
+        );
     }
 
     #[test]

@@ -75,6 +75,7 @@ pub(super) fn action(app: &mut App, action: Action) {
 pub(super) fn setup_key(app: &mut App, key: KeyEvent) {
     if let Screen::Setup(setup) = &mut app.screen
         && !setup.on_agenda
+        && !super::update::typed_opens_picker(&mut setup.form, key, &app.backlog, app.lang)
     {
         super::update::form_key_into(&mut setup.form, key);
     }
@@ -301,7 +302,12 @@ fn review_action(app: &mut App, action: Action) {
 
 fn open_prompt(app: &mut App, prompt: Option<Prompt>) {
     if let Some(prompt) = prompt {
-        app.overlay = Overlay::Form(Box::new(Form::prompt(prompt, &app.backlog, app.lang)));
+        let mut form = Form::prompt(prompt, &app.backlog, app.lang);
+        // issue 14: the new owner is chosen in the picker at once (Enter records it).
+        if matches!(prompt, Prompt::Owner(_)) {
+            form.open_picker(&app.backlog, app.lang, None);
+        }
+        app.overlay = Overlay::Form(Box::new(form));
     }
 }
 

@@ -1,7 +1,7 @@
 //! The only place app state changes: a key becomes an [`Action`], an action changes the state
 //! through a domain operation, and every backlog change is recorded for undo and saved.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::drill;
 use super::find;
@@ -20,6 +20,10 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
     }
     app.auto_sync.key_pressed(app.clock.now());
     let context = app.context();
+    // issue 14: a single-choice picker has nothing to check; Space there is typed into its filter.
+    if context == Context::Picker && key.code == KeyCode::Char(' ') && !find::picker_is_multi(app) {
+        return find::picker_key(app, key);
+    }
     match app.keymap.lookup(context, app.focus, key) {
         Some(action) => update(app, action),
         None => match context {
@@ -41,10 +45,27 @@ fn form_key(app: &mut App, key: KeyEvent) {
     let Overlay::Form(form) = &mut app.overlay else { return };
     // Typing goes on editing: the next `Esc` asks again.
     form.asked_to_discard = false;
-    form_key_into(form, key);
+    if !typed_opens_picker(form, key, &app.backlog, app.lang) {
+        form_key_into(form, key);
+    }
 }
 
-/// A key no binding took, given to a form: pickers cycle with ←/→ (h/l), text fields type.
+// issue 14: one picker everywhere
+/// A letter typed on a choice opens its picker, filtered by that letter; false for any other
+/// key or field.
+pub(super) fn typed_opens_picker(form: &mut Form, key: KeyEvent, backlog: &crate::domain::Backlog, lang: Lang) -> bool {
+    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if plain && matches!(form.focused().input, Input::Pick { .. } | Input::Multi { .. }) => {
+            form.open_picker(backlog, lang, Some(c));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A key no binding took, given to a form: choices step with ←/→ (a yes/no also with h/l; a
+/// letter on a choice opens its picker before it gets here), text fields type.
 pub(super) fn form_key_into(form: &mut Form, key: KeyEvent) {
     let is_picker = !matches!(form.focused().input, Input::Line(_) | Input::Lines(_));
     match key.code {
@@ -552,6 +573,8 @@ fn form_action(app: &mut App, action: Action) {
             }
         }
         Action::FormSave => submit_form(app),
+        // issue 14: Enter on a choice opens the picker (Ctrl-s saves from there).
+        Action::FormSaveLine if form.focused_opens_picker() => form.open_picker(&app.backlog, app.lang, None),
         Action::FormSaveLine if form.focused_is_multiline() => {
             form.type_key(KeyEvent::from(KeyCode::Enter));
         }
@@ -563,7 +586,7 @@ fn form_action(app: &mut App, action: Action) {
     }
 }
 
-fn submit_form(app: &mut App) {
+pub(super) fn submit_form(app: &mut App) {
     let Overlay::Form(form) = &app.overlay else { return };
     if form.target == FormTarget::SaveElsewhere {
         return super::rescue::submit(app);

@@ -99,6 +99,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, form: &Form) {
     // In a multi-line field Enter makes a new line: the general hint must not say it saves.
     let general = if form.focused_is_multiline() {
         Msg::FormHintMultiline
+    } else if form.focused_names_measures() {
+        Msg::FormHintMeasures
+    } else if matches!(form.focused().input, Input::Pick { .. } | Input::Multi { .. }) {
+        Msg::FormHintChoice
     } else {
         Msg::FormHint
     };

@@ -97,15 +97,32 @@ fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         }
     }
     statusbar::render(frame, app, theme, areas.status);
+    // issue 14: the attendees' picker over the meeting set-up
+    if let Screen::Setup(setup) = &app.screen
+        && let Some(picker) = &setup.form.picker
+    {
+        overlays::render_picker(frame, app, theme, picker);
+    }
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => help::render(frame, app, theme, *scroll),
         Overlay::Confirm(confirm) => confirm::render(frame, app, theme, *confirm),
-        Overlay::Form(form) => form::render(frame, app, theme, form),
+        Overlay::Form(form) => {
+            form::render(frame, app, theme, form);
+            // issue 14: a picker opened on a field shows over its form
+            if let Some(picker) = &form.picker {
+                overlays::render_picker(frame, app, theme, picker);
+            }
+        }
         Overlay::Merge(view) => merge::render(frame, app, theme, view),
         Overlay::Palette(palette) => overlays::render_palette(frame, app, theme, palette),
         Overlay::Picker(picker) => overlays::render_picker(frame, app, theme, picker),
-        Overlay::Filter(panel) => overlays::render_filter(frame, app, theme, panel),
+        Overlay::Filter(panel) => {
+            overlays::render_filter(frame, app, theme, panel);
+            if let Some(picker) = &panel.picker {
+                overlays::render_picker(frame, app, theme, picker);
+            }
+        }
         Overlay::SaveView(name) => overlays::render_save_view(frame, app, theme, name),
         Overlay::GoTo(text) => overlays::render_go_to(frame, app, theme, text),
     }

@@ -10,10 +10,10 @@ use unicode_width::UnicodeWidthStr;
 use super::Theme;
 use super::layout::centered;
 use crate::app::filter_panel::{FilterRow, rows};
+use crate::app::keymap::{Context, key_label};
 use crate::app::picker::{Picker, PickerKind};
-use crate::app::{App, FilterPanel, Palette};
+use crate::app::{Action, App, FilterPanel, Palette};
 use crate::i18n::{Lang, Msg};
-use crate::search::DueFilter;
 
 fn frame_box(frame: &mut Frame, theme: Theme, title: String, hint: &str, area: Rect) -> Rect {
     frame.render_widget(Clear, area);
@@ -86,14 +86,41 @@ pub fn render_palette(frame: &mut Frame, app: &App, theme: Theme, palette: &Pale
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+// issue 14: one picker everywhere
+/// The picker's keys as the keymap has them: typing filters, `Enter` chooses, the keys that
+/// check (only where several can be checked), `Esc` cancels. Keys with one meaning share it.
+fn picker_hint(app: &App, picker: &Picker) -> String {
+    let lang = app.lang;
+    if matches!(picker.kind, PickerKind::Value | PickerKind::Effort) {
+        return lang.tr(Msg::PickerNumberHint).to_string();
+    }
+    let mut hints: Vec<(Vec<String>, Msg)> = Vec::new();
+    let shown = app
+        .keymap
+        .bindings_in(Context::Picker)
+        .filter(|b| picker.kind.is_multi() || b.action != Action::PickToggle);
+    for binding in shown {
+        let Some(hint) = binding.hint else { continue };
+        let key = key_label(binding, lang);
+        match hints.iter_mut().find(|(_, h)| *h == hint) {
+            Some((keys, _)) => keys.push(key),
+            None => hints.push((vec![key], hint)),
+        }
+    }
+    std::iter::once(lang.tr(Msg::PickerTypeToFilter).to_string())
+        .chain(
+            hints
+                .into_iter()
+                .map(|(keys, hint)| format!("{} {}", keys.join("/"), lang.tr(hint))),
+        )
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 pub fn render_picker(frame: &mut Frame, app: &App, theme: Theme, picker: &Picker) {
     let lang = app.lang;
     let screen = frame.area();
-    let hint = match picker.kind {
-        PickerKind::Value | PickerKind::Effort => Msg::PickerNumberHint,
-        kind if kind.is_multi() => Msg::PickerMultiHint,
-        _ => Msg::PickerHint,
-    };
+    let hint = picker_hint(app, picker);
     let mut title = lang.tr(picker.kind.title()).to_string();
     match picker.targets.as_slice() {
         [] => {}
@@ -104,16 +131,18 @@ pub fn render_picker(frame: &mut Frame, app: &App, theme: Theme, picker: &Picker
         }
     }
     // Wide enough for the key hints in the bottom border (they were cut at `Esc avb`).
-    let hint_width = u16::try_from(lang.tr(hint).width() + 4).unwrap_or(u16::MAX);
+    let hint_width = u16::try_from(hint.width() + 4).unwrap_or(u16::MAX);
     let width = screen.width.saturating_sub(4).min(hint_width.max(60));
     let height = (picker.options.len() as u16 + 3).clamp(5, 16);
     let area = centered(screen, width, height);
-    let inner = frame_box(frame, theme, title, lang.tr(hint), area);
+    let inner = frame_box(frame, theme, title, &hint, area);
     if inner.height == 0 {
         return;
     }
     let mut lines = vec![input_line(&picker.find.query, theme)];
-    if picker.find.shown.is_empty() {
+    if picker.options.is_empty() {
+        lines.push(Line::styled(lang.tr(Msg::PickerNothingYet), theme.dim()));
+    } else if picker.find.shown.is_empty() {
         lines.push(Line::styled(lang.tr(Msg::NoMatches), theme.dim()));
     }
     let rows = usize::from(inner.height.saturating_sub(1));
@@ -134,20 +163,10 @@ pub fn render_picker(frame: &mut Frame, app: &App, theme: Theme, picker: &Picker
 }
 
 fn row_label(row: FilterRow, lang: Lang) -> String {
-    match row {
-        FilterRow::Status(status) => lang.status(status).to_string(),
-        FilterRow::Owner => lang.tr(Msg::FieldOwner).to_string(),
-        FilterRow::Sector => lang.tr(Msg::FilterSector).to_string(),
-        FilterRow::Priority => lang.tr(Msg::FilterPriority).to_string(),
-        FilterRow::Tag => lang.tr(Msg::FilterTag).to_string(),
-        FilterRow::Due => lang.tr(Msg::FilterDue).to_string(),
-        FilterRow::AwaitingPolitical => lang.tr(Msg::ChipAwaitingPolitical).to_string(),
-        FilterRow::Funding => lang.tr(Msg::FieldFunding).to_string(),
-        FilterRow::CrossSector => lang.tr(Msg::CrossSector).to_string(),
-        FilterRow::ActiveOnly => lang.tr(Msg::FilterActiveOnly).to_string(),
-        FilterRow::Untriaged => lang.tr(Msg::ViewTriage).to_string(),
-        FilterRow::Value => lang.tr(Msg::FieldValue).to_string(),
-        FilterRow::Effort => lang.tr(Msg::FieldEffort).to_string(),
+    match (row, row.title()) {
+        (FilterRow::Status(status), _) => lang.status(status).to_string(),
+        (_, Some(title)) => lang.tr(title).to_string(),
+        (_, None) => String::new(),
     }
 }
 
@@ -156,35 +175,15 @@ fn check(on: bool) -> &'static str {
 }
 
 /// What the row shows: a checkbox for on/off conditions, the choice for the others.
-fn row_value(row: FilterRow, app: &App) -> String {
+fn row_value(row: FilterRow, app: &App, panel: &FilterPanel) -> String {
     let f = &app.filter;
-    let b = &app.backlog;
-    let lang = app.lang;
-    let any = || lang.tr(Msg::FilterAny).to_string();
     match row {
         FilterRow::Status(status) => check(f.statuses.contains(&status)).to_string(),
         FilterRow::AwaitingPolitical => check(f.awaiting_political).to_string(),
         FilterRow::CrossSector => check(f.cross_sector).to_string(),
         FilterRow::ActiveOnly => check(f.active_only).to_string(),
         FilterRow::Untriaged => check(f.untriaged).to_string(),
-        FilterRow::Owner => f.owner.and_then(|o| b.owner(o)).map_or_else(any, |o| o.name.clone()),
-        FilterRow::Sector => f.sector.and_then(|s| b.sector(s)).map_or_else(any, |s| s.name.clone()),
-        FilterRow::Priority => f
-            .priority
-            .and_then(|p| b.priority(p))
-            .map_or_else(any, |p| p.title.clone()),
-        FilterRow::Tag => f.tag.clone().map_or_else(any, |t| format!("#{t}")),
-        FilterRow::Due => f.due.map_or_else(any, |d| {
-            lang.tr(match d {
-                DueFilter::Overdue => Msg::ChipOverdue,
-                DueFilter::Within30Days => Msg::ChipDueSoon,
-                DueFilter::NoDue => Msg::ChipNoDue,
-            })
-            .to_string()
-        }),
-        FilterRow::Funding => f.funding.map_or_else(any, |x| lang.funding(x).to_string()),
-        FilterRow::Value => f.value.map_or_else(any, |v| v.to_string()),
-        FilterRow::Effort => f.effort.map_or_else(any, |v| v.to_string()),
+        _ => panel.value_label(row, f, &app.backlog, app.lang),
     }
 }
 
@@ -206,7 +205,7 @@ pub fn render_filter(frame: &mut Frame, app: &App, theme: Theme, panel: &FilterP
     let lines: Vec<Line> = window(all.len(), panel.cursor, usize::from(inner.height))
         .map(|i| {
             let row = all[i];
-            let value = row_value(row, app);
+            let value = row_value(row, app, panel);
             let text = match row {
                 FilterRow::Status(_) => format!("{value} {} {}", lang.tr(Msg::ColStatus), row_label(row, lang)),
                 FilterRow::AwaitingPolitical

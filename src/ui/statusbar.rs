@@ -28,6 +28,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         ),
         // The review lists its keys on its own screen, above this line.
         None if app.context() == Context::Review => Line::default(),
+        // issue 14: the picker's box shows its keys in its bottom border
+        None if app.context() == Context::Picker => Line::default(),
         None => {
             // As many hints as fit, in keymap order; the last ones ("? help", "q quit") are kept
             // by dropping from the middle first.
