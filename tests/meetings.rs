@@ -34,6 +34,19 @@ fn meeting_row(app: &mut App, id: &str) {
 fn a_meeting_held_in_norwegian_reads_in_english_and_old_decisions_show_as_written() {
     let (mut app, _) = app_with(demo(), Lang::En);
     meeting_row(&mut app, "M-3");
+    let pane = screen(&mut app, 120, 40);
+    let row = pane.lines().find(|l| l.contains("M-3") && l.contains("held")).unwrap();
+    let counts: Vec<&str> = row
+        .trim_end_matches(['│', ' '])
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .collect();
+    assert_eq!(
+        counts,
+        ["7", "8"],
+        "eight items (six measures, two terms), seven decided:\n{pane}"
+    );
     press(&mut app, KeyCode::Enter);
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("→ Approved. Budsjettinnspillet fremmes"), "{shown}");

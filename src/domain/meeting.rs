@@ -425,12 +425,19 @@ impl Backlog {
     }
 
     /// How many agenda items got at least one decision.
+    /// Agenda items the meeting decided on: measures with a decision, then glossary terms.
     pub fn decided_count(&self, meeting: &Meeting) -> usize {
-        meeting
+        let measures = meeting
             .agenda
             .iter()
             .filter(|m| meeting.decisions.iter().any(|d| d.measure == **m))
-            .count()
+            .count();
+        let terms = meeting
+            .terms
+            .iter()
+            .filter(|t| meeting.term_decisions.iter().any(|d| d.term == **t))
+            .count();
+        measures + terms
     }
 
     /// Why `m` belongs on the next meeting's agenda (empty: it does not). Only active measures

@@ -28,7 +28,7 @@ pub fn meeting_table<'a>(app: &'a App, visible: &[usize]) -> (Vec<&'static str>,
                 Cell::from(lang.date_as(app.dates, m.date)),
                 Cell::from(lang.tr(state_label(app, m))),
                 Cell::from(text::visible(&m.title)),
-                Cell::from(format!("{:>5}", m.agenda.len())),
+                Cell::from(format!("{:>5}", agenda_items(m))),
                 Cell::from(format!("{:>6}", b.decided_count(m))),
             ])
         })
