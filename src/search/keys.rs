@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::fold::fold_into;
-use super::query::{Fields, record_id};
+use super::query::{Fields, Joined, record_id};
 use crate::domain::patch::{Key, Patch};
 use crate::domain::{Backlog, Measure, MeasureId};
 
@@ -99,6 +99,17 @@ impl SearchKeys {
             title: self.text.get(span.start..span.title_end)?,
             facets: self.text.get(span.title_end..span.facets_end)?,
             description: self.text.get(span.facets_end..span.end)?,
+        })
+    }
+
+    /// The keys of the measure at `index`, back to back as they lie in memory.
+    pub fn joined(&self, index: usize) -> Option<Joined<'_>> {
+        let span = self.spans.get(index)?;
+        Some(Joined {
+            id: Some(record_id(span.id)),
+            text: self.text.get(span.start..span.end)?,
+            title_end: span.title_end - span.start,
+            facets_end: span.facets_end - span.start,
         })
     }
 
