@@ -163,3 +163,24 @@ fn a_status_step_in_a_long_searched_list_keeps_the_rows_until_the_worker_answers
         assert_eq!(app.selected_measure(), Some(chosen));
     }
 }
+
+#[test]
+fn a_long_backlog_shows_its_rows_at_once_and_its_insight_numbers_a_moment_later() {
+    let (mut app, _) = app_with(support::generated(20_000), Lang::Nb);
+    assert_eq!(
+        app.measures.rows,
+        expected(&app),
+        "the rows are there for the first frame"
+    );
+    assert!(app.insight_pending(), "the numbers are left to a thread");
+    let start = Instant::now();
+    while app.insight_pending() {
+        assert!(start.elapsed() < Duration::from_secs(60), "no insight numbers");
+        app.poll_insight();
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert_eq!(
+        app.insight,
+        tiltak::insight::Insight::compute(&app.backlog, app.today())
+    );
+}

@@ -292,7 +292,15 @@ impl App {
             quitting: false,
             insight_job: insight_job::InsightJob::default(),
         };
-        app.refresh_views();
+        if app.backlog.measures.len() >= insight_job::LATER_FROM {
+            // The first frame shows the rows; the insight numbers (the Owners, Priorities and
+            // Overview panes) follow from a thread a moment later, as after a change.
+            app.insight_later();
+            app.terms = TermMatcher::new(&app.backlog);
+            app.refresh_rows();
+        } else {
+            app.refresh_views();
+        }
         app
     }
 
