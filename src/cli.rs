@@ -772,12 +772,17 @@ fn list(path: &Path, lang: Lang, clock: Clock, args: &ListArgs, json: bool, log:
     } else {
         write_table(&mut out, lang, &backlog, &rows, clock.today())
     };
-    match written.and_then(|()| out.flush()) {
+    let result = match written.and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`tiltak list | head`) is not an error worth reporting.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::io(e.to_string())),
-    }
+    };
+    drop((out, rows));
+    // The process ends right after this: the system takes the memory back at once, instead of
+    // every measure being freed one by one first (90 ms at 100k measures).
+    std::mem::forget(backlog);
+    result
 }
 
 fn pad(text: &str, width: usize) -> String {
