@@ -184,3 +184,44 @@ fn a_long_backlog_shows_its_rows_at_once_and_its_insight_numbers_a_moment_later(
         tiltak::insight::Insight::compute(&app.backlog, app.today())
     );
 }
+
+#[test]
+fn needed_by_and_parts_follow_edits_and_undo_without_reading_every_measure() {
+    let (mut app, _) = app_with(support::generated(60), Lang::Nb);
+    let ids: Vec<_> = app.backlog.measures.iter().map(|m| m.id).collect();
+    let now = app.clock.now();
+    let same = |app: &App| {
+        ids.iter().all(|id| {
+            let linked = (
+                app.linked.needed_by(&app.backlog, *id),
+                app.linked.parts(&app.backlog, *id),
+            );
+            linked == (app.backlog.needed_by(*id), app.backlog.parts(*id))
+        })
+    };
+    for (n, (child, parent)) in [(3, 7), (4, 7), (7, 9), (3, 9)].into_iter().enumerate() {
+        let mut draft = MeasureDraft::from_measure(app.backlog.measure(ids[child]).unwrap());
+        if n % 2 == 0 {
+            draft.depends_on.push(ids[parent]);
+        } else {
+            draft.part_of = Some(ids[parent]);
+        }
+        let edit = app.backlog.update_measure(ids[child], draft, now).unwrap().unwrap();
+        app.changed(&edit.redo);
+        assert!(same(&app), "after linking {child} to {parent}");
+    }
+    assert_eq!(app.linked.needed_by(&app.backlog, ids[7]).len(), 1);
+    assert_eq!(app.linked.parts(&app.backlog, ids[7]).len(), 1);
+    let undo = app.backlog.update_measure(
+        ids[4],
+        {
+            let mut draft = MeasureDraft::from_measure(app.backlog.measure(ids[4]).unwrap());
+            draft.part_of = None;
+            draft
+        },
+        now,
+    );
+    app.changed(&undo.unwrap().unwrap().redo);
+    assert!(same(&app));
+    assert!(app.linked.parts(&app.backlog, ids[7]).is_empty());
+}

@@ -16,6 +16,8 @@ mod goto;
 pub mod history;
 mod insight_job;
 pub mod keymap;
+// issue 13: needed-by and parts without reading every measure per frame
+pub mod linked;
 mod live_search;
 mod marks;
 mod meeting_pane;
@@ -221,6 +223,8 @@ pub struct App {
     pub quitting: bool,
     /// Insight numbers being computed on a thread (large backlogs).
     insight_job: insight_job::InsightJob,
+    /// The measures with a dependency or a parent (the detail panel's "needed by" and "parts").
+    pub linked: linked::Linked,
 }
 
 /// The list height of a 120×40 terminal, until the first frame tells the real one.
@@ -291,7 +295,9 @@ impl App {
             detail_term: None,
             quitting: false,
             insight_job: insight_job::InsightJob::default(),
+            linked: linked::Linked::default(),
         };
+        app.linked = linked::Linked::of(&app.backlog);
         if app.backlog.measures.len() >= insight_job::LATER_FROM {
             // The first frame shows the rows; the insight numbers (the Owners, Priorities and
             // Overview panes) follow from a thread a moment later, as after a change.
@@ -432,11 +438,13 @@ impl App {
         self.search.forget();
         self.keys = None;
         self.marks.retain(|id| self.backlog.measure(*id).is_some());
+        self.linked = linked::Linked::of(&self.backlog);
         self.refresh_views();
     }
 
     /// Brings search keys, rows and counts up to date after `patch` changed the backlog.
     pub fn changed(&mut self, patch: &Patch) {
+        self.linked.changed(&self.backlog, patch);
         if let Some(rows) = self.edited_in_place(patch) {
             return self.measures_changed(patch, &rows);
         }
