@@ -48,6 +48,8 @@ timed_key() {
     if [ "$shown" != "$before" ] && { [ -z "$busy" ] || [[ "$shown" != *"$busy"* ]]; }; then
       break
     fi
+    # A breath between looks: back to back, tmux clients would take a core from the app.
+    sleep 0.002
   done
   awk -v a="$start" -v b="$(now_ms)" 'BEGIN { printf "%.1f\n", b - a }'
 }
@@ -100,6 +102,9 @@ for size in "${SIZES[@]}"; do
   printf 'j while saving   seen '; printf '%s\n' "${j_times[@]}" | summary
   printf '                 app  '; app_times j 2 | summary
 
+  # The search is timed with no save running (the writer's serialization would share the two
+  # cores with the search thread; `j while saving` above covers keys during a save).
+  wait_for "saved"
   : >"$log"
   search_times=()
   for _ in $(seq "$ROUNDS"); do

@@ -5,7 +5,8 @@
 //! keys prepared), typing one char until its rows are in the list (`keystroke`), and until the
 //! key handler returns (`keystroke_latency`: how long typing waits; the worker matches
 //! meanwhile). `first_query` is the first keystroke of a session, which prepares the search
-//! keys if the idle app has not yet.
+//! keys if the idle app has not yet. `status_step`: `s` until the list shows the new status
+//! (budget ≤ 16 ms at 10k and 100k, ≤ 33 ms at 300k).
 //!
 //! Run: `cargo bench --bench search -- --measurement-time 3 --warm-up-time 1`
 //! (one size: append e.g. `/100k`).
@@ -186,6 +187,27 @@ fn benches(c: &mut Criterion) {
                     .unwrap();
             })
         });
+        app.queries.clear();
+        app.refresh_measures();
+
+        // A status step until the list shows it (`s` → new status on screen; saving is not
+        // included): forward and back in turn, so the measure never runs out of steps. Then the
+        // same with a query shown, until the search worker's answer is in.
+        for (name, query) in [("status_step", ""), ("status_step_searched", "skole")] {
+            app.queries.insert(Pane::Measures, query.to_string());
+            app.refresh_measures();
+            wait_for_answer(&mut app);
+            c.bench_function(&format!("{name}/{label}"), |b| {
+                b.iter_custom(|iters| {
+                    let start = Instant::now();
+                    for n in 0..iters {
+                        press(&mut app, if n % 2 == 0 { 's' } else { 'S' });
+                        wait_for_answer(&mut app);
+                    }
+                    start.elapsed()
+                })
+            });
+        }
         app.queries.clear();
         app.refresh_measures();
 

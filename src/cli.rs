@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::clock::Clock;
 use crate::domain::lookup::UnknownName;
-use crate::domain::text::{json_escaped, visible};
+use crate::domain::text::visible;
 use crate::domain::{Backlog, MeasureDraft, Status};
 use crate::i18n::{Lang, Msg};
 use crate::search::{self, DueFilter, MeasureFilter, SortKey};
@@ -794,19 +794,26 @@ fn list(path: &Path, lang: Lang, clock: Clock, args: &ListArgs, json: bool, log:
     // One write per buffer-full, not one per line.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if json {
-        let items: Vec<MeasureJson> = rows.iter().map(|m| MeasureJson::of(&backlog, m, log)).collect();
-        serde_json::to_string_pretty(&items)
-            .map_err(std::io::Error::from)
-            .and_then(|json| writeln!(out, "{}", json_escaped(&json)))
+        let measures = json::MeasuresJson {
+            backlog: &backlog,
+            measures: &rows,
+            with_log: log,
+        };
+        json::write_pretty(&mut out, &measures).and_then(|()| writeln!(out))
     } else {
         write_table(&mut out, lang, &backlog, &rows, clock.today())
     };
-    match written.and_then(|()| out.flush()) {
+    let result = match written.and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`tiltak list | head`) is not an error worth reporting.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::io(e.to_string())),
-    }
+    };
+    drop((out, rows));
+    // The process ends right after this: the system takes the memory back at once, instead of
+    // every measure being freed one by one first (90 ms at 100k measures).
+    std::mem::forget(backlog);
+    result
 }
 
 fn pad(text: &str, width: usize) -> String {

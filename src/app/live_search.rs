@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use super::{App, Pane};
 use crate::domain::Backlog;
 use crate::search::live::{Corpus, Job, Matcher, Polled, Worker};
+use crate::search::sort::RowOrder;
 use crate::search::{Found, MeasureFilter, Mode, Query, SortKey, base_rows};
 
 /// From this many candidates on, a query is matched on the worker thread. Below it a match
@@ -22,7 +23,13 @@ struct Basis {
     filter: MeasureFilter,
     sort: SortKey,
     today: Date,
+    /// How many measures the backlog had: rows are indices, so they hold only for that many.
+    measures: usize,
 }
+
+/// Up to this many measures changed in one edit are moved in the rows one by one; more are
+/// cheaper to filter and sort afresh.
+const MOVE_AT_MOST: usize = 256;
 
 #[derive(Debug, Clone, Copy)]
 struct Pending {
@@ -53,6 +60,42 @@ impl LiveSearch {
     pub fn forget(&mut self) {
         self.base = None;
         self.corpus = None;
+    }
+
+    /// Lets go of the keys the last corpus shared (the base rows stay).
+    pub fn release_keys(&mut self) {
+        self.corpus = None;
+    }
+
+    /// After an edit to the measures at `rows` (indices that still hold: no measure came or
+    /// went): each leaves the base rows and goes back where the filter and order now put it,
+    /// found by binary search, so a status step costs a few comparisons instead of a sort of
+    /// the whole list. False when there were no rows to update (or too many changed); then the
+    /// rows are forgotten and worked out afresh when next asked for.
+    fn edited(&mut self, backlog: &Backlog, rows: &[usize]) -> bool {
+        self.corpus = None;
+        let Some((basis, base, stamp)) = &mut self.base else {
+            return false;
+        };
+        if basis.measures != backlog.measures.len() || rows.len() > MOVE_AT_MOST {
+            self.base = None;
+            return false;
+        }
+        let mut moved = rows.to_vec();
+        moved.sort_unstable();
+        moved.dedup();
+        let order = RowOrder::new(backlog, basis.sort);
+        let base = Arc::make_mut(base);
+        base.retain(|row| moved.binary_search(row).is_err());
+        for row in moved {
+            if basis.filter.matches(&backlog.measures[row], basis.today) {
+                let place = order.place_in(base, row);
+                base.insert(place, row);
+            }
+        }
+        self.stamps += 1;
+        *stamp = self.stamps;
+        true
     }
 
     /// The filtered, ordered rows for `basis`, worked out only when the backlog, filter, order
@@ -90,6 +133,7 @@ impl App {
             filter: self.filter.clone(),
             sort: self.sort,
             today: self.today(),
+            measures: self.backlog.measures.len(),
         }
     }
 
@@ -130,27 +174,45 @@ impl App {
     /// the worker and this returns at once; otherwise the list is matched now and the best
     /// match gets the cursor.
     pub(super) fn requery_measures(&mut self) {
-        if !Query::new(self.query(Pane::Measures)).is_empty() {
-            let corpus = self.corpus();
-            if corpus.base.len() >= WORKER_FROM {
-                let generation = self.search.generation + 1;
-                let job = Job {
-                    generation,
-                    query: self.query(Pane::Measures).to_string(),
-                    corpus,
-                };
-                if self.search.send(job) {
-                    self.search.generation = generation;
-                    self.search.pending = Some(Pending {
-                        generation,
-                        to_first: true,
-                    });
-                    return;
-                }
-            }
+        if !self.query_on_worker(true) {
+            self.refresh_measures();
+            self.measures.first();
         }
-        self.refresh_measures();
-        self.measures.first();
+    }
+
+    /// After an edit to measures that are all still in their places: the rows follow it. In a
+    /// long list with a query the match goes to the worker and the list keeps its rows (the
+    /// same measures, shown with their new values) until the answer comes; the cursor stays on
+    /// its measure either way.
+    pub(super) fn measures_edited(&mut self, rows: &[usize]) {
+        let updated = self.search.edited(&self.backlog, rows);
+        if !(updated && self.query_on_worker(false)) {
+            self.refresh_measures();
+        }
+    }
+
+    /// Hands the Measures query to the worker when the list is long enough to need it; false
+    /// when it was not sent (no query, a short list, or no worker).
+    fn query_on_worker(&mut self, to_first: bool) -> bool {
+        if Query::new(self.query(Pane::Measures)).is_empty() {
+            return false;
+        }
+        let corpus = self.corpus();
+        if corpus.base.len() < WORKER_FROM {
+            return false;
+        }
+        let generation = self.search.generation + 1;
+        let job = Job {
+            generation,
+            query: self.query(Pane::Measures).to_string(),
+            corpus,
+        };
+        if !self.search.send(job) {
+            return false;
+        }
+        self.search.generation = generation;
+        self.search.pending = Some(Pending { generation, to_first });
+        true
     }
 
     /// How the Measures rows shown were found: word prefixes, or only fuzzily.

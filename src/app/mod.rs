@@ -18,6 +18,8 @@ mod goto;
 pub mod history;
 mod insight_job;
 pub mod keymap;
+// issue 13: needed-by and parts without reading every measure per frame
+pub mod linked;
 mod live_search;
 mod marks;
 mod meeting_pane;
@@ -227,6 +229,8 @@ pub struct App {
     pub quitting: bool,
     /// Insight numbers being computed on a thread (large backlogs).
     insight_job: insight_job::InsightJob,
+    /// The measures with a dependency or a parent (the detail panel's "needed by" and "parts").
+    pub linked: linked::Linked,
 }
 
 /// The list height of a 120×40 terminal, until the first frame tells the real one.
@@ -298,8 +302,18 @@ impl App {
             term_uses: term_uses::TermUses::default(),
             quitting: false,
             insight_job: insight_job::InsightJob::default(),
+            linked: linked::Linked::default(),
         };
-        app.refresh_views();
+        app.linked = linked::Linked::of(&app.backlog);
+        if app.backlog.measures.len() >= insight_job::LATER_FROM {
+            // The first frame shows the rows; the insight numbers (the Owners, Priorities and
+            // Overview panes) follow from a thread a moment later, as after a change.
+            app.insight_later();
+            app.terms = TermMatcher::new(&app.backlog);
+            app.refresh_rows();
+        } else {
+            app.refresh_views();
+        }
         app
     }
 
@@ -436,11 +450,16 @@ impl App {
         self.search.forget();
         self.keys = None;
         self.marks.retain(|id| self.backlog.measure(*id).is_some());
+        self.linked = linked::Linked::of(&self.backlog);
         self.refresh_views();
     }
 
     /// Brings search keys, rows and counts up to date after `patch` changed the backlog.
     pub fn changed(&mut self, patch: &Patch) {
+        self.linked.changed(&self.backlog, patch);
+        if let Some(rows) = self.edited_in_place(patch) {
+            return self.measures_changed(patch, &rows);
+        }
         // The corpus shares the keys: let go of it first, so they are updated in place.
         self.search.forget();
         if let Some(keys) = &mut self.keys {
@@ -457,6 +476,41 @@ impl App {
         } else {
             self.refresh_views();
         }
+    }
+
+    /// The places in `backlog.measures` of the measures `patch` changed, when it changed only
+    /// measures and all of them are still there (none came or went, if the rows were worked
+    /// out for as many measures as there are now; the search checks that).
+    fn edited_in_place(&self, patch: &Patch) -> Option<Vec<usize>> {
+        patch
+            .keys()
+            .map(|key| match key {
+                crate::domain::patch::Key::Measure(id) => {
+                    self.backlog.measures.binary_search_by_key(&id, |m| m.id).ok()
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// After an edit to measures that all stayed in their places (a status step, a new owner,
+    /// title or note): only their keys and rows are redone, not the whole list's. In a long
+    /// list the insight numbers follow on a thread.
+    fn measures_changed(&mut self, patch: &Patch, rows: &[usize]) {
+        // The corpus shares the keys: let go of it first, so they are updated in place.
+        self.search.release_keys();
+        if let Some(keys) = &mut self.keys {
+            Arc::make_mut(keys).update(&self.backlog, patch);
+        }
+        self.measures_edited(rows);
+        if self.backlog.measures.len() >= insight_job::LATER_FROM {
+            self.insight_later();
+        } else {
+            self.insight_job = insight_job::InsightJob::default();
+            self.insight = Insight::compute(&self.backlog, self.today());
+            self.refresh_lists();
+        }
+        self.keep_cursors_visible();
     }
 
     /// The search keys, prepared now if they were not yet.
@@ -499,19 +553,28 @@ impl App {
         self.refresh_term_uses(true);
     }
 
-    /// New insight numbers arrived: the overview cursor and the owners' order follow them.
+    /// New insight numbers arrived: the overview cursor and the owners' order follow them (the
+    /// measure rows do not depend on them).
     fn insight_changed(&mut self) {
-        self.refresh_rows();
+        self.refresh_lists();
+        self.keep_cursors_visible();
     }
 
     /// Rebuilds the row orders, keeping each list's selection on the same record.
     fn refresh_rows(&mut self) {
+        self.refresh_measures();
+        self.refresh_lists();
+        self.keep_cursors_visible();
+    }
+
+    /// Rebuilds the rows of the lists other than the measures', keeping each one's selection
+    /// on the same record.
+    fn refresh_lists(&mut self) {
         let owner = self.selected_owner();
         let priority = self.selected_priority();
         let meeting = self.selected_meeting();
         let term = self.selected_term();
         self.overview.clamp(&self.insight);
-        self.refresh_measures();
         self.owners.set_rows(views::owner_rows(
             &self.backlog,
             &self.insight.owners,
@@ -539,7 +602,6 @@ impl App {
             self.priorities
                 .select_where(|i| self.backlog.priorities.get(i).is_some_and(|p| p.id == id));
         }
-        self.keep_cursors_visible();
     }
 
     /// Shows only the measures `filter` lets through.

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::fold::fold_into;
-use super::query::{Fields, record_id};
+use super::query::{Fields, Joined, record_id};
 use crate::domain::patch::{Key, Patch};
 use crate::domain::{Backlog, Measure, MeasureId};
 
@@ -30,6 +30,8 @@ struct Span {
 pub struct SearchKeys {
     text: String,
     spans: Vec<Span>,
+    /// Bytes of `text` that no span points at any more (keys replaced by newer ones).
+    garbage: usize,
 }
 
 /// Appends `m`'s keys to `text`.
@@ -82,7 +84,11 @@ impl SearchKeys {
             .iter()
             .map(|m| push_keys(&mut text, backlog, m))
             .collect();
-        SearchKeys { text, spans }
+        SearchKeys {
+            text,
+            spans,
+            garbage: 0,
+        }
     }
 
     /// The keys of the measure at `index` in `backlog.measures`.
@@ -93,6 +99,17 @@ impl SearchKeys {
             title: self.text.get(span.start..span.title_end)?,
             facets: self.text.get(span.title_end..span.facets_end)?,
             description: self.text.get(span.facets_end..span.end)?,
+        })
+    }
+
+    /// The keys of the measure at `index`, back to back as they lie in memory.
+    pub fn joined(&self, index: usize) -> Option<Joined<'_>> {
+        let span = self.spans.get(index)?;
+        Some(Joined {
+            id: Some(record_id(span.id)),
+            text: self.text.get(span.start..span.end)?,
+            title_end: span.title_end - span.start,
+            facets_end: span.facets_end - span.start,
         })
     }
 
@@ -126,9 +143,40 @@ impl SearchKeys {
                 _ => {}
             }
         }
-        // Both lists are sorted by id: walk them together, keeping what is still fresh. New
-        // keys go at the end of the buffer; what they replace stays there as garbage until it
-        // is half the buffer, then everything is prepared afresh.
+        if !self.update_in_place(backlog, &stale) {
+            self.update_walking(backlog, &stale);
+        }
+        if self.garbage > self.text.len() / 2 {
+            *self = SearchKeys::build(backlog);
+        }
+    }
+
+    /// The common case of an edit to a few measures that are all still there, in their places:
+    /// only their keys are prepared again (a status step at 100k measures touches one span,
+    /// not 100k). False, having changed nothing, when measures came or went.
+    fn update_in_place(&mut self, backlog: &Backlog, stale: &HashSet<MeasureId>) -> bool {
+        if self.spans.len() != backlog.measures.len() {
+            return false;
+        }
+        let mut places = Vec::with_capacity(stale.len());
+        for id in stale {
+            match backlog.measures.binary_search_by_key(id, |m| m.id) {
+                Ok(index) if self.spans[index].id == *id => places.push(index),
+                _ => return false,
+            }
+        }
+        for index in places {
+            let old = self.spans[index];
+            self.garbage += old.end - old.start;
+            self.spans[index] = push_keys(&mut self.text, backlog, &backlog.measures[index]);
+        }
+        true
+    }
+
+    /// Any change: both lists are sorted by id; walk them together, keeping what is still
+    /// fresh. New keys go at the end of the buffer; what they replace stays there as garbage
+    /// until it is half the buffer, then everything is prepared afresh.
+    fn update_walking(&mut self, backlog: &Backlog, stale: &HashSet<MeasureId>) {
         let mut old = std::mem::take(&mut self.spans).into_iter().peekable();
         let mut fresh = Vec::with_capacity(backlog.measures.len());
         for m in &backlog.measures {
@@ -140,9 +188,7 @@ impl SearchKeys {
         }
         self.spans = fresh;
         let live: usize = self.spans.iter().map(|s| s.end - s.start).sum();
-        if live < self.text.len() / 2 {
-            *self = SearchKeys::build(backlog);
-        }
+        self.garbage = self.text.len() - live;
     }
 }
 

@@ -79,7 +79,7 @@ impl Matcher {
         self.last = Some(Last {
             stamp: corpus.stamp,
             query: query.to_string(),
-            hits: hits.iter().map(|(_, place, row)| (*row, *place)).collect(),
+            hits: hits.iter().map(|hit| (hit.row(), hit.place())).collect(),
             narrowable: mode == Mode::Prefix && !parsed.ends_in_id(),
         });
         Found {

@@ -36,8 +36,28 @@ pub struct Found {
 /// walks the keys front to back instead of jumping around in list order.
 pub type Candidate = (usize, u32);
 
-/// A match: how good, its place in the list, its row.
-pub type Scored = (Rank, u32, usize);
+/// A match: how good ([`Rank::bits`]), its place in the list and its row, in one number that
+/// sorts best first, then in list order. Sorting 100k of these is several times faster than
+/// sorting the parts side by side (it was a third of a keystroke at 100k measures).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Scored(u128);
+
+impl Scored {
+    pub fn new(rank: Rank, place: u32, row: usize) -> Scored {
+        let row = u32::try_from(row).unwrap_or(u32::MAX);
+        Scored(u128::from(rank.bits()) << 64 | u128::from(place) << 32 | u128::from(row))
+    }
+
+    /// The place in the list the hit was matched in.
+    pub fn place(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
+
+    /// The row (index into `backlog.measures`, or into whatever items were ranked).
+    pub fn row(self) -> usize {
+        (self.0 as u32) as usize
+    }
+}
 
 /// The list's rows (in list order) as candidates in row order.
 pub fn in_row_order(list: &[usize]) -> Vec<Candidate> {
@@ -62,8 +82,8 @@ pub fn matches(query: &Query, mode: Mode, keys: &SearchKeys, candidates: &[Candi
         chunk
             .iter()
             .filter_map(|(row, place)| {
-                let rank = query.rank(&keys.get(*row)?, mode)?;
-                Some((rank, *place, *row))
+                let rank = query.rank_joined(&keys.joined(*row)?, mode)?;
+                Some(Scored::new(rank, *place, *row))
             })
             .collect()
     };
@@ -108,7 +128,7 @@ pub fn rank_items(query: &Query, count: usize, rank: impl Fn(usize, Mode) -> Opt
     }
     let hits_in = |mode| -> Vec<Scored> {
         (0..count)
-            .filter_map(|i| Some((rank(i, mode)?, u32::try_from(i).ok()?, i)))
+            .filter_map(|i| Some(Scored::new(rank(i, mode)?, u32::try_from(i).ok()?, i)))
             .collect()
     };
     let mut mode = Mode::Prefix;
@@ -135,11 +155,11 @@ pub fn base_rows(backlog: &Backlog, filter: &MeasureFilter, sort: SortKey, today
 /// id, so this is the same as sorting the hits afresh.
 pub fn ranked(mut hits: Vec<Scored>, by_rank: bool) -> Vec<usize> {
     if by_rank {
-        hits.sort_unstable_by_key(|(rank, place, _)| (*rank, *place));
+        hits.sort_unstable();
     } else {
-        hits.sort_unstable_by_key(|(_, place, _)| *place);
+        hits.sort_unstable_by_key(|hit| hit.place());
     }
-    hits.into_iter().map(|(_, _, row)| row).collect()
+    hits.into_iter().map(Scored::row).collect()
 }
 
 /// The measures `filter` and `query` let through (indices into `backlog.measures`), in

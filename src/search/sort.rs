@@ -4,7 +4,10 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 pub use crate::domain::saved_view::SortKey;
-use crate::domain::{Backlog, Measure, OwnerId, Status};
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::domain::{Backlog, Measure, MeasureId, OwnerId, Status};
 use crate::i18n::Msg;
 
 impl SortKey {
@@ -52,50 +55,88 @@ fn collation(c: char) -> u32 {
     }
 }
 
+fn title_key(title: &str) -> Vec<u32> {
+    title.chars().flat_map(char::to_lowercase).map(collation).collect()
+}
+
 pub fn compare_titles(a: &str, b: &str) -> Ordering {
-    let key = |s: &str| {
-        s.chars()
-            .flat_map(char::to_lowercase)
-            .map(collation)
-            .collect::<Vec<_>>()
-    };
-    key(a).cmp(&key(b))
+    title_key(a).cmp(&title_key(b))
+}
+
+/// Where a measure goes in an order: compared as a whole, it sorts rows the way `o` shows them.
+/// Every order ends in the default one, which ends in the measure id, so no two rows compare
+/// equal and a row's place can be found by binary search.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OrderKey {
+    Default(DefaultKey),
+    Score(bool, i64, DefaultKey),
+    Due(bool, Option<Date>, DefaultKey),
+    Owner(usize, DefaultKey),
+    Updated(std::cmp::Reverse<Timestamp>, DefaultKey),
+    Title(Vec<u32>, DefaultKey),
+}
+
+/// The default order: lifecycle, then the best priority's rank, then the id.
+type DefaultKey = (usize, u32, MeasureId);
+
+/// What one order needs to know of the backlog besides the measure (owners by name).
+pub struct RowOrder<'a> {
+    backlog: &'a Backlog,
+    key: SortKey,
+    owner_place: HashMap<OwnerId, usize>,
+}
+
+impl RowOrder<'_> {
+    pub fn new(backlog: &Backlog, key: SortKey) -> RowOrder<'_> {
+        let mut owner_place = HashMap::new();
+        if key == SortKey::Owner {
+            let mut owners: Vec<_> = backlog.owners.iter().collect();
+            owners.sort_by(|a, b| compare_titles(&a.name, &b.name));
+            owner_place = owners.iter().enumerate().map(|(p, o)| (o.id, p)).collect();
+        }
+        RowOrder {
+            backlog,
+            key,
+            owner_place,
+        }
+    }
+
+    /// The key of the measure at `row` in `backlog.measures`.
+    pub fn key(&self, row: usize) -> OrderKey {
+        let m = &self.backlog.measures[row];
+        let default_key = (lifecycle_position(m.status), best_rank(self.backlog, m), m.id);
+        match self.key {
+            SortKey::Default => OrderKey::Default(default_key),
+            // Higher first, missing last: negate a fixed-point score.
+            SortKey::Score => OrderKey::Score(
+                !m.status.is_active(),
+                score(m).map_or(i64::MAX, |s| -(s * 1000.0) as i64),
+                default_key,
+            ),
+            SortKey::Due => OrderKey::Due(m.due.is_none(), m.due, default_key),
+            SortKey::Owner => OrderKey::Owner(
+                m.owner
+                    .and_then(|o| self.owner_place.get(&o).copied())
+                    .unwrap_or(usize::MAX),
+                default_key,
+            ),
+            SortKey::Updated => OrderKey::Updated(std::cmp::Reverse(m.updated), default_key),
+            SortKey::Title => OrderKey::Title(title_key(&m.title), default_key),
+        }
+    }
+
+    /// Where `row` belongs in `rows` (sorted in this order and without `row`).
+    pub fn place_in(&self, rows: &[usize], row: usize) -> usize {
+        let key = self.key(row);
+        rows.partition_point(|r| self.key(*r) < key)
+    }
 }
 
 /// Sorts `rows` (indices into `backlog.measures`) by `key`; ties fall back to the default
 /// order, so the result is always the same for the same backlog.
 pub fn sort_rows(backlog: &Backlog, rows: &mut [usize], key: SortKey) {
-    let measures = &backlog.measures;
-    let default_key = |i: usize| {
-        let m = &measures[i];
-        (lifecycle_position(m.status), best_rank(backlog, m), m.id)
-    };
-    match key {
-        SortKey::Default => rows.sort_by_cached_key(|i| default_key(*i)),
-        SortKey::Score => rows.sort_by_cached_key(|i| {
-            // Higher first, missing last: negate a fixed-point score.
-            let s = score(&measures[*i]).map_or(i64::MAX, |s| -(s * 1000.0) as i64);
-            (!measures[*i].status.is_active(), s, default_key(*i))
-        }),
-        SortKey::Due => rows.sort_by_cached_key(|i| {
-            let due = measures[*i].due;
-            (due.is_none(), due, default_key(*i))
-        }),
-        SortKey::Owner => {
-            let mut owners: Vec<_> = backlog.owners.iter().collect();
-            owners.sort_by(|a, b| compare_titles(&a.name, &b.name));
-            let position: HashMap<OwnerId, usize> = owners.iter().enumerate().map(|(p, o)| (o.id, p)).collect();
-            rows.sort_by_cached_key(|i| {
-                let m = &measures[*i];
-                let p = m.owner.and_then(|o| position.get(&o).copied()).unwrap_or(usize::MAX);
-                (p, default_key(*i))
-            });
-        }
-        SortKey::Updated => rows.sort_by_cached_key(|i| (std::cmp::Reverse(measures[*i].updated), default_key(*i))),
-        SortKey::Title => rows.sort_by(|a, b| {
-            compare_titles(&measures[*a].title, &measures[*b].title).then_with(|| default_key(*a).cmp(&default_key(*b)))
-        }),
-    }
+    let order = RowOrder::new(backlog, key);
+    rows.sort_by_cached_key(|i| order.key(*i));
 }
 
 #[cfg(test)]

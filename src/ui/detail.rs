@@ -222,9 +222,9 @@ fn connection_lines<'a>(app: &'a App, theme: Theme, m: &'a Measure) -> Vec<Line<
     let parent: Vec<&Measure> = m.part_of.and_then(|p| backlog.measure(p)).into_iter().collect();
     let groups = [
         (Msg::FieldDependsOn, depends_on),
-        (Msg::FieldNeededBy, backlog.needed_by(m.id)),
+        (Msg::FieldNeededBy, app.linked.needed_by(backlog, m.id)),
         (Msg::FieldPartOf, parent),
-        (Msg::FieldParts, backlog.parts(m.id)),
+        (Msg::FieldParts, app.linked.parts(backlog, m.id)),
     ];
     for (label, measures) in groups.into_iter().filter(|(_, ms)| !ms.is_empty()) {
         lines.push(Line::raw(""));
