@@ -503,6 +503,7 @@ impl App {
             Arc::make_mut(keys).update(&self.backlog, patch);
         }
         self.measures_edited(rows);
+        self.refresh_term_uses(true);
         if self.backlog.measures.len() >= insight_job::LATER_FROM {
             self.insight_later();
         } else {
