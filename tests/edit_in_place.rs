@@ -9,7 +9,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use common::{app_with, press, type_text};
+use common::{app_with, press, type_text, wait_for_answer};
 use ratatui::crossterm::event::KeyCode;
 use tiltak::app::App;
 use tiltak::domain::{LogEntry, LogKind, MeasureDraft, Status};
@@ -26,18 +26,6 @@ fn expected(app: &App) -> Vec<usize> {
         app.today(),
     )
     .rows
-}
-
-fn wait_for_answer(app: &mut App) {
-    let start = Instant::now();
-    while app.pending_search().is_some() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "no answer from the search worker"
-        );
-        app.poll_search();
-        std::thread::sleep(Duration::from_millis(2));
-    }
 }
 
 /// The edits a user makes to the selected measure, each through the domain as the app does.

@@ -5,9 +5,7 @@ mod common;
 #[path = "../benches/support/mod.rs"]
 mod support;
 
-use std::time::{Duration, Instant};
-
-use common::{app_with, press, screen, type_text};
+use common::{app_with, press, screen, type_text, wait_for_answer};
 use ratatui::crossterm::event::KeyCode;
 use tiltak::app::{App, Pane};
 use tiltak::i18n::Lang;
@@ -18,19 +16,6 @@ const COUNT: usize = 20_000;
 
 fn expected(app: &App, query: &str) -> Vec<usize> {
     select(&app.backlog, None, &app.filter, query, app.sort, app.today()).rows
-}
-
-/// Polls like the event loop until the pending search is answered.
-fn wait_for_answer(app: &mut App) {
-    let start = Instant::now();
-    while app.pending_search().is_some() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "no answer from the search worker"
-        );
-        app.poll_search();
-        std::thread::sleep(Duration::from_millis(2));
-    }
 }
 
 #[test]

@@ -158,3 +158,16 @@ pub fn cli(data: &Path) -> assert_cmd::Command {
         .timeout(std::time::Duration::from_secs(30));
     cmd
 }
+
+/// Polls like the event loop until the search worker answered the pending search.
+pub fn wait_for_answer(app: &mut App) {
+    let start = std::time::Instant::now();
+    while app.pending_search().is_some() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "no answer from the search worker"
+        );
+        app.poll_search();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
