@@ -304,3 +304,28 @@ fn the_meeting_set_up_finds_attendees_in_the_picker_by_typing() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::Setup);
 }
+
+#[test]
+fn long_titles_in_the_picker_and_the_palette_end_in_an_ellipsis_not_at_the_border() {
+    let (mut app, _) = app_with(demo(), Lang::En);
+    // D: the depends-on picker lists every other measure; at 60 columns T-2's title is too long.
+    type_text(&mut app, "D");
+    let shown = screen(&mut app, 60, 24);
+    let row = shown
+        .lines()
+        .find(|l| l.contains("T-2 Grunnopplæring"))
+        .unwrap_or_else(|| panic!("T-2 is offered:\n{shown}"));
+    let inside = row.split('│').find(|cell| cell.contains("T-2")).unwrap().trim_end();
+    assert!(inside.ends_with('…'), "cut with …, at a word:\n{shown}");
+    assert!(!inside.ends_with(" …"), "{shown}");
+    press(&mut app, KeyCode::Esc);
+
+    // The palette's descriptions are cut the same way at 60 columns.
+    handle_key(&mut app, ctrl('p'));
+    type_text(&mut app, "next glossary term");
+    let shown = screen(&mut app, 60, 24);
+    assert!(
+        shown.contains("▶ Measures: move to the next glossary term in the…"),
+        "a long description ends in … at a word:\n{shown}"
+    );
+}

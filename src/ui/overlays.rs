@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use super::layout::centered;
+use super::layout::{centered, shortened};
 use crate::app::filter_panel::{FilterRow, rows};
 use crate::app::keymap::{Context, key_label};
 use crate::app::picker::{Picker, PickerKind};
@@ -78,7 +78,7 @@ pub fn render_palette(frame: &mut Frame, app: &App, theme: Theme, palette: &Pale
         let selected = position == palette.find.cursor;
         let keys_width = entry.keys.width();
         let room = usize::from(inner.width).saturating_sub(keys_width + 3);
-        let description: String = entry.description.chars().take(room).collect();
+        let description = shortened(&entry.description, room);
         let gap = room.saturating_sub(description.width());
         let text = format!("{description}{} {}", " ".repeat(gap), entry.keys);
         lines.push(list_line(selected, text, theme));
@@ -157,6 +157,8 @@ pub fn render_picker(frame: &mut Frame, app: &App, theme: Theme, picker: &Picker
             Some(on) => format!("[{}] {}", if *on { "x" } else { " " }, option.label),
             None => option.label.clone(),
         };
+        // A long measure title ends in … rather than at the box's edge.
+        let text = shortened(&text, usize::from(inner.width).saturating_sub(2));
         lines.push(list_line(position == picker.find.cursor, text, theme));
     }
     frame.render_widget(Paragraph::new(lines), inner);
