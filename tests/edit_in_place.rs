@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use common::{app_with, press, type_text, wait_for_answer};
 use ratatui::crossterm::event::KeyCode;
 use tiltak::app::App;
-use tiltak::domain::{LogEntry, LogKind, MeasureDraft, Status};
+use tiltak::domain::{LogEntry, MeasureDraft, Status};
 use tiltak::i18n::Lang;
 use tiltak::search::{MeasureFilter, SortKey, select};
 
@@ -53,17 +53,7 @@ fn edit(app: &mut App, round: usize) {
             }
         }
         _ => {
-            let entry = LogEntry {
-                at: now,
-                kind: LogKind::Note,
-                text: "Notat om skolen".into(),
-                from: None,
-                to: None,
-                meeting: None,
-                decision: None,
-                due: None,
-                author: String::new(),
-            };
+            let entry = LogEntry::note(now, "Notat om skolen".into());
             app.backlog.log_to_measure(id, entry).unwrap()
         }
     };

@@ -100,17 +100,7 @@ fn log(rng: &mut Lcg, now: jiff::Timestamp) -> Vec<LogEntry> {
             due: None,
             author: String::new(),
         },
-        LogEntry {
-            at: now,
-            kind: LogKind::Note,
-            text: note,
-            from: None,
-            to: None,
-            meeting: None,
-            decision: None,
-            due: None,
-            author: String::new(),
-        },
+        LogEntry::note(now, note),
     ]
 }
 

@@ -10,7 +10,7 @@ use crate::clock::Clock;
 use crate::domain::links::parse_link;
 use crate::domain::lookup::UnknownName;
 use crate::domain::text::{json_escaped, visible};
-use crate::domain::{Backlog, DomainError, Funding, Link, LogEntry, LogKind, MeasureDraft, MeasureId};
+use crate::domain::{Backlog, DomainError, Funding, Link, LogEntry, MeasureDraft, MeasureId};
 use crate::export::csv::{funding_from_text, log_text};
 use crate::export::fields::{self, Field};
 use crate::human::{parse_amount, parse_date, parse_one_to_five, parse_tags, parse_yes_no};
@@ -379,15 +379,8 @@ pub fn note(path: &Path, lang: Lang, clock: Clock, id: &str, text: &str) -> Resu
     let mut backlog = open_for_writing(path, lang)?;
     let id = measure_id(lang, &backlog, id)?;
     let entry = LogEntry {
-        at: clock.now(),
-        kind: LogKind::Note,
-        text: text.trim().to_string(),
-        from: None,
-        to: None,
-        meeting: None,
-        decision: None,
-        due: None,
         author: super::author(path),
+        ..LogEntry::note(clock.now(), text.trim().to_string())
     };
     backlog
         .log_to_measure(id, entry)

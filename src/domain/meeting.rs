@@ -392,15 +392,8 @@ impl Backlog {
         self.log_to_measure(
             measure,
             LogEntry {
-                at: now,
-                kind: LogKind::Note,
-                text,
-                from: None,
-                to: None,
                 meeting: Some(meeting),
-                decision: None,
-                due: None,
-                author: String::new(),
+                ..LogEntry::note(now, text)
             },
         )
     }

@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::id::Id;
-use super::model::{Backlog, LogEntry, LogKind, NextIds};
+use super::model::{Backlog, LogEntry, NextIds};
 use super::ops::DomainError;
 use super::patch::{Edit, Key, Patch, Record};
 
@@ -126,26 +126,12 @@ pub fn merge(
         if let Key::Measure(id) = conflict.key
             && let Ok(index) = merged.measures.binary_search_by_key(&id, |m| m.id)
         {
-            merged.measures[index].log.push(note(now, describe(conflict)));
+            merged.measures[index].log.push(LogEntry::note(now, describe(conflict)));
         }
     }
     // The changed keys are what differs from ours after everything above.
     report.changed = changed_keys(&ours, &merged);
     (merged, report)
-}
-
-fn note(at: Timestamp, text: String) -> LogEntry {
-    LogEntry {
-        at,
-        kind: LogKind::Note,
-        text,
-        from: None,
-        to: None,
-        meeting: None,
-        decision: None,
-        due: None,
-        author: String::new(),
-    }
 }
 
 /// Ids are never reused: each counter is the larger of the two sides.
@@ -678,7 +664,7 @@ impl Backlog {
                 Record::Views(_) => None,
                 Record::Settings(_) => None,
                 Record::Measure(x) => with_field(&*x, &conflict.field, &conflict.theirs).map(|mut m| {
-                    m.log.push(note(now, describe(conflict)));
+                    m.log.push(LogEntry::note(now, describe(conflict)));
                     m.updated = now;
                     Record::Measure(Box::new(m))
                 }),
@@ -715,7 +701,7 @@ fn unknown(key: Key) -> DomainError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{MeasureDraft, MeasureId, OwnerDraft, Status};
+    use crate::domain::{LogKind, MeasureDraft, MeasureId, OwnerDraft, Status};
 
     fn at(text: &str) -> Timestamp {
         text.parse().unwrap()
@@ -865,9 +851,9 @@ mod tests {
             d.tags = vec!["theirs".into()];
         });
         theirs
-            .log_to_measure(Id(1), note(at("2026-03-01T00:00:00Z"), "their note".into()))
+            .log_to_measure(Id(1), LogEntry::note(at("2026-03-01T00:00:00Z"), "their note".into()))
             .unwrap();
-        ours.log_to_measure(Id(1), note(at("2026-02-01T00:00:00Z"), "our note".into()))
+        ours.log_to_measure(Id(1), LogEntry::note(at("2026-02-01T00:00:00Z"), "our note".into()))
             .unwrap();
 
         let (merged, report) = run(&base, &ours, &theirs);

@@ -423,6 +423,23 @@ pub struct LogEntry {
     pub author: String,
 }
 
+impl LogEntry {
+    /// A free-text note at `at`, unsigned and outside any meeting.
+    pub fn note(at: Timestamp, text: String) -> LogEntry {
+        LogEntry {
+            at,
+            kind: LogKind::Note,
+            text,
+            from: None,
+            to: None,
+            meeting: None,
+            decision: None,
+            due: None,
+            author: String::new(),
+        }
+    }
+}
+
 /// What a meeting decided on an item. Stored as data, so the log, the summary and the minutes
 /// can say it in the reader's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::merge::{Conflict, MergeReport, Note, merge};
 use crate::domain::patch::Key;
-use crate::domain::{Backlog, LogEntry, LogKind, MeasureId};
+use crate::domain::{Backlog, LogEntry, MeasureId};
 use crate::store::{self, LoadError};
 
 /// Where sync tells the driver who made our side's changes, and theirs.
@@ -137,15 +137,8 @@ fn log_renumbering(merged: &mut Backlog, report: &MergeReport, now: Timestamp, w
             && let Ok(index) = merged.measures.binary_search_by_key(to, |m| m.id)
         {
             merged.measures[index].log.push(LogEntry {
-                at: now,
-                kind: LogKind::Note,
-                text: (wording.renumbered)(*from, *to),
-                from: None,
-                to: None,
-                meeting: None,
-                decision: None,
-                due: None,
                 author: ours.to_string(),
+                ..LogEntry::note(now, (wording.renumbered)(*from, *to))
             });
         }
     }
