@@ -406,6 +406,15 @@ fn a_git_pull_by_hand_merges_through_the_driver() {
     assert!(backlog.measures.iter().any(|m| m.title == "Chatbot"));
 }
 
+/// `tiltak merge-file base ours theirs` in `dir`, as git runs the driver.
+fn merge_file_in(dir: &Path) -> Output {
+    Command::new(cargo_bin("tiltak"))
+        .current_dir(dir)
+        .args(["--lang", "en", "merge-file", "base", "ours", "theirs"])
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn merge_file_refuses_a_side_that_does_not_read_and_writes_nothing() {
     require_git();
@@ -414,11 +423,7 @@ fn merge_file_refuses_a_side_that_does_not_read_and_writes_nothing() {
     for (name, bytes) in [("base", &good[..]), ("ours", &good[..]), ("theirs", b"{\"not\": ")] {
         std::fs::write(dir.path().join(name), bytes).unwrap();
     }
-    let out = Command::new(cargo_bin("tiltak"))
-        .current_dir(dir.path())
-        .args(["--lang", "en", "merge-file", "base", "ours", "theirs"])
-        .output()
-        .unwrap();
+    let out = merge_file_in(dir.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Their version of the backlog does not read"));
     assert_eq!(std::fs::read(dir.path().join("ours")).unwrap(), good, "ours untouched");
@@ -837,11 +842,7 @@ fn merge_file_keeps_links_and_dependencies_both_sides_added() {
     ] {
         std::fs::write(dir.path().join(name), bytes).unwrap();
     }
-    let out = Command::new(cargo_bin("tiltak"))
-        .current_dir(dir.path())
-        .args(["--lang", "en", "merge-file", "base", "ours", "theirs"])
-        .output()
-        .unwrap();
+    let out = merge_file_in(dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let merged = store::load::parse(
         &dir.path().join("ours"),
