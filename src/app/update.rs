@@ -20,11 +20,12 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
     }
     app.auto_sync.key_pressed(app.clock.now());
     let context = app.context();
-    // issue 14: a single-choice picker has nothing to check; Space there is typed into its filter.
-    if context == Context::Picker && key.code == KeyCode::Char(' ') && !find::picker_is_multi(app) {
-        return find::picker_key(app, key);
-    }
     match app.keymap.lookup(context, app.focus, key) {
+        // A single-choice picker has nothing to check: its check key (Space) is typed into the
+        // filter instead, whichever key the user bound.
+        Some(Action::PickToggle) if context == Context::Picker && !find::picker_is_multi(app) => {
+            find::picker_key(app, key)
+        }
         Some(action) => update(app, action),
         None => match context {
             Context::Form => form_key(app, key),
