@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::migrate;
+use super::pieces::{self, Outcome};
+use super::watch::Digest;
 use crate::domain::{Backlog, SCHEMA_VERSION};
 use crate::i18n::{Lang, Msg};
 
@@ -105,17 +107,29 @@ pub struct Loaded {
 /// Like [`load`], also telling whether the file had an older schema and was migrated in memory
 /// (the caller keeps a backup of the original before writing over it).
 pub fn load_file(path: &Path) -> Result<Option<Loaded>, LoadError> {
+    Ok(read(path, false)?.map(|(loaded, _)| loaded))
+}
+
+/// Reads the file at `path` (`None` when there is none), and with `with_digest` also its
+/// digest. Read in pieces and parsed on two threads ([`pieces`]); a file that way does not take
+/// is read whole and parsed here.
+pub(super) fn read(path: &Path, with_digest: bool) -> Result<Option<(Loaded, Option<Digest>)>, LoadError> {
+    let io_error = |error| LoadError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
+    match pieces::read(path, with_digest).map_err(io_error)? {
+        Outcome::Missing => return Ok(None),
+        Outcome::Read(backlog, digest) => return checked(path, *backlog, None).map(|loaded| Some((loaded, digest))),
+        Outcome::Careful => {}
+    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => {
-            return Err(LoadError::Io {
-                path: path.to_path_buf(),
-                error,
-            });
-        }
+        Err(error) => return Err(io_error(error)),
     };
-    parse_file(path, &bytes).map(Some)
+    let digest = with_digest.then(|| Digest::of(&bytes));
+    parse_file(path, &bytes).map(|loaded| Some((loaded, digest)))
 }
 
 /// Parses file contents; `path` is only used in messages.

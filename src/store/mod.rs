@@ -5,7 +5,9 @@ pub mod load;
 pub mod lock;
 pub mod migrate;
 pub mod paths;
+mod pieces;
 pub mod save;
+mod split;
 pub mod watch;
 pub mod writer;
 
@@ -114,32 +116,19 @@ impl FileStore {
     /// Loads the file at `path` (`None` when there is none yet) and a store that starts from
     /// exactly the bytes that were loaded.
     pub fn open(path: PathBuf) -> Result<(FileStore, Option<load::Loaded>), LoadError> {
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => Some(bytes),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-            Err(error) => return Err(LoadError::Io { path, error }),
-        };
         // The store keeps the file's digest and the loaded backlog (its measures shared with
-        // the app's), not the bytes. The digest is taken on a second thread while the file is
-        // parsed (at 100k measures it would add 26 ms to the launch).
-        let (loaded, digest) = std::thread::scope(|scope| {
-            let digest = bytes
-                .as_deref()
-                .map(|bytes| scope.spawn(move || watch::Digest::of(bytes)));
-            let loaded = bytes.as_deref().map(|b| load::parse_file(&path, b)).transpose();
-            // The digest thread cannot fail but by a panic in hashing; then hash here.
-            let digest = digest.map(|thread| {
-                thread
-                    .join()
-                    .unwrap_or_else(|_| watch::Digest::of(bytes.as_deref().unwrap_or_default()))
-            });
-            (loaded, digest)
-        });
-        let loaded = loaded?;
-        let known = digest.zip(loaded.as_ref()).map(|(digest, loaded)| watch::Known {
-            digest,
-            backlog: loaded.backlog.clone(),
-        });
+        // the app's), not the bytes.
+        let (loaded, known) = match load::read(&path, true)? {
+            Some((loaded, Some(digest))) => {
+                let known = watch::Known {
+                    digest,
+                    backlog: loaded.backlog.clone(),
+                };
+                (Some(loaded), Some(known))
+            }
+            Some((loaded, None)) => (Some(loaded), None),
+            None => (None, None),
+        };
         Ok((FileStore::with_base(path, known), loaded))
     }
 }
