@@ -799,7 +799,7 @@ fn list(path: &Path, lang: Lang, clock: Clock, args: &ListArgs, json: bool, log:
             measures: &rows,
             with_log: log,
         };
-        json::write_pretty(&mut out, &measures).and_then(|()| writeln!(out))
+        measures.write(&mut out).and_then(|()| writeln!(out))
     } else {
         write_table(&mut out, lang, &backlog, &rows, clock.today())
     };

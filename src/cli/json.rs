@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Serialize, Serializer};
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::Formatter;
 
 use crate::domain::text::{has_hidden, is_hidden};
 use crate::domain::{Backlog, Link, LogEntry, Measure, MeasureId};
@@ -121,62 +121,142 @@ pub struct MeasuresJson<'a> {
     pub with_log: bool,
 }
 
-impl Serialize for MeasuresJson<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.measures
-                .iter()
-                .map(|m| MeasureJson::of(self.backlog, m, self.with_log)),
-        )
+/// Measures written into one buffer at a time; two buffers are filled side by side.
+const BATCH: usize = 1024;
+
+impl MeasuresJson<'_> {
+    /// Writes the measures as a pretty JSON array into `out`, exactly as serde_json's pretty printer would,
+    /// with the hidden characters escaped. Two threads each write every other batch of
+    /// measures into a buffer, which go out in order.
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        if self.measures.is_empty() {
+            return out.write_all(b"[]");
+        }
+        out.write_all(b"[")?;
+        let batches: Vec<_> = self.measures.chunks(BATCH).enumerate().collect();
+        let mut first = Vec::new();
+        for pair in batches.chunks(2) {
+            first.clear();
+            let second = match pair {
+                [(at, measures)] => {
+                    self.write_batch(&mut first, *at == 0, measures)?;
+                    Vec::new()
+                }
+                [(at, one), (_, other)] => std::thread::scope(|scope| {
+                    let in_second = || {
+                        let mut second = Vec::new();
+                        self.write_batch(&mut second, false, other).map(|()| second)
+                    };
+                    let helper = std::thread::Builder::new().spawn_scoped(scope, in_second);
+                    self.write_batch(&mut first, *at == 0, one)?;
+                    match helper {
+                        Ok(helper) => helper.join().unwrap_or_else(|_| Err(io::Error::other("json writer"))),
+                        // No second thread to be had: write it here.
+                        Err(_) => in_second(),
+                    }
+                })?,
+                _ => Vec::new(),
+            };
+            out.write_all(&first)?;
+            out.write_all(&second)?;
+        }
+        out.write_all(b"\n]")
+    }
+
+    fn write_batch(&self, buffer: &mut Vec<u8>, starts: bool, measures: &[&Measure]) -> io::Result<()> {
+        for (index, measure) in measures.iter().enumerate() {
+            buffer.extend_from_slice(if starts && index == 0 { b"\n  " } else { b",\n  " });
+            let mut serializer = serde_json::Serializer::with_formatter(&mut *buffer, Escaping::at_depth(1));
+            MeasureJson::of(self.backlog, measure, self.with_log)
+                .serialize(&mut serializer)
+                .map_err(io::Error::from)?;
+        }
+        Ok(())
     }
 }
 
-/// Writes `value` as pretty JSON straight into `out`, with the hidden characters escaped as
-/// [`crate::domain::text::json_escaped`] does, instead of building the document in memory and
-/// copying it again to escape it (that was most of `list --json`'s time beyond the parse).
-pub fn write_pretty(out: impl Write, value: &impl Serialize) -> io::Result<()> {
-    let mut serializer = serde_json::Serializer::with_formatter(out, Escaping(PrettyFormatter::new()));
-    value.serialize(&mut serializer).map_err(io::Error::from)
+/// serde_json's pretty layout (two spaces a level), starting `depth` levels in; string
+/// contents with the hidden characters as `\uXXXX`.
+struct Escaping {
+    depth: usize,
+    has_value: bool,
 }
 
-/// serde_json's pretty layout; string contents with the hidden characters as `\uXXXX`.
-struct Escaping<'a>(PrettyFormatter<'a>);
+impl Escaping {
+    fn at_depth(depth: usize) -> Escaping {
+        Escaping {
+            depth,
+            has_value: false,
+        }
+    }
 
-impl Formatter for Escaping<'_> {
+    fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.new_line(writer)?;
+        }
+        writer.write_all(bracket)
+    }
+
+    fn new_line<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b"\n")?;
+        for _ in 0..self.depth {
+            writer.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn item<W: ?Sized + Write>(&self, writer: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.new_line(writer)
+    }
+}
+
+impl Formatter for Escaping {
     fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.begin_array(writer)
+        self.open(writer, b"[")
     }
 
     fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_array(writer)
+        self.close(writer, b"]")
     }
 
     fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(writer, first)
+        self.item(writer, first)
     }
 
-    fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_array_value(writer)
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 
     fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.begin_object(writer)
+        self.open(writer, b"{")
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_object(writer)
+        self.close(writer, b"}")
     }
 
     fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(writer, first)
+        self.item(writer, first)
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(writer)
+        writer.write_all(b": ")
     }
 
-    fn end_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_object_value(writer)
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 
     fn write_string_fragment<W: ?Sized + Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
@@ -200,6 +280,12 @@ mod tests {
     use super::*;
     use crate::domain::text::json_escaped;
 
+    /// `value` as pretty JSON, with the hidden characters escaped, in one piece.
+    fn write_pretty(out: impl Write, value: &impl Serialize) -> io::Result<()> {
+        let mut serializer = serde_json::Serializer::with_formatter(out, Escaping::at_depth(0));
+        value.serialize(&mut serializer).map_err(io::Error::from)
+    }
+
     #[test]
     fn written_straight_out_is_the_same_as_escaping_the_document_afterwards() {
         let values = serde_json::json!([
@@ -212,5 +298,44 @@ mod tests {
         write_pretty(&mut written, &values).unwrap();
         let expected = serde_json::to_string_pretty(&values).unwrap();
         assert_eq!(String::from_utf8(written).unwrap(), json_escaped(&expected));
+    }
+
+    #[test]
+    fn the_measures_written_in_batches_on_two_threads_are_the_list_written_whole() {
+        let mut backlog: Backlog = serde_json::from_str(crate::cli::DEMO_BACKLOG).unwrap();
+        backlog.measures[0].title = "Skjult\u{202E}tekst\u{1b}[31m".to_string();
+        let all: Vec<&Measure> = backlog.measures.iter().collect();
+        // An odd number of batches, the last one short; one measure; none.
+        let many: Vec<&Measure> = all.iter().copied().cycle().take(3 * BATCH + 17).collect();
+        for rows in [many.as_slice(), &all[..1], &[]] {
+            for with_log in [false, true] {
+                let whole: Vec<MeasureJson> = rows.iter().map(|m| MeasureJson::of(&backlog, m, with_log)).collect();
+                let mut expected = Vec::new();
+                write_pretty(&mut expected, &whole).unwrap();
+                let mut written = Vec::new();
+                let list = MeasuresJson {
+                    backlog: &backlog,
+                    measures: rows,
+                    with_log,
+                };
+                list.write(&mut written).unwrap();
+                assert_eq!(
+                    String::from_utf8(written).unwrap(),
+                    String::from_utf8(expected).unwrap()
+                );
+            }
+        }
+        let mut one = Vec::new();
+        let list = MeasuresJson {
+            backlog: &backlog,
+            measures: &all[..1],
+            with_log: false,
+        };
+        list.write(&mut one).unwrap();
+        let one = String::from_utf8(one).unwrap();
+        assert!(
+            one.starts_with("[\n  {\n    \"id\": \"T-1\",\n    \"title\": \"Skjult\\u202etekst\\u001b[31m\","),
+            "{one}"
+        );
     }
 }
