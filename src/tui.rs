@@ -30,11 +30,14 @@ const WRITE_PATIENCE: Duration = Duration::from_secs(1);
 const WRITE_PATIENCE_MAX: Duration = Duration::from_secs(30);
 
 const IDLE_POLL: Duration = Duration::from_millis(250);
-/// About one frame at 60 Hz: a search answer shows up without a visible delay.
-const SEARCH_POLL: Duration = Duration::from_millis(16);
-/// While a search runs on its thread: its rows are typed-for, so they show within a few ms
-/// (a search takes a few tens of ms at most, so the extra frames are few).
-const ANSWER_POLL: Duration = Duration::from_millis(3);
+/// About one frame at 60 Hz: while a save, a sync or the insight numbers are under way, their
+/// news shows up without a visible delay.
+const BUSY_POLL: Duration = Duration::from_millis(16);
+/// While a search runs on its thread, keys are looked for this often; its answer is drawn the
+/// moment it arrives.
+const KEY_LOOK: Duration = Duration::from_millis(2);
+/// A search that takes longer than this gets a frame meanwhile (saves and sync may have news).
+const ANSWER_PATIENCE: Duration = Duration::from_millis(50);
 
 /// Runs the app until the user quits or the process gets a signal. `lock` is the data file's
 /// lock if this window holds it; a read-only window takes it over when it comes free.
@@ -190,15 +193,17 @@ fn event_loop(
         if let Some(log) = &mut frame_log {
             log.drawn(app.pending_search().is_none());
         }
-        // While the search worker runs, look for its answer often; otherwise only keys matter.
-        let wait = if app.pending_search().is_some() {
-            ANSWER_POLL
-        } else if app.syncing.is_some() || app.writing() || app.insight_pending() {
-            SEARCH_POLL
+        let wait = if app.syncing.is_some() || app.writing() || app.insight_pending() {
+            BUSY_POLL
         } else {
             IDLE_POLL
         };
-        if !event::poll(wait)? {
+        let key_waiting = if app.pending_search().is_some() {
+            answer_or_key(app)?
+        } else {
+            event::poll(wait)?
+        };
+        if !key_waiting {
             // Nothing typed since the frame: a good moment to prepare the search keys, so
             // launching never waits for them and the first `/` rarely does.
             app.prepare_search();
@@ -230,6 +235,22 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// While a search runs: waits for its answer or a key, whichever comes first, and true when
+/// it is a key. The answer is in the list when this returns false (unless the search took
+/// longer than [`ANSWER_PATIENCE`]): no frames are drawn while nothing changes.
+fn answer_or_key(app: &mut App) -> io::Result<bool> {
+    let started = Instant::now();
+    while app.pending_search().is_some() && started.elapsed() < ANSWER_PATIENCE {
+        if event::poll(Duration::ZERO)? {
+            return Ok(true);
+        }
+        if app.wait_for_search(KEY_LOOK) {
+            break;
+        }
+    }
+    Ok(false)
 }
 
 /// Leaves the alternate screen, raw mode and the mouse for the time `run` takes, then takes

@@ -4,6 +4,7 @@
 //! [`App::poll_search`] puts it in.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use jiff::civil::Date;
 
@@ -237,10 +238,20 @@ impl App {
     /// Puts the worker's answer in the list when one has come; true when the rows changed.
     /// Call it from the event loop (it never waits).
     pub fn poll_search(&mut self) -> bool {
+        self.wait_for_search(Duration::ZERO)
+    }
+
+    /// Like [`App::poll_search`], but waits up to `at_most` for the answer to come.
+    pub fn wait_for_search(&mut self, at_most: Duration) -> bool {
         if self.search.pending.is_none() {
             return false;
         }
-        match self.search.worker.as_ref().map_or(Polled::Lost, Worker::poll) {
+        let polled = match &self.search.worker {
+            None => Polled::Lost,
+            Some(worker) if at_most.is_zero() => worker.poll(),
+            Some(worker) => worker.wait(at_most),
+        };
+        match polled {
             Polled::Nothing => false,
             Polled::Answer(answer) => self.apply_search_results(answer.generation, answer.found),
             Polled::Lost => {

@@ -2,7 +2,8 @@
 //! and a [`Worker`] thread that runs it, so typing in a long list never waits for the match.
 
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::time::Duration;
 
 use super::{Candidate, Found, Mode, Query, SearchKeys, in_row_order, matches_or_fuzzy, ranked};
 
@@ -144,6 +145,18 @@ impl Worker {
                 Err(TryRecvError::Empty) => return newest.map_or(Polled::Nothing, Polled::Answer),
                 Err(TryRecvError::Disconnected) => return newest.map_or(Polled::Lost, Polled::Answer),
             }
+        }
+    }
+
+    /// Like [`Worker::poll`], but when no answer has arrived yet, waits for one up to `at_most`.
+    pub fn wait(&self, at_most: Duration) -> Polled {
+        match self.answers.recv_timeout(at_most) {
+            Ok(answer) => match self.poll() {
+                Polled::Answer(newer) => Polled::Answer(newer),
+                Polled::Nothing | Polled::Lost => Polled::Answer(answer),
+            },
+            Err(RecvTimeoutError::Timeout) => Polled::Nothing,
+            Err(RecvTimeoutError::Disconnected) => Polled::Lost,
         }
     }
 }
