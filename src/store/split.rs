@@ -89,6 +89,17 @@ impl Default for Splitter {
     }
 }
 
+/// Where the next `"` or `\\` is. Most strings in a backlog are short (keys, ids, names): they
+/// are looked through byte by byte, longer ones with memchr.
+fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    const SHORT: usize = 24;
+    let short = bytes.len().min(SHORT);
+    bytes[..short]
+        .iter()
+        .position(|&byte| byte == b'"' || byte == b'\\')
+        .or_else(|| memchr::memchr2(b'"', b'\\', &bytes[short..]).map(|found| found + short))
+}
+
 fn is_whitespace(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
 }
@@ -134,6 +145,10 @@ impl Splitter {
                 at = self.in_string_from(bytes, at);
                 continue;
             }
+            if let Part::Measure(start) = self.part {
+                at = self.through_measure(start, bytes, at, offset, events);
+                continue;
+            }
             let byte = bytes[at];
             let position = offset + at;
             at += 1;
@@ -142,7 +157,7 @@ impl Splitter {
             }
             match self.part {
                 Part::Between(between) => self.between(between, byte, position, events),
-                Part::Measure(start) => self.in_measure(start, byte, position, events),
+                Part::Measure(_) => {}
                 Part::Head(head) => self.head(head, byte, position, events),
                 Part::Tail => {}
             }
@@ -165,7 +180,7 @@ impl Splitter {
                 continue;
             }
             let rest = &bytes[at..];
-            let Some(found) = memchr::memchr2(b'"', b'\\', rest) else {
+            let Some(found) = quote_or_backslash(rest) else {
                 if key {
                     self.match_key(rest);
                 }
@@ -181,6 +196,68 @@ impl Splitter {
                 self.in_string = false;
                 self.string_ended();
                 return at;
+            }
+        }
+        at
+    }
+
+    /// Goes through a measure from `at` (most of a file), looking only at what can end it; the
+    /// position after what was consumed.
+    fn through_measure(
+        &mut self,
+        start: usize,
+        bytes: &[u8],
+        mut at: usize,
+        offset: usize,
+        events: &mut Vec<Event>,
+    ) -> usize {
+        while at < bytes.len() {
+            let byte = bytes[at];
+            at += 1;
+            match byte {
+                b'"' => loop {
+                    let Some(found) = quote_or_backslash(&bytes[at..]) else {
+                        // The string goes on in the next piece.
+                        self.open_string();
+                        return bytes.len();
+                    };
+                    at += found + 1;
+                    if bytes[at - 1] == b'"' {
+                        break;
+                    }
+                    if at == bytes.len() {
+                        self.open_string();
+                        self.escaped = true;
+                        return at;
+                    }
+                    at += 1;
+                },
+                b'{' | b'[' => {
+                    self.deeper();
+                    if self.odd {
+                        events.push(Event::Odd);
+                        return bytes.len();
+                    }
+                }
+                b'}' | b']' => {
+                    self.depth -= 1;
+                    if self.depth == 2 {
+                        // A `]` closing the measure's `{` is not JSON; serde_json would refuse
+                        // the piece, but say so here already.
+                        if byte == b']' {
+                            self.odd = true;
+                            events.push(Event::Odd);
+                            return bytes.len();
+                        }
+                        self.part = Part::Between(Between::CommaOrEnd);
+                        events.push(Event::Measure {
+                            start,
+                            end: offset + at,
+                        });
+                        return at;
+                    }
+                }
+                _ => {}
             }
         }
         at
@@ -265,30 +342,6 @@ impl Splitter {
             }
             (Between::CommaOrEnd, b',') => self.part = Part::Between(Between::Next),
             _ => self.odd = true,
-        }
-    }
-
-    fn in_measure(&mut self, start: usize, byte: u8, position: usize, events: &mut Vec<Event>) {
-        match byte {
-            b'"' => self.open_string(),
-            b'{' | b'[' => self.deeper(),
-            b'}' | b']' => {
-                self.depth -= 1;
-                if self.depth == 2 {
-                    // A `]` closing the measure's `{` is not JSON; serde_json would refuse the
-                    // piece, but say so here already.
-                    if byte == b']' {
-                        self.odd = true;
-                        return;
-                    }
-                    self.part = Part::Between(Between::CommaOrEnd);
-                    events.push(Event::Measure {
-                        start,
-                        end: position + 1,
-                    });
-                }
-            }
-            _ => {}
         }
     }
 }
