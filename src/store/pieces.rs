@@ -157,10 +157,6 @@ fn read_in_pieces(path: &Path, with_digest: bool, piece: usize) -> io::Result<Ou
             }
         }
     }
-    // Cut short inside the measures: the careful way says where.
-    if reader.splitter.in_measures() {
-        return Ok(Outcome::Careful);
-    }
     let digest = hashing
         .map(|hashing| hashing.finish().map(|(_, digest)| digest))
         .transpose()?;
@@ -170,6 +166,8 @@ fn read_in_pieces(path: &Path, with_digest: bool, piece: usize) -> io::Result<Ou
         found,
         ..
     } = reader;
+    // A file cut short inside the measures has no tail, so this lacks the closing `}` and
+    // goes the careful way, which says where.
     let backlog = if found {
         head.extend_from_slice(b"[]");
         head.append(&mut tail);
@@ -291,6 +289,19 @@ mod tests {
         assert_eq!(read, serde_json::from_slice::<Backlog>(&bytes).unwrap());
         assert_eq!(read.measures.len(), 100 * one_round.len());
         assert_eq!(digest, Some(Digest::of(&bytes)));
+    }
+
+    #[test]
+    fn no_file_is_missing_and_a_path_that_cannot_be_opened_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            read(&dir.path().join("none.json"), true),
+            Ok(Outcome::Missing)
+        ));
+        let file = dir.path().join("file");
+        std::fs::write(&file, "{}").unwrap();
+        // Not a folder: the error is not "no such file", and no empty backlog may replace it.
+        assert!(read(&file.join("below-a-file.json"), true).is_err());
     }
 
     #[test]

@@ -110,11 +110,6 @@ impl Splitter {
         self.part == Part::Tail
     }
 
-    /// Whether the scan is inside the measures array (a file that ends here is cut short).
-    pub fn in_measures(&self) -> bool {
-        matches!(self.part, Part::Between(_) | Part::Measure(_))
-    }
-
     /// Where the measure being read began, if the scan is inside one.
     pub fn measure_start(&self) -> Option<usize> {
         match self.part {
