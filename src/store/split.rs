@@ -423,8 +423,17 @@ mod tests {
         ] {
             assert_eq!(events_of(&[text]).last(), Some(&Event::Odd), "{text}");
         }
-        let deep = format!(r#"{{"measures": [{{"x": {}1{}}}]}}"#, "[".repeat(120), "]".repeat(120));
-        assert_eq!(events_of(&[&deep]).last(), Some(&Event::Odd));
+        let nested = |levels: usize| {
+            format!(
+                r#"{{"measures": [{{"x": {}1{}}}]}}"#,
+                "[".repeat(levels),
+                "]".repeat(levels)
+            )
+        };
+        // Three levels are the file's object, the measures and the measure.
+        let deepest = MAX_DEPTH as usize - 3;
+        assert!(!events_of(&[&nested(deepest)]).contains(&Event::Odd));
+        assert_eq!(events_of(&[&nested(deepest + 1)]).last(), Some(&Event::Odd));
     }
 
     #[test]
