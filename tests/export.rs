@@ -343,17 +343,7 @@ fn csv_carries_the_log_newest_first_and_import_leaves_it_alone() {
     let id = backlog.measures[0].id;
     let at = |s: &str| s.parse::<jiff::Timestamp>().unwrap();
     backlog.step_status(id, true, at("2026-10-01T09:00:00Z")).unwrap();
-    let note = tiltak::domain::LogEntry {
-        at: at("2026-10-02T09:00:00Z"),
-        kind: tiltak::domain::LogKind::Note,
-        text: "Drøftet; «viktig»".into(),
-        from: None,
-        to: None,
-        meeting: None,
-        decision: None,
-        due: None,
-        author: String::new(),
-    };
+    let note = tiltak::domain::LogEntry::note(at("2026-10-02T09:00:00Z"), "Drøftet; «viktig»".into());
     backlog.log_to_measure(id, note).unwrap();
     let (dir, path) = setup(&backlog);
     let out = dir.path().join("logg.csv");

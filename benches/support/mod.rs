@@ -79,26 +79,14 @@ fn log(rng: &mut Lcg, now: jiff::Timestamp) -> Vec<LogEntry> {
     }
     vec![
         LogEntry {
-            at: now,
             kind: LogKind::StatusChange,
-            text: String::new(),
             from: Some(Status::Idea),
             to: Some(Status::Assessing),
-            meeting: None,
-            decision: None,
-            due: None,
-            author: String::new(),
+            ..LogEntry::note(now, String::new())
         },
         LogEntry {
-            at: now,
             kind: LogKind::Decision,
-            text: "Godkjent i toppledermøtet.".into(),
-            from: None,
-            to: None,
-            meeting: None,
-            decision: None,
-            due: None,
-            author: String::new(),
+            ..LogEntry::note(now, "Godkjent i toppledermøtet.".into())
         },
         LogEntry::note(now, note),
     ]
